@@ -1,0 +1,177 @@
+#include "text/text_utils.h"
+
+#include <cctype>
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace vakkaart::text {
+
+namespace {
+
+bool is_space_codepoint(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         u_isUWhiteSpace(c) || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0xFEFF;
+}
+
+icu::UnicodeString to_unicode(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c >= 0 && is_space_codepoint(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+  }
+  return out;
+}
+
+std::string nfc(std::string_view s) {
+  if (!is_valid_utf8(s)) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString in = to_unicode(s);
+  if (norm->isNormalized(in, status) && U_SUCCESS(status)) return std::string(s);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = norm->normalize(in, status);
+  if (U_FAILURE(status)) return std::string(s);
+  return to_utf8(out);
+}
+
+std::string slugify(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString u = to_unicode(s);
+  if (U_SUCCESS(status)) u = nfd->normalize(u, status);
+  std::string out;
+  bool dash = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0133 || c == 0x0132) {  // Dutch ij ligature
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out += "ij";
+      continue;
+    }
+    if (c < 128 && std::isalnum(static_cast<unsigned char>(c))) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string to_lower(std::string_view s) {
+  icu::UnicodeString u = to_unicode(s);
+  u.toLower(icu::Locale("nl"));
+  return to_utf8(u);
+}
+
+std::string to_sentence_case(std::string_view s) {
+  icu::UnicodeString u = to_unicode(s);
+  u.toLower(icu::Locale("nl"));
+  if (u.length() > 0) {
+    UChar32 first = u.char32At(0);
+    icu::UnicodeString head(u_toupper(first));
+    u.replace(0, U16_LENGTH(first), head);
+  }
+  return to_utf8(u);
+}
+
+bool is_upper_case_heading(std::string_view s) {
+  icu::UnicodeString u = to_unicode(s);
+  bool any_letter = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c)) {
+      any_letter = true;
+      if (u_islower(c)) return false;
+    }
+  }
+  return any_letter;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string windows1252_to_utf8(std::string_view s) {
+  // 0x80-0x9F differ from Latin-1; undefined positions map to U+FFFD.
+  static const char16_t kHigh[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  icu::UnicodeString u;
+  for (unsigned char b : s) {
+    if (b >= 0x80 && b <= 0x9F) {
+      u.append(static_cast<UChar>(kHigh[b - 0x80]));
+    } else {
+      u.append(static_cast<UChar>(b));
+    }
+  }
+  return to_utf8(u);
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const char* ws = " \t\r\n\f\v";
+  auto b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(ws);
+  return s.substr(b, e - b + 1);
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
+
+}  // namespace vakkaart::text

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vakkaart::text {
+
+/// Trims and collapses every run of whitespace (ASCII, tab, NBSP and other Unicode spaces) to
+/// one ASCII space. This is the only change the importers make to source text.
+std::string collapse_whitespace(std::string_view s);
+
+/// Unicode NFC normalisation (ICU). Invalid UTF-8 is returned unchanged.
+std::string nfc(std::string_view s);
+
+/// Readable stable id: diacritics removed, lowercase ASCII, runs of anything else -> '-'.
+/// "Oriënteren en relaties" -> "orienteren-en-relaties".
+std::string slugify(std::string_view s);
+
+/// Unicode-aware lower case (ICU, Dutch locale).
+std::string to_lower(std::string_view s);
+
+/// "BEGELEIDER SOCIAAL-CULTURELE ACTIVITEITEN" -> "Begeleider sociaal-culturele activiteiten".
+std::string to_sentence_case(std::string_view s);
+
+/// True if every letter in s is upper case and there is at least one letter.
+bool is_upper_case_heading(std::string_view s);
+
+/// True if s is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+/// Converts Windows-1252 (a superset of Latin-1's printable range) to UTF-8.
+std::string windows1252_to_utf8(std::string_view s);
+
+/// Splits on a single character, keeping empty fields.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+/// Removes leading and trailing ASCII whitespace.
+std::string_view trim(std::string_view s);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+
+}  // namespace vakkaart::text
