@@ -1,0 +1,98 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace vakkaart::store {
+
+/// What writing one document did.
+enum class PutOutcome {
+  created,    // it was not there
+  unchanged,  // the same content was already stored: nothing written
+  replaced,   // an earlier import of the same id was replaced
+};
+
+struct PutResult {
+  std::string kind;  // "framework" | "qualification"
+  std::string id;
+  PutOutcome outcome = PutOutcome::created;
+  /// Consequences worth reporting, e.g. "BK-0338-2 is no longer current".
+  std::vector<std::string> notes;
+};
+
+struct FrameworkSummary {
+  std::string id;
+  std::string title;
+  std::string date;
+  int profile_count = 0;
+  int cluster_count = 0;
+};
+
+struct ProfileSummary {
+  std::string id;
+  std::string title;
+  std::string framework_id;
+  int main_activity_count = 0;
+  int activity_count = 0;  // top-level activities, nested ones not counted
+};
+
+struct QualificationSummary {
+  std::string id;
+  std::string code;
+  int version = 0;
+  bool current = false;
+  std::string title;
+  model::Level level;
+  int competence_count = 0;
+};
+
+/// A profile together with the framework it belongs to (layers and clusters; no profiles).
+struct ProfileRecord {
+  model::Framework framework;
+  model::Profile profile;
+};
+
+struct StoreStats {
+  long long statements = 0;
+  long long frameworks = 0;
+  long long profiles = 0;
+  long long qualifications = 0;
+};
+
+/// Persistence of frameworks and qualifications. Implemented by SQLite (embedded default) and,
+/// later, PostgreSQL; SQL above the backends stays portable. Errors are vakkaart::Error with
+/// code database_error (or conflict / not_found where that is what happened).
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  /// Writes all documents in one transaction: all are stored, or none and the store is
+  /// unchanged. Writing a document identical to the stored one writes nothing.
+  virtual std::vector<PutResult> put_documents(const std::vector<model::Document>& docs) = 0;
+
+  virtual std::vector<FrameworkSummary> list_frameworks() = 0;
+  virtual std::vector<ProfileSummary> list_profiles() = 0;
+  virtual std::vector<QualificationSummary> list_qualifications() = 0;
+
+  virtual std::optional<model::Framework> find_framework(const std::string& id) = 0;
+  virtual std::optional<ProfileRecord> find_profile(const std::string& id) = 0;
+  /// Accepts a versioned id ("BK-0338-3") or a code ("BK-0338", meaning its current version).
+  virtual std::optional<model::Qualification> find_qualification(const std::string& id) = 0;
+  /// All stored versions of a qualification code, ascending.
+  virtual std::vector<int> qualification_versions(const std::string& code) = 0;
+
+  virtual StoreStats stats() = 0;
+};
+
+enum class OpenMode { read_write, read_only };
+
+/// Opens (creating if needed, in read_write mode) an SQLite database in WAL mode with foreign
+/// keys on, and brings its schema up to date.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path,
+                                         OpenMode mode = OpenMode::read_write);
+
+}  // namespace vakkaart::store
