@@ -1,0 +1,41 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+JOBS ?= $(shell nproc)
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DB ?= vakkaart.db
+
+.PHONY: deps build run test test-asan bench format tidy clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default -j $(JOBS)
+
+# Imports the bundled sources (a no-op when they are already stored), then serves.
+run: build
+	./build/vakkaart --db $(DB) import data/sources/*.txt
+	./build/vakkaart --db $(DB) serve --host $(HOST) --port $(PORT)
+
+test: build
+	ctest --preset default -j $(JOBS)
+	@$(MAKE) --no-print-directory test-asan
+
+# One pass of the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+test-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS) --target vakkaart_unit_tests
+	ctest --preset asan -j $(JOBS)
+
+bench: build
+	bench/run_import_bench.sh
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+tidy: build
+	@git ls-files 'src/*.cpp' | xargs clang-tidy -p build --quiet
+
+clean:
+	rm -rf build build-asan

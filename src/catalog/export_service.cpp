@@ -1,0 +1,34 @@
+#include "catalog/export_service.h"
+
+#include "core/error.h"
+
+namespace vakkaart::catalog {
+
+namespace {
+[[noreturn]] void unknown(const std::string& id) {
+  throw Error(ErrorCode::not_found, "no framework, profile or qualification with id '" + id + "'",
+              {"", 0, "id"});
+}
+}  // namespace
+
+IdKind resolve_id(store::Store& store, const std::string& id) {
+  if (store.find_framework(id))
+    return IdKind::framework;
+  if (store.find_profile(id))
+    return IdKind::profile;
+  if (store.find_qualification(id))
+    return IdKind::qualification;
+  unknown(id);
+}
+
+formats::Json export_json(store::Store& store, const std::string& id) {
+  if (auto f = store.find_framework(id))
+    return formats::framework_to_json(*f);
+  if (auto p = store.find_profile(id))
+    return formats::profile_to_json(p->framework, p->profile);
+  if (auto q = store.find_qualification(id))
+    return formats::qualification_to_json(*q);
+  unknown(id);
+}
+
+}  // namespace vakkaart::catalog

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/format.h"
+#include "formats/parse_result.h"
+#include "store/store.h"
+
+namespace vakkaart::catalog {
+
+/// What importing one file did.
+struct FileImport {
+  std::string path;
+  formats::Format format = formats::Format::json;
+  std::vector<formats::ReportNote> notes;  // from reading and parsing
+  std::vector<store::PutResult> results;   // one per document in the file
+};
+
+struct ImportReport {
+  std::vector<FileImport> files;
+};
+
+/// Called after each file is parsed: (done, total, path).
+using ImportProgress = std::function<void(size_t, size_t, const std::string&)>;
+
+/// Reads, parses and stores the files as one transaction: if any file fails to read or parse,
+/// or the store refuses, a vakkaart::Error naming the file (and line) is thrown and nothing is
+/// written. `forced` skips format detection.
+ImportReport import_files(store::Store& store, const std::vector<std::string>& paths,
+                          std::optional<formats::Format> forced = std::nullopt,
+                          const ImportProgress& progress = {});
+
+}  // namespace vakkaart::catalog

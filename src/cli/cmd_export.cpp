@@ -1,0 +1,57 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "catalog/export_service.h"
+#include "cli/commands.h"
+#include "core/error.h"
+
+namespace vakkaart::cli {
+
+namespace {
+
+/// Writes through a temporary file and a rename, so a failed export leaves no half file.
+void write_file_atomically(const std::string& path, const std::string& content) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out)
+      throw Error(ErrorCode::io_error, "cannot write the file", {path, 0, ""});
+    out << content;
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      throw Error(ErrorCode::io_error, "writing failed", {path, 0, ""});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    throw Error(ErrorCode::io_error, "cannot write the file: " + ec.message(), {path, 0, ""});
+  }
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("export", "Export a framework, profile or qualification");
+  static std::string id;
+  static std::string format = "json";
+  static std::string output;
+  cmd->add_option("id", id, "e.g. sociare-2016, gemeenschapswerker, BK-0338-3")->required();
+  cmd->add_option("--format", format, "Output format (json)")->check(CLI::IsMember({"json"}));
+  cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
+  cmd->callback([&ctx] {
+    auto store = ctx.open_store(store::OpenMode::read_only);
+    std::string text = formats::dump_canonical(catalog::export_json(*store, id));
+    if (output.empty()) {
+      std::cout << text;
+    } else {
+      write_file_atomically(output, text);
+    }
+  });
+}
+
+}  // namespace vakkaart::cli

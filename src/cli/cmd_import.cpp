@@ -1,0 +1,112 @@
+#include <iostream>
+
+#include "catalog/import_service.h"
+#include "cli/commands.h"
+#include "core/error.h"
+#include "formats/canonical_json.h"
+
+namespace vakkaart::cli {
+
+namespace {
+
+const char* outcome_name(store::PutOutcome o) {
+  switch (o) {
+    case store::PutOutcome::created:
+      return "created";
+    case store::PutOutcome::unchanged:
+      return "unchanged (already stored)";
+    case store::PutOutcome::replaced:
+      return "replaced the stored version";
+  }
+  return "";
+}
+
+formats::Json report_json(const catalog::ImportReport& report) {
+  formats::Json files = formats::Json::array();
+  for (const auto& f : report.files) {
+    formats::Json notes = formats::Json::array();
+    for (const auto& n : f.notes)
+      notes.push_back({{"kind", formats::to_string(n.kind)},
+                       {"message", n.message},
+                       {"line", n.where.line},
+                       {"field", n.where.field}});
+    formats::Json docs = formats::Json::array();
+    for (const auto& r : f.results)
+      docs.push_back({{"kind", r.kind},
+                      {"id", r.id},
+                      {"outcome", r.outcome == store::PutOutcome::created     ? "created"
+                                  : r.outcome == store::PutOutcome::unchanged ? "unchanged"
+                                                                              : "replaced"},
+                      {"notes", r.notes}});
+    files.push_back({{"path", f.path},
+                     {"format", formats::to_string(f.format)},
+                     {"documents", docs},
+                     {"notes", notes}});
+  }
+  return {{"files", files}};
+}
+
+void print_report(const catalog::ImportReport& report, const Context& ctx) {
+  Style s{ctx.color};
+  for (const auto& f : report.files) {
+    std::cout << s.bold(f.path) << "  "
+              << s.dim(std::string("(") + formats::to_string(f.format) + ")") << "\n";
+    for (const auto& r : f.results) {
+      std::cout << "  " << r.kind << " " << s.accent(r.id) << ": "
+                << s.good(outcome_name(r.outcome)) << "\n";
+      for (const auto& n : r.notes)
+        std::cout << "    " << n << "\n";
+    }
+    for (const auto& n : f.notes) {
+      std::string label = formats::to_string(n.kind);
+      if (n.kind == formats::ReportNote::Kind::warning)
+        label = s.warn(label);
+      std::cout << "  " << label << ": ";
+      if (n.where.line > 0)
+        std::cout << "line " << n.where.line << ": ";
+      if (!n.where.field.empty())
+        std::cout << n.where.field << ": ";
+      std::cout << n.message << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("import", "Import source documents (all or nothing) and report");
+  static std::vector<std::string> files;
+  static std::string format_name;
+  static bool as_json = false;
+  cmd->add_option("files", files, "Source files (sociare-note, akov-bk or canonical JSON)")
+      ->required();
+  cmd->add_option("--format", format_name, "Force a format: sociare-note | akov-bk | json");
+  cmd->add_flag("--json", as_json, "Print the import report as JSON");
+  cmd->callback([&ctx] {
+    std::optional<formats::Format> forced;
+    if (!format_name.empty()) {
+      forced = formats::format_from_name(format_name);
+      if (!forced)
+        throw Error(ErrorCode::invalid_argument,
+                    "unknown format '" + format_name + "' (sociare-note, akov-bk, json)",
+                    {"", 0, "--format"});
+    }
+    auto store = ctx.open_store(store::OpenMode::read_write);
+    catalog::ImportProgress progress;
+    if (ctx.stderr_tty && files.size() > 1) {
+      progress = [](size_t done, size_t total, const std::string& path) {
+        std::cerr << "\r\033[K[" << done << "/" << total << "] " << path << std::flush;
+        if (done == total)
+          std::cerr << "\r\033[K" << std::flush;
+      };
+    }
+    auto report = catalog::import_files(*store, files, forced, progress);
+    if (as_json) {
+      std::cout << formats::dump_canonical(report_json(report));
+    } else {
+      print_report(report, ctx);
+    }
+  });
+}
+
+}  // namespace vakkaart::cli

@@ -1,0 +1,105 @@
+#include <iomanip>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/error.h"
+#include "formats/canonical_json.h"
+
+namespace vakkaart::cli {
+
+namespace {
+
+std::string level_text(const model::Level& l) {
+  std::string out;
+  if (l.vks)
+    out += "VKS " + std::to_string(*l.vks);
+  if (l.eqf)
+    out += std::string(out.empty() ? "" : " / ") + "EQF " + std::to_string(*l.eqf);
+  return out.empty() ? "-" : out;
+}
+
+formats::Json level_json(const model::Level& l) {
+  return {{"vks", l.vks ? formats::Json(*l.vks) : formats::Json(nullptr)},
+          {"eqf", l.eqf ? formats::Json(*l.eqf) : formats::Json(nullptr)}};
+}
+
+void list_frameworks(store::Store& store, bool json, const Style& s) {
+  auto items = store.list_frameworks();
+  if (json) {
+    formats::Json out = formats::Json::array();
+    for (const auto& f : items)
+      out.push_back({{"id", f.id},
+                     {"title", f.title},
+                     {"date", f.date},
+                     {"profiles", f.profile_count},
+                     {"clusters", f.cluster_count}});
+    std::cout << formats::dump_canonical(out);
+    return;
+  }
+  for (const auto& f : items)
+    std::cout << s.accent(f.id) << "  " << f.title << "  " << s.dim(f.date) << "  "
+              << f.profile_count << " profiles, " << f.cluster_count << " clusters\n";
+}
+
+void list_profiles(store::Store& store, bool json, const Style& s) {
+  auto items = store.list_profiles();
+  if (json) {
+    formats::Json out = formats::Json::array();
+    for (const auto& p : items)
+      out.push_back({{"id", p.id},
+                     {"title", p.title},
+                     {"framework", p.framework_id},
+                     {"main_activities", p.main_activity_count},
+                     {"activities", p.activity_count}});
+    std::cout << formats::dump_canonical(out);
+    return;
+  }
+  for (const auto& p : items)
+    std::cout << s.accent(p.id) << "  " << p.title << "  " << s.dim(p.framework_id) << "  "
+              << p.main_activity_count << " main activities, " << p.activity_count
+              << " activities\n";
+}
+
+void list_qualifications(store::Store& store, bool json, const Style& s) {
+  auto items = store.list_qualifications();
+  if (json) {
+    formats::Json out = formats::Json::array();
+    for (const auto& q : items)
+      out.push_back({{"id", q.id},
+                     {"code", q.code},
+                     {"version", q.version},
+                     {"current", q.current},
+                     {"title", q.title},
+                     {"level", level_json(q.level)},
+                     {"competences", q.competence_count}});
+    std::cout << formats::dump_canonical(out);
+    return;
+  }
+  for (const auto& q : items)
+    std::cout << s.accent(q.id) << "  " << q.title << "  " << s.dim(level_text(q.level)) << "  "
+              << q.competence_count << " competences" << (q.current ? "  (current)" : "") << "\n";
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("list", "List frameworks, profiles or qualifications");
+  static std::string what;
+  static bool as_json = false;
+  cmd->add_option("what", what, "frameworks | profiles | qualifications")
+      ->required()
+      ->check(CLI::IsMember({"frameworks", "profiles", "qualifications"}));
+  cmd->add_flag("--json", as_json, "Print JSON");
+  cmd->callback([&ctx] {
+    auto store = ctx.open_store(store::OpenMode::read_only);
+    Style s{ctx.color};
+    if (what == "frameworks")
+      list_frameworks(*store, as_json, s);
+    if (what == "profiles")
+      list_profiles(*store, as_json, s);
+    if (what == "qualifications")
+      list_qualifications(*store, as_json, s);
+  });
+}
+
+}  // namespace vakkaart::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <httplib.h>
+
+#include "server/store_pool.h"
+
+namespace vakkaart::server {
+
+/// Sends an RFC 7807 problem object with the given status.
+void send_problem(httplib::Response& res, int status, const std::string& code,
+                  const std::string& detail);
+
+/// GET /api/health, /api/frameworks[/{id}], /api/profiles[/{id}], /api/qualifications[/{id}].
+void register_catalog_routes(httplib::Server& http, StorePool& pool);
+
+}  // namespace vakkaart::server

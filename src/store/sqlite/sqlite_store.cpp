@@ -1,0 +1,666 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <filesystem>
+#include <functional>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace vakkaart::store::sqlite {
+
+namespace {
+
+// The qualification lists stored in qualification_lines, by section name.
+const char* const kEnvironment = "environment_context";
+const char* const kAction = "action_context";
+const char* const kIndependent = "independent_in";
+const char* const kBound = "bound_to";
+const char* const kRelies = "relies_on";
+const char* const kResponsibility = "responsibility";
+
+// The effective current version of a code: the highest version whose document says it is
+// current, or else the highest version. Documents keep their own claim; this is derived.
+const char* const kEffectiveCurrent =
+    "(q.version = COALESCE((SELECT MAX(q2.version) FROM qualifications q2 "
+    "WHERE q2.code = q.code AND q2.current = 1), "
+    "(SELECT MAX(q3.version) FROM qualifications q3 WHERE q3.code = q.code)))";
+
+}  // namespace
+
+/// The writes of one put_documents transaction: hands out ids and reuses statement rows.
+class SqliteStore::Writer {
+ public:
+  explicit Writer(Db& db) : db_(db) {
+    next_statement_ = max_id("statements") + 1;
+    next_main_ = max_id("main_activities") + 1;
+    next_activity_ = max_id("profile_activities") + 1;
+    next_competence_ = max_id("competences") + 1;
+  }
+
+  int64_t statement(const std::string& text) {
+    if (auto it = cache_.find(text); it != cache_.end())
+      return it->second;
+    find_statement_.bind(1, text);
+    int64_t id;
+    if (find_statement_.step()) {
+      id = find_statement_.int64(0);
+      find_statement_.reset();
+    } else {
+      find_statement_.reset();
+      id = next_statement_++;
+      insert_statement_.bind(1, id).bind(2, text).run();
+    }
+    cache_.emplace(text, id);
+    return id;
+  }
+
+  void insert_framework(const model::Framework& f) {
+    db_.prepare("INSERT INTO frameworks(id, title, date) VALUES (?, ?, ?)")
+        .bind(1, f.id)
+        .bind(2, f.title)
+        .bind(3, f.date)
+        .run();
+    Stmt layer =
+        db_.prepare("INSERT INTO layers(framework_id, id, position, title) VALUES (?,?,?,?)");
+    for (size_t i = 0; i < f.layers.size(); ++i)
+      layer.bind(1, f.id)
+          .bind(2, f.layers[i].id)
+          .bind(3, static_cast<int>(i))
+          .bind(4, f.layers[i].title)
+          .run();
+    Stmt cluster = db_.prepare(
+        "INSERT INTO clusters(framework_id, id, layer_id, position, title) VALUES (?,?,?,?,?)");
+    for (size_t i = 0; i < f.clusters.size(); ++i) {
+      const auto& c = f.clusters[i];
+      cluster.bind(1, f.id)
+          .bind(2, c.id)
+          .bind(3, c.layer_id)
+          .bind(4, static_cast<int>(i))
+          .bind(5, c.title)
+          .run();
+    }
+    Stmt owner = db_.prepare("SELECT framework_id FROM profiles WHERE id = ?");
+    Stmt profile = db_.prepare(
+        "INSERT INTO profiles(id, framework_id, position, title, definition_id) VALUES "
+        "(?,?,?,?,?)");
+    Stmt main = db_.prepare(
+        "INSERT INTO main_activities(id, profile_id, framework_id, cluster_id, position, title_id) "
+        "VALUES (?,?,?,?,?,?)");
+    Stmt activity = db_.prepare(
+        "INSERT INTO profile_activities(id, main_activity_id, parent_id, position, statement_id) "
+        "VALUES (?,?,?,?,?)");
+    for (size_t p = 0; p < f.profiles.size(); ++p) {
+      const auto& pr = f.profiles[p];
+      owner.bind(1, pr.id);
+      if (owner.step()) {
+        std::string other = owner.text(0);
+        owner.reset();
+        throw Error(ErrorCode::conflict,
+                    "profile id '" + pr.id + "' already belongs to framework '" + other + "'",
+                    {"", 0, "profiles"});
+      }
+      owner.reset();
+      profile.bind(1, pr.id).bind(2, f.id).bind(3, static_cast<int>(p)).bind(4, pr.title);
+      profile.bind(5, statement(pr.definition)).run();
+      int position = 0;
+      for (const auto& pc : pr.clusters) {
+        if (!f.find_cluster(pc.cluster_id))
+          throw Error(ErrorCode::invalid_argument,
+                      "profile '" + pr.id + "' uses unknown cluster '" + pc.cluster_id + "'",
+                      {"", 0, "clusters"});
+        for (const auto& ma : pc.main_activities) {
+          int64_t ma_id = next_main_++;
+          main.bind(1, ma_id)
+              .bind(2, pr.id)
+              .bind(3, f.id)
+              .bind(4, pc.cluster_id)
+              .bind(5, position++);
+          if (ma.title) {
+            main.bind(6, statement(*ma.title));
+          } else {
+            main.bind_null(6);
+          }
+          main.run();
+          int act_position = 0;
+          std::function<void(const model::Activity&, std::optional<int64_t>)> put =
+              [&](const model::Activity& a, std::optional<int64_t> parent) {
+                int64_t id = next_activity_++;
+                activity.bind(1, id).bind(2, ma_id).bind(3, parent).bind(4, act_position++);
+                activity.bind(5, statement(a.text)).run();
+                for (const auto& c : a.children)
+                  put(c, id);
+              };
+          for (const auto& a : ma.activities)
+            put(a, std::nullopt);
+        }
+      }
+    }
+  }
+
+  void insert_qualification(const model::Qualification& q) {
+    Stmt ins = db_.prepare(
+        "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
+        "level_eqf, recognition, year, certificates) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, q.id)
+        .bind(2, q.code)
+        .bind(3, q.version)
+        .bind(4, q.current ? 1 : 0)
+        .bind(5, q.title);
+    ins.bind(6, statement(q.definition)).bind(7, q.level.vks).bind(8, q.level.eqf);
+    ins.bind(9, q.recognition).bind(10, q.year).bind(11, q.certificates).run();
+    Stmt comp = db_.prepare(
+        "INSERT INTO competences(id, qualification_id, number, position, title_id) VALUES "
+        "(?,?,?,?,?)");
+    Stmt act = db_.prepare(
+        "INSERT INTO competence_activities(competence_id, position, statement_id, descriptor) "
+        "VALUES (?,?,?,?)");
+    Stmt know = db_.prepare(
+        "INSERT INTO competence_knowledge(competence_id, position, statement_id, kind) VALUES "
+        "(?,?,?,?)");
+    for (size_t i = 0; i < q.competences.size(); ++i) {
+      const auto& c = q.competences[i];
+      int64_t cid = next_competence_++;
+      comp.bind(1, cid).bind(2, q.id).bind(3, c.number).bind(4, static_cast<int>(i));
+      comp.bind(5, statement(c.title)).run();
+      for (size_t a = 0; a < c.activities.size(); ++a) {
+        const auto& x = c.activities[a];
+        act.bind(1, cid).bind(2, static_cast<int>(a)).bind(3, statement(x.text));
+        if (x.descriptor) {
+          act.bind(4, model::to_string(*x.descriptor));
+        } else {
+          act.bind_null(4);
+        }
+        act.run();
+      }
+      for (size_t k = 0; k < c.knowledge.size(); ++k) {
+        const auto& x = c.knowledge[k];
+        know.bind(1, cid).bind(2, static_cast<int>(k)).bind(3, statement(x.text));
+        if (x.kind) {
+          know.bind(4, model::to_string(*x.kind));
+        } else {
+          know.bind_null(4);
+        }
+        know.run();
+      }
+    }
+    Stmt line = db_.prepare(
+        "INSERT INTO qualification_lines(qualification_id, section, position, statement_id) "
+        "VALUES (?,?,?,?)");
+    auto lines = [&](const char* section, const std::vector<std::string>& items) {
+      for (size_t i = 0; i < items.size(); ++i)
+        line.bind(1, q.id)
+            .bind(2, section)
+            .bind(3, static_cast<int>(i))
+            .bind(4, statement(items[i]))
+            .run();
+    };
+    lines(kEnvironment, q.environment_context);
+    lines(kAction, q.action_context);
+    lines(kIndependent, q.autonomy.independent_in);
+    lines(kBound, q.autonomy.bound_to);
+    lines(kRelies, q.autonomy.relies_on);
+    lines(kResponsibility, q.responsibility);
+    Stmt raw = db_.prepare(
+        "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)");
+    for (size_t i = 0; i < q.raw_sections.size(); ++i) {
+      std::string body;
+      for (const auto& l : q.raw_sections[i].lines)
+        body += (body.empty() ? "" : "\n") + l;
+      raw.bind(1, q.id)
+          .bind(2, static_cast<int>(i))
+          .bind(3, q.raw_sections[i].title)
+          .bind(4, body)
+          .run();
+    }
+  }
+
+  /// Statements nothing refers to any more (after a replacement) are removed.
+  void drop_orphan_statements() {
+    db_.exec(
+        "DELETE FROM statements WHERE id NOT IN ("
+        "SELECT definition_id FROM profiles WHERE definition_id IS NOT NULL "
+        "UNION SELECT title_id FROM main_activities WHERE title_id IS NOT NULL "
+        "UNION SELECT statement_id FROM profile_activities "
+        "UNION SELECT definition_id FROM qualifications WHERE definition_id IS NOT NULL "
+        "UNION SELECT title_id FROM competences "
+        "UNION SELECT statement_id FROM competence_activities "
+        "UNION SELECT statement_id FROM competence_knowledge "
+        "UNION SELECT statement_id FROM qualification_lines)");
+    cache_.clear();
+  }
+
+ private:
+  int64_t max_id(const char* table) {
+    Stmt s = db_.prepare(std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table);
+    s.step();
+    return s.int64(0);
+  }
+
+  Db& db_;
+  Stmt find_statement_{db_.handle(), "SELECT id FROM statements WHERE text = ?", db_.path()};
+  Stmt insert_statement_{db_.handle(), "INSERT INTO statements(id, text) VALUES (?, ?)",
+                         db_.path()};
+  std::unordered_map<std::string, int64_t> cache_;
+  int64_t next_statement_ = 1, next_main_ = 1, next_activity_ = 1, next_competence_ = 1;
+};
+
+SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (mode == OpenMode::read_only && !fs::exists(path, ec))
+    throw Error(ErrorCode::not_found, "no database here; import sources first", {path, 0, ""});
+  if (fs::is_directory(path, ec))
+    throw Error(ErrorCode::invalid_argument, "is a directory, not a database file", {path, 0, ""});
+  db_ = std::make_unique<Db>(path, mode == OpenMode::read_only);
+  configure();
+  migrate();
+}
+
+SqliteStore::~SqliteStore() = default;
+
+void SqliteStore::configure() {
+  // Reading the schema first turns "not a database" into an error here, not at first use.
+  {
+    Stmt probe = db_->prepare("SELECT COUNT(*) FROM sqlite_master");
+    probe.step();
+  }
+  db_->exec("PRAGMA foreign_keys = ON");
+  if (!db_->read_only() && !sqlite3_db_readonly(db_->handle(), "main")) {
+    Stmt wal = db_->prepare("PRAGMA journal_mode = WAL");
+    wal.step();
+    db_->exec("PRAGMA synchronous = NORMAL");
+  }
+}
+
+void SqliteStore::migrate() {
+  const auto& all = migrations();
+  int latest = all.empty() ? 0 : all.back().number;
+  bool writable = !db_->read_only() && !sqlite3_db_readonly(db_->handle(), "main");
+  int applied = 0;
+  {
+    Stmt has = db_->prepare(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    has.step();
+    if (has.int64(0) > 0) {
+      Stmt max = db_->prepare("SELECT COALESCE(MAX(number), 0) FROM schema_migrations");
+      max.step();
+      applied = max.integer(0);
+    }
+  }
+  if (applied > latest)
+    throw Error(ErrorCode::database_error,
+                "the database was written by a newer vakkaart (schema " + std::to_string(applied) +
+                    " > " + std::to_string(latest) + ")",
+                {db_->path(), 0, ""});
+  if (applied == latest)
+    return;
+  if (!writable)
+    throw Error(ErrorCode::database_error,
+                "the database schema is out of date and the file is read-only",
+                {db_->path(), 0, ""});
+  Transaction tx(*db_);
+  db_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL)");
+  for (const auto& m : all) {
+    if (m.number <= applied)
+      continue;
+    db_->exec(m.sql);
+    db_->prepare("INSERT INTO schema_migrations(number, name) VALUES (?, ?)")
+        .bind(1, m.number)
+        .bind(2, m.name)
+        .run();
+  }
+  tx.commit();
+}
+
+std::vector<PutResult> SqliteStore::put_documents(const std::vector<model::Document>& docs) {
+  std::vector<PutResult> results;
+  Transaction tx(*db_);
+  Writer writer(*db_);
+  bool replaced_any = false;
+  for (const auto& doc : docs) {
+    PutResult r;
+    if (const auto* f = std::get_if<model::Framework>(&doc)) {
+      r.kind = "framework";
+      r.id = f->id;
+      auto existing = load_framework(f->id, true);
+      if (existing && *existing == *f) {
+        r.outcome = PutOutcome::unchanged;
+      } else {
+        if (existing) {
+          db_->prepare("DELETE FROM frameworks WHERE id = ?").bind(1, f->id).run();
+          r.outcome = PutOutcome::replaced;
+          replaced_any = true;
+        }
+        writer.insert_framework(*f);
+      }
+    } else {
+      const auto& q = std::get<model::Qualification>(doc);
+      r.kind = "qualification";
+      r.id = q.id;
+      auto before = current_version_id(q.code);
+      auto existing = load_qualification(q.id);
+      if (existing && *existing == q) {
+        r.outcome = PutOutcome::unchanged;
+      } else {
+        if (existing) {
+          db_->prepare("DELETE FROM qualifications WHERE id = ?").bind(1, q.id).run();
+          r.outcome = PutOutcome::replaced;
+          replaced_any = true;
+        }
+        writer.insert_qualification(q);
+      }
+      auto after = current_version_id(q.code);
+      if (before && after && *before != *after)
+        r.notes.push_back(*before + " is kept but is no longer the current version of " + q.code +
+                          "; " + *after + " is");
+      if (q.current && after && *after != q.id)
+        r.notes.push_back(q.id + " says it is current, but " + *after +
+                          " is a newer current version: " + q.id + " is kept as an older version");
+    }
+    results.push_back(std::move(r));
+  }
+  if (replaced_any)
+    writer.drop_orphan_statements();
+  tx.commit();
+  return results;
+}
+
+std::optional<std::string> SqliteStore::current_version_id(const std::string& code) {
+  Stmt s = db_->prepare(std::string("SELECT q.id FROM qualifications q WHERE q.code = ? AND ") +
+                        kEffectiveCurrent);
+  s.bind(1, code);
+  if (s.step())
+    return s.text(0);
+  return std::nullopt;
+}
+
+std::vector<FrameworkSummary> SqliteStore::list_frameworks() {
+  std::vector<FrameworkSummary> out;
+  Stmt s = db_->prepare(
+      "SELECT f.id, f.title, f.date, "
+      "(SELECT COUNT(*) FROM profiles p WHERE p.framework_id = f.id), "
+      "(SELECT COUNT(*) FROM clusters c WHERE c.framework_id = f.id) "
+      "FROM frameworks f ORDER BY f.id");
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)});
+  return out;
+}
+
+std::vector<ProfileSummary> SqliteStore::list_profiles() {
+  std::vector<ProfileSummary> out;
+  Stmt s = db_->prepare(
+      "SELECT p.id, p.title, p.framework_id, "
+      "(SELECT COUNT(*) FROM main_activities m WHERE m.profile_id = p.id), "
+      "(SELECT COUNT(*) FROM profile_activities a JOIN main_activities m ON m.id = "
+      "a.main_activity_id WHERE m.profile_id = p.id AND a.parent_id IS NULL) "
+      "FROM profiles p ORDER BY p.framework_id, p.position");
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)});
+  return out;
+}
+
+std::vector<QualificationSummary> SqliteStore::list_qualifications() {
+  std::vector<QualificationSummary> out;
+  Stmt s = db_->prepare(std::string("SELECT q.id, q.code, q.version, ") + kEffectiveCurrent +
+                        ", q.title, q.level_vks, q.level_eqf, "
+                        "(SELECT COUNT(*) FROM competences c WHERE c.qualification_id = q.id) "
+                        "FROM qualifications q ORDER BY q.code, q.version");
+  while (s.step()) {
+    QualificationSummary q;
+    q.id = s.text(0);
+    q.code = s.text(1);
+    q.version = s.integer(2);
+    q.current = s.integer(3) != 0;
+    q.title = s.text(4);
+    q.level = {s.opt_int(5), s.opt_int(6)};
+    q.competence_count = s.integer(7);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+std::optional<model::Framework> SqliteStore::find_framework(const std::string& id) {
+  return load_framework(id, true);
+}
+
+std::optional<model::Framework> SqliteStore::load_framework(const std::string& id,
+                                                            bool with_profiles) {
+  Stmt f = db_->prepare("SELECT id, title, date FROM frameworks WHERE id = ?");
+  f.bind(1, id);
+  if (!f.step())
+    return std::nullopt;
+  model::Framework fw;
+  fw.id = f.text(0);
+  fw.title = f.text(1);
+  fw.date = f.text(2);
+  Stmt layers =
+      db_->prepare("SELECT id, title FROM layers WHERE framework_id = ? ORDER BY position");
+  layers.bind(1, id);
+  while (layers.step())
+    fw.layers.push_back({layers.text(0), layers.text(1)});
+  Stmt clusters = db_->prepare(
+      "SELECT id, layer_id, title FROM clusters WHERE framework_id = ? ORDER BY position");
+  clusters.bind(1, id);
+  while (clusters.step())
+    fw.clusters.push_back({clusters.text(0), clusters.text(1), clusters.text(2)});
+  if (!with_profiles)
+    return fw;
+  Stmt profiles = db_->prepare(
+      "SELECT p.id, p.title, s.text FROM profiles p LEFT JOIN statements s ON s.id = "
+      "p.definition_id WHERE p.framework_id = ? ORDER BY p.position");
+  profiles.bind(1, id);
+  while (profiles.step()) {
+    model::Profile p;
+    p.id = profiles.text(0);
+    p.title = profiles.text(1);
+    p.framework_id = id;
+    p.definition = profiles.text(2);
+    fw.profiles.push_back(std::move(p));
+  }
+  for (auto& p : fw.profiles)
+    load_profile_content(p, fw);
+  return fw;
+}
+
+void SqliteStore::load_profile_content(model::Profile& profile, const model::Framework& framework) {
+  for (const auto& c : framework.clusters)
+    profile.clusters.push_back({c.id, {}});
+  std::unordered_map<int64_t, model::MainActivity*> mains;
+  Stmt ms = db_->prepare(
+      "SELECT m.id, m.cluster_id, s.text FROM main_activities m LEFT JOIN statements s ON s.id = "
+      "m.title_id WHERE m.profile_id = ? ORDER BY m.position");
+  ms.bind(1, profile.id);
+  // Collect first: pointers into the vectors are only taken once they stop growing.
+  std::vector<std::pair<int64_t, std::string>> order;
+  while (ms.step()) {
+    auto it = std::find_if(profile.clusters.begin(), profile.clusters.end(),
+                           [&](const auto& pc) { return pc.cluster_id == ms.text(1); });
+    if (it == profile.clusters.end())
+      continue;
+    it->main_activities.push_back({ms.opt_text(2), {}});
+    order.emplace_back(ms.int64(0), it->cluster_id);
+  }
+  std::unordered_map<std::string, size_t> seen;
+  for (const auto& [ma_id, cluster_id] : order) {
+    auto it = std::find_if(profile.clusters.begin(), profile.clusters.end(),
+                           [&](const auto& pc) { return pc.cluster_id == cluster_id; });
+    mains[ma_id] = &it->main_activities[seen[cluster_id]++];
+  }
+  struct Row {
+    int64_t id;
+    std::optional<int64_t> parent;
+    std::string text;
+  };
+  std::unordered_map<int64_t, std::vector<Row>> rows_by_main;
+  Stmt as = db_->prepare(
+      "SELECT a.id, a.main_activity_id, a.parent_id, s.text FROM profile_activities a "
+      "JOIN main_activities m ON m.id = a.main_activity_id JOIN statements s ON s.id = "
+      "a.statement_id WHERE m.profile_id = ? ORDER BY a.main_activity_id, a.position");
+  as.bind(1, profile.id);
+  while (as.step())
+    rows_by_main[as.int64(1)].push_back({as.int64(0), as.opt_int64(2), as.text(3)});
+  for (auto& [ma_id, rows] : rows_by_main) {
+    auto target = mains.find(ma_id);
+    if (target == mains.end())
+      continue;
+    std::function<std::vector<model::Activity>(std::optional<int64_t>)> build =
+        [&](std::optional<int64_t> parent) {
+          std::vector<model::Activity> out;
+          for (const auto& r : rows)
+            if (r.parent == parent)
+              out.push_back({r.text, build(r.id)});
+          return out;
+        };
+    target->second->activities = build(std::nullopt);
+  }
+}
+
+std::optional<ProfileRecord> SqliteStore::find_profile(const std::string& id) {
+  Stmt s = db_->prepare(
+      "SELECT p.framework_id, p.title, st.text FROM profiles p LEFT JOIN statements st ON st.id = "
+      "p.definition_id WHERE p.id = ?");
+  s.bind(1, id);
+  if (!s.step())
+    return std::nullopt;
+  ProfileRecord r;
+  r.framework = *load_framework(s.text(0), false);
+  r.profile.id = id;
+  r.profile.framework_id = s.text(0);
+  r.profile.title = s.text(1);
+  r.profile.definition = s.text(2);
+  load_profile_content(r.profile, r.framework);
+  return r;
+}
+
+std::optional<model::Qualification> SqliteStore::find_qualification(const std::string& id) {
+  std::string versioned = id;
+  Stmt exact = db_->prepare("SELECT COUNT(*) FROM qualifications WHERE id = ?");
+  exact.bind(1, id);
+  exact.step();
+  if (exact.int64(0) == 0) {
+    auto current = current_version_id(id);
+    if (!current)
+      return std::nullopt;
+    versioned = *current;
+  }
+  auto q = load_qualification(versioned);
+  if (q)
+    q->current = current_version_id(q->code) == q->id;
+  return q;
+}
+
+std::optional<model::Qualification> SqliteStore::load_qualification(const std::string& id) {
+  Stmt s = db_->prepare(
+      "SELECT q.id, q.code, q.version, q.current, q.title, st.text, q.level_vks, q.level_eqf, "
+      "q.recognition, q.year, q.certificates FROM qualifications q LEFT JOIN statements st ON "
+      "st.id = q.definition_id WHERE q.id = ?");
+  s.bind(1, id);
+  if (!s.step())
+    return std::nullopt;
+  model::Qualification q;
+  q.id = s.text(0);
+  q.code = s.text(1);
+  q.version = s.integer(2);
+  q.current = s.integer(3) != 0;
+  q.title = s.text(4);
+  q.definition = s.text(5);
+  q.level = {s.opt_int(6), s.opt_int(7)};
+  q.recognition = s.text(8);
+  q.year = s.opt_int(9);
+  q.certificates = s.text(10);
+
+  std::vector<int64_t> competence_ids;
+  Stmt cs = db_->prepare(
+      "SELECT c.id, c.number, s.text FROM competences c JOIN statements s ON s.id = c.title_id "
+      "WHERE c.qualification_id = ? ORDER BY c.position");
+  cs.bind(1, id);
+  while (cs.step()) {
+    competence_ids.push_back(cs.int64(0));
+    q.competences.push_back({cs.integer(1), cs.text(2), {}, {}});
+  }
+  Stmt acts = db_->prepare(
+      "SELECT s.text, a.descriptor FROM competence_activities a JOIN statements s ON s.id = "
+      "a.statement_id WHERE a.competence_id = ? ORDER BY a.position");
+  Stmt know = db_->prepare(
+      "SELECT s.text, k.kind FROM competence_knowledge k JOIN statements s ON s.id = "
+      "k.statement_id WHERE k.competence_id = ? ORDER BY k.position");
+  for (size_t i = 0; i < competence_ids.size(); ++i) {
+    acts.bind(1, competence_ids[i]);
+    while (acts.step()) {
+      auto d = acts.opt_text(1);
+      q.competences[i].activities.push_back(
+          {acts.text(0), d ? model::descriptor_from_string(*d) : std::nullopt});
+    }
+    acts.reset();
+    know.bind(1, competence_ids[i]);
+    while (know.step()) {
+      auto k = know.opt_text(1);
+      q.competences[i].knowledge.push_back(
+          {know.text(0), k ? model::knowledge_kind_from_string(*k) : std::nullopt});
+    }
+    know.reset();
+  }
+  Stmt lines = db_->prepare(
+      "SELECT l.section, s.text FROM qualification_lines l JOIN statements s ON s.id = "
+      "l.statement_id WHERE l.qualification_id = ? ORDER BY l.section, l.position");
+  lines.bind(1, id);
+  const std::unordered_map<std::string, std::vector<std::string>*> targets = {
+      {kEnvironment, &q.environment_context},     {kAction, &q.action_context},
+      {kIndependent, &q.autonomy.independent_in}, {kBound, &q.autonomy.bound_to},
+      {kRelies, &q.autonomy.relies_on},           {kResponsibility, &q.responsibility}};
+  while (lines.step()) {
+    auto t = targets.find(lines.text(0));
+    if (t != targets.end())
+      t->second->push_back(lines.text(1));
+  }
+  Stmt raw = db_->prepare(
+      "SELECT title, body FROM raw_sections WHERE qualification_id = ? ORDER BY position");
+  raw.bind(1, id);
+  while (raw.step()) {
+    model::RawSection r{raw.text(0), {}};
+    std::string body = raw.text(1);
+    size_t start = 0;
+    while (start <= body.size() && !body.empty()) {
+      size_t nl = body.find('\n', start);
+      r.lines.push_back(
+          body.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+      if (nl == std::string::npos)
+        break;
+      start = nl + 1;
+    }
+    q.raw_sections.push_back(std::move(r));
+  }
+  return q;
+}
+
+std::vector<int> SqliteStore::qualification_versions(const std::string& code) {
+  std::vector<int> out;
+  Stmt s = db_->prepare("SELECT version FROM qualifications WHERE code = ? ORDER BY version");
+  s.bind(1, code);
+  while (s.step())
+    out.push_back(s.integer(0));
+  return out;
+}
+
+StoreStats SqliteStore::stats() {
+  auto count = [&](const char* table) {
+    Stmt s = db_->prepare(std::string("SELECT COUNT(*) FROM ") + table);
+    s.step();
+    return static_cast<long long>(s.int64(0));
+  };
+  return {count("statements"), count("frameworks"), count("profiles"), count("qualifications")};
+}
+
+}  // namespace vakkaart::store::sqlite
+
+namespace vakkaart::store {
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode) {
+  return std::make_unique<sqlite::SqliteStore>(path, mode);
+}
+
+}  // namespace vakkaart::store

@@ -1,0 +1,167 @@
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "store/store.h"
+#include "unit/support/sample_documents.h"
+#include "unit/support/temp_dir.h"
+
+namespace vakkaart::store {
+namespace {
+
+using testing::sample_framework;
+using testing::sample_qualification;
+using testing::TempDir;
+
+TEST(SqliteStore, RoundTripsAFrameworkExactly) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  auto f = sample_framework();
+  auto results = store->put_documents({f});
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].outcome, PutOutcome::created);
+  auto back = store->find_framework("demo-2020");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, f);
+  auto profile = store->find_profile("werker-b");
+  ASSERT_TRUE(profile.has_value());
+  EXPECT_EQ(profile->profile, f.profiles[1]);
+  EXPECT_TRUE(profile->framework.profiles.empty());
+  EXPECT_EQ(profile->framework.clusters, f.clusters);
+}
+
+TEST(SqliteStore, RoundTripsAQualificationExactly) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  auto q = sample_qualification();
+  store->put_documents({q});
+  auto back = store->find_qualification("BK-9999-1");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, q);
+  EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-1");
+}
+
+TEST(SqliteStore, StoresEachDistinctStatementOnce) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  store->put_documents({sample_framework(), sample_qualification()});
+  // Framework: 2 definitions + 1 shared reflection + 1 main title + 3 activities = 7.
+  // Qualification: definition, 2 competence titles (also the 2 responsibility lines), 3 activity
+  // texts, 2 knowledge texts, 4 lines = 1 + 2 + 3 + 2 + 4 = 12.
+  EXPECT_EQ(store->stats().statements, 7 + 12);
+}
+
+TEST(SqliteStore, SameDocumentTwiceChangesNothing) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  store->put_documents({sample_framework(), sample_qualification()});
+  auto before = store->stats();
+  auto results = store->put_documents({sample_framework(), sample_qualification()});
+  EXPECT_EQ(results[0].outcome, PutOutcome::unchanged);
+  EXPECT_EQ(results[1].outcome, PutOutcome::unchanged);
+  auto after = store->stats();
+  EXPECT_EQ(before.statements, after.statements);
+}
+
+TEST(SqliteStore, ChangedDocumentReplacesAndDropsOrphanStatements) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  auto f = sample_framework();
+  store->put_documents({f});
+  long long before = store->stats().statements;
+  f.profiles[0].definition = "Een nieuwe definitie.";
+  auto results = store->put_documents({f});
+  EXPECT_EQ(results[0].outcome, PutOutcome::replaced);
+  EXPECT_EQ(store->find_profile("werker-a")->profile.definition, "Een nieuwe definitie.");
+  EXPECT_EQ(store->stats().statements, before);  // one in, one out
+}
+
+TEST(SqliteStore, NewerVersionBecomesCurrentAndOldOneIsKept) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  store->put_documents({sample_qualification(1, true)});
+  auto results = store->put_documents({sample_qualification(2, true)});
+  ASSERT_EQ(results[0].notes.size(), 1u);
+  EXPECT_NE(results[0].notes[0].find("BK-9999-1"), std::string::npos);
+  EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-2");
+  EXPECT_FALSE(store->find_qualification("BK-9999-1")->current);
+  EXPECT_TRUE(store->find_qualification("BK-9999-2")->current);
+  EXPECT_EQ(store->qualification_versions("BK-9999"), (std::vector<int>{1, 2}));
+  // Importing the old version again later does not take "current" back.
+  store->put_documents({sample_qualification(1, true)});
+  EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-2");
+}
+
+TEST(SqliteStore, FailedBatchLeavesTheStoreAsItWas) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  store->put_documents({sample_framework()});
+  auto before = store->stats();
+  auto clash = sample_framework();
+  clash.id = "other-2021";  // reuses profile ids of demo-2020: a conflict
+  for (auto& p : clash.profiles)
+    p.framework_id = clash.id;
+  try {
+    store->put_documents({sample_qualification(), clash});
+    FAIL() << "expected a conflict";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::conflict);
+  }
+  auto after = store->stats();
+  EXPECT_EQ(after.qualifications, before.qualifications);
+  EXPECT_EQ(after.statements, before.statements);
+  EXPECT_FALSE(store->find_qualification("BK-9999-1").has_value());
+}
+
+TEST(SqliteStore, UnknownIdsAreEmpty) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  EXPECT_FALSE(store->find_framework("nope").has_value());
+  EXPECT_FALSE(store->find_profile("nope").has_value());
+  EXPECT_FALSE(store->find_qualification("BK-0000").has_value());
+}
+
+TEST(SqliteStore, CorruptFileIsAClearError) {
+  TempDir dir;
+  std::string path = dir.file("corrupt.db");
+  std::ofstream(path) << std::string(4096, 'x');
+  try {
+    open_sqlite_store(path);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::database_error);
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos);
+  }
+}
+
+TEST(SqliteStore, ReadOnlyModeNeedsAnExistingFile) {
+  TempDir dir;
+  EXPECT_THROW(open_sqlite_store(dir.file("missing.db"), OpenMode::read_only), Error);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("missing.db")));
+}
+
+TEST(SqliteStore, WritesToAReadOnlyFileFailCleanly) {
+  if (geteuid() == 0) {
+    // root ignores file permissions; the read-only open mode is what we can test here.
+    TempDir dir;
+    std::string path = dir.file("a.db");
+    open_sqlite_store(path)->put_documents({sample_framework()});
+    auto ro = open_sqlite_store(path, OpenMode::read_only);
+    EXPECT_THROW(ro->put_documents({sample_qualification()}), Error);
+    EXPECT_EQ(ro->stats().qualifications, 0);
+    return;
+  }
+  TempDir dir;
+  std::string path = dir.file("a.db");
+  open_sqlite_store(path)->put_documents({sample_framework()});
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read);
+  auto ro = open_sqlite_store(path);
+  EXPECT_THROW(ro->put_documents({sample_qualification()}), Error);
+}
+
+}  // namespace
+}  // namespace vakkaart::store

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "model/framework.h"
+#include "model/qualification.h"
+
+namespace vakkaart::testing {
+
+/// A small framework with two profiles that share one statement, nested children and an empty
+/// cluster: enough to exercise every table of the store.
+inline model::Framework sample_framework() {
+  model::Framework f;
+  f.id = "demo-2020";
+  f.title = "Demo beroepenstructuur";
+  f.date = "1 januari 2020";
+  f.layers = {{"lerende-professional", "De lerende professional"},
+              {"kernactiviteiten", "Kernactiviteiten"}};
+  f.clusters = {{"de-eigen-deskundigheid-opbouwen", "lerende-professional",
+                 "De eigen deskundigheid opbouwen"},
+                {"orienteren-en-relaties", "kernactiviteiten", "Oriënteren en relaties"}};
+  model::Profile a;
+  a.id = "werker-a";
+  a.title = "Werker a";
+  a.framework_id = f.id;
+  a.definition = "De werker a doet iets.";
+  a.clusters = {
+      {"de-eigen-deskundigheid-opbouwen",
+       {{std::nullopt, {{"Reflecteert systematisch over het eigen professioneel handelen", {}}}}}},
+      {"orienteren-en-relaties",
+       {{"Verzamelen van informatie",
+         {{"Bakent doelgroepen af", {{"Leeft zich in de situatie van de doelgroep in", {}}}},
+          {"Raadpleegt verschillende bronnen", {}}}}}}};
+  model::Profile b;
+  b.id = "werker-b";
+  b.title = "Werker b";
+  b.framework_id = f.id;
+  b.definition = "De werker b doet iets anders.";
+  b.clusters = {
+      {"de-eigen-deskundigheid-opbouwen",
+       {{std::nullopt, {{"Reflecteert systematisch over het eigen professioneel handelen", {}}}}}},
+      {"orienteren-en-relaties", {}}};
+  f.profiles = {a, b};
+  return f;
+}
+
+inline model::Qualification sample_qualification(int version = 1, bool current = true) {
+  model::Qualification q;
+  q.code = "BK-9999";
+  q.version = version;
+  q.id = q.code + "-" + std::to_string(version);
+  q.current = current;
+  q.title = "Demo deskundige";
+  q.definition = "De demo deskundige staat in voor alles.";
+  q.level = {5, 5};
+  q.recognition = "versie " + std::to_string(version) + ", 2020";
+  q.year = 2020;
+  q.competences = {
+      {1,
+       "Werkt doelgroepgericht",
+       {{"Stelt zich empathisch op", model::Descriptor::cognitive},
+        {"Wekt geen onrealiseerbare verwachtingen", model::Descriptor::problem_solving}},
+       {{"Kennis van communicatietechnieken", model::KnowledgeKind::general},
+        {"Kennis van sociale wetgeving", model::KnowledgeKind::specific}}},
+      {2,
+       "Communiceert professioneel",
+       {{"Stelt zich empathisch op", model::Descriptor::cognitive}, {"Tilt lasten", std::nullopt}},
+       {{"Kennis van communicatietechnieken", model::KnowledgeKind::general}}}};
+  q.environment_context = {"Het takenpakket is vrij gevarieerd."};
+  q.action_context = {"Handelt volgens de wetgeving"};
+  q.autonomy = {{"Het informeren van de doelgroep"}, {"De sociale wetgeving, cao’s, …"}, {}};
+  q.responsibility = {"Werkt doelgroepgericht", "Communiceert professioneel"};
+  q.certificates = "Er zijn geen wettelijke attesten of voorwaarden vereist.";
+  q.raw_sections = {{"Onbekende sectie", {"regel een", "regel twee"}}};
+  return q;
+}
+
+}  // namespace vakkaart::testing
