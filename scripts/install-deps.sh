@@ -12,7 +12,7 @@ packages=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
-  python3 curl
+  python3 python3-jsonschema curl
 )
 
 missing=()

@@ -230,8 +230,9 @@ class Reader {
     if (auto it = j.find("certificates"); it != j.end() && !it->is_null()) {
       if (!it->is_string())
         fail(path + ".certificates", "expected a string");
+      const std::string whole = it->get<std::string>();
       std::string joined;
-      for (auto line : text::split(it->get<std::string>(), '\n')) {
+      for (auto line : text::split(whole, '\n')) {
         std::string l = text::collapse_whitespace(line);
         if (l.empty())
           continue;
