@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3
+  libxapian-dev hunspell-nl
   libicu-dev
   nlohmann-json3-dev
   libcli11-dev

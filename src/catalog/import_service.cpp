@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "formats/source_file.h"
+#include "formats/typo_lint.h"
 
 namespace vakkaart::catalog {
 
@@ -43,6 +44,13 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     file.format = forced ? *forced : formats::detect_format(source.text, path);
     formats::ParseResult parsed = formats::parse_document(source.text, file.format, path);
     file.notes.insert(file.notes.end(), parsed.notes.begin(), parsed.notes.end());
+    std::vector<std::string> texts;
+    for (const auto& doc : parsed.documents) {
+      auto t = formats::statement_texts(doc);
+      texts.insert(texts.end(), t.begin(), t.end());
+    }
+    auto lint = formats::lint_typos(texts, path);
+    file.notes.insert(file.notes.end(), lint.begin(), lint.end());
     for (auto& doc : parsed.documents) {
       if (auto* f = std::get_if<model::Framework>(&doc))
         complete_framework(store, *f);
