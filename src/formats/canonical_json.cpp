@@ -267,12 +267,15 @@ std::string layer_title_for(const std::string& layer_id) {
 }
 
 /// Gathers loose profiles into frameworks rebuilt from the clusters the profiles list.
-void gather_profiles(std::vector<std::pair<model::Profile, std::vector<model::Cluster>>> loose,
+void gather_profiles(std::vector<std::pair<model::Profile, std::vector<model::Cluster>>>&& loose,
                      const std::string& file, ParseResult& result) {
   std::vector<model::Framework> frameworks;
-  for (auto& [profile, clusters] : loose) {
+  for (auto& entry : loose) {
+    model::Profile& profile = entry.first;
+    const std::vector<model::Cluster>& clusters = entry.second;
+    const std::string framework_id = profile.framework_id;
     auto it = std::find_if(frameworks.begin(), frameworks.end(),
-                           [&](const auto& f) { return f.id == profile.framework_id; });
+                           [&](const auto& f) { return f.id == framework_id; });
     if (it == frameworks.end()) {
       frameworks.push_back({});
       it = frameworks.end() - 1;

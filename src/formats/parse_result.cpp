@@ -4,9 +4,12 @@ namespace vakkaart::formats {
 
 const char* to_string(ReportNote::Kind kind) {
   switch (kind) {
-    case ReportNote::Kind::info: return "info";
-    case ReportNote::Kind::decision: return "decision";
-    case ReportNote::Kind::warning: return "warning";
+    case ReportNote::Kind::info:
+      return "info";
+    case ReportNote::Kind::decision:
+      return "decision";
+    case ReportNote::Kind::warning:
+      return "warning";
   }
   return "info";
 }

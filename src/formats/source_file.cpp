@@ -20,7 +20,7 @@ std::string megabytes(std::uintmax_t bytes) {
 
 /// Binary data has NUL bytes or many control characters; text has neither.
 bool looks_binary(const std::string& bytes) {
-  size_t sample = std::min<size_t>(bytes.size(), 64 * 1024);
+  size_t sample = std::min<size_t>(bytes.size(), size_t{64} * 1024);
   size_t control = 0;
   for (size_t i = 0; i < sample; ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);

@@ -9,7 +9,7 @@
 namespace vakkaart::formats {
 
 /// The largest source document we accept; real ones are under 100 kB.
-inline constexpr std::size_t kMaxSourceBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxSourceBytes = std::size_t{16} * 1024 * 1024;
 
 /// A source document as text the parsers can read, and what was done to get there.
 struct SourceText {

@@ -60,18 +60,18 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
   auto& http = impl_->http;
   int threads = impl_->options.threads;
   if (threads <= 0)
-    threads = std::max(8, static_cast<int>(std::thread::hardware_concurrency()) * 2);
+    threads = std::max(8, static_cast<int>(std::thread::hardware_concurrency() * 2));
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs (measured on Debian's 0.11).
   http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(2);
-  http.set_payload_max_length(8 * 1024 * 1024);
+  http.set_payload_max_length(size_t{8} * 1024 * 1024);
 
   register_catalog_routes(http, impl_->pool);
 
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& ep) {
         try {
           std::rethrow_exception(ep);
         } catch (const Error& e) {

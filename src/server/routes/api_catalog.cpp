@@ -24,7 +24,7 @@ Json level_json(const model::Level& l) {
 /// Wraps a handler: borrows a store and turns library errors into problem responses.
 httplib::Server::Handler with_store(
     StorePool& pool,
-    std::function<void(store::Store&, const httplib::Request&, httplib::Response&)> body) {
+    const std::function<void(store::Store&, const httplib::Request&, httplib::Response&)>& body) {
   return [&pool, body](const httplib::Request& req, httplib::Response& res) {
     try {
       auto lease = pool.borrow();

@@ -485,7 +485,9 @@ void SqliteStore::load_profile_content(model::Profile& profile, const model::Fra
     order.emplace_back(ms.int64(0), it->cluster_id);
   }
   std::unordered_map<std::string, size_t> seen;
-  for (const auto& [ma_id, cluster_id] : order) {
+  for (const auto& entry : order) {
+    const int64_t ma_id = entry.first;
+    const std::string& cluster_id = entry.second;
     auto it = std::find_if(profile.clusters.begin(), profile.clusters.end(),
                            [&](const auto& pc) { return pc.cluster_id == cluster_id; });
     mains[ma_id] = &it->main_activities[seen[cluster_id]++];
@@ -503,8 +505,9 @@ void SqliteStore::load_profile_content(model::Profile& profile, const model::Fra
   as.bind(1, profile.id);
   while (as.step())
     rows_by_main[as.int64(1)].push_back({as.int64(0), as.opt_int64(2), as.text(3)});
-  for (auto& [ma_id, rows] : rows_by_main) {
-    auto target = mains.find(ma_id);
+  for (const auto& entry : rows_by_main) {
+    const std::vector<Row>& rows = entry.second;
+    auto target = mains.find(entry.first);
     if (target == mains.end())
       continue;
     std::function<std::vector<model::Activity>(std::optional<int64_t>)> build =
