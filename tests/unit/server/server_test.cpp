@@ -1,0 +1,99 @@
+#include "server/server.h"
+
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "store/store.h"
+#include "unit/support/sample_documents.h"
+#include "unit/support/temp_dir.h"
+
+namespace vakkaart::server {
+namespace {
+
+/// The real server on a free port, in a background thread, over a temp database.
+class RunningServer {
+ public:
+  RunningServer() {
+    db_ = dir_.file("api.db");
+    store::open_sqlite_store(db_)->put_documents({testing::sample_framework(),
+                                                  testing::sample_qualification(1, true),
+                                                  testing::sample_qualification(2, true)});
+    server_ = std::make_unique<Server>(ServerOptions{db_, 4});
+    port_ = server_->bind("127.0.0.1", 0);
+    thread_ = std::thread([this] { server_->serve(); });
+  }
+  ~RunningServer() {
+    server_->stop();
+    thread_.join();
+  }
+  httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str());
+  }
+
+ private:
+  testing::TempDir dir_;
+  std::string db_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST(Server, ServesProfilesInTheCanonicalShape) {
+  RunningServer s;
+  auto res = s.get("/api/profiles/werker-a");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  auto j = nlohmann::json::parse(res->body);
+  EXPECT_EQ(j["kind"], "profile");
+  EXPECT_EQ(j["clusters"][1]["main_activities"][0]["activities"][0]["children"][0]["text"],
+            "Leeft zich in de situatie van de doelgroep in");
+}
+
+TEST(Server, ListsAndResolvesQualificationCodes) {
+  RunningServer s;
+  auto list = nlohmann::json::parse(s.get("/api/qualifications")->body);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_FALSE(list[0]["current"].get<bool>());
+  EXPECT_TRUE(list[1]["current"].get<bool>());
+  auto res = s.get("/api/qualifications/BK-9999");
+  ASSERT_EQ(res->status, 200);
+  auto q = nlohmann::json::parse(res->body);
+  EXPECT_EQ(q["id"], "BK-9999-2");
+  EXPECT_EQ(q["versions"], nlohmann::json::array({1, 2}));
+}
+
+TEST(Server, UnknownThingsAreJsonProblems) {
+  RunningServer s;
+  for (const char* path : {"/api/profiles/nobody", "/api/qualifications/BK-0000-1",
+                           "/api/frameworks/none", "/no/such/route"}) {
+    auto res = s.get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json; charset=utf-8");
+    auto j = nlohmann::json::parse(res->body);
+    EXPECT_EQ(j["status"], 404);
+    EXPECT_EQ(j["code"], "not_found");
+  }
+}
+
+TEST(Server, HealthCountsWhatIsStored) {
+  RunningServer s;
+  auto j = nlohmann::json::parse(s.get("/api/health")->body);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["profiles"], 2);
+  EXPECT_EQ(j["qualifications"], 2);
+}
+
+TEST(Server, RefusesToStartWithoutADatabase) {
+  testing::TempDir dir;
+  EXPECT_THROW(Server(ServerOptions{dir.file("missing.db"), 2}), Error);
+}
+
+}  // namespace
+}  // namespace vakkaart::server
