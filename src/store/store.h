@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,27 @@ struct ProfileRecord {
   model::Profile profile;
 };
 
+/// One place where a statement occurs, with everything search needs to filter and show it.
+struct StatementOccurrence {
+  int64_t statement_id = 0;
+  std::string text;
+  /// activity | sub_activity | main_activity | definition | competence | competence_activity |
+  /// knowledge | environment_context | action_context | independent_in | bound_to | relies_on |
+  /// responsibility
+  std::string kind;
+  // Framework side (empty for qualifications).
+  std::string framework_id, profile_id, profile_title, layer_id, cluster_id, cluster_title;
+  std::optional<std::string> main_activity_title;
+  int main_activity_position = 0;  // 1-based within its cluster, 0 if not applicable
+  // Qualification side (empty for frameworks).
+  std::string qualification_id, qualification_title;
+  std::optional<int> vks;
+  int competence_number = 0;  // 0 if not applicable
+  std::string competence_title;
+  /// Also for the descriptor class or knowledge kind of competence lines.
+  std::string detail;
+};
+
 struct StoreStats {
   long long statements = 0;
   long long frameworks = 0;
@@ -86,6 +108,12 @@ class Store {
   virtual std::vector<int> qualification_versions(const std::string& code) = 0;
 
   virtual StoreStats stats() = 0;
+
+  /// Every occurrence of every statement (frameworks and qualifications), ordered by statement
+  /// id: the input of the search index, which is derived data rebuilt from here.
+  virtual std::vector<StatementOccurrence> statement_occurrences() = 0;
+  /// Changes whenever stored content changes; the search index records it to detect staleness.
+  virtual std::string content_version() = 0;
 };
 
 enum class OpenMode { read_write, read_only };

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <unordered_map>
@@ -365,6 +366,15 @@ std::vector<PutResult> SqliteStore::put_documents(const std::vector<model::Docum
   }
   if (replaced_any)
     writer.drop_orphan_statements();
+  bool changed = std::any_of(results.begin(), results.end(),
+                             [](const auto& r) { return r.outcome != PutOutcome::unchanged; });
+  if (changed) {
+    // Read-modify-write inside the write transaction: portable, and serialised by it.
+    long long version = std::stoll(content_version());
+    db_->prepare("UPDATE store_meta SET value = ? WHERE key = 'content_version'")
+        .bind(1, std::to_string(version + 1))
+        .run();
+  }
   tx.commit();
   return results;
 }

@@ -27,6 +27,8 @@ class SqliteStore final : public Store {
   std::optional<model::Qualification> find_qualification(const std::string& id) override;
   std::vector<int> qualification_versions(const std::string& code) override;
   StoreStats stats() override;
+  std::vector<StatementOccurrence> statement_occurrences() override;
+  std::string content_version() override;
 
  private:
   class Writer;

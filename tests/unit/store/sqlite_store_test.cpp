@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -161,6 +162,62 @@ TEST(SqliteStore, WritesToAReadOnlyFileFailCleanly) {
   std::filesystem::permissions(path, std::filesystem::perms::owner_read);
   auto ro = open_sqlite_store(path);
   EXPECT_THROW(ro->put_documents({sample_qualification()}), Error);
+}
+
+}  // namespace
+}  // namespace vakkaart::store
+
+namespace vakkaart::store {
+namespace {
+
+TEST(SqliteStoreOccurrences, ListsEveryPlaceOfEveryStatement) {
+  testing::TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  store->put_documents({testing::sample_framework(), testing::sample_qualification()});
+  auto occ = store->statement_occurrences();
+  // The shared reflection statement occurs in both profiles, once each.
+  int reflection = 0;
+  for (const auto& o : occ) {
+    if (o.text != "Reflecteert systematisch over het eigen professioneel handelen")
+      continue;
+    ++reflection;
+    EXPECT_EQ(o.kind, "activity");
+    EXPECT_EQ(o.layer_id, "lerende-professional");
+    EXPECT_FALSE(o.main_activity_title.has_value());
+    EXPECT_EQ(o.main_activity_position, 1);
+  }
+  EXPECT_EQ(reflection, 2);
+  auto child = std::find_if(occ.begin(), occ.end(), [](const auto& o) {
+    return o.text == "Leeft zich in de situatie van de doelgroep in";
+  });
+  ASSERT_NE(child, occ.end());
+  EXPECT_EQ(child->kind, "sub_activity");
+  EXPECT_EQ(child->main_activity_title.value_or(""), "Verzamelen van informatie");
+  auto knowledge = std::find_if(occ.begin(), occ.end(), [](const auto& o) {
+    return o.text == "Kennis van sociale wetgeving";
+  });
+  ASSERT_NE(knowledge, occ.end());
+  EXPECT_EQ(knowledge->kind, "knowledge");
+  EXPECT_EQ(knowledge->detail, "specific");
+  EXPECT_EQ(knowledge->competence_number, 1);
+  EXPECT_EQ(knowledge->vks.value_or(0), 5);
+  // Qualification: 1 definition + 2 titles + 4 activities + 3 knowledge + 6 lines; framework:
+  // 2 definitions + 1 main title + 2 reflections + 3 activities.
+  EXPECT_EQ(occ.size(), 16u + 8u);
+  EXPECT_TRUE(std::is_sorted(occ.begin(), occ.end(), [](const auto& a, const auto& b) {
+    return a.statement_id < b.statement_id;
+  }));
+}
+
+TEST(SqliteStoreOccurrences, ContentVersionMovesOnlyWithContent) {
+  testing::TempDir dir;
+  auto store = open_sqlite_store(dir.file("a.db"));
+  std::string v0 = store->content_version();
+  store->put_documents({testing::sample_framework()});
+  std::string v1 = store->content_version();
+  EXPECT_NE(v0, v1);
+  store->put_documents({testing::sample_framework()});
+  EXPECT_EQ(store->content_version(), v1);
 }
 
 }  // namespace
