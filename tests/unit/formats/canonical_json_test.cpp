@@ -48,7 +48,8 @@ TEST(CanonicalJson, ProfileShapeListsEveryClusterInModelOrder) {
 TEST(CanonicalJson, LooseProfilesRebuildTheirFramework) {
   auto f = sample_framework();
   Json arr = Json::array();
-  for (const auto& p : f.profiles) arr.push_back(profile_to_json(f, p));
+  for (const auto& p : f.profiles)
+    arr.push_back(profile_to_json(f, p));
   ParseResult parsed = parse_canonical_json(arr.dump(), "profiles.json");
   ASSERT_EQ(parsed.documents.size(), 1u);
   auto back = std::get<model::Framework>(parsed.documents[0]);
