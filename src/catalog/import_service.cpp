@@ -1,5 +1,6 @@
 #include "catalog/import_service.h"
 
+#include <algorithm>
 #include <variant>
 
 #include "core/error.h"
@@ -10,20 +11,57 @@ namespace vakkaart::catalog {
 
 namespace {
 
-/// Frameworks rebuilt from loose profiles (canonical JSON) have no title of their own; keep the
-/// stored one, or fall back to the id.
-void complete_framework(store::Store& store, model::Framework& f) {
+/// Gives every profile one entry per framework cluster, in the framework's order.
+void align_clusters(const model::Framework& f, model::Profile& p) {
+  std::vector<model::ProfileCluster> aligned;
+  for (const auto& cluster : f.clusters) {
+    model::ProfileCluster entry{cluster.id, {}};
+    for (auto& own : p.clusters) {
+      if (own.cluster_id == cluster.id)
+        entry.main_activities = std::move(own.main_activities);
+    }
+    aligned.push_back(std::move(entry));
+  }
+  p.clusters = std::move(aligned);
+}
+
+/// A framework rebuilt from loose profiles (canonical JSON of single profiles) has no title of
+/// its own. When the store already holds that framework, the loose profiles are merged into it:
+/// they replace the stored profiles with the same id and every other stored profile is kept, so
+/// importing one exported profile never drops its siblings.
+void complete_framework(store::Store& store, model::Framework& f, FileImport& file) {
   if (!f.title.empty())
     return;
-  if (auto stored = store.find_framework(f.id)) {
-    f.title = stored->title;
-    f.date = stored->date;
-    for (auto& layer : f.layers)
-      if (const auto* known = stored->find_layer(layer.id))
-        layer.title = known->title;
-  } else {
+  auto stored = store.find_framework(f.id);
+  if (!stored) {
     f.title = f.id;
+    return;
   }
+  model::Framework merged = std::move(*stored);
+  for (const auto& cluster : f.clusters) {
+    if (merged.find_cluster(cluster.id) == nullptr) {
+      if (merged.find_layer(cluster.layer_id) == nullptr) {
+        merged.layers.push_back({cluster.layer_id, cluster.layer_id});
+      }
+      merged.clusters.push_back(cluster);
+    }
+  }
+  for (auto& profile : f.profiles) {
+    auto same = std::find_if(merged.profiles.begin(), merged.profiles.end(),
+                             [&](const model::Profile& p) { return p.id == profile.id; });
+    if (same != merged.profiles.end()) {
+      *same = std::move(profile);
+    } else {
+      merged.profiles.push_back(std::move(profile));
+    }
+  }
+  for (auto& profile : merged.profiles)
+    align_clusters(merged, profile);
+  file.notes.push_back({formats::ReportNote::Kind::decision,
+                        "loose profile(s) merged into the stored framework '" + merged.id +
+                            "'; its other profiles are kept",
+                        {file.path, 0, ""}});
+  f = std::move(merged);
 }
 
 }  // namespace
@@ -53,7 +91,7 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     file.notes.insert(file.notes.end(), lint.begin(), lint.end());
     for (auto& doc : parsed.documents) {
       if (auto* f = std::get_if<model::Framework>(&doc))
-        complete_framework(store, *f);
+        complete_framework(store, *f, file);
       documents.push_back(std::move(doc));
       owner.push_back(report.files.size());
     }

@@ -1,0 +1,101 @@
+"""Shared helpers for the integration tests: run the real CLI, snapshot a database."""
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+BIN = os.environ.get("VAKKAART_BIN", "build/vakkaart")
+ROOT = os.environ.get("VAKKAART_ROOT", ".")
+SOURCES = os.path.join(ROOT, "data", "sources")
+NOTE = os.path.join(SOURCES, "sociare-beroepenstructuur-2016.txt")
+BK = os.path.join(SOURCES, "BK-0338-3-syndicaal-deskundige.txt")
+GOLDEN = os.path.join(ROOT, "tests", "golden")
+
+
+def run(*args, db=None, check=True, env=None):
+    """Runs the CLI; returns the CompletedProcess (text mode)."""
+    command = [BIN] + (["--db", db] if db else []) + list(args)
+    full_env = dict(os.environ, NO_COLOR="1")
+    full_env.pop("VAKKAART_DB", None)
+    if env:
+        full_env.update(env)
+    result = subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{command} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+def snapshot(db_path):
+    """Every row of every table, so a test can tell whether a database changed at all."""
+    if not os.path.exists(db_path):
+        return None
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        tables = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: sorted(connection.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
+                for t in tables}
+    finally:
+        connection.close()
+
+
+class TempDirMixin:
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="vakkaart-it-")
+        self.db = os.path.join(self.dir, "test.db")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def write(self, name, data):
+        path = self.path(name)
+        with open(path, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return path
+
+
+class Server:
+    """`vakkaart serve` on a free port; the URL is read from what it prints."""
+
+    def __init__(self, db):
+        self.process = subprocess.Popen(
+            [BIN, "--db", db, "serve", "--port", "0"], stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        match = re.search(r"(http://[0-9.]+:\d+)/", line)
+        if not match:
+            self.process.kill()
+            raise AssertionError(f"serve printed {line!r}: {self.process.stderr.read()}")
+        self.url = match.group(1)
+
+    def get(self, path):
+        """(status, content type, body bytes); HTTP errors are returned, not raised."""
+        for attempt in range(50):
+            try:
+                with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                    return response.status, response.headers.get("Content-Type"), response.read()
+            except urllib.error.HTTPError as error:
+                return error.code, error.headers.get("Content-Type"), error.read()
+            except urllib.error.URLError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
+        raise AssertionError("unreachable")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+        self.process.stderr.close()
