@@ -325,7 +325,10 @@ class BkParser {
     static const std::regex knowledge_heading(R"(^met inbegrip van (de )?kennis\s*:?$)",
                                               std::regex::icase);
     std::smatch match;
-    if (std::regex_match(content, match, competence_heading)) {
+    // Cheap prefix test first: the regexes are only needed for the few heading lines.
+    const bool maybe_heading = content.size() > 10 && (content[0] == 'C' || content[0] == 'c' ||
+                                                       content[0] == 'M' || content[0] == 'm');
+    if (maybe_heading && std::regex_match(content, match, competence_heading)) {
       close_competence(line);
       q_.competences.push_back({std::stoi(match.str(1)), match.str(2), {}, {}});
       competence_line_ = line;
@@ -337,7 +340,7 @@ class BkParser {
       fail(line, "text in \"Opsomming competenties\" before the first \"Competentie 1:\" line");
     }
     auto& competence = q_.competences.back();
-    if (std::regex_match(content, knowledge_heading)) {
+    if (maybe_heading && std::regex_match(content, knowledge_heading)) {
       in_knowledge_ = true;
       expect_competence_title_ = false;
       return;

@@ -1,5 +1,7 @@
 #include "text/text_utils.h"
 
+#include <algorithm>
+
 #include <cctype>
 
 #include <unicode/locid.h>
@@ -33,12 +35,28 @@ std::string collapse_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  int32_t i = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
   while (i < n) {
-    int32_t start = i;
+    // ASCII fast path: almost every byte of our sources; ICU only for the rest.
+    const uint8_t b = bytes[i];
+    if (b < 0x80) {
+      if (b == ' ' || (b >= '\t' && b <= '\r')) {
+        pending_space = !out.empty();
+      } else {
+        if (pending_space) {
+          out.push_back(' ');
+          pending_space = false;
+        }
+        out.push_back(static_cast<char>(b));
+      }
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
     UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    U8_NEXT(bytes, i, n, c);
     if (c >= 0 && is_space_codepoint(c)) {
       pending_space = !out.empty();
       continue;
@@ -53,15 +71,19 @@ std::string collapse_whitespace(std::string_view s) {
 }
 
 std::string nfc(std::string_view s) {
-  if (!is_valid_utf8(s)) return std::string(s);
+  if (!is_valid_utf8(s))
+    return std::string(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::string(s);
+  if (U_FAILURE(status))
+    return std::string(s);
   icu::UnicodeString in = to_unicode(s);
-  if (norm->isNormalized(in, status) && U_SUCCESS(status)) return std::string(s);
+  if (norm->isNormalized(in, status) && U_SUCCESS(status))
+    return std::string(s);
   status = U_ZERO_ERROR;
   icu::UnicodeString out = norm->normalize(in, status);
-  if (U_FAILURE(status)) return std::string(s);
+  if (U_FAILURE(status))
+    return std::string(s);
   return to_utf8(out);
 }
 
@@ -69,21 +91,25 @@ std::string slugify(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = to_unicode(s);
-  if (U_SUCCESS(status)) u = nfd->normalize(u, status);
+  if (U_SUCCESS(status))
+    u = nfd->normalize(u, status);
   std::string out;
   bool dash = false;
   for (int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
     i += U16_LENGTH(c);
-    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK)
+      continue;
     if (c == 0x0133 || c == 0x0132) {  // Dutch ij ligature
-      if (dash && !out.empty()) out.push_back('-');
+      if (dash && !out.empty())
+        out.push_back('-');
       dash = false;
       out += "ij";
       continue;
     }
     if (c < 128 && std::isalnum(static_cast<unsigned char>(c))) {
-      if (dash && !out.empty()) out.push_back('-');
+      if (dash && !out.empty())
+        out.push_back('-');
       dash = false;
       out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else {
@@ -94,8 +120,17 @@ std::string slugify(std::string_view s) {
 }
 
 std::string to_lower(std::string_view s) {
+  // ASCII fast path: lower-casing ASCII needs no locale.
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  static const icu::Locale dutch("nl");
   icu::UnicodeString u = to_unicode(s);
-  u.toLower(icu::Locale("nl"));
+  u.toLower(dutch);
   return to_utf8(u);
 }
 
@@ -118,7 +153,8 @@ bool is_upper_case_heading(std::string_view s) {
     i += U16_LENGTH(c);
     if (u_isalpha(c)) {
       any_letter = true;
-      if (u_islower(c)) return false;
+      if (u_islower(c))
+        return false;
     }
   }
   return any_letter;
@@ -130,7 +166,8 @@ bool is_valid_utf8(std::string_view s) {
   while (i < n) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-    if (c < 0) return false;
+    if (c < 0)
+      return false;
   }
   return true;
 }
@@ -167,11 +204,14 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 std::string_view trim(std::string_view s) {
   const char* ws = " \t\r\n\f\v";
   auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
+  if (b == std::string_view::npos)
+    return {};
   auto e = s.find_last_not_of(ws);
   return s.substr(b, e - b + 1);
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.starts_with(prefix);
+}
 
 }  // namespace vakkaart::text

@@ -1,28 +1,33 @@
 #include "formats/akov/descriptor_links.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "text/text_utils.h"
 
 namespace vakkaart::formats::akov {
 namespace {
 
-/// Text -> value, by exact text and by loose key. The first list to name a text wins; a text
-/// named by two lists is reported.
+/// Text -> value, by exact text and by loose key. The first list to name a text wins. The loose
+/// index is built only when an exact lookup misses, which in well-formed documents is never.
 template <typename Value>
 class Lookup {
  public:
   void add(const std::vector<std::string>& texts, Value value) {
     for (const auto& text : texts) {
       exact_.emplace(text, value);
-      loose_.emplace(loose_match_key(text), value);
+      order_.emplace_back(&text, value);
     }
   }
-  std::optional<Value> find(const std::string& text, bool* loosely) const {
+  std::optional<Value> find(const std::string& text, bool* loosely) {
     if (auto it = exact_.find(text); it != exact_.end())
       return it->second;
+    if (loose_.empty()) {
+      for (const auto& [item, value] : order_)
+        loose_.emplace(loose_match_key(*item), value);
+    }
     if (auto it = loose_.find(loose_match_key(text)); it != loose_.end()) {
       *loosely = true;
       return it->second;
@@ -31,8 +36,9 @@ class Lookup {
   }
 
  private:
-  std::map<std::string, Value> exact_;
-  std::map<std::string, Value> loose_;
+  std::unordered_map<std::string, Value> exact_;
+  std::vector<std::pair<const std::string*, Value>> order_;
+  std::unordered_map<std::string, Value> loose_;
 };
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -41,14 +47,32 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   }
 }
 
+/// Texts of competence items that found their descriptor, exactly and (lazily) loosely.
+class UsedTexts {
+ public:
+  void add(const std::string& text) { exact_.insert(text); }
+  bool contains(const std::string& text) {
+    if (exact_.count(text) != 0)
+      return true;
+    if (loose_.empty()) {
+      for (const auto& used : exact_)
+        loose_.insert(loose_match_key(used));
+    }
+    return loose_.count(loose_match_key(text)) != 0;
+  }
+
+ private:
+  std::unordered_set<std::string> exact_;
+  std::unordered_set<std::string> loose_;
+};
+
 /// Keeps the descriptor items no competence refers to, so that no text is lost.
 void keep_unlinked(model::Qualification& qualification, const std::vector<std::string>& items,
-                   const std::vector<std::string>& used_keys, const std::string& section,
-                   const std::string& file_name, std::vector<ReportNote>& notes) {
+                   UsedTexts& used, const std::string& section, const std::string& file_name,
+                   std::vector<ReportNote>& notes) {
   model::RawSection raw{section + " (niet gekoppeld aan een competentie)", {}};
   for (const auto& item : items) {
-    const auto key = loose_match_key(item);
-    if (std::find(used_keys.begin(), used_keys.end(), key) != used_keys.end())
+    if (used.contains(item))
       continue;
     raw.lines.push_back(item);
     notes.push_back({ReportNote::Kind::warning,
@@ -82,7 +106,7 @@ void link_descriptors(model::Qualification& qualification, const DescriptorLists
   kinds.add(lists.general_knowledge, model::KnowledgeKind::general);
   kinds.add(lists.specific_knowledge, model::KnowledgeKind::specific);
 
-  std::vector<std::string> used_keys;
+  UsedTexts used;
   for (auto& competence : qualification.competences) {
     const std::string where = "competence " + std::to_string(competence.number);
     for (auto& activity : competence.activities) {
@@ -94,7 +118,7 @@ void link_descriptors(model::Qualification& qualification, const DescriptorLists
                          {file_name, 0, where}});
         continue;
       }
-      used_keys.push_back(loose_match_key(activity.text));
+      used.add(activity.text);
       if (loosely) {
         notes.push_back({ReportNote::Kind::decision,
                          "activity \"" + activity.text +
@@ -112,7 +136,7 @@ void link_descriptors(model::Qualification& qualification, const DescriptorLists
                          {file_name, 0, where}});
         continue;
       }
-      used_keys.push_back(loose_match_key(item.text));
+      used.add(item.text);
       if (loosely) {
         notes.push_back({ReportNote::Kind::decision,
                          "knowledge \"" + item.text +
@@ -122,15 +146,13 @@ void link_descriptors(model::Qualification& qualification, const DescriptorLists
       }
     }
   }
-  keep_unlinked(qualification, lists.general_knowledge, used_keys, "Algemene kennis", file_name,
+  keep_unlinked(qualification, lists.general_knowledge, used, "Algemene kennis", file_name, notes);
+  keep_unlinked(qualification, lists.specific_knowledge, used, "Specifieke kennis", file_name,
                 notes);
-  keep_unlinked(qualification, lists.specific_knowledge, used_keys, "Specifieke kennis", file_name,
-                notes);
-  keep_unlinked(qualification, lists.cognitive, used_keys, "Cognitieve vaardigheden", file_name,
-                notes);
-  keep_unlinked(qualification, lists.problem_solving, used_keys, "Probleemoplossende vaardigheden",
+  keep_unlinked(qualification, lists.cognitive, used, "Cognitieve vaardigheden", file_name, notes);
+  keep_unlinked(qualification, lists.problem_solving, used, "Probleemoplossende vaardigheden",
                 file_name, notes);
-  keep_unlinked(qualification, lists.motor, used_keys, "Motorische vaardigheden", file_name, notes);
+  keep_unlinked(qualification, lists.motor, used, "Motorische vaardigheden", file_name, notes);
 }
 
 }  // namespace vakkaart::formats::akov

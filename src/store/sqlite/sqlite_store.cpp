@@ -141,9 +141,7 @@ class SqliteStore::Writer {
   }
 
   void insert_qualification(const model::Qualification& q) {
-    Stmt ins = db_.prepare(
-        "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
-        "level_eqf, recognition, year, certificates) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt& ins = insert_qualification_row_;
     ins.bind(1, q.id)
         .bind(2, q.code)
         .bind(3, q.version)
@@ -151,15 +149,9 @@ class SqliteStore::Writer {
         .bind(5, q.title);
     ins.bind(6, statement(q.definition)).bind(7, q.level.vks).bind(8, q.level.eqf);
     ins.bind(9, q.recognition).bind(10, q.year).bind(11, q.certificates).run();
-    Stmt comp = db_.prepare(
-        "INSERT INTO competences(id, qualification_id, number, position, title_id) VALUES "
-        "(?,?,?,?,?)");
-    Stmt act = db_.prepare(
-        "INSERT INTO competence_activities(competence_id, position, statement_id, descriptor) "
-        "VALUES (?,?,?,?)");
-    Stmt know = db_.prepare(
-        "INSERT INTO competence_knowledge(competence_id, position, statement_id, kind) VALUES "
-        "(?,?,?,?)");
+    Stmt& comp = insert_competence_;
+    Stmt& act = insert_competence_activity_;
+    Stmt& know = insert_competence_knowledge_;
     for (size_t i = 0; i < q.competences.size(); ++i) {
       const auto& c = q.competences[i];
       int64_t cid = next_competence_++;
@@ -186,9 +178,7 @@ class SqliteStore::Writer {
         know.run();
       }
     }
-    Stmt line = db_.prepare(
-        "INSERT INTO qualification_lines(qualification_id, section, position, statement_id) "
-        "VALUES (?,?,?,?)");
+    Stmt& line = insert_qualification_line_;
     auto lines = [&](const char* section, const std::vector<std::string>& items) {
       for (size_t i = 0; i < items.size(); ++i)
         line.bind(1, q.id)
@@ -203,8 +193,7 @@ class SqliteStore::Writer {
     lines(kBound, q.autonomy.bound_to);
     lines(kRelies, q.autonomy.relies_on);
     lines(kResponsibility, q.responsibility);
-    Stmt raw = db_.prepare(
-        "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)");
+    Stmt& raw = insert_raw_section_;
     for (size_t i = 0; i < q.raw_sections.size(); ++i) {
       std::string body;
       for (const auto& l : q.raw_sections[i].lines)
@@ -243,6 +232,36 @@ class SqliteStore::Writer {
   Stmt find_statement_{db_.handle(), "SELECT id FROM statements WHERE text = ?", db_.path()};
   Stmt insert_statement_{db_.handle(), "INSERT INTO statements(id, text) VALUES (?, ?)",
                          db_.path()};
+  // Prepared once per transaction: a bulk import stores thousands of qualifications.
+  Stmt insert_qualification_row_{
+      db_.handle(),
+      "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
+      "level_eqf, recognition, year, certificates) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      db_.path()};
+  Stmt insert_competence_{
+      db_.handle(),
+      "INSERT INTO competences(id, qualification_id, number, position, title_id) VALUES "
+      "(?,?,?,?,?)",
+      db_.path()};
+  Stmt insert_competence_activity_{
+      db_.handle(),
+      "INSERT INTO competence_activities(competence_id, position, statement_id, descriptor) "
+      "VALUES (?,?,?,?)",
+      db_.path()};
+  Stmt insert_competence_knowledge_{
+      db_.handle(),
+      "INSERT INTO competence_knowledge(competence_id, position, statement_id, kind) VALUES "
+      "(?,?,?,?)",
+      db_.path()};
+  Stmt insert_qualification_line_{
+      db_.handle(),
+      "INSERT INTO qualification_lines(qualification_id, section, position, statement_id) "
+      "VALUES (?,?,?,?)",
+      db_.path()};
+  Stmt insert_raw_section_{
+      db_.handle(),
+      "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)",
+      db_.path()};
   std::unordered_map<std::string, int64_t> cache_;
   int64_t next_statement_ = 1, next_main_ = 1, next_activity_ = 1, next_competence_ = 1;
 };
@@ -272,6 +291,9 @@ void SqliteStore::configure() {
     Stmt wal = db_->prepare("PRAGMA journal_mode = WAL");
     wal.step();
     db_->exec("PRAGMA synchronous = NORMAL");
+    // 64 MiB of page cache: a bulk import is one transaction, and spilling it to the WAL early
+    // costs more than the memory.
+    db_->exec("PRAGMA cache_size = -65536");
   }
 }
 
