@@ -11,7 +11,6 @@
 namespace vakkaart::formats {
 namespace {
 
-using model::Activity;
 using model::MainActivity;
 
 /// The three rings the note draws, with the headings it uses for them.
