@@ -8,7 +8,8 @@ namespace {
 TEST(TextUtils, CollapsesAllKindsOfWhitespace) {
   EXPECT_EQ(collapse_whitespace("  a\t\tb \n c  "), "a b c");
   EXPECT_EQ(collapse_whitespace("\xC2\xA0 Dit is"), "Dit is");  // NBSP counts as space
-  EXPECT_EQ(collapse_whitespace("thema\xE2\x80\x99s,\xE2\x80\xA6"), "thema\xE2\x80\x99s,\xE2\x80\xA6");
+  EXPECT_EQ(collapse_whitespace("thema\xE2\x80\x99s,\xE2\x80\xA6"),
+            "thema\xE2\x80\x99s,\xE2\x80\xA6");
   EXPECT_EQ(collapse_whitespace(""), "");
 }
 
@@ -21,7 +22,8 @@ TEST(TextUtils, SlugsAreAsciiWithoutDiacritics) {
 }
 
 TEST(TextUtils, SentenceCaseOfUpperCaseHeadings) {
-  EXPECT_EQ(to_sentence_case("PROGRAMMATOR CULTUUR EN EDUCATIE"), "Programmator cultuur en educatie");
+  EXPECT_EQ(to_sentence_case("PROGRAMMATOR CULTUUR EN EDUCATIE"),
+            "Programmator cultuur en educatie");
   EXPECT_EQ(to_sentence_case("ORIËNTEREN"), "Oriënteren");
   EXPECT_TRUE(is_upper_case_heading("DE LERENDE PROFESSIONAL"));
   EXPECT_FALSE(is_upper_case_heading("Afwegen - kiezen"));
@@ -30,12 +32,18 @@ TEST(TextUtils, SentenceCaseOfUpperCaseHeadings) {
 
 TEST(TextUtils, Utf8ValidationAndWindows1252) {
   EXPECT_TRUE(is_valid_utf8("Creëert"));
-  EXPECT_FALSE(is_valid_utf8("Cre\xEB" "ert"));
-  EXPECT_EQ(windows1252_to_utf8("Cre\xEB" "ert \x93mandaat\x94"), "Creëert “mandaat”");
+  EXPECT_FALSE(
+      is_valid_utf8("Cre\xEB"
+                    "ert"));
+  EXPECT_EQ(windows1252_to_utf8("Cre\xEB"
+                                "ert \x93mandaat\x94"),
+            "Creëert “mandaat”");
 }
 
 TEST(TextUtils, NfcComposes) {
-  EXPECT_EQ(nfc("Cre\x65\xCC\x88" "ert"), "Creëert");
+  EXPECT_EQ(nfc("Cre\x65\xCC\x88"
+                "ert"),
+            "Creëert");
 }
 
 }  // namespace

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "text/lexicon.h"
+
+namespace vakkaart::text {
+
+/// One word of a text after analysis.
+struct AnalyzedWord {
+  std::size_t begin = 0;  // byte span in the text
+  std::size_t end = 0;
+  /// Folded spellings (see WordToken), plus the completed compound of a hyphenated coordination:
+  /// "communicatie- en interactievormen" gives "communicatie" the form "communicatievormen".
+  std::vector<std::string> forms;
+  /// Dutch stems of the forms: the terms a search matches first.
+  std::vector<std::string> stems;
+  /// Stems of the parts of compound forms: "erkenningsdossiers" -> "erkenning", "dossier".
+  std::vector<std::string> part_stems;
+  bool stopword = false;
+};
+
+/// The text analysis that search and matching share: folding, Dutch tokens, Snowball stems,
+/// decompounding, stop words, and query-time synonyms. Immutable after construction, so one
+/// instance serves every thread.
+class Analyzer {
+ public:
+  struct Resources {
+    std::string stopwords_path;        // empty: no stop words
+    std::string synonyms_path;         // empty: no synonyms
+    const Lexicon* lexicon = nullptr;  // the dictionary lexicon; null: none
+  };
+  explicit Analyzer(const Resources& resources);
+
+  /// Stop words and synonyms from data_dir(), the hunspell-nl lexicon.
+  static std::shared_ptr<const Analyzer> standard();
+
+  /// Words of the corpus join the decompounder's lexicon. Call before sharing the analyzer.
+  void add_vocabulary(std::string_view text);
+
+  std::vector<AnalyzedWord> analyze(std::string_view text) const;
+
+  bool is_stopword(const std::string& folded) const { return stopwords_.count(folded) != 0; }
+  /// Folded synonyms of a folded word (not including the word).
+  const std::vector<std::string>& synonyms_of(const std::string& folded) const;
+  /// The search stem of a folded word: Dutch Snowball after two repairs the dictionary allows.
+  /// Third-person verb forms become their infinitive first ("begeleidt" -> "begeleiden",
+  /// "stuurt" -> "sturen"), because the sources write "Begeleidt" where users type
+  /// "begeleiden"; a plural -s whose singular is a word goes ("subsidies" -> "subsidie"), which
+  /// Snowball leaves after a vowel; a doubled final consonant is undoubled ("plann" -> "plan").
+  std::string stem(const std::string& folded) const;
+  /// Compound parts of a folded word (empty when it is no compound we can split).
+  std::vector<std::string> parts_of(const std::string& folded) const;
+
+ private:
+  std::unordered_set<std::string> stopwords_;
+  std::unordered_map<std::string, std::vector<std::string>> synonyms_;
+  const Lexicon* lexicon_ = nullptr;
+  Lexicon corpus_;
+};
+
+}  // namespace vakkaart::text

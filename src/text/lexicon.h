@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace vakkaart::text {
+
+/// The Dutch words the decompounder may split a compound into: Debian's hunspell-nl dictionary
+/// (head words without their affix flags, folded, "ĳ" spelled "ij") plus the vocabulary of the
+/// corpus itself.
+class Lexicon {
+ public:
+  /// Reads a hunspell .dic file; a missing file leaves the lexicon to the corpus words.
+  void load_hunspell(const std::string& dic_path);
+  void add(std::string_view folded_word);
+  bool contains(std::string_view folded_word) const;
+  /// A word or an inflection the decompounder accepts as a part: "dossiers" (dossier + s),
+  /// "vormen" (vorm + en), "plannen" (plan + nen).
+  bool accepts_part(std::string_view folded_word) const;
+  std::size_t size() const { return words_.size(); }
+
+  /// One shared lexicon: /usr/share/hunspell/nl.dic. Corpus words are added per analyzer.
+  static const Lexicon& dutch();
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+/// A compound split into its parts, e.g. "vrijwilligersbeleid" -> {"vrijwilligers", "beleid"}
+/// (the linking s stays with the part before it, which the stemmer then removes).
+std::vector<std::string> decompound(std::string_view folded_word, const Lexicon& lexicon,
+                                    const Lexicon* extra = nullptr);
+
+}  // namespace vakkaart::text

@@ -1,0 +1,97 @@
+#include "text/analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include "text/fold.h"
+#include "text/stemmer.h"
+#include "text/tokenizer.h"
+
+namespace vakkaart::text {
+namespace {
+
+const Analyzer& analyzer() {
+  static const Analyzer instance(Analyzer::Resources{"", "", &Lexicon::dutch()});
+  return instance;
+}
+
+std::vector<std::string> forms(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& token : tokenize(text)) {
+    out.insert(out.end(), token.forms.begin(), token.forms.end());
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+TEST(Fold, CaseAndDiacritics) {
+  EXPECT_EQ(fold("Oriënteren"), "orienteren");
+  EXPECT_EQ(fold("CREËERT financiële"), "creeert financiele");
+  EXPECT_EQ(fold("vrĳwilliger"), "vrijwilliger");
+  EXPECT_EQ(fold("Ĳzer café"), "ijzer cafe");
+}
+
+TEST(Tokenizer, DutchWordShapes) {
+  EXPECT_EQ(forms("thema's"), (std::vector<std::string>{"thema"}));
+  EXPECT_EQ(forms("en/of thema/inhoud"), (std::vector<std::string>{"en", "of", "thema", "inhoud"}));
+  EXPECT_EQ(forms("(h)erkennen"), (std::vector<std::string>{"herkennen", "erkennen"}));
+  EXPECT_EQ(forms("actie(s)"), (std::vector<std::string>{"acties", "actie"}));
+  EXPECT_EQ(forms("sociaal-culturele"),
+            (std::vector<std::string>{"sociaalculturele", "sociaal", "culturele"}));
+  EXPECT_EQ(forms("IT'ers, media..."), (std::vector<std::string>{"iters", "media"}));
+  const auto tokens = tokenize("communicatie- en interactievormen");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_TRUE(tokens[0].open_hyphen);
+  EXPECT_EQ(tokens[0].end, std::string("communicatie").size());
+}
+
+TEST(Decompound, CompoundsWithLinkingLetters) {
+  const auto& lex = Lexicon::dutch();
+  ASSERT_GT(lex.size(), 100000u) << "hunspell-nl is not installed";
+  auto stems = [&](std::string_view word) {
+    std::vector<std::string> out;
+    for (const auto& part : decompound(word, lex))
+      out.push_back(analyzer().stem(part));
+    return out;
+  };
+  EXPECT_EQ(stems("vrijwilligersbeleid"), (std::vector<std::string>{"vrijwilliger", "beleid"}));
+  EXPECT_EQ(stems("beleidsplannen"), (std::vector<std::string>{"beleid", "plan"}));
+  EXPECT_EQ(stems("erkenningsdossiers"), (std::vector<std::string>{"erken", "dossier"}));
+  EXPECT_TRUE(decompound("verantwoordelijkheid", lex).empty());
+  EXPECT_TRUE(decompound("organiseert", lex).empty());
+}
+
+TEST(Analyzer, HyphenatedCoordination) {
+  const auto words = analyzer().analyze("Stemt communicatie- en interactievormen af");
+  ASSERT_GE(words.size(), 4u);
+  EXPECT_TRUE(has(words[1].forms, "communicatievormen")) << words[1].forms.size();
+  const auto three = analyzer().analyze("Informatie-, sensibiliserings- en activeringsacties");
+  EXPECT_TRUE(has(three[0].forms, "informatieacties"));
+  EXPECT_TRUE(has(three[1].forms, "sensibiliseringsacties"));
+}
+
+TEST(Analyzer, StemsAndParts) {
+  const auto words = analyzer().analyze("Stelt subsidie- en erkenningsdossiers op");
+  const auto& dossiers = words[3];
+  EXPECT_TRUE(has(dossiers.part_stems, "dossier"));
+  EXPECT_TRUE(has(words[1].forms, "subsidiedossiers"));
+  const auto verbs =
+      analyzer().analyze("begeleidt begeleiden stuurt sturen organiseert organiseren");
+  EXPECT_EQ(verbs[0].stems, verbs[1].stems);
+  EXPECT_EQ(verbs[2].stems, verbs[3].stems);
+  EXPECT_EQ(verbs[4].stems, verbs[5].stems);
+  const auto nouns =
+      analyzer().analyze("subsidies subsidie plannen plan vrijwilligers vrijwilliger");
+  EXPECT_EQ(nouns[0].stems, nouns[1].stems);
+  EXPECT_EQ(nouns[2].stems, nouns[3].stems);
+  EXPECT_EQ(nouns[4].stems, nouns[5].stems);
+  const auto derived = analyzer().analyze("evaluatie evalueren");
+  EXPECT_TRUE(has(derived[0].part_stems, derived[1].stems[0]));
+  // "kracht" is no verb form: its t stays.
+  EXPECT_EQ(analyzer().stem("kracht"), analyzer().stem("krachten"));
+}
+
+}  // namespace
+}  // namespace vakkaart::text
