@@ -2,8 +2,10 @@
 
 #include "catalog/import_service.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "core/error.h"
 #include "formats/canonical_json.h"
+#include "search/search_service.h"
 
 namespace vakkaart::cli {
 
@@ -101,6 +103,9 @@ void add_import_command(CLI::App& app, Context& ctx) {
       };
     }
     auto report = catalog::import_files(*store, files, forced, progress);
+    // Keep the search index in step with what was imported (a no-op when nothing changed).
+    search::open_fresh_index(*store, search::index_dir_for(ctx.db_path),
+                             index_progress(ctx.stderr_tty));
     if (as_json) {
       std::cout << formats::dump_canonical(report_json(report));
     } else {

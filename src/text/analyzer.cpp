@@ -1,6 +1,8 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <string_view>
 
 #include "text/stemmer.h"
@@ -14,6 +16,11 @@ void add_unique(std::vector<std::string>& list, std::string value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) {
     list.push_back(std::move(value));
   }
+}
+
+std::uint64_t next_cache_key() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
 }
 
 bool is_vowel(char c) {
@@ -35,7 +42,8 @@ bool is_conjunction(const WordToken& token) {
 
 }  // namespace
 
-Analyzer::Analyzer(const Resources& resources) : lexicon_(resources.lexicon) {
+Analyzer::Analyzer(const Resources& resources)
+    : lexicon_(resources.lexicon), cache_key_(next_cache_key()) {
   if (!resources.stopwords_path.empty())
     stopwords_ = load_stopwords(resources.stopwords_path);
   if (!resources.synonyms_path.empty())
@@ -63,10 +71,12 @@ const std::vector<std::string>& Analyzer::synonyms_of(const std::string& folded)
 
 std::vector<std::string> Analyzer::parts_of(const std::string& folded) const {
   // Per-thread cache: the same words come back in every statement and query.
-  thread_local std::unordered_map<const Analyzer*,
+  thread_local std::unordered_map<std::uint64_t,
                                   std::unordered_map<std::string, std::vector<std::string>>>
       caches;
-  auto& cache = caches[this];
+  if (caches.size() > 4 && caches.count(cache_key_) == 0)
+    caches.clear();  // old analyzers
+  auto& cache = caches[cache_key_];
   if (auto it = cache.find(folded); it != cache.end())
     return it->second;
   std::vector<std::string> parts;
@@ -75,16 +85,77 @@ std::vector<std::string> Analyzer::parts_of(const std::string& folded) const {
   } else {
     parts = decompound(folded, corpus_);
   }
+  if (parts.empty() && lexicon_ != nullptr) {
+    // Separable verbs: "doorverwijzen" is written "verwijst ... door", "aanwerven" "werft aan".
+    static const std::array<std::string_view, 14> particles = {
+        "aan", "af", "bij",  "door",  "in",    "mee", "na",
+        "om",  "op", "over", "samen", "terug", "toe", "uit"};
+    for (auto particle : particles) {
+      if (folded.size() >= particle.size() + 5 &&
+          folded.compare(0, particle.size(), particle) == 0 &&
+          lexicon_->contains(folded.substr(particle.size()))) {
+        parts = {std::string(particle), folded.substr(particle.size())};
+        break;
+      }
+    }
+  }
   if (cache.size() > 200000)
     cache.clear();
   cache.emplace(folded, parts);
   return parts;
 }
 
+std::string Analyzer::infinitive_of(const std::string& verb_stem) const {
+  // "begeleid" -> "begeleiden", "stuur" -> "sturen", "verwijs" -> "verwijzen",
+  // "geef" -> "geven": the spelling changes between the stem and the infinitive.
+  std::vector<std::string> bases = {verb_stem};
+  const char last = verb_stem.back();
+  if (last == 's' || last == 'f') {
+    bases.push_back(verb_stem.substr(0, verb_stem.size() - 1) + (last == 's' ? "z" : "v"));
+  }
+  for (const auto& base : bases) {
+    if (lexicon_->contains(base + "en"))
+      return base + "en";
+    const auto open = undouble_vowel(base);
+    if (open != base && lexicon_->contains(open + "en"))
+      return open + "en";
+  }
+  return verb_stem + "t";
+}
+
+std::vector<std::string> Analyzer::derived_forms(const std::string& form) const {
+  std::vector<std::string> out;
+  auto ends = [&](std::string_view suffix) {
+    return form.size() > suffix.size() + 3 &&
+           form.compare(form.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  auto base = [&](std::size_t cut) { return form.substr(0, form.size() - cut); };
+  // Nouns meet their verbs: "evaluatie" ~ "evalueren", "reflectie" ~ "reflecteren",
+  // "analyse" ~ "analyseren", "werving" ~ "werven", "planning" ~ "plannen".
+  if (ends("aties")) {
+    out.push_back(base(5) + "eren");
+  } else if (ends("atie")) {
+    out.push_back(base(4) + "eren");
+  } else if (ends("ties")) {
+    out.push_back(base(3) + "eren");
+  } else if (ends("tie")) {
+    out.push_back(base(2) + "eren");
+  } else if (ends("se")) {
+    out.push_back(form + "ren");
+  } else if (ends("ingen") || ends("ing")) {
+    const std::string verb = base(ends("ingen") ? 5 : 3) + "en";
+    if (lexicon_ != nullptr && lexicon_->contains(verb))
+      out.push_back(verb);
+  }
+  return out;
+}
+
 std::string Analyzer::stem(const std::string& folded) const {
-  thread_local std::unordered_map<const Analyzer*, std::unordered_map<std::string, std::string>>
+  thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, std::string>>
       caches;
-  auto& cache = caches[this];
+  if (caches.size() > 4 && caches.count(cache_key_) == 0)
+    caches.clear();  // old analyzers
+  auto& cache = caches[cache_key_];
   if (auto it = cache.find(folded); it != cache.end())
     return it->second;
   std::string word = folded;
@@ -92,12 +163,7 @@ std::string Analyzer::stem(const std::string& folded) const {
   if (lexicon_ != nullptr && n >= 5) {
     const std::string without_last = word.substr(0, n - 1);
     if (word.back() == 't' && word[n - 2] != 't') {
-      if (lexicon_->contains(without_last + "en")) {
-        word = without_last + "en";
-      } else if (const auto open = undouble_vowel(without_last);
-                 open != without_last && lexicon_->contains(open + "en")) {
-        word = open + "en";
-      }
+      word = infinitive_of(without_last);
     } else if (word.back() == 's' && lexicon_->contains(without_last)) {
       word = without_last;
     }
@@ -149,14 +215,8 @@ std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) const {
         if (!is_stopword(part))
           add_unique(word.part_stems, stem(part));
       }
-      // "evaluatie" ~ "evalueren", "organisatie" ~ "organiseren": the noun meets its verb.
-      for (std::string_view suffix : {"aties", "atie"}) {
-        if (form.size() > suffix.size() + 3 &&
-            form.compare(form.size() - suffix.size(), suffix.size(), suffix) == 0) {
-          add_unique(word.part_stems, stem(form.substr(0, form.size() - suffix.size()) + "eren"));
-          break;
-        }
-      }
+      for (const auto& derived : derived_forms(form))
+        add_unique(word.part_stems, stem(derived));
     }
   }
   return words;

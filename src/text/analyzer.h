@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,10 +59,17 @@ class Analyzer {
   std::vector<std::string> parts_of(const std::string& folded) const;
 
  private:
+  std::string infinitive_of(const std::string& verb_stem) const;
+  /// Related forms of another word class whose stems join the word's part stems.
+  std::vector<std::string> derived_forms(const std::string& form) const;
+
   std::unordered_set<std::string> stopwords_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   const Lexicon* lexicon_ = nullptr;
   Lexicon corpus_;
+  /// Keys this analyzer's per-thread caches; changes whenever what the analyzer answers can
+  /// change (a new instance, new vocabulary), so a cache never outlives its meaning.
+  std::uint64_t cache_key_ = 0;
 };
 
 }  // namespace vakkaart::text

@@ -1,0 +1,113 @@
+#include "search/indexed_statement.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "text/fold.h"
+
+namespace vakkaart::search {
+namespace {
+
+const std::map<std::string, std::string>& facet_prefixes() {
+  static const std::map<std::string, std::string> prefixes = {
+      {"framework", "XF"}, {"profile", "XP"}, {"layer", "XY"}, {"cluster", "XC"},
+      {"bk", "XQ"},        {"level", "XL"},   {"kind", "XK"},
+  };
+  return prefixes;
+}
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+  if (std::find(list.begin(), list.end(), value) == list.end())
+    list.push_back(std::move(value));
+}
+
+Place place_of(const store::StatementOccurrence& o) {
+  Place place;
+  place.statement_kind = o.kind;
+  if (!o.profile_id.empty()) {
+    place.kind = "profile";
+    place.id = o.profile_id;
+    place.title = o.profile_title;
+    place.cluster_id = o.cluster_id;
+    place.main_activity = o.main_activity_position;
+    place.path = o.profile_title;
+    if (!o.cluster_title.empty())
+      place.path += " › " + o.cluster_title;
+    if (o.main_activity_title && o.kind != "main_activity") {
+      place.path += " › " + *o.main_activity_title;
+    }
+    if (o.kind == "definition")
+      place.path += " › definitie";
+  } else {
+    place.kind = "qualification";
+    place.id = o.qualification_id;
+    place.title = o.qualification_title;
+    place.competence = o.competence_number;
+    place.path = o.qualification_id + " " + o.qualification_title;
+    if (o.competence_number > 0) {
+      place.path +=
+          " › Competentie " + std::to_string(o.competence_number) + ": " + o.competence_title;
+    } else if (o.kind != "definition" && !o.kind.empty()) {
+      place.path += " › " + o.kind;
+    }
+  }
+  return place;
+}
+
+}  // namespace
+
+std::string facet_term(const std::string& facet, const std::string& value) {
+  const auto it = facet_prefixes().find(facet);
+  if (it == facet_prefixes().end())
+    return {};
+  return it->second + text::fold(value);
+}
+
+std::vector<IndexedStatement> group_occurrences(
+    const std::vector<store::StatementOccurrence>& occurrences) {
+  std::vector<IndexedStatement> statements;
+  for (const auto& o : occurrences) {
+    if (statements.empty() || statements.back().id != o.statement_id) {
+      statements.push_back({o.statement_id, o.text, {}, {}});
+    }
+    auto& s = statements.back();
+    s.places.push_back(place_of(o));
+    auto& terms = s.filter_terms;
+    add_unique(terms, facet_term("kind", o.kind));
+    if (!o.profile_id.empty()) {
+      add_unique(terms, facet_term("framework", o.framework_id));
+      add_unique(terms, facet_term("profile", o.profile_id));
+      if (!o.layer_id.empty())
+        add_unique(terms, facet_term("layer", o.layer_id));
+      if (!o.cluster_id.empty())
+        add_unique(terms, facet_term("cluster", o.cluster_id));
+    } else {
+      add_unique(terms, facet_term("bk", o.qualification_id));
+      const auto last_dash = o.qualification_id.rfind('-');
+      if (last_dash != std::string::npos) {
+        add_unique(terms, facet_term("bk", o.qualification_id.substr(0, last_dash)));
+      }
+      if (o.vks)
+        add_unique(terms, facet_term("level", std::to_string(*o.vks)));
+    }
+  }
+  return statements;
+}
+
+std::string place_to_json(const Place& p) {
+  nlohmann::ordered_json j = {{"kind", p.kind},
+                              {"id", p.id},
+                              {"path", p.path},
+                              {"title", p.title},
+                              {"statement_kind", p.statement_kind}};
+  if (!p.cluster_id.empty())
+    j["cluster"] = p.cluster_id;
+  if (p.main_activity > 0)
+    j["main_activity"] = p.main_activity;
+  if (p.competence > 0)
+    j["competence"] = p.competence;
+  return j.dump();
+}
+
+}  // namespace vakkaart::search

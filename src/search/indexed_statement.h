@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace vakkaart::search {
+
+/// One place a statement occurs, as a search result shows it.
+struct Place {
+  std::string kind;   // "profile" | "qualification"
+  std::string id;     // profile id or qualification id ("BK-0338-3")
+  std::string title;  // "Gemeenschapswerker", "Syndicaal deskundige"
+  /// "Gemeenschapswerker › Organiseren en begeleiden › Socioculturele activiteiten …" or
+  /// "BK-0338-3 › Competentie 3: Werkt methodisch en oplossingsgericht"
+  std::string path;
+  std::string statement_kind;  // activity, main_activity, competence_activity, knowledge, ...
+  std::string cluster_id;      // profiles only
+  int main_activity = 0;       // 1-based within the cluster; 0 if none
+  int competence = 0;          // qualifications only; 0 if none
+};
+
+/// A distinct statement with every place it occurs and the facet values it can be filtered on.
+struct IndexedStatement {
+  int64_t id = 0;
+  std::string text;
+  std::vector<Place> places;
+  std::vector<std::string> filter_terms;  // Xapian boolean terms, see facet_term()
+};
+
+/// Groups the store's occurrences by statement, in statement order.
+std::vector<IndexedStatement> group_occurrences(
+    const std::vector<store::StatementOccurrence>& occurrences);
+
+/// The boolean term of a facet value: facet_term("profile", "gemeenschapswerker").
+/// Facets: framework, profile, layer, cluster, bk (qualification id or code), level, kind.
+std::string facet_term(const std::string& facet, const std::string& value);
+
+std::string place_to_json(const Place& place);
+
+}  // namespace vakkaart::search

@@ -1,0 +1,349 @@
+#include "search/searcher.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/error.h"
+#include "search/query_parser.h"
+#include "text/fold.h"
+
+namespace vakkaart::search {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr double kPartWeight = 0.6;      // a compound's parts count less than the word
+constexpr double kSynonymWeight = 0.85;  // and a synonym a little less than the word itself
+constexpr Xapian::termcount kWildcardLimit = 200;
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+Place place_from_json(const nlohmann::json& j) {
+  Place p;
+  p.kind = j.value("kind", "");
+  p.id = j.value("id", "");
+  p.path = j.value("path", "");
+  p.title = j.value("title", "");
+  p.statement_kind = j.value("statement_kind", "");
+  p.cluster_id = j.value("cluster", "");
+  p.main_activity = j.value("main_activity", 0);
+  p.competence = j.value("competence", 0);
+  return p;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  Xapian::Database db;
+  std::shared_ptr<const text::Analyzer> analyzer;
+
+  bool exists(const std::string& term) const { return db.get_termfreq(term) > 0; }
+
+  /// The query of one analyzed word: its stems and synonyms as one term for BM25, its compound
+  /// parts together as a weaker alternative.
+  Xapian::Query word_query(const text::AnalyzedWord& word) const {
+    std::vector<Xapian::Query> same;
+    for (const auto& stem : word.stems)
+      same.emplace_back(stem);
+    std::vector<Xapian::Query> synonyms;
+    for (const auto& form : word.forms) {
+      for (const auto& synonym : analyzer->synonyms_of(form)) {
+        for (const auto& w : analyzer->analyze(synonym)) {
+          for (const auto& stem : w.stems)
+            synonyms.emplace_back(stem);
+        }
+      }
+    }
+    Xapian::Query query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
+    if (!synonyms.empty()) {
+      query = Xapian::Query(
+          Xapian::Query::OP_OR, query,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end()),
+                        kSynonymWeight));
+    }
+    if (!word.part_stems.empty()) {
+      std::vector<Xapian::Query> parts(word.part_stems.begin(), word.part_stems.end());
+      query = Xapian::Query(
+          Xapian::Query::OP_OR, query,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                        kPartWeight));
+    }
+    return query;
+  }
+
+  /// True if any term the word could match is in the index.
+  bool known(const text::AnalyzedWord& word) const {
+    for (const auto& stem : word.stems) {
+      if (exists(stem))
+        return true;
+    }
+    for (const auto& form : word.forms) {
+      for (const auto& synonym : analyzer->synonyms_of(form)) {
+        for (const auto& w : analyzer->analyze(synonym)) {
+          for (const auto& stem : w.stems) {
+            if (exists(stem))
+              return true;
+          }
+        }
+      }
+    }
+    for (const auto& part : word.part_stems) {
+      if (exists(part))
+        return true;
+    }
+    return false;
+  }
+
+  /// Words of an item; a misspelt word (nothing in the index) is replaced by Xapian's spelling
+  /// suggestion, and the replacement is recorded for "bedoelde je …".
+  std::vector<Xapian::Query> words_query(const std::string& text,
+                                         std::map<std::string, std::string>& corrections) {
+    std::vector<Xapian::Query> queries;
+    for (auto& word : analyzer->analyze(text)) {
+      if (word.stopword)
+        continue;
+      if (!known(word)) {
+        const std::string suggestion = db.get_spelling_suggestion(word.forms[0], 2);
+        if (!suggestion.empty()) {
+          auto corrected = analyzer->analyze(suggestion);
+          if (!corrected.empty()) {
+            corrections[text.substr(word.begin, word.end - word.begin)] = suggestion;
+            word = std::move(corrected[0]);
+          }
+        }
+      }
+      queries.push_back(word_query(word));
+    }
+    return queries;
+  }
+
+  Xapian::Query phrase_query(const std::string& text) const {
+    std::vector<Xapian::Query> terms;
+    const auto words = analyzer->analyze(text);
+    for (const auto& w : words) {
+      if (!w.stopword)
+        terms.emplace_back(w.stems[0]);
+    }
+    if (terms.empty())
+      return {};
+    if (terms.size() == 1)
+      return terms[0];
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(words.size()));
+  }
+
+  Xapian::Query prefix_query(const std::string& prefix) const {
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, "W" + text::fold(prefix), kWildcardLimit,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+};
+
+Searcher::Searcher(const std::string& index_dir, std::shared_ptr<const text::Analyzer> analyzer)
+    : impl_(std::make_unique<Impl>()) {
+  try {
+    impl_->db = Xapian::Database(index_dir);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::not_found, "no search index: " + e.get_description(),
+                {index_dir, 0, ""});
+  }
+  impl_->analyzer = std::move(analyzer);
+}
+
+Searcher::~Searcher() = default;
+
+std::string Searcher::content_version() const {
+  return impl_->db.get_metadata("content_version");
+}
+std::string Searcher::format() const {
+  return impl_->db.get_metadata("format");
+}
+
+std::vector<std::string> Searcher::vocabulary() const {
+  std::vector<std::string> words;
+  for (auto it = impl_->db.spellings_begin(); it != impl_->db.spellings_end(); ++it) {
+    words.push_back(*it);
+  }
+  return words;
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  SearchResponse response;
+  response.query = request.query;
+  ParsedQuery parsed = parse_query(request.query);
+  response.notes = parsed.notes;
+  for (const auto& [key, value] : request.filters) {
+    const std::string facet = canonical_facet(key);
+    if (facet.empty()) {
+      throw Error(ErrorCode::invalid_argument, "unknown filter \"" + key + "\"", {"", 0, key});
+    }
+    parsed.filters.emplace_back(facet, value);
+  }
+
+  std::map<std::string, std::string> corrections;
+  std::vector<Xapian::Query> required, optional, excluded;
+  for (const auto& item : parsed.items) {
+    std::vector<Xapian::Query> parts;
+    switch (item.kind) {
+      case QueryItem::Kind::words:
+        parts = impl_->words_query(item.text, corrections);
+        break;
+      case QueryItem::Kind::phrase:
+        if (auto q = impl_->phrase_query(item.text); !q.empty())
+          parts.push_back(q);
+        break;
+      case QueryItem::Kind::prefix:
+        parts.push_back(impl_->prefix_query(item.text));
+        break;
+    }
+    if (parts.empty())
+      continue;
+    auto& target = item.mode == QueryItem::Mode::required   ? required
+                   : item.mode == QueryItem::Mode::excluded ? excluded
+                                                            : optional;
+    target.insert(target.end(), parts.begin(), parts.end());
+  }
+  if (required.empty() && optional.empty()) {
+    if (!parsed.items.empty()) {
+      response.notes.push_back("the query has only stop words or exclusions; nothing to look for");
+    }
+    return response;
+  }
+  Xapian::Query query =
+      required.empty()
+          ? Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end())
+          : Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                          Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()),
+                          Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end()));
+  if (!excluded.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
+  if (!parsed.filters.empty()) {
+    std::map<std::string, std::vector<Xapian::Query>> by_facet;
+    for (const auto& [facet, value] : parsed.filters) {
+      by_facet[facet].emplace_back(facet_term(facet, value));
+    }
+    std::vector<Xapian::Query> filters;
+    for (auto& [facet, terms] : by_facet) {
+      filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+  if (!corrections.empty()) {
+    std::string suggestion = request.query;
+    for (const auto& [typed, corrected] : corrections) {
+      const auto at = suggestion.find(typed);
+      if (at != std::string::npos)
+        suggestion.replace(at, typed.size(), corrected);
+    }
+    response.suggestion = suggestion;
+  }
+
+  Xapian::Enquire enquire(impl_->db);
+  enquire.set_query(query);
+  const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(limit), 1000);
+  response.total = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto data = nlohmann::json::parse(it.get_document().get_data());
+    SearchHit hit;
+    hit.statement_id = data.at("id").get<int64_t>();
+    hit.text = data.at("text").get<std::string>();
+    hit.score = it.get_weight();
+    for (const auto& place : data.at("places"))
+      hit.places.push_back(place_from_json(place));
+    std::set<std::string> matched(enquire.get_matching_terms_begin(it),
+                                  enquire.get_matching_terms_end(it));
+    std::size_t at = 0;
+    for (const auto& word : impl_->analyzer->analyze(hit.text)) {
+      bool hit_word = matched.count("W" + word.forms[0]) != 0;
+      for (const auto& s : word.stems)
+        hit_word = hit_word || matched.count(s) != 0;
+      for (const auto& s : word.part_stems)
+        hit_word = hit_word || matched.count(s) != 0;
+      if (!hit_word || word.stopword)
+        continue;
+      hit.highlights.emplace_back(word.begin, word.end);
+      hit.snippet += html_escape(std::string_view(hit.text).substr(at, word.begin - at));
+      hit.snippet +=
+          "<mark>" +
+          html_escape(std::string_view(hit.text).substr(word.begin, word.end - word.begin)) +
+          "</mark>";
+      at = word.end;
+    }
+    hit.snippet += html_escape(std::string_view(hit.text).substr(at));
+    response.results.push_back(std::move(hit));
+  }
+  if (request.facets) {
+    const Xapian::MSet all = enquire.get_mset(0, 1000);
+    for (auto it = all.begin(); it != all.end(); ++it) {
+      const auto data = nlohmann::json::parse(it.get_document().get_data());
+      std::set<std::string> counted;  // count a statement once per facet value
+      for (const auto& place : data.at("places")) {
+        const Place p = place_from_json(place);
+        for (const auto& key : {p.kind + "\x1f" + p.id, "cluster\x1f" + p.cluster_id,
+                                "kind\x1f" + p.statement_kind}) {
+          if (key.back() == '\x1f' || !counted.insert(key).second)
+            continue;
+          const auto sep = key.find('\x1f');
+          response.facets[key.substr(0, sep)][key.substr(sep + 1)]++;
+        }
+      }
+    }
+  }
+  return response;
+}
+
+std::string search_response_to_json(const SearchResponse& r) {
+  Json results = Json::array();
+  for (const auto& hit : r.results) {
+    Json places = Json::array();
+    for (const auto& p : hit.places)
+      places.push_back(Json::parse(place_to_json(p)));
+    Json highlights = Json::array();
+    for (const auto& [b, e] : hit.highlights)
+      highlights.push_back({b, e});
+    results.push_back({{"statement_id", hit.statement_id},
+                       {"text", hit.text},
+                       {"score", hit.score},
+                       {"places", places},
+                       {"snippet", hit.snippet},
+                       {"highlights", highlights}});
+  }
+  Json j = {{"query", r.query}, {"total", r.total}, {"results", results}};
+  j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
+  j["notes"] = r.notes;
+  if (!r.facets.empty())
+    j["facets"] = r.facets;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace vakkaart::search
