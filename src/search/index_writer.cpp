@@ -73,6 +73,16 @@ void IndexWriter::add(const IndexedStatement& statement) {
         doc.add_term(part, kPartWdf);
     }
   }
+  for (const auto& title : statement.context) {
+    for (const auto& word : analyzer_->analyze(title)) {
+      if (word.stopword)
+        continue;
+      for (const auto& stem : word.stems) {
+        if (stem.size() <= kMaxTermBytes)
+          doc.add_term(kContextPrefix + stem, 1);
+      }
+    }
+  }
   for (const auto& term : statement.filter_terms)
     doc.add_boolean_term(term);
   doc.set_data(document_data(statement));

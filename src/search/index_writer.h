@@ -16,7 +16,10 @@ namespace vakkaart::search {
 
 /// Bumped whenever the terms an index holds change meaning: an index of another format is
 /// stale and gets rebuilt.
-inline constexpr const char* kIndexFormat = "vakkaart-search-3";
+inline constexpr const char* kIndexFormat = "vakkaart-search-5";
+
+/// Prefix of context terms (words of the titles a statement lives under).
+inline constexpr const char* kContextPrefix = "C";
 
 /// Writes a new Xapian index into a directory of its own. Statements are added one by one
 /// (constant memory apart from Xapian's flush buffer); finish() commits and records the content

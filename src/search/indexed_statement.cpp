@@ -69,10 +69,18 @@ std::vector<IndexedStatement> group_occurrences(
   std::vector<IndexedStatement> statements;
   for (const auto& o : occurrences) {
     if (statements.empty() || statements.back().id != o.statement_id) {
-      statements.push_back({o.statement_id, o.text, {}, {}});
+      statements.push_back({o.statement_id, o.text, {}, {}, {}});
     }
     auto& s = statements.back();
     s.places.push_back(place_of(o));
+    if (!o.cluster_title.empty())
+      add_unique(s.context, o.cluster_title);
+    if (o.main_activity_title && o.kind != "main_activity") {
+      add_unique(s.context, *o.main_activity_title);
+    }
+    if (!o.competence_title.empty() && o.kind != "competence") {
+      add_unique(s.context, o.competence_title);
+    }
     auto& terms = s.filter_terms;
     add_unique(terms, facet_term("kind", o.kind));
     if (!o.profile_id.empty()) {

@@ -28,6 +28,10 @@ struct IndexedStatement {
   std::string text;
   std::vector<Place> places;
   std::vector<std::string> filter_terms;  // Xapian boolean terms, see facet_term()
+  /// Titles of where it lives (cluster, main activity, competence): words a user may type
+  /// for it that the sentence itself does not contain ("oriënteren" for the activities of
+  /// "Oriënteren en relaties"). Indexed as weak context terms.
+  std::vector<std::string> context;
 };
 
 /// Groups the store's occurrences by statement, in statement order.

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "search/index_writer.h"
 #include "search/query_parser.h"
 #include "text/fold.h"
 
@@ -14,8 +15,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr double kPartWeight = 0.6;      // a compound's parts count less than the word
-constexpr double kSynonymWeight = 0.85;  // and a synonym a little less than the word itself
+constexpr double kPartWeight = 0.3;     // a compound's parts count less than the word
+constexpr double kContextWeight = 0.1;  // words of the titles above a statement
+constexpr double kSynonymWeight = 0.7;
+constexpr double kLightWeight = 0.5;  // light words (generic verbs) weigh half
 constexpr Xapian::termcount kWildcardLimit = 200;
 
 std::string html_escape(std::string_view s) {
@@ -66,16 +69,15 @@ struct Searcher::Impl {
   /// The query of one analyzed word: its stems and synonyms as one term for BM25, its compound
   /// parts together as a weaker alternative.
   Xapian::Query word_query(const text::AnalyzedWord& word) const {
-    std::vector<Xapian::Query> same;
-    for (const auto& stem : word.stems)
-      same.emplace_back(stem);
+    std::vector<Xapian::Query> same(word.stems.begin(), word.stems.end());
     std::vector<Xapian::Query> synonyms;
+    std::vector<Xapian::Query> parts(word.part_stems.begin(), word.part_stems.end());
     for (const auto& form : word.forms) {
-      for (const auto& synonym : analyzer->synonyms_of(form)) {
-        for (const auto& w : analyzer->analyze(synonym)) {
-          for (const auto& stem : w.stems)
-            synonyms.emplace_back(stem);
-        }
+      for (const auto& stem : synonym_stems(form))
+        synonyms.emplace_back(stem);
+      for (const auto& part : analyzer->parts_of(form)) {
+        for (const auto& stem : synonym_stems(part))
+          parts.emplace_back(stem);
       }
     }
     Xapian::Query query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
@@ -83,11 +85,20 @@ struct Searcher::Impl {
       query = Xapian::Query(
           Xapian::Query::OP_OR, query,
           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end()),
+                        Xapian::Query(Xapian::Query::OP_OR, synonyms.begin(), synonyms.end()),
                         kSynonymWeight));
     }
-    if (!word.part_stems.empty()) {
-      std::vector<Xapian::Query> parts(word.part_stems.begin(), word.part_stems.end());
+    if (kContextWeight > 0) {
+      std::vector<Xapian::Query> context;
+      for (const auto& stem : word.stems)
+        context.emplace_back(kContextPrefix + stem);
+      query = Xapian::Query(
+          Xapian::Query::OP_OR, query,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_SYNONYM, context.begin(), context.end()),
+                        kContextWeight));
+    }
+    if (!parts.empty()) {
       query = Xapian::Query(
           Xapian::Query::OP_OR, query,
           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
@@ -97,6 +108,17 @@ struct Searcher::Impl {
     return query;
   }
 
+  /// Stems of the synonyms of a folded word.
+  std::vector<std::string> synonym_stems(const std::string& folded) const {
+    std::vector<std::string> stems;
+    for (const auto& synonym : analyzer->synonyms_of(folded)) {
+      for (const auto& w : analyzer->analyze(synonym)) {
+        stems.insert(stems.end(), w.stems.begin(), w.stems.end());
+      }
+    }
+    return stems;
+  }
+
   /// True if any term the word could match is in the index.
   bool known(const text::AnalyzedWord& word) const {
     for (const auto& stem : word.stems) {
@@ -104,13 +126,9 @@ struct Searcher::Impl {
         return true;
     }
     for (const auto& form : word.forms) {
-      for (const auto& synonym : analyzer->synonyms_of(form)) {
-        for (const auto& w : analyzer->analyze(synonym)) {
-          for (const auto& stem : w.stems) {
-            if (exists(stem))
-              return true;
-          }
-        }
+      for (const auto& stem : synonym_stems(form)) {
+        if (exists(stem))
+          return true;
       }
     }
     for (const auto& part : word.part_stems) {
@@ -138,23 +156,30 @@ struct Searcher::Impl {
           }
         }
       }
-      queries.push_back(word_query(word));
+      if (analyzer->is_light(word.forms[0])) {
+        // "geven", "maken", "opvolgen": they carry little of what is asked.
+        queries.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, word_query(word), kLightWeight);
+      } else {
+        queries.push_back(word_query(word));
+      }
     }
     return queries;
   }
 
   Xapian::Query phrase_query(const std::string& text) const {
-    std::vector<Xapian::Query> terms;
+    std::vector<Xapian::Query> positions;
     const auto words = analyzer->analyze(text);
     for (const auto& w : words) {
-      if (!w.stopword)
-        terms.emplace_back(w.stems[0]);
+      if (w.stopword)
+        continue;
+      // Any stem of the word at its position: "werving en selectie" finds "werven en selecteren".
+      positions.emplace_back(Xapian::Query::OP_OR, w.stems.begin(), w.stems.end());
     }
-    if (terms.empty())
+    if (positions.empty())
       return {};
-    if (terms.size() == 1)
-      return terms[0];
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+    if (positions.size() == 1)
+      return positions[0];
+    return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
                          static_cast<Xapian::termcount>(words.size()));
   }
 
@@ -234,12 +259,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     }
     return response;
   }
+  Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
   Xapian::Query query =
       required.empty()
-          ? Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end())
+          ? any
           : Xapian::Query(Xapian::Query::OP_AND_MAYBE,
                           Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()),
-                          Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end()));
+                          any);
   if (!excluded.empty()) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
@@ -322,7 +348,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   return response;
 }
 
-std::string search_response_to_json(const SearchResponse& r) {
+std::string search_response_to_json(const SearchResponse& r, int indent) {
   Json results = Json::array();
   for (const auto& hit : r.results) {
     Json places = Json::array();
@@ -343,7 +369,7 @@ std::string search_response_to_json(const SearchResponse& r) {
   j["notes"] = r.notes;
   if (!r.facets.empty())
     j["facets"] = r.facets;
-  return j.dump(2) + "\n";
+  return indent < 0 ? j.dump() : j.dump(indent) + "\n";
 }
 
 }  // namespace vakkaart::search

@@ -67,6 +67,7 @@ class Searcher {
   std::unique_ptr<Impl> impl_;
 };
 
-std::string search_response_to_json(const SearchResponse& response);
+/// JSON of a response; indent -1 for compact (the API), 2 for people (the CLI).
+std::string search_response_to_json(const SearchResponse& response, int indent = 2);
 
 }  // namespace vakkaart::search

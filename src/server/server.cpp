@@ -69,6 +69,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
   http.set_payload_max_length(size_t{8} * 1024 * 1024);
 
   register_catalog_routes(http, impl_->pool);
+  register_search_routes(http, impl_->pool);
 
   http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& ep) {

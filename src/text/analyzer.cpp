@@ -48,12 +48,17 @@ Analyzer::Analyzer(const Resources& resources)
     stopwords_ = load_stopwords(resources.stopwords_path);
   if (!resources.synonyms_path.empty())
     synonyms_ = load_synonyms(resources.synonyms_path);
+  if (!resources.light_words_path.empty()) {
+    for (const auto& word : load_stopwords(resources.light_words_path))
+      light_stems_.insert(stem(word));
+  }
 }
 
 std::shared_ptr<const Analyzer> Analyzer::standard() {
   const std::string dir = data_dir();
   return std::make_shared<const Analyzer>(
-      Resources{dir + "/stopwords-nl.txt", dir + "/synonyms-nl.txt", &Lexicon::dutch()});
+      Resources{dir + "/stopwords-nl.txt", dir + "/synonyms-nl.txt", dir + "/light-words-nl.txt",
+                &Lexicon::dutch()});
 }
 
 void Analyzer::add_vocabulary(std::string_view text) {
@@ -150,6 +155,10 @@ std::vector<std::string> Analyzer::derived_forms(const std::string& form) const 
   return out;
 }
 
+bool Analyzer::is_light(const std::string& folded) const {
+  return !light_stems_.empty() && light_stems_.count(stem(folded)) != 0;
+}
+
 std::string Analyzer::stem(const std::string& folded) const {
   thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, std::string>>
       caches;
@@ -166,6 +175,15 @@ std::string Analyzer::stem(const std::string& folded) const {
       word = infinitive_of(without_last);
     } else if (word.back() == 's' && lexicon_->contains(without_last)) {
       word = without_last;
+    } else if (word.back() == 'e' && !is_vowel(word[n - 2]) && is_vowel(word[n - 3]) &&
+               word[n - 4] != word[n - 3]) {
+      // An inflected adjective back to its base: "financiele" -> "financieel", "brede" ->
+      // "breed"; Snowball would leave "financiel" and "financieel" apart.
+      std::string base = word.substr(0, n - 2);
+      base += word[n - 3];
+      base += word[n - 2];
+      if (lexicon_->contains(base))
+        word = base;
     }
   }
   std::string stem = dutch_stem(word);
@@ -211,12 +229,15 @@ std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) const {
     word.stopword = is_stopword(word.forms[0]);
     for (const auto& form : word.forms) {
       add_unique(word.stems, stem(form));
-      for (const auto& part : parts_of(form)) {
-        if (!is_stopword(part))
-          add_unique(word.part_stems, stem(part));
-      }
       for (const auto& derived : derived_forms(form))
-        add_unique(word.part_stems, stem(derived));
+        add_unique(word.stems, stem(derived));
+      for (const auto& part : parts_of(form)) {
+        if (is_stopword(part))
+          continue;
+        add_unique(word.part_stems, stem(part));
+        for (const auto& derived : derived_forms(part))
+          add_unique(word.part_stems, stem(derived));
+      }
     }
   }
   return words;

@@ -19,9 +19,12 @@ struct AnalyzedWord {
   /// Folded spellings (see WordToken), plus the completed compound of a hyphenated coordination:
   /// "communicatie- en interactievormen" gives "communicatie" the form "communicatievormen".
   std::vector<std::string> forms;
-  /// Dutch stems of the forms: the terms a search matches first.
+  /// Dutch stems of the forms and of their derivations in another word class ("reflectie" also
+  /// gives the stem of "reflecteren"): the terms a search matches first. All share the word's
+  /// position, so phrases match across word classes.
   std::vector<std::string> stems;
-  /// Stems of the parts of compound forms: "erkenningsdossiers" -> "erkenning", "dossier".
+  /// Stems of the parts of compound forms (and their derivations): "erkenningsdossiers" ->
+  /// "erken", "dossier".
   std::vector<std::string> part_stems;
   bool stopword = false;
 };
@@ -34,6 +37,7 @@ class Analyzer {
   struct Resources {
     std::string stopwords_path;        // empty: no stop words
     std::string synonyms_path;         // empty: no synonyms
+    std::string light_words_path;      // empty: no light words
     const Lexicon* lexicon = nullptr;  // the dictionary lexicon; null: none
   };
   explicit Analyzer(const Resources& resources);
@@ -47,6 +51,9 @@ class Analyzer {
   std::vector<AnalyzedWord> analyze(std::string_view text) const;
 
   bool is_stopword(const std::string& folded) const { return stopwords_.count(folded) != 0; }
+  /// A light word (data/light-words-nl.txt): a generic verb such as "geven", "maken" that a
+  /// query keeps but weighs less than the words that say what is asked.
+  bool is_light(const std::string& folded) const;
   /// Folded synonyms of a folded word (not including the word).
   const std::vector<std::string>& synonyms_of(const std::string& folded) const;
   /// The search stem of a folded word: Dutch Snowball after two repairs the dictionary allows.
@@ -64,6 +71,7 @@ class Analyzer {
   std::vector<std::string> derived_forms(const std::string& form) const;
 
   std::unordered_set<std::string> stopwords_;
+  std::unordered_set<std::string> light_stems_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   const Lexicon* lexicon_ = nullptr;
   Lexicon corpus_;

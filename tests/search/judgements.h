@@ -44,12 +44,25 @@ inline std::vector<Judged> load_judgements(const std::string& path) {
   return out;
 }
 
-/// Share of the judged statements found in the first k results.
+/// Grade from which a statement counts as relevant for recall: 2 ("clearly relevant") and 3.
+/// Grade 1 ("partially relevant") only adds gain to nDCG, as in TREC-style graded judgements.
+constexpr int kRelevantGrade = 2;
+
+/// Share of the relevant statements found in the first k results, out of at most k: a query
+/// with more than k relevant statements is fully served by k relevant results (a perfect
+/// ranking scores 1).
 inline double recall_at(const Judged& j, const std::vector<std::string>& results, std::size_t k) {
+  std::size_t relevant = 0;
   std::size_t found = 0;
-  for (std::size_t i = 0; i < std::min(k, results.size()); ++i)
-    found += j.grades.count(results[i]);
-  return j.grades.empty() ? 1.0 : static_cast<double>(found) / static_cast<double>(j.grades.size());
+  const auto end = results.begin() + static_cast<std::ptrdiff_t>(std::min(k, results.size()));
+  for (const auto& [text, grade] : j.grades) {
+    if (grade < kRelevantGrade)
+      continue;
+    ++relevant;
+    found += std::find(results.begin(), end, text) != end;
+  }
+  const std::size_t reachable = std::min(relevant, k);
+  return reachable == 0 ? 1.0 : static_cast<double>(found) / static_cast<double>(reachable);
 }
 
 /// nDCG@k with the grade as gain and log2(rank + 1) discount.

@@ -3,6 +3,7 @@
 #include "catalog/export_service.h"
 #include "core/error.h"
 #include "formats/canonical_json.h"
+#include "server/routes/route_helpers.h"
 #include "server/routes/routes.h"
 
 namespace vakkaart::server {
@@ -11,28 +12,9 @@ namespace {
 
 using formats::Json;
 
-void send_json(httplib::Response& res, const Json& body) {
-  res.status = 200;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
-}
-
 Json level_json(const model::Level& l) {
   return {{"vks", l.vks ? Json(*l.vks) : Json(nullptr)},
           {"eqf", l.eqf ? Json(*l.eqf) : Json(nullptr)}};
-}
-
-/// Wraps a handler: borrows a store and turns library errors into problem responses.
-httplib::Server::Handler with_store(
-    StorePool& pool,
-    const std::function<void(store::Store&, const httplib::Request&, httplib::Response&)>& body) {
-  return [&pool, body](const httplib::Request& req, httplib::Response& res) {
-    try {
-      auto lease = pool.borrow();
-      body(*lease, req, res);
-    } catch (const Error& e) {
-      send_problem(res, e.http_status(), e.code_name(), e.message());
-    }
-  };
 }
 
 }  // namespace

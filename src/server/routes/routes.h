@@ -13,4 +13,7 @@ void send_problem(httplib::Response& res, int status, const std::string& code,
 /// GET /api/health, /api/frameworks[/{id}], /api/profiles[/{id}], /api/qualifications[/{id}].
 void register_catalog_routes(httplib::Server& http, StorePool& pool);
 
+/// GET /api/search.
+void register_search_routes(httplib::Server& http, StorePool& pool);
+
 }  // namespace vakkaart::server

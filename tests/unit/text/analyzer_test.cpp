@@ -10,7 +10,7 @@ namespace vakkaart::text {
 namespace {
 
 const Analyzer& analyzer() {
-  static const Analyzer instance(Analyzer::Resources{"", "", &Lexicon::dutch()});
+  static const Analyzer instance(Analyzer::Resources{"", "", "", &Lexicon::dutch()});
   return instance;
 }
 
@@ -88,9 +88,24 @@ TEST(Analyzer, StemsAndParts) {
   EXPECT_EQ(nouns[2].stems, nouns[3].stems);
   EXPECT_EQ(nouns[4].stems, nouns[5].stems);
   const auto derived = analyzer().analyze("evaluatie evalueren");
-  EXPECT_TRUE(has(derived[0].part_stems, derived[1].stems[0]));
+  EXPECT_TRUE(has(derived[0].stems, derived[1].stems[0]));
   // "kracht" is no verb form: its t stays.
   EXPECT_EQ(analyzer().stem("kracht"), analyzer().stem("krachten"));
+}
+
+}  // namespace
+}  // namespace vakkaart::text
+
+namespace vakkaart::text {
+namespace {
+
+TEST(Analyzer, StandardResources) {
+  const auto standard = Analyzer::standard();
+  EXPECT_TRUE(standard->is_stopword("de"));
+  EXPECT_TRUE(standard->is_light("geven"));
+  EXPECT_TRUE(standard->is_light("geeft"));
+  EXPECT_FALSE(standard->is_light("vorming"));
+  EXPECT_FALSE(standard->synonyms_of("vergadering").empty());
 }
 
 }  // namespace

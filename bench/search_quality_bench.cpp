@@ -1,0 +1,105 @@
+// Search quality, side by side: vakkaart, SQLite FTS5 (unicode61, remove_diacritics) and Xapian
+// with only its Dutch stemmer, on the bundled sources and tests/search/judgements.tsv.
+// Prints recall@10 and nDCG@10 per system. With --pool FILE it also writes, per query, the
+// top 10 of every system (the pool from which unjudged results can be judged fairly).
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "catalog/import_service.h"
+#include "search/judgements.h"
+#include "search/search_service.h"
+#include "search_peers.h"
+#include "store/store.h"
+
+namespace fs = std::filesystem;
+using namespace vakkaart;
+
+int main(int argc, char** argv) {
+  std::string pool_path;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--pool")
+      pool_path = argv[i + 1];
+  }
+  const fs::path dir = fs::temp_directory_path() / ("vakkaart-quality-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string sources = VAKKAART_SOURCES_DIR;
+  auto store = store::open_sqlite_store((dir / "q.db").string());
+  catalog::import_files(*store,
+                        {sources + "/sociare-beroepenstructuur-2016.txt",
+                         sources + "/BK-0338-3-syndicaal-deskundige.txt"},
+                        std::nullopt, {});
+  const auto statements = search::group_occurrences(store->statement_occurrences());
+  std::map<int64_t, const search::IndexedStatement*> by_id;
+  for (const auto& s : statements)
+    by_id[s.id] = &s;
+
+  auto searcher = search::open_fresh_index(*store, (dir / "q.db.search").string());
+  bench::Fts5Peer fts5((dir / "fts5.db").string());
+  fts5.begin();
+  for (const auto& s : statements)
+    fts5.add(s.id, s.text);
+  fts5.commit();
+  bench::PlainXapianPeer plain((dir / "plain.xapian").string());
+  for (const auto& s : statements)
+    plain.add(s);
+  plain.commit();
+
+  const auto judged =
+      testing::load_judgements(std::string(VAKKAART_TESTS_DIR) + "/search/judgements.tsv");
+  struct Totals {
+    double recall = 0, ndcg = 0;
+  };
+  std::map<std::string, Totals> totals;
+  nlohmann::ordered_json pool = nlohmann::ordered_json::array();
+  auto texts_of = [&](const std::vector<int64_t>& ids) {
+    std::vector<std::string> texts;
+    for (auto id : ids)
+      texts.push_back(by_id.at(id)->text);
+    return texts;
+  };
+  for (const auto& j : judged) {
+    const auto parsed = search::parse_query(j.query);
+    std::map<std::string, std::vector<std::string>> results;
+    {
+      search::SearchRequest request;
+      request.query = j.query;
+      for (const auto& hit : searcher->search(request).results) {
+        results["vakkaart"].push_back(hit.text);
+      }
+    }
+    results["sqlite-fts5"] =
+        texts_of(fts5.search(bench::Fts5Peer::to_fts5(parsed), 10, [&](int64_t id) {
+          return bench::passes_filters(*by_id.at(id), parsed);
+        }));
+    results["xapian-plain"] = texts_of(plain.search(parsed, 10));
+    nlohmann::ordered_json entry = {{"query", j.query}};
+    for (const auto& [system, texts] : results) {
+      totals[system].recall += testing::recall_at(j, texts, 10);
+      totals[system].ndcg += testing::ndcg_at(j, texts, 10);
+      entry[system] = texts;
+    }
+    pool.push_back(entry);
+  }
+  fts5.finalize();
+  const double n = static_cast<double>(judged.size());
+  std::printf("search quality on %zu judged queries (tests/search/judgements.tsv)\n",
+              judged.size());
+  std::printf("  %-14s %10s %10s\n", "system", "recall@10", "nDCG@10");
+  for (const auto* system : {"vakkaart", "sqlite-fts5", "xapian-plain"}) {
+    std::printf("  %-14s %10.3f %10.3f\n", system, totals[system].recall / n,
+                totals[system].ndcg / n);
+  }
+  if (!pool_path.empty())
+    std::ofstream(pool_path) << pool.dump(1) << "\n";
+  searcher.reset();
+  store.reset();
+  fs::remove_all(dir);
+  return 0;
+}

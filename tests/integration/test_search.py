@@ -1,0 +1,123 @@
+"""`vakkaart search` and GET /api/search on the bundled sources."""
+import json
+import os
+import shutil
+import sys
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(__file__))
+from support import BK, NOTE, Server, TempDirMixin, run  # noqa: E402
+
+
+class SearchTest(TempDirMixin, unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        run("import", NOTE, BK, db=self.db)
+
+    def search(self, *args, check=True):
+        result = run("search", "--json", *args, db=self.db, check=check)
+        return json.loads(result.stdout) if check else result
+
+    def test_compound_finds_its_parts_and_places(self):
+        response = self.search("vrijwilligersbeleid")
+        texts = [r["text"] for r in response["results"]]
+        self.assertIn("Participeert aan de opmaak en uitvoering van het vrijwilligersbeleid", texts)
+        first = response["results"][0]
+        self.assertIn("<mark>", first["snippet"])
+        self.assertTrue(all(p["path"] for p in first["places"]))
+        self.assertEqual(set(response), {"query", "total", "results", "suggestion", "notes"})
+
+    def test_inflection_synonym_and_typo(self):
+        texts = [r["text"] for r in self.search("vergadering leiden")["results"]]
+        self.assertIn("Organiseert en leidt overlegmomenten", texts)
+        typo = self.search("vrijwiligers")
+        self.assertEqual(typo["suggestion"], "vrijwilligers")
+        self.assertTrue(typo["results"])
+        accents = [r["text"] for r in self.search("financiele")["results"]]
+        self.assertTrue(any("financi" in t for t in accents))
+
+    def test_one_result_per_statement_with_every_place(self):
+        response = self.search('"Stelt subsidie- en erkenningsdossiers op"', "--limit", "3")
+        top = response["results"][0]
+        self.assertEqual(top["text"], "Stelt subsidie- en erkenningsdossiers op")
+        ids = {p["id"] for p in top["places"]}
+        self.assertGreaterEqual(len(ids), 2)
+
+    def test_filters(self):
+        response = self.search("beleid", "profiel:campagnewerker", "--limit", "50")
+        self.assertTrue(response["results"])
+        for result in response["results"]:
+            self.assertIn("campagnewerker", {p["id"] for p in result["places"]})
+        bk = self.search("kennis", "--filter", "bk=BK-0338", "--limit", "50")
+        for result in bk["results"]:
+            self.assertIn("BK-0338-3", {p["id"] for p in result["places"]})
+
+    def test_bad_queries_never_crash(self):
+        unknown = self.search("foo:bar", check=False)
+        self.assertNotEqual(unknown.returncode, 0)
+        self.assertIn("unknown filter", unknown.stderr)
+        self.assertIn("notes", self.search('"niet gesloten'))
+        only_stop = self.search("de het een")
+        self.assertEqual(only_stop["results"], [])
+        self.assertTrue(only_stop["notes"])
+        huge = self.search("vrijwilligers " * 1000)
+        self.assertTrue(huge["notes"])
+        self.assertTrue(huge["results"])
+        self.assertEqual(self.search("*")["results"], [])
+
+    def test_text_output_on_a_pipe(self):
+        result = run("search", "sociale", "verkiezingen", db=self.db)
+        self.assertIn("*verkiezingen*", result.stdout)
+        self.assertIn("BK-0338-3", result.stdout)
+
+    def test_index_follows_the_store(self):
+        index = self.db + ".search"
+        self.assertTrue(os.path.isdir(index), "import should have built the index")
+        with open(BK, encoding="utf-8") as f:
+            text = f.read()
+        newer = text.replace("BK-0338-3", "BK-0338-4").replace(
+            "Werkt doelgroepgericht", "Werkt doelgroepgericht en zorgt voor pannenkoeken", 1)
+        run("import", self.write("bk4.txt", newer), db=self.db)
+        found = self.search("pannenkoeken")["results"]
+        self.assertEqual(found[0]["text"], "Werkt doelgroepgericht en zorgt voor pannenkoeken")
+        # A missing index is rebuilt; so is a damaged one.
+        shutil.rmtree(index)
+        self.assertTrue(self.search("pannenkoeken")["results"])
+        shutil.rmtree(index)
+        os.mkdir(index)
+        with open(os.path.join(index, "iamglass"), "wb") as f:
+            f.write(b"garbage")
+        self.assertTrue(self.search("pannenkoeken")["results"])
+
+    def test_api_matches_cli(self):
+        server = Server(self.db)
+        try:
+            query = urllib.parse.quote("vrijwilligers begeleiden")
+            status, content_type, body = server.get(f"/api/search?q={query}&limit=5")
+            self.assertEqual(status, 200)
+            api = json.loads(body)
+            cli = self.search("vrijwilligers begeleiden", "--limit", "5")
+            self.assertEqual([r["statement_id"] for r in api["results"]],
+                             [r["statement_id"] for r in cli["results"]])
+            for path in ["/api/search", "/api/search?q=foo:bar", "/api/search?q=x&limit=abc",
+                         "/api/search?q=x&limit=1000"]:
+                status, content_type, body = server.get(path)
+                self.assertEqual(status, 400, path)
+                self.assertIn("json", content_type)
+            # 10 kB of text: cut with a note, or refused by the HTTP layer, as JSON either way.
+            status, content_type, body = server.get("/api/search?q=" + "vorming%20" * 1000)
+            self.assertIn(status, (200, 414))
+            self.assertIn("json", content_type)
+            status, _, body = server.get("/api/search?q=" + "vorming%20" * 400)
+            self.assertEqual(status, 200)
+            self.assertTrue(json.loads(body)["notes"])
+            status, _, body = server.get("/api/search?q=vorming&profile=campagnewerker&facets=1")
+            facets = json.loads(body)["facets"]
+            self.assertIn("campagnewerker", facets["profile"])
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    unittest.main()

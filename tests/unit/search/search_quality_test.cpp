@@ -1,0 +1,72 @@
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+#include "catalog/import_service.h"
+#include "search/judgements.h"
+#include "search/search_service.h"
+#include "store/store.h"
+#include "unit/support/temp_dir.h"
+
+namespace vakkaart::search {
+namespace {
+
+/// The bundled sources in a fresh store with its index, shared by the tests of this file.
+class BundledIndex : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    store_ = store::open_sqlite_store(dir_->file("q.db")).release();
+    catalog::import_files(
+        *store_,
+        {std::string(VAKKAART_SOURCES_DIR) + "/sociare-beroepenstructuur-2016.txt",
+         std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt"},
+        std::nullopt, {});
+    searcher_ = open_fresh_index(*store_, dir_->file("q.db.search")).release();
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete store_;
+    delete dir_;
+  }
+  static std::vector<std::string> texts(const std::string& query, std::size_t limit = 10) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = limit;
+    std::vector<std::string> out;
+    for (const auto& hit : searcher_->search(request).results)
+      out.push_back(hit.text);
+    return out;
+  }
+  static testing::TempDir* dir_;
+  static store::Store* store_;
+  static Searcher* searcher_;
+};
+testing::TempDir* BundledIndex::dir_ = nullptr;
+store::Store* BundledIndex::store_ = nullptr;
+Searcher* BundledIndex::searcher_ = nullptr;
+
+TEST_F(BundledIndex, MeetsTheJudgements) {
+  const auto judged =
+      testing::load_judgements(std::string(VAKKAART_TESTS_DIR) + "/search/judgements.tsv");
+  ASSERT_GE(judged.size(), 60u);
+  double recall = 0, ndcg = 0;
+  for (const auto& j : judged) {
+    const auto results = texts(j.query);
+    const double r = testing::recall_at(j, results, 10);
+    const double n = testing::ndcg_at(j, results, 10);
+    recall += r;
+    ndcg += n;
+    if (r < 1.0)
+      std::cout << "  recall " << r << " ndcg " << n << "  " << j.query << "\n";
+  }
+  recall /= static_cast<double>(judged.size());
+  ndcg /= static_cast<double>(judged.size());
+  std::cout << "recall@10 " << recall << "  nDCG@10 " << ndcg << " over " << judged.size()
+            << " queries\n";
+  EXPECT_GE(recall, 0.9);
+  EXPECT_GE(ndcg, 0.75);
+}
+
+}  // namespace
+}  // namespace vakkaart::search
