@@ -100,7 +100,7 @@ ParsedQuery parse_query(std::string_view query) {
     if (query[i] == '"') {
       const auto close = query.find('"', i + 1);
       if (close == std::string_view::npos) {
-        parsed.notes.push_back("a quote was not closed; the phrase runs to the end");
+        parsed.notes.emplace_back("a quote was not closed; the phrase runs to the end");
       }
       const auto end = close == std::string_view::npos ? query.size() : close;
       const auto phrase = text::trim(query.substr(i + 1, end - i - 1));

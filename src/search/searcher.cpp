@@ -255,7 +255,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (required.empty() && optional.empty()) {
     if (!parsed.items.empty()) {
-      response.notes.push_back("the query has only stop words or exclusions; nothing to look for");
+      response.notes.emplace_back(
+          "the query has only stop words or exclusions; nothing to look for");
     }
     return response;
   }
