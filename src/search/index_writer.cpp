@@ -3,70 +3,43 @@
 #include <unistd.h>
 #include <xapian.h>
 
-#include <cstdlib>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
-#include <nlohmann/json.hpp>
+#include <fstream>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
 
 #include "core/error.h"
+#include "search/document_data.h"
 
 namespace vakkaart::search {
 namespace fs = std::filesystem;
 
 namespace {
 
-/// Main stems weigh more than the parts of a compound and derived forms.
+/// Main stems weigh more than the parts of a compound and the context terms.
 constexpr Xapian::termcount kStemWdf = 2;
 constexpr Xapian::termcount kPartWdf = 1;
 constexpr std::size_t kMaxTermBytes = 200;  // Xapian's limit is 245
+constexpr std::size_t kQueueLimit = 2048;   // statements waiting per shard
 
-std::string document_data(const IndexedStatement& s) {
-  std::string data = "{\"id\":" + std::to_string(s.id) +
-                     ",\"text\":" + nlohmann::json(s.text).dump() + ",\"places\":[";
-  for (std::size_t i = 0; i < s.places.size(); ++i) {
-    if (i > 0)
-      data += ',';
-    data += place_to_json(s.places[i]);
-  }
-  return data + "]}";
-}
-
-}  // namespace
-
-IndexWriter::IndexWriter(const std::string& dir, std::shared_ptr<const text::Analyzer> analyzer)
-    : analyzer_(std::move(analyzer)) {
-  // Xapian flushes every 10,000 documents by default; bigger batches build much faster.
-  setenv("XAPIAN_FLUSH_THRESHOLD", "200000", 0);
-  try {
-    db_ = std::make_unique<Xapian::WritableDatabase>(dir, Xapian::DB_CREATE_OR_OVERWRITE);
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorCode::io_error, "cannot create the search index: " + e.get_description(),
-                {dir, 0, ""});
-  }
-}
-
-IndexWriter::~IndexWriter() = default;
-
-void IndexWriter::add(const IndexedStatement& statement) {
+Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStatement& statement,
+                               std::unordered_set<std::string>& spelling) {
   Xapian::Document doc;
   Xapian::termpos position = 0;
-  for (const auto& word : analyzer_->analyze(statement.text)) {
+  for (const auto& word : analyzer.analyze(statement.text)) {
     ++position;
-    if (word.forms[0].size() <= kMaxTermBytes) {
-      doc.add_term("W" + word.forms[0]);  // the word itself: wildcards and spelling
-      if (!word.stopword && word.forms[0].size() >= 3 && spelled_.insert(word.forms[0]).second) {
-        db_->add_spelling(word.forms[0]);
-      }
-    }
+    if (word.forms[0].size() <= kMaxTermBytes)
+      doc.add_term(kWordPrefix + word.forms[0]);  // the word as written: prefix* queries
     if (word.stopword)
       continue;
-    for (std::size_t i = 0; i < word.stems.size(); ++i) {
-      if (word.stems[i].size() > kMaxTermBytes)
-        continue;
-      if (i == 0) {
-        doc.add_posting(word.stems[i], position, kStemWdf);
-      } else {
-        doc.add_term(word.stems[i], kStemWdf);
-      }
+    if (word.forms[0].size() >= 3 && word.forms[0].size() <= kMaxTermBytes)
+      spelling.insert(word.forms[0]);
+    for (const auto& stem : word.stems) {
+      if (stem.size() <= kMaxTermBytes)
+        doc.add_posting(stem, position, kStemWdf);
     }
     for (const auto& part : word.part_stems) {
       if (part.size() <= kMaxTermBytes)
@@ -74,7 +47,7 @@ void IndexWriter::add(const IndexedStatement& statement) {
     }
   }
   for (const auto& title : statement.context) {
-    for (const auto& word : analyzer_->analyze(title)) {
+    for (const auto& word : analyzer.analyze(title)) {
       if (word.stopword)
         continue;
       for (const auto& stem : word.stems) {
@@ -85,15 +58,140 @@ void IndexWriter::add(const IndexedStatement& statement) {
   }
   for (const auto& term : statement.filter_terms)
     doc.add_boolean_term(term);
-  doc.set_data(document_data(statement));
-  db_->replace_document(static_cast<Xapian::docid>(statement.id), doc);
+  doc.set_data(encode_document_data(statement));
+  return doc;
+}
+
+}  // namespace
+
+/// One Xapian database fed by its own thread through a bounded queue.
+struct IndexWriter::Shard {
+  Xapian::WritableDatabase db;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<IndexedStatement> queue;
+  bool closing = false;
+  std::unordered_set<std::string> spelling;  // words to suggest from, added at the end
+  std::string error;
+  std::thread worker;
+
+  void run(const text::Analyzer& analyzer) {
+    while (true) {
+      IndexedStatement statement;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return closing || !queue.empty(); });
+        if (queue.empty())
+          return;
+        statement = std::move(queue.front());
+        queue.pop_front();
+      }
+      changed.notify_all();
+      try {
+        db.add_document(make_document(analyzer, statement, spelling));
+      } catch (const Xapian::Error& e) {
+        std::lock_guard lock(mutex);
+        error = e.get_description();
+        queue.clear();
+        return;
+      }
+    }
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& dir, std::shared_ptr<const text::Analyzer> analyzer,
+                         unsigned shards)
+    : analyzer_(std::move(analyzer)) {
+  if (shards == 0)
+    shards = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::ofstream stub(fs::path(dir) / "XAPIANDB");
+  for (unsigned i = 0; i < shards; ++i) {
+    const std::string name = "shard" + std::to_string(i);
+    stub << "auto " << name << "\n";
+    auto shard = std::make_unique<Shard>();
+    try {
+      // A fresh directory nobody reads yet: no need for Xapian's crash-safe update path.
+      shard->db = Xapian::WritableDatabase(
+          (fs::path(dir) / name).string(),
+          Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC);
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorCode::io_error, "cannot create the search index: " + e.get_description(),
+                  {dir, 0, ""});
+    }
+    shards_.push_back(std::move(shard));
+  }
+  if (!stub)
+    throw Error(ErrorCode::io_error, "cannot write the search index stub", {dir, 0, ""});
+  for (auto& shard : shards_) {
+    Shard* s = shard.get();
+    s->worker = std::thread([s, a = analyzer_.get()] { s->run(*a); });
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  for (auto& shard : shards_) {
+    {
+      std::lock_guard lock(shard->mutex);
+      shard->closing = true;
+    }
+    shard->changed.notify_all();
+    if (shard->worker.joinable())
+      shard->worker.join();
+  }
+}
+
+void IndexWriter::add(IndexedStatement statement) {
+  Shard& shard = *shards_[next_++ % shards_.size()];
+  std::unique_lock lock(shard.mutex);
+  shard.changed.wait(lock,
+                     [&] { return shard.queue.size() < kQueueLimit || !shard.error.empty(); });
+  if (!shard.error.empty())
+    throw Error(ErrorCode::io_error, "cannot write the search index: " + shard.error);
+  shard.queue.push_back(std::move(statement));
+  lock.unlock();
+  shard.changed.notify_all();
 }
 
 void IndexWriter::finish(const std::string& content_version) {
-  db_->set_metadata("format", kIndexFormat);
-  db_->set_metadata("content_version", content_version);
-  db_->commit();
-  db_->close();
+  for (auto& shard : shards_) {
+    {
+      std::lock_guard lock(shard->mutex);
+      shard->closing = true;
+    }
+    shard->changed.notify_all();
+    shard->worker.join();
+    if (!shard->error.empty())
+      throw Error(ErrorCode::io_error, "cannot write the search index: " + shard->error);
+  }
+  // Spelling data and metadata live in the first shard; Xapian reads them through the stub.
+  Shard& first = *shards_[0];
+  std::unordered_set<std::string> words;
+  for (auto& shard : shards_)
+    words.merge(shard->spelling);
+  for (const auto& word : words)
+    first.db.add_spelling(word);
+  first.db.set_metadata("format", kIndexFormat);
+  first.db.set_metadata("content_version", content_version);
+  std::vector<std::thread> committers;
+  for (auto& shard : shards_) {
+    committers.emplace_back([s = shard.get()] {
+      try {
+        s->db.commit();
+        s->db.close();
+      } catch (const Xapian::Error& e) {
+        s->error = e.get_description();
+      }
+    });
+  }
+  for (auto& t : committers)
+    t.join();
+  for (auto& shard : shards_) {
+    if (!shard->error.empty())
+      throw Error(ErrorCode::io_error, "cannot commit the search index: " + shard->error);
+  }
+  finished_ = true;
 }
 
 std::shared_ptr<const text::Analyzer> analyzer_for_corpus(const std::vector<std::string>& texts) {
@@ -106,7 +204,7 @@ std::shared_ptr<const text::Analyzer> analyzer_for_corpus(const std::vector<std:
 
 void rebuild_index(store::Store& store, const std::string& dir, const IndexProgress& progress) {
   const std::string version = store.content_version();
-  const auto statements = group_occurrences(store.statement_occurrences());
+  auto statements = group_occurrences(store.statement_occurrences());
   std::vector<std::string> texts;
   texts.reserve(statements.size());
   for (const auto& s : statements)
@@ -120,11 +218,11 @@ void rebuild_index(store::Store& store, const std::string& dir, const IndexProgr
   fs::remove_all(fresh, ec);
   {
     IndexWriter writer(fresh.string(), analyzer);
-    for (std::size_t i = 0; i < statements.size(); ++i) {
-      writer.add(statements[i]);
-      if (progress && (i % 1000 == 0 || i + 1 == statements.size())) {
-        progress(i + 1, statements.size());
-      }
+    const std::size_t total = statements.size();
+    for (std::size_t i = 0; i < total; ++i) {
+      writer.add(std::move(statements[i]));
+      if (progress && (i % 1000 == 0 || i + 1 == total))
+        progress(i + 1, total);
     }
     writer.finish(version);
   }

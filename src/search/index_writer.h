@@ -3,41 +3,43 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_set>
 
 #include "search/indexed_statement.h"
 #include "text/analyzer.h"
-
-namespace Xapian {
-class WritableDatabase;
-}
 
 namespace vakkaart::search {
 
 /// Bumped whenever the terms an index holds change meaning: an index of another format is
 /// stale and gets rebuilt.
-inline constexpr const char* kIndexFormat = "vakkaart-search-5";
+inline constexpr const char* kIndexFormat = "vakkaart-search-6";
+
+/// Prefix of word terms (the folded word as written, for prefix* queries).
+inline constexpr const char* kWordPrefix = "W";
 
 /// Prefix of context terms (words of the titles a statement lives under).
 inline constexpr const char* kContextPrefix = "C";
 
-/// Writes a new Xapian index into a directory of its own. Statements are added one by one
-/// (constant memory apart from Xapian's flush buffer); finish() commits and records the content
-/// version of the store it was built from.
+/// Writes a new Xapian index into a directory of its own, as `shards` Xapian databases built
+/// in parallel (one thread each) behind a stub file, so that Xapian::Database(dir) opens them as
+/// one. Statements are added one by one with constant memory apart from Xapian's flush buffers;
+/// finish() commits and records the content version of the store it was built from.
 class IndexWriter {
  public:
-  IndexWriter(const std::string& dir, std::shared_ptr<const text::Analyzer> analyzer);
+  IndexWriter(const std::string& dir, std::shared_ptr<const text::Analyzer> analyzer,
+              unsigned shards = 0);  // 0: one per core, at most 4
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  void add(const IndexedStatement& statement);
+  void add(IndexedStatement statement);
   void finish(const std::string& content_version);
 
  private:
-  std::unique_ptr<Xapian::WritableDatabase> db_;
+  struct Shard;
+  std::vector<std::unique_ptr<Shard>> shards_;
   std::shared_ptr<const text::Analyzer> analyzer_;
-  std::unordered_set<std::string> spelled_;  // words already in the spelling table
+  std::size_t next_ = 0;
+  bool finished_ = false;
 };
 
 using IndexProgress = std::function<void(std::size_t done, std::size_t total)>;

@@ -6,9 +6,11 @@
 #include <set>
 
 #include "core/error.h"
+#include "search/document_data.h"
 #include "search/index_writer.h"
 #include "search/query_parser.h"
 #include "text/fold.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::search {
 namespace {
@@ -43,19 +45,6 @@ std::string html_escape(std::string_view s) {
     }
   }
   return out;
-}
-
-Place place_from_json(const nlohmann::json& j) {
-  Place p;
-  p.kind = j.value("kind", "");
-  p.id = j.value("id", "");
-  p.path = j.value("path", "");
-  p.title = j.value("title", "");
-  p.statement_kind = j.value("statement_kind", "");
-  p.cluster_id = j.value("cluster", "");
-  p.main_activity = j.value("main_activity", 0);
-  p.competence = j.value("competence", 0);
-  return p;
 }
 
 }  // namespace
@@ -184,8 +173,9 @@ struct Searcher::Impl {
   }
 
   Xapian::Query prefix_query(const std::string& prefix) const {
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, "W" + text::fold(prefix), kWildcardLimit,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // Over the words as written: "begeleid*" expands to begeleidt, begeleiding, ...
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, kWordPrefix + text::fold(prefix),
+                         kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 };
 
@@ -293,25 +283,33 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.suggestion = suggestion;
   }
 
+  std::vector<std::string> prefixes;  // of prefix* items, for highlighting
+  for (const auto& item : parsed.items) {
+    if (item.kind == QueryItem::Kind::prefix && item.mode != QueryItem::Mode::excluded)
+      prefixes.push_back(text::fold(item.text));
+  }
   Xapian::Enquire enquire(impl_->db);
   enquire.set_query(query);
   const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(limit), 1000);
+                                             static_cast<Xapian::doccount>(limit));
   response.total = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto data = nlohmann::json::parse(it.get_document().get_data());
+    auto data = decode_document_data(it.get_document().get_data());
     SearchHit hit;
-    hit.statement_id = data.at("id").get<int64_t>();
-    hit.text = data.at("text").get<std::string>();
+    hit.statement_id = data.id;
+    hit.text = std::move(data.text);
     hit.score = it.get_weight();
-    for (const auto& place : data.at("places"))
-      hit.places.push_back(place_from_json(place));
+    hit.places = std::move(data.places);
     std::set<std::string> matched(enquire.get_matching_terms_begin(it),
                                   enquire.get_matching_terms_end(it));
     std::size_t at = 0;
     for (const auto& word : impl_->analyzer->analyze(hit.text)) {
-      bool hit_word = matched.count("W" + word.forms[0]) != 0;
+      bool hit_word = false;
+      for (const auto& prefix : prefixes) {
+        for (const auto& form : word.forms)
+          hit_word = hit_word || text::starts_with(form, prefix);
+      }
       for (const auto& s : word.stems)
         hit_word = hit_word || matched.count(s) != 0;
       for (const auto& s : word.part_stems)
@@ -332,10 +330,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (request.facets) {
     const Xapian::MSet all = enquire.get_mset(0, 1000);
     for (auto it = all.begin(); it != all.end(); ++it) {
-      const auto data = nlohmann::json::parse(it.get_document().get_data());
+      const auto data = decode_document_data(it.get_document().get_data());
       std::set<std::string> counted;  // count a statement once per facet value
-      for (const auto& place : data.at("places")) {
-        const Place p = place_from_json(place);
+      for (const auto& p : data.places) {
         for (const auto& key : {p.kind + "\x1f" + p.id, "cluster\x1f" + p.cluster_id,
                                 "kind\x1f" + p.statement_kind}) {
           if (key.back() == '\x1f' || !counted.insert(key).second)

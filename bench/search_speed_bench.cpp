@@ -1,0 +1,355 @@
+// Search speed at scale: vakkaart (full analyzer) against SQLite FTS5 on the same synthetic
+// corpus (bench/search_corpus.h: N statements recombined from the real ones) and the same fixed
+// mix of queries. Per system: index build rate (statements/s, generation not counted), on-disk
+// size, query latency p50/p99 (after one warm-up pass) and peak memory (VmHWM). Each system runs
+// in a child process of its own (this program re-executed with --system), so their peak memory
+// is their own; the parent prints a table, the ratios and PASS/FAIL against the targets.
+//
+//   search_speed_bench [--n N (1000000)] [--queries Q (1000)] [--dir DIR (a temp dir)]
+//
+// Not a Google Benchmark program; named *_bench.cpp so that bench/CMakeLists.txt builds it.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "catalog/import_service.h"
+#include "search/index_writer.h"
+#include "search/judgements.h"
+#include "search/query_parser.h"
+#include "search/searcher.h"
+#include "search_corpus.h"
+#include "search_peers.h"
+#include "store/store.h"
+
+namespace fs = std::filesystem;
+using namespace vakkaart;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr double kTargetP50Ms = 2.0;
+constexpr double kTargetP99Ms = 8.0;
+constexpr double kTargetBuildRate = 50000.0;
+constexpr double kTargetPeakMb = 2048.0;
+constexpr std::size_t kBatch = 10000;  // statements generated, then added, at a time
+
+struct Options {
+  std::size_t n = 1000000;
+  std::size_t queries = 1000;
+  std::string dir;
+  std::string system;  // set in a child
+};
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// A field of /proc/self/status in kB (VmHWM, VmRSS).
+long status_kb(const std::string& field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) == 0)
+      return std::stol(line.substr(field.size() + 1));
+  }
+  return -1;
+}
+
+uintmax_t disk_size(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec))
+    return fs::file_size(path, ec);
+  uintmax_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+    if (entry.is_regular_file(ec))
+      total += entry.file_size(ec);
+  }
+  return total;
+}
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty())
+    return 0;
+  std::sort(values.begin(), values.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(i, values.size() - 1)];
+}
+
+std::vector<search::IndexedStatement> load_real_statements(const fs::path& db) {
+  const std::string sources = VAKKAART_SOURCES_DIR;
+  auto store = store::open_sqlite_store(db.string());
+  catalog::import_files(*store,
+                        {sources + "/sociare-beroepenstructuur-2016.txt",
+                         sources + "/BK-0338-3-syndicaal-deskundige.txt"},
+                        std::nullopt, {});
+  return search::group_occurrences(store->statement_occurrences());
+}
+
+/// Runs one system start to end and prints its figures as one JSON line on stdout.
+int run_child(const Options& options) {
+  const fs::path dir(options.dir);
+  const auto real = load_real_statements(dir / ("real-" + options.system + ".db"));
+  std::vector<std::string> judged;
+  for (const auto& j :
+       testing::load_judgements(std::string(VAKKAART_TESTS_DIR) + "/search/judgements.tsv")) {
+    judged.push_back(j.query);
+  }
+  bench::SyntheticCorpus corpus(real);
+  const auto queries = bench::make_query_mix(corpus, judged, options.queries);
+  std::vector<search::ParsedQuery> parsed;
+  for (const auto& q : queries)
+    parsed.push_back(search::parse_query(q));
+  const long baseline_kb = status_kb("VmRSS");
+  std::cerr << "[" << options.system << "] " << real.size() << " real statements, "
+            << corpus.vocabulary().size() << " word tokens; building " << options.n << "\n";
+
+  double build_s = 0;
+  fs::path index;
+  std::vector<double> latencies;
+  std::size_t hits = 0, empty = 0, errors = 0;
+  // Generates statements a batch at a time (not timed) and hands each batch to `add` (timed).
+  auto build = [&](auto&& add) {
+    std::vector<search::IndexedStatement> batch;
+    for (std::size_t done = 0; done < options.n;) {
+      batch.clear();
+      for (std::size_t i = 0; i < kBatch && done + i < options.n; ++i)
+        batch.push_back(corpus.next());
+      const auto start = Clock::now();
+      for (const auto& s : batch)
+        add(s);
+      build_s += seconds_since(start);
+      done += batch.size();
+      if (done % 100000 == 0 || done == options.n) {
+        std::cerr << "[" << options.system << "] " << done << " added, "
+                  << static_cast<long>(static_cast<double>(done) / build_s) << "/s\n";
+      }
+    }
+  };
+  // One warm-up pass, then a timed pass; `run` returns the number of hits.
+  auto measure = [&](auto&& run) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      try {
+        run(i);
+      } catch (const std::exception&) {
+      }
+    }
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const auto start = Clock::now();
+      std::size_t found = 0;
+      try {
+        found = run(i);
+      } catch (const std::exception& e) {
+        ++errors;
+        std::cerr << "[" << options.system << "] query '" << queries[i] << "': " << e.what()
+                  << "\n";
+      }
+      latencies.push_back(seconds_since(start) * 1000.0);
+      hits += found;
+      empty += found == 0 ? 1 : 0;
+    }
+  };
+
+  if (options.system == "vakkaart") {
+    std::vector<std::string> texts;
+    for (const auto& s : real)
+      texts.push_back(s.text);
+    const auto analyzer = search::analyzer_for_corpus(texts);
+    index = dir / "vakkaart.xapian";
+    {
+      search::IndexWriter writer(index.string(), analyzer);
+      build([&](const search::IndexedStatement& s) { writer.add(s); });
+      const auto start = Clock::now();
+      writer.finish("bench");
+      build_s += seconds_since(start);
+    }
+    std::cerr << "[vakkaart] built in " << build_s << " s; querying\n";
+    search::Searcher searcher(index.string(), analyzer);
+    measure([&](std::size_t i) {
+      return searcher.search(search::SearchRequest{queries[i], 10, 0, {}, false}).results.size();
+    });
+  } else if (options.system == "fts5") {
+    index = dir / "fts5.db";
+    bench::Fts5Peer fts5(index.string());
+    fts5.begin();
+    build([&](const search::IndexedStatement& s) { fts5.add(s.id, s.text); });
+    const auto start = Clock::now();
+    fts5.commit();
+    build_s += seconds_since(start);
+    std::cerr << "[fts5] built in " << build_s << " s; querying\n";
+    measure([&](std::size_t i) {
+      // Parsing counts, as it does for vakkaart (whose search() parses the query itself).
+      const auto q = search::parse_query(queries[i]);
+      return fts5
+          .search(bench::Fts5Peer::to_fts5(q), 10, [&](int64_t id) { return corpus.passes(id, q); })
+          .size();
+    });
+    fts5.finalize();
+  } else {
+    std::cerr << "unknown --system " << options.system << "\n";
+    return 2;
+  }
+
+  std::vector<std::size_t> order(latencies.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return latencies[a] > latencies[b]; });
+  for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k) {
+    std::cerr << "[" << options.system << "] slow: " << latencies[order[k]] << " ms  "
+              << queries[order[k]] << "\n";
+  }
+  double mean = 0;
+  for (double l : latencies)
+    mean += l;
+  mean /= static_cast<double>(std::max<std::size_t>(latencies.size(), 1));
+  nlohmann::ordered_json out = {
+      {"system", options.system},
+      {"n", options.n},
+      {"queries", queries.size()},
+      {"build_s", build_s},
+      {"build_rate", static_cast<double>(options.n) / build_s},
+      {"size_bytes", disk_size(index)},
+      {"p50_ms", percentile(latencies, 0.50)},
+      {"p90_ms", percentile(latencies, 0.90)},
+      {"p99_ms", percentile(latencies, 0.99)},
+      {"max_ms", percentile(latencies, 1.0)},
+      {"mean_ms", mean},
+      {"peak_kb", status_kb("VmHWM")},
+      {"baseline_kb", baseline_kb},
+      {"mean_hits", static_cast<double>(hits) / static_cast<double>(queries.size())},
+      {"empty_queries", empty},
+      {"errors", errors},
+  };
+  std::cout << out.dump() << std::endl;
+  return 0;
+}
+
+nlohmann::json run_system(const std::string& self, const Options& options,
+                          const std::string& system) {
+  const std::string command = "'" + self + "' --system " + system + " --n " +
+                              std::to_string(options.n) + " --queries " +
+                              std::to_string(options.queries) + " --dir '" + options.dir + "'";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr)
+    throw std::runtime_error("cannot run " + command);
+  std::string output;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
+    output += buffer;
+  const int status = pclose(pipe);
+  const auto brace = output.rfind('{');
+  if (status != 0 || brace == std::string::npos)
+    throw std::runtime_error(system + " run failed (status " + std::to_string(status) + ")");
+  return nlohmann::json::parse(output.substr(brace));
+}
+
+const char* verdict(bool ok) {
+  return ok ? "PASS" : "FAIL";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i];
+    const std::string value = argv[i + 1];
+    if (key == "--n") {
+      options.n = std::stoul(value);
+    } else if (key == "--queries") {
+      options.queries = std::stoul(value);
+    } else if (key == "--dir") {
+      options.dir = value;
+    } else if (key == "--system") {
+      options.system = value;
+    } else {
+      std::cerr << "usage: search_speed_bench [--n N] [--queries Q] [--dir DIR]\n";
+      return 2;
+    }
+  }
+  if (options.n == 0 || options.queries == 0) {
+    std::cerr << "search_speed_bench: --n and --queries must be positive\n";
+    return 2;
+  }
+  try {
+    if (!options.system.empty())
+      return run_child(options);
+
+    const bool temporary = options.dir.empty();
+    if (temporary) {
+      options.dir =
+          (fs::temp_directory_path() / ("vakkaart-speed-" + std::to_string(getpid()))).string();
+    }
+    fs::create_directories(options.dir);
+    const std::string self = fs::canonical("/proc/self/exe").string();
+    const auto vakkaart = run_system(self, options, "vakkaart");
+    const auto fts5 = run_system(self, options, "fts5");
+    if (temporary) {
+      fs::remove_all(options.dir);
+    } else {
+      for (const auto* name : {"vakkaart.xapian", "fts5.db", "real-vakkaart.db", "real-fts5.db"}) {
+        std::error_code ec;
+        fs::remove_all(fs::path(options.dir) / name, ec);
+        fs::remove(fs::path(options.dir) / (std::string(name) + "-wal"), ec);
+        fs::remove(fs::path(options.dir) / (std::string(name) + "-shm"), ec);
+      }
+    }
+
+    auto mb = [](const nlohmann::json& j, const char* field) {
+      return j[field].get<double>() / (field == std::string("size_bytes") ? 1048576.0 : 1024.0);
+    };
+    std::printf("search speed: %zu synthetic statements, %zu queries\n", options.n,
+                options.queries);
+    std::printf("  %-24s %14s %14s %10s\n", "", "vakkaart", "sqlite-fts5", "ratio");
+    auto row = [&](const char* label, double a, double b, const char* format) {
+      char x[32], y[32];
+      std::snprintf(x, sizeof x, format, a);
+      std::snprintf(y, sizeof y, format, b);
+      std::printf("  %-24s %14s %14s %10.2f\n", label, x, y, b != 0 ? a / b : 0.0);
+    };
+    row("build (statements/s)", vakkaart["build_rate"], fts5["build_rate"], "%.0f");
+    row("build time (s)", vakkaart["build_s"], fts5["build_s"], "%.1f");
+    row("on-disk size (MB)", mb(vakkaart, "size_bytes"), mb(fts5, "size_bytes"), "%.1f");
+    row("query p50 (ms)", vakkaart["p50_ms"], fts5["p50_ms"], "%.3f");
+    row("query p90 (ms)", vakkaart["p90_ms"], fts5["p90_ms"], "%.3f");
+    row("query p99 (ms)", vakkaart["p99_ms"], fts5["p99_ms"], "%.3f");
+    row("query max (ms)", vakkaart["max_ms"], fts5["max_ms"], "%.3f");
+    row("query mean (ms)", vakkaart["mean_ms"], fts5["mean_ms"], "%.3f");
+    row("peak memory (MB)", mb(vakkaart, "peak_kb"), mb(fts5, "peak_kb"), "%.1f");
+    row("RSS before build (MB)", mb(vakkaart, "baseline_kb"), mb(fts5, "baseline_kb"), "%.1f");
+    row("mean hits per query", vakkaart["mean_hits"], fts5["mean_hits"], "%.2f");
+    row("queries without hits", vakkaart["empty_queries"], fts5["empty_queries"], "%.0f");
+    row("query errors", vakkaart["errors"], fts5["errors"], "%.0f");
+    std::printf("  (ratio = vakkaart / sqlite-fts5; for latency and size lower is better)\n");
+
+    const double p50 = vakkaart["p50_ms"], p99 = vakkaart["p99_ms"];
+    const double rate = vakkaart["build_rate"], peak = mb(vakkaart, "peak_kb");
+    const bool ok_p50 = p50 <= kTargetP50Ms, ok_p99 = p99 <= kTargetP99Ms;
+    const bool ok_rate = rate >= kTargetBuildRate, ok_peak = peak <= kTargetPeakMb;
+    std::printf("targets (vakkaart, full analyzer%s):\n",
+                options.n == 1000000 ? ", 1M statements" : "; the targets are for 1M statements");
+    std::printf("  query p50     %10.3f ms    <= %.0f ms          %s\n", p50, kTargetP50Ms,
+                verdict(ok_p50));
+    std::printf("  query p99     %10.3f ms    <= %.0f ms          %s\n", p99, kTargetP99Ms,
+                verdict(ok_p99));
+    std::printf("  index build   %10.0f /s    >= %.0f /s     %s\n", rate, kTargetBuildRate,
+                verdict(ok_rate));
+    std::printf("  peak memory   %10.1f MB    <= %.0f MB       %s\n", peak, kTargetPeakMb,
+                verdict(ok_peak));
+    const bool all = ok_p50 && ok_p99 && ok_rate && ok_peak;
+    std::printf("overall: %s\n", verdict(all));
+    return all ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "search_speed_bench: " << e.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "search/indexed_statement.h"
+
+namespace vakkaart::search {
+
+/// What an index document carries back to the results: the statement id, its text and places.
+/// A line-and-tab format rather than JSON: writing a million of these is part of the index build,
+/// and statement texts never hold a tab or newline (the importers collapse whitespace).
+std::string encode_document_data(const IndexedStatement& statement);
+
+struct DocumentData {
+  int64_t id = 0;
+  std::string text;
+  std::vector<Place> places;
+};
+DocumentData decode_document_data(std::string_view data);
+
+}  // namespace vakkaart::search
