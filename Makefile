@@ -30,6 +30,8 @@ test-asan: deps
 
 bench: build
 	bench/run_import_bench.sh
+	build/bench/search_quality_bench
+	bench/run_search_bench.sh
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -6,15 +6,8 @@
 # Exits 0 when both targets are met, 1 otherwise.
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "${repo_root}"
-
-bench="build/bench/import_bench"
-if [[ ! -x "${bench}" ]]; then
-  echo "run_import_bench.sh: ${bench} not found; build it with" \
-    "'cmake --build build -j2 --target import_bench'" >&2
-  exit 2
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench="$(bench_binary import_bench)"
 
 json="$(mktemp "${TMPDIR:-/tmp}/import_bench.XXXXXX.json")"
 trap 'rm -f "${json}"' EXIT

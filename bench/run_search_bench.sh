@@ -6,15 +6,8 @@
 # exits 0 when every target is met, 1 otherwise.
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "${repo_root}"
-
-bench="build/bench/search_speed_bench"
-if [[ ! -x "${bench}" ]]; then
-  echo "run_search_bench.sh: ${bench} not found; build it with" \
-    "'cmake --build build -j2 --target search_speed_bench'" >&2
-  exit 2
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench="$(bench_binary search_speed_bench)"
 
 log="${LOG:-build/bench/search_speed_bench.log}"
 "${bench}" --n "${N:-1000000}" "$@" | tee "${log}"

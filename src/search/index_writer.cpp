@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -102,8 +103,13 @@ struct IndexWriter::Shard {
 IndexWriter::IndexWriter(const std::string& dir, std::shared_ptr<const text::Analyzer> analyzer,
                          unsigned shards)
     : analyzer_(std::move(analyzer)) {
-  if (shards == 0)
-    shards = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+  if (shards == 0) {
+    // $VAKKAART_INDEX_SHARDS overrides (benchmarks compare build speed against query speed).
+    const char* env = std::getenv("VAKKAART_INDEX_SHARDS");
+    shards = env != nullptr ? static_cast<unsigned>(std::atoi(env))
+                            : std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+    shards = std::clamp(shards, 1U, 16U);
+  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   std::ofstream stub(fs::path(dir) / "XAPIANDB");
