@@ -23,6 +23,17 @@ std::uint64_t next_cache_key() {
   return ++counter;
 }
 
+/// A per-thread word cache of one analyzer: the same words come back in every statement and
+/// query, and the analyzer itself stays immutable and shareable. Caches of analyzers that are
+/// gone are dropped once a thread has seen a few.
+template <typename Value>
+std::unordered_map<std::string, Value>& thread_cache(std::uint64_t analyzer_key) {
+  thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, Value>> caches;
+  if (caches.size() > 4 && caches.count(analyzer_key) == 0)
+    caches.clear();
+  return caches[analyzer_key];
+}
+
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
@@ -75,13 +86,7 @@ const std::vector<std::string>& Analyzer::synonyms_of(const std::string& folded)
 }
 
 std::vector<std::string> Analyzer::parts_of(const std::string& folded) const {
-  // Per-thread cache: the same words come back in every statement and query.
-  thread_local std::unordered_map<std::uint64_t,
-                                  std::unordered_map<std::string, std::vector<std::string>>>
-      caches;
-  if (caches.size() > 4 && caches.count(cache_key_) == 0)
-    caches.clear();  // old analyzers
-  auto& cache = caches[cache_key_];
+  auto& cache = thread_cache<std::vector<std::string>>(cache_key_);
   if (auto it = cache.find(folded); it != cache.end())
     return it->second;
   std::vector<std::string> parts;
@@ -160,11 +165,7 @@ bool Analyzer::is_light(const std::string& folded) const {
 }
 
 std::string Analyzer::stem(const std::string& folded) const {
-  thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, std::string>>
-      caches;
-  if (caches.size() > 4 && caches.count(cache_key_) == 0)
-    caches.clear();  // old analyzers
-  auto& cache = caches[cache_key_];
+  auto& cache = thread_cache<std::string>(cache_key_);
   if (auto it = cache.find(folded); it != cache.end())
     return it->second;
   std::string word = folded;
