@@ -165,8 +165,9 @@ class Fts5Peer {
 /// Xapian with only its Dutch Snowball stemmer: TermGenerator and QueryParser as documented.
 class PlainXapianPeer {
  public:
-  explicit PlainXapianPeer(const std::string& dir)
-      : db_(dir, Xapian::DB_CREATE_OR_OVERWRITE), stemmer_("dutch") {
+  explicit PlainXapianPeer(const std::string& dir, bool open_existing = false)
+      : db_(dir, open_existing ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OVERWRITE),
+        stemmer_("dutch") {
     generator_.set_stemmer(stemmer_);
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   }
