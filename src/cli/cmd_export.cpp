@@ -5,35 +5,10 @@
 
 #include "catalog/export_service.h"
 #include "cli/commands.h"
+#include "cli/output_file.h"
 #include "core/error.h"
 
 namespace vakkaart::cli {
-
-namespace {
-
-/// Writes through a temporary file and a rename, so a failed export leaves no half file.
-void write_file_atomically(const std::string& path, const std::string& content) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw Error(ErrorCode::io_error, "cannot write the file", {path, 0, ""});
-    out << content;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw Error(ErrorCode::io_error, "writing failed", {path, 0, ""});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw Error(ErrorCode::io_error, "cannot write the file: " + ec.message(), {path, 0, ""});
-  }
-}
-
-}  // namespace
 
 void add_export_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("export", "Export a framework, profile or qualification");

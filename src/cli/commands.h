@@ -14,5 +14,6 @@ void add_show_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_search_command(CLI::App& app, Context& ctx);
+void add_ring_command(CLI::App& app, Context& ctx);
 
 }  // namespace vakkaart::cli

@@ -115,6 +115,27 @@ class ImportExportTest(TempDirMixin, unittest.TestCase):
         text = run("list", "qualifications", db=self.db).stdout
         self.assertIn("BK-0338-3", text)
 
+    def test_ring_model_svg(self):
+        import xml.etree.ElementTree as ET
+        svg = run("ring", "gemeenschapswerker", "--cluster", "communiceren", db=self.db).stdout
+        root = ET.fromstring(svg)  # well-formed XML
+        ns = {"s": "http://www.w3.org/2000/svg"}
+        segments = root.findall(".//s:a", ns)
+        self.assertEqual(len(segments), 9)
+        exported = json.loads(self.export("gemeenschapswerker"))
+        counts = {c["id"]: sum(1 + len(a["children"]) for m in c["main_activities"]
+                               for a in m["activities"]) for c in exported["clusters"]}
+        for segment in segments:
+            self.assertEqual(int(segment.get("data-count")), counts[segment.get("data-cluster")])
+            self.assertTrue(segment.get("aria-label"))
+        out = self.path("ring.svg")
+        run("ring", "belangenbehartiger", "--lang", "en", "-o", out, db=self.db)
+        with open(out, encoding="utf-8") as f:
+            self.assertIn("0 activities", f.read())  # its empty Ondersteunen cluster
+        missing = run("ring", "BK-0338-3", db=self.db, check=False)
+        self.assertNotEqual(missing.returncode, 0)
+        self.assertIn("profile", missing.stderr)
+
     def test_unknown_id_is_a_clear_error(self):
         result = run("show", "geen-beroep", db=self.db, check=False)
         self.assertNotEqual(result.returncode, 0)

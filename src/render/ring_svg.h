@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+
+#include "model/framework.h"
+
+namespace vakkaart::render {
+
+struct RingOptions {
+  /// Cluster drawn as selected (its segment stands out); empty for none.
+  std::string selected_cluster;
+  /// Each segment links to link_prefix + cluster id ("?cluster=" on a page, "#" in a document).
+  std::string link_prefix = "?cluster=";
+  std::string lang = "nl";  // "nl" or "en": the words around the source's own titles
+  int size = 640;           // width and height in px
+};
+
+/// The three-ring model of one profile as an accessible SVG: the framework's layers from the
+/// centre outwards (the learning professional in the middle, the core clusters around it, the
+/// supporting clusters outside), one segment per cluster with its title and the number of
+/// activities the profile holds there. Segments are links (focusable, Enter follows them) with
+/// an aria-label; empty clusters are drawn lighter. Any number of layers and clusters works.
+std::string ring_svg(const model::Framework& framework, const model::Profile& profile,
+                     const RingOptions& options = {});
+
+/// Activities (including nested ones) a profile holds in a cluster.
+int activity_count(const model::ProfileCluster& cluster);
+
+}  // namespace vakkaart::render
