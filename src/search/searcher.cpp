@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -45,6 +47,22 @@ std::string html_escape(std::string_view s) {
     }
   }
   return out;
+}
+
+/// True if a place satisfies one of the profile / bk / cluster filters (others do not concern
+/// places).
+bool place_matches(const Place& place,
+                   const std::vector<std::pair<std::string, std::string>>& filters) {
+  for (const auto& [facet, value] : filters) {
+    const std::string folded = text::fold(value);
+    if ((facet == "profile" && place.kind == "profile" && text::fold(place.id) == folded) ||
+        (facet == "cluster" && place.cluster_id == folded) ||
+        (facet == "bk" && place.kind == "qualification" &&
+         text::starts_with(text::fold(place.id), folded))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -301,6 +319,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     hit.text = std::move(data.text);
     hit.score = it.get_weight();
     hit.places = std::move(data.places);
+    // Places the filters asked for come first: "profiel:campagnewerker" shows the campagnewerker
+    // place of a statement before the other profiles that share it.
+    std::stable_partition(hit.places.begin(), hit.places.end(),
+                          [&](const Place& place) { return place_matches(place, parsed.filters); });
     std::set<std::string> matched(enquire.get_matching_terms_begin(it),
                                   enquire.get_matching_terms_end(it));
     std::size_t at = 0;
