@@ -19,10 +19,11 @@ inline constexpr const char* kWordPrefix = "W";
 /// Prefix of context terms (words of the titles a statement lives under).
 inline constexpr const char* kContextPrefix = "C";
 
-/// Writes a new Xapian index into a directory of its own, as `shards` Xapian databases built
-/// in parallel (one thread each) behind a stub file, so that Xapian::Database(dir) opens them as
-/// one. Statements are added one by one with constant memory apart from Xapian's flush buffers;
-/// finish() commits and records the content version of the store it was built from.
+/// Writes a new Xapian index into a directory of its own: `shards` Xapian databases built in
+/// parallel (one thread each), merged into one compacted database behind a stub file, so that
+/// Xapian::Database(dir) opens it. Statements are added one by one with constant memory apart from
+/// Xapian's flush buffers; finish() commits and records the content version of the store it was
+/// built from.
 class IndexWriter {
  public:
   IndexWriter(const std::string& dir, std::shared_ptr<const text::Analyzer> analyzer,
@@ -35,11 +36,14 @@ class IndexWriter {
   void finish(const std::string& content_version);
 
  private:
+  void merge_shards();
+
   struct Shard;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::shared_ptr<const text::Analyzer> analyzer_;
   std::size_t next_ = 0;
   bool finished_ = false;
+  std::string dir_;
 };
 
 using IndexProgress = std::function<void(std::size_t done, std::size_t total)>;
