@@ -5,34 +5,12 @@
 #include <sstream>
 #include <vector>
 
+#include "text/text_utils.h"
+
 namespace vakkaart::render {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string num(double v) {
   char buffer[32];
@@ -130,8 +108,8 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
   const std::string label = (english ? "Ring model of " : "Ringmodel van ") + profile.title;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ring-model\" viewBox=\"0 0 "
       << num(size) << " " << num(size) << "\" width=\"" << num(size) << "\" height=\"" << num(size)
-      << "\" role=\"group\" aria-label=\"" << xml_escape(label) << "\">\n";
-  svg << "<title>" << xml_escape(label) << "</title>\n";
+      << "\" role=\"group\" aria-label=\"" << text::escape_markup(label) << "\">\n";
+  svg << "<title>" << text::escape_markup(label) << "</title>\n";
   svg << "<style>.seg path{stroke:#fff;stroke-width:2}.seg text{font:600 12px sans-serif;"
          "fill:#1a1a1a;pointer-events:none}.seg .n{font-weight:400}.seg:focus path,.seg:hover "
          "path{stroke:#1a1a1a;stroke-width:3}.seg.selected path{stroke:#1a1a1a;stroke-width:4}"
@@ -147,7 +125,7 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
       continue;
     const double r0 = radius[l], r1 = radius[l + 1];
     const double step = 2 * kPi / static_cast<double>(clusters.size());
-    svg << "<g class=\"layer\" data-layer=\"" << xml_escape(layer.id) << "\">\n";
+    svg << "<g class=\"layer\" data-layer=\"" << text::escape_markup(layer.id) << "\">\n";
     for (std::size_t k = 0; k < clusters.size(); ++k) {
       const auto& cluster = *clusters[k];
       int count = 0;
@@ -163,9 +141,10 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
                                            : (count == 1 ? " activiteit" : " activiteiten"));
       const bool selected = cluster.id == options.selected_cluster;
       svg << "<a class=\"seg" << (selected ? " selected" : "") << "\" id=\"seg-"
-          << xml_escape(cluster.id) << "\" href=\"" << xml_escape(options.link_prefix + cluster.id)
-          << "\" data-cluster=\"" << xml_escape(cluster.id) << "\" data-count=\"" << count
-          << "\" aria-label=\"" << xml_escape(cluster.title + ": " + count_text) << "\""
+          << text::escape_markup(cluster.id) << "\" href=\""
+          << text::escape_markup(options.link_prefix + cluster.id) << "\" data-cluster=\""
+          << text::escape_markup(cluster.id) << "\" data-count=\"" << count << "\" aria-label=\""
+          << text::escape_markup(cluster.title + ": " + count_text) << "\""
           << (selected ? " aria-current=\"true\"" : "") << ">\n";
       svg << "<path d=\"" << sector_path(cx, cy, r0, r1, a0, a1) << "\" fill=\"" << fill
           << "\" fill-rule=\"evenodd\"/>\n";
@@ -179,12 +158,12 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
       double y = at.y - line_height * static_cast<double>(lines.size()) / 2 + 4;
       svg << "<text text-anchor=\"middle\" aria-hidden=\"true\">";
       for (const auto& line : lines) {
-        svg << "<tspan x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">" << xml_escape(line)
-            << "</tspan>";
+        svg << "<tspan x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">"
+            << text::escape_markup(line) << "</tspan>";
         y += line_height;
       }
       svg << "<tspan class=\"n\" x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">"
-          << xml_escape(count_text) << "</tspan></text>\n";
+          << text::escape_markup(count_text) << "</tspan></text>\n";
       svg << "</a>\n";
     }
     svg << "</g>\n";

@@ -25,30 +25,6 @@ constexpr double kSynonymWeight = 0.7;
 constexpr double kLightWeight = 0.5;  // light words (generic verbs) weigh half
 constexpr Xapian::termcount kWildcardLimit = 200;
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 /// True if a place satisfies one of the profile / bk / cluster filters (others do not concern
 /// places).
 bool place_matches(const Place& place,
@@ -63,6 +39,18 @@ bool place_matches(const Place& place,
     }
   }
   return false;
+}
+
+/// `query` OR the alternatives (combined with `op`) at a lower weight; `query` alone when there
+/// are none.
+Xapian::Query or_weaker(const Xapian::Query& query, Xapian::Query::op op,
+                        const std::vector<Xapian::Query>& alternatives, double weight) {
+  if (alternatives.empty() || weight <= 0)
+    return query;
+  return Xapian::Query(
+      Xapian::Query::OP_OR, query,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(op, alternatives.begin(), alternatives.end()), weight));
 }
 
 }  // namespace
@@ -87,31 +75,13 @@ struct Searcher::Impl {
           parts.emplace_back(stem);
       }
     }
+    std::vector<Xapian::Query> context;
+    for (const auto& stem : word.stems)
+      context.emplace_back(kContextPrefix + stem);
     Xapian::Query query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
-    if (!synonyms.empty()) {
-      query = Xapian::Query(
-          Xapian::Query::OP_OR, query,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_OR, synonyms.begin(), synonyms.end()),
-                        kSynonymWeight));
-    }
-    if (kContextWeight > 0) {
-      std::vector<Xapian::Query> context;
-      for (const auto& stem : word.stems)
-        context.emplace_back(kContextPrefix + stem);
-      query = Xapian::Query(
-          Xapian::Query::OP_OR, query,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_SYNONYM, context.begin(), context.end()),
-                        kContextWeight));
-    }
-    if (!parts.empty()) {
-      query = Xapian::Query(
-          Xapian::Query::OP_OR, query,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                        kPartWeight));
-    }
+    query = or_weaker(query, Xapian::Query::OP_OR, synonyms, kSynonymWeight);
+    query = or_weaker(query, Xapian::Query::OP_SYNONYM, context, kContextWeight);
+    query = or_weaker(query, Xapian::Query::OP_OR, parts, kPartWeight);
     return query;
   }
 
@@ -339,14 +309,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       if (!hit_word || word.stopword)
         continue;
       hit.highlights.emplace_back(word.begin, word.end);
-      hit.snippet += html_escape(std::string_view(hit.text).substr(at, word.begin - at));
-      hit.snippet +=
-          "<mark>" +
-          html_escape(std::string_view(hit.text).substr(word.begin, word.end - word.begin)) +
-          "</mark>";
+      hit.snippet += text::escape_markup(std::string_view(hit.text).substr(at, word.begin - at));
+      hit.snippet += "<mark>" +
+                     text::escape_markup(
+                         std::string_view(hit.text).substr(word.begin, word.end - word.begin)) +
+                     "</mark>";
       at = word.end;
     }
-    hit.snippet += html_escape(std::string_view(hit.text).substr(at));
+    hit.snippet += text::escape_markup(std::string_view(hit.text).substr(at));
     response.results.push_back(std::move(hit));
   }
   if (request.facets) {

@@ -40,4 +40,7 @@ std::string_view trim(std::string_view s);
 
 bool starts_with(std::string_view s, std::string_view prefix);
 
+/// Escapes &, <, > and " for HTML and XML text and attribute values.
+std::string escape_markup(std::string_view s);
+
 }  // namespace vakkaart::text
