@@ -32,6 +32,7 @@ bench: build
 	bench/run_import_bench.sh
 	build/bench/search_quality_bench
 	bench/run_search_bench.sh
+	bench/run_web_bench.sh
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -14,7 +14,15 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
   python3 python3-jsonschema curl
+  libmstch-dev
+  chromium fonts-dejavu-core
 )
+# Node.js runs the browser tests (playwright-core, axe-core from npm). A machine may already
+# have a newer Node.js with its own npm (e.g. NodeSource); Debian's npm would conflict with it.
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
+# `--bench`: the peers and load generator the benchmarks run beside vakkaart.
+if [ "${1:-}" = "--bench" ]; then packages+=(wrk nginx-light); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,10 +1,10 @@
 #include "render/ring_svg.h"
 
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 #include <vector>
 
+#include "render/svg_util.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::render {
@@ -12,10 +12,9 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
+/// Short name: path data chains many numbers.
 std::string num(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", v);
-  return buffer;
+  return svg_number(v);
 }
 
 struct Point {

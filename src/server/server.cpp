@@ -7,6 +7,9 @@
 
 #include "core/error.h"
 #include "formats/canonical_json.h"
+#include "server/response_cache.h"
+#include "server/routes/page_helpers.h"
+#include "server/routes/page_routes.h"
 #include "server/routes/routes.h"
 #include "server/store_pool.h"
 
@@ -33,6 +36,10 @@ const char* status_title(int status) {
   }
 }
 
+bool is_api(const httplib::Request& req) {
+  return req.path.rfind("/api/", 0) == 0 || req.path == "/api";
+}
+
 }  // namespace
 
 void send_problem(httplib::Response& res, int status, const std::string& code,
@@ -51,45 +58,106 @@ struct Server::Impl {
 
   ServerOptions options;
   StorePool pool;
+  ResponseCache cache{size_t{64} * 1024 * 1024};
   httplib::Server http;
 };
+
+namespace {
+
+// The database generation seen when a request started: a response is cached under it, so a
+// write that lands while the response is being built can never be served as current.
+thread_local std::string request_generation;
+
+bool cacheable(const httplib::Request& req) {
+  return req.method == "GET" && req.path.rfind("/static/", 0) != 0;
+}
+
+void serve_from_cache(httplib::Server& http, ResponseCache& cache, const std::string& db_path) {
+  http.set_pre_routing_handler(
+      [&cache, db_path](const httplib::Request& req, httplib::Response& res) {
+        if (!cacheable(req))
+          return httplib::Server::HandlerResponse::Unhandled;
+        request_generation = database_generation(db_path);
+        auto hit = cache.find(req.target, request_generation);
+        if (!hit)
+          return httplib::Server::HandlerResponse::Unhandled;
+        res.status = 200;
+        if (!hit->content_language.empty())
+          res.set_header("Content-Language", hit->content_language);
+        res.set_header("X-Cache", "hit");
+        res.set_content(hit->body, hit->content_type);
+        return httplib::Server::HandlerResponse::Handled;
+      });
+  http.set_post_routing_handler([&cache](const httplib::Request& req, httplib::Response& res) {
+    if (!cacheable(req) || res.status != 200 || res.has_header("X-Cache"))
+      return;
+    cache.put(
+        req.target, request_generation,
+        {res.get_header_value("Content-Type"), res.get_header_value("Content-Language"), res.body});
+  });
+}
+
+}  // namespace
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   // Fail at start, not at the first request, when the database cannot be read.
   { auto probe = impl_->pool.borrow(); }
   auto& http = impl_->http;
   int threads = impl_->options.threads;
+  // Each keep-alive connection holds a worker for as long as it stays open, so the pool is
+  // sized for many clients (a browser opens 6, a load test 64), not for the cores.
   if (threads <= 0)
-    threads = std::max(8, static_cast<int>(std::thread::hardware_concurrency() * 2));
+    threads = std::max(128, static_cast<int>(std::thread::hardware_concurrency() * 8));
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs (measured on Debian's 0.11).
   http.set_tcp_nodelay(true);
-  http.set_keep_alive_max_count(1000);
+  // A connection closed after N requests must reconnect, and the library's small listen
+  // backlog then drops SYNs under load (a 1 s retransmit, seen as p99 > 1 s with 64 clients);
+  // idle connections are still closed after the timeout, which is what frees workers.
+  http.set_keep_alive_max_count(1000000);
   http.set_keep_alive_timeout(2);
   http.set_payload_max_length(size_t{8} * 1024 * 1024);
 
+  serve_from_cache(http, impl_->cache, impl_->options.db_path);
   register_catalog_routes(http, impl_->pool);
   register_search_routes(http, impl_->pool);
+  register_compare_routes(http, impl_->pool);
+  register_start_page(http, impl_->pool);
+  register_profile_pages(http, impl_->pool);
+  register_qualification_page(http, impl_->pool);
+  register_compare_page(http, impl_->pool);
+  register_search_page(http, impl_->pool);
+  register_static_files(http);
 
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& ep) {
+      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
+        int status = 500;
+        std::string code = "internal", detail = "unknown error";
         try {
           std::rethrow_exception(ep);
         } catch (const Error& e) {
-          send_problem(res, e.http_status(), e.code_name(), e.message());
+          status = e.http_status();
+          code = e.code_name();
+          detail = e.message();
         } catch (const std::exception& e) {
-          send_problem(res, 500, "internal", e.what());
+          detail = e.what();
         } catch (...) {
-          send_problem(res, 500, "internal", "unknown error");
         }
+        if (is_api(req))
+          send_problem(res, status, code, detail);
+        else
+          send_error_page(req, res, status, detail);
       });
-  // Unmatched routes and other bare errors get a JSON problem body, never an HTML page.
+  // Unmatched routes and other bare errors: a JSON problem body under /api/, a page elsewhere.
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty())
       return;
     std::string detail = res.status == 404 ? "no route for " + req.method + " " + req.path
                                            : std::string(status_title(res.status));
-    send_problem(res, res.status, res.status == 404 ? "not_found" : "http_error", detail);
+    if (is_api(req))
+      send_problem(res, res.status, res.status == 404 ? "not_found" : "http_error", detail);
+    else
+      send_error_page(req, res, res.status, detail);
   });
 }
 

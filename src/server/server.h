@@ -7,7 +7,7 @@ namespace vakkaart::server {
 
 struct ServerOptions {
   std::string db_path = "vakkaart.db";
-  /// Worker threads; 0 picks max(8, cores * 2). Each keep-alive connection holds one.
+  /// Worker threads; 0 picks max(128, cores * 8). Each keep-alive connection holds one.
   int threads = 0;
 };
 

@@ -2,8 +2,41 @@
 
 #include "core/error.h"
 #include "server/routes/routes.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::server {
+
+std::vector<std::string> item_ids(const httplib::Request& req) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < req.get_param_value_count("item"); ++i) {
+    const std::string value = req.get_param_value("item", i);
+    for (auto part : text::split(value, ',')) {
+      part = text::trim(part);
+      if (!part.empty())
+        ids.emplace_back(part);
+    }
+  }
+  return ids;
+}
+
+std::size_t size_param(const httplib::Request& req, const std::string& name, std::size_t fallback,
+                       std::size_t max) {
+  if (!req.has_param(name))
+    return fallback;
+  const std::string value = req.get_param_value(name);
+  std::size_t parsed = 0;
+  std::size_t used = 0;
+  try {
+    parsed = std::stoul(value, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != value.size() || parsed > max) {
+    throw Error(ErrorCode::invalid_argument,
+                name + " must be a whole number from 0 to " + std::to_string(max), {"", 0, name});
+  }
+  return parsed;
+}
 
 void send_json(httplib::Response& res, const formats::Json& body) {
   send_json_text(res, body.dump());

@@ -4,8 +4,10 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "formats/canonical_json.h"
+#include "search/searcher.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
@@ -13,6 +15,16 @@ namespace vakkaart::server {
 /// 200 with a JSON body.
 void send_json(httplib::Response& res, const formats::Json& body);
 void send_json_text(httplib::Response& res, const std::string& body);
+
+/// Every `item` parameter, each also split at commas ("?item=a,b&item=c"); blanks dropped.
+std::vector<std::string> item_ids(const httplib::Request& req);
+
+/// A whole number query parameter in [0, max]; `fallback` when absent. Error names the field.
+std::size_t size_param(const httplib::Request& req, const std::string& name, std::size_t fallback,
+                       std::size_t max);
+
+/// The search the query string asks for (q, limit, offset, facets=1, filters); q is required.
+search::SearchRequest search_request_from(const httplib::Request& req);
 
 /// Wraps a handler: borrows a store and turns library errors into problem responses.
 httplib::Server::Handler with_store(

@@ -16,4 +16,7 @@ void register_catalog_routes(httplib::Server& http, StorePool& pool);
 /// GET /api/search.
 void register_search_routes(httplib::Server& http, StorePool& pool);
 
+/// GET /api/compare, /api/similarity.
+void register_compare_routes(httplib::Server& http, StorePool& pool);
+
 }  // namespace vakkaart::server

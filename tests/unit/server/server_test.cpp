@@ -71,7 +71,7 @@ TEST(Server, ListsAndResolvesQualificationCodes) {
 TEST(Server, UnknownThingsAreJsonProblems) {
   RunningServer s;
   for (const char* path : {"/api/profiles/nobody", "/api/qualifications/BK-0000-1",
-                           "/api/frameworks/none", "/no/such/route"}) {
+                           "/api/frameworks/none", "/api/no/such/route"}) {
     auto res = s.get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 404) << path;
@@ -79,6 +79,19 @@ TEST(Server, UnknownThingsAreJsonProblems) {
     auto j = nlohmann::json::parse(res->body);
     EXPECT_EQ(j["status"], 404);
     EXPECT_EQ(j["code"], "not_found");
+  }
+}
+
+TEST(Server, UnknownPagesAreHtmlPages) {
+  RunningServer s;
+  for (const char* path : {"/no/such/route", "/profiles/nobody", "/qualifications/BK-0000-1",
+                           "/profiles/nobody/print"}) {
+    auto res = s.get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
+    EXPECT_NE(res->body.find("<html lang=\"nl\">"), std::string::npos) << path;
+    EXPECT_NE(res->body.find("Niet gevonden"), std::string::npos) << path;
   }
 }
 

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace vakkaart::server {
+
+/// Whole GET responses (API JSON and pages) by request target, valid for one generation of the
+/// database. Everything the server answers to a GET depends only on the stored content, so a
+/// response can be served again until the database changes; this spares the SQLite reads, the
+/// JSON building and the template rendering that dominate a request's cost.
+class ResponseCache {
+ public:
+  struct Entry {
+    std::string content_type;
+    std::string content_language;
+    std::string body;
+  };
+
+  /// `max_bytes`: when the bodies held grow past it the cache starts over, so memory stays
+  /// bounded whatever URLs (e.g. search queries) clients invent.
+  explicit ResponseCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+  std::shared_ptr<const Entry> find(const std::string& target, const std::string& generation);
+  void put(const std::string& target, const std::string& generation, Entry entry);
+
+ private:
+  std::size_t max_bytes_;
+  std::mutex mutex_;
+  std::string generation_;
+  std::size_t bytes_ = 0;
+  std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;
+};
+
+/// A token that changes whenever the SQLite database at `db_path` may have changed: the size
+/// and modification time (ns) of the database file and of its write-ahead log. Every commit in
+/// WAL mode appends to the log (changing both), and a checkpoint rewrites the main file; a
+/// spurious change only costs a cache refill. Costs two stat() calls, no lock.
+std::string database_generation(const std::string& db_path);
+
+}  // namespace vakkaart::server

@@ -1,0 +1,107 @@
+#include <map>
+#include <set>
+
+#include "compare/comparison.h"
+#include "compare/similarity.h"
+#include "server/api_data.h"
+#include "server/routes/page_helpers.h"
+#include "server/routes/page_routes.h"
+#include "server/routes/route_helpers.h"
+#include "server/web/ui_texts.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+using formats::Json;
+
+// The choices of the form: every profile and qualification, ticked when chosen.
+Json choices(store::Store& store, const std::set<std::string>& chosen) {
+  Json out = Json::array();
+  for (const auto& p : profiles_json(store))
+    out.push_back({{"id", p["id"]}, {"title", p["title"]}, {"checked", chosen.count(p["id"]) > 0}});
+  for (const auto& q : qualifications_json(store)) {
+    const std::string id = q["id"];
+    out.push_back({{"id", id},
+                   {"title", q["title"].get<std::string>() + " (" + id + ")"},
+                   {"checked", chosen.count(id) > 0 || chosen.count(q["code"]) > 0}});
+  }
+  return out;
+}
+
+Json heatmaps(store::Store& store, const std::vector<std::string>& ids, const std::string& lang) {
+  const auto sim = compare::similarity(compare::similarity_items(store, ids));
+  const Json data = compare::similarity_to_json(sim);  // what /api/similarity answers
+  const auto svgs = compare::similarity_heatmaps_svg(sim, lang, [&](const compare::ItemInfo& i) {
+    return page_url(
+        (i.kind == compare::ItemKind::profile ? "/profiles/" : "/qualifications/") + i.id, {},
+        lang);
+  });
+  Json out = Json::array();
+  const bool en = lang == "en";
+  for (std::size_t m = 0; m < svgs.size(); ++m) {
+    const Json& measure = data["measures"][m];
+    out.push_back({{"id", measure["id"]},
+                   {"label", measure[en ? "label_en" : "label"]},
+                   {"description", measure[en ? "description_en" : "description"]},
+                   {"svg", svgs[m]}});
+  }
+  return out;
+}
+
+// The note's table, turned: one column per chosen item, one row group per cluster (and per
+// qualification section), every statement marked by how many of the chosen items hold it.
+Json comparison_table(store::Store& store, const std::vector<std::string>& ids,
+                      const std::string& lang, const Json& t) {
+  Json c = compare::comparison_to_json(compare::compare(store, ids));  // as /api/compare
+  std::map<std::string, std::string> titles;
+  for (auto& item : c["items"]) {
+    titles[item["id"]] = item["title"];
+    item["url"] = page_url((item["kind"] == "profile" ? "/profiles/" : "/qualifications/") +
+                               item["id"].get<std::string>(),
+                           {}, lang);
+  }
+  for (auto& g : c["groups"]) {
+    if (lang == "en")
+      g["title"] = g["title_en"];
+    for (auto& cell : g["cells"]) {
+      for (auto& s : cell["statements"]) {
+        s["item"] = cell["item"];
+        s["share_label"] = t["share_" + s["share"].get<std::string>()];
+        std::string with;
+        for (const auto& other : s["shared_with"])
+          with += (with.empty() ? "" : ", ") + titles[other.get<std::string>()];
+        s["shared_with_titles"] = with;
+      }
+      cell["empty"] = cell["statements"].empty();
+    }
+    g["columns"] = c["items"].size();
+  }
+  return c;
+}
+
+Page compare_page(const PageRequest& r) {
+  const Json& t = web::ui_texts(r.lang);
+  const std::vector<std::string> ids = item_ids(r.http);
+  Json view;
+  view["choices"] = choices(r.store, {ids.begin(), ids.end()});
+  view["heatmaps"] = heatmaps(r.store, ids, r.lang);
+  view["need_two"] = ids.size() == 1;
+  if (ids.size() >= 2)
+    view["comparison"] = comparison_table(r.store, ids, r.lang, t);
+  std::string title = t["compare_title"];
+  if (view.contains("comparison")) {
+    title.clear();
+    for (const auto& item : view["comparison"]["items"])
+      title += (title.empty() ? "" : " · ") + item["title"].get<std::string>();
+  }
+  return Page{"compare", title, view};
+}
+
+}  // namespace
+
+void register_compare_page(httplib::Server& http, StorePool& pool) {
+  http.Get("/compare", page_handler(pool, compare_page));
+}
+
+}  // namespace vakkaart::server

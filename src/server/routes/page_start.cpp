@@ -1,0 +1,35 @@
+#include "server/api_data.h"
+#include "server/routes/page_helpers.h"
+#include "server/routes/page_routes.h"
+
+namespace vakkaart::server {
+
+using formats::Json;
+
+// GET /: what the database holds, with a search box.
+void register_start_page(httplib::Server& http, StorePool& pool) {
+  http.Get("/", page_handler(pool, [](const PageRequest& r) {
+             Json view;
+             view["health"] = health_json(r.store);
+             Json frameworks = frameworks_json(r.store);
+             Json profiles = profiles_json(r.store);
+             for (auto& f : frameworks) {
+               f["profiles_list"] = Json::array();
+               for (auto& p : profiles) {
+                 if (p["framework"] == f["id"]) {
+                   p["url"] = page_url("/profiles/" + p["id"].get<std::string>(), {}, r.lang);
+                   f["profiles_list"].push_back(p);
+                 }
+               }
+             }
+             view["frameworks"] = frameworks;
+             Json qualifications = qualifications_json(r.store);
+             for (auto& q : qualifications)
+               q["url"] = page_url("/qualifications/" + q["id"].get<std::string>(), {}, r.lang);
+             view["qualifications"] = qualifications;
+             view["has_qualifications"] = !qualifications.empty();
+             return Page{"start", "vakkaart", view};
+           }));
+}
+
+}  // namespace vakkaart::server

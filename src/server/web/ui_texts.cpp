@@ -1,0 +1,29 @@
+#include "server/web/ui_texts.h"
+
+#include "core/error.h"
+#include "server/web/web_files.h"
+
+namespace vakkaart::server::web {
+
+namespace {
+
+formats::Json load(const std::string& lang) {
+  const EmbeddedFile* f = find_web_file("i18n/" + lang + ".json");
+  if (!f)
+    throw Error(ErrorCode::internal, "no interface texts for language '" + lang + "'");
+  return formats::Json::parse(f->content);
+}
+
+}  // namespace
+
+std::string supported_lang(const std::string& asked) {
+  return asked == "en" ? "en" : "nl";
+}
+
+const formats::Json& ui_texts(const std::string& lang) {
+  static const formats::Json nl = load("nl");
+  static const formats::Json en = load("en");
+  return lang == "en" ? en : nl;
+}
+
+}  // namespace vakkaart::server::web
