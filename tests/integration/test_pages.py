@@ -1,0 +1,154 @@
+"""The HTML pages as a browser without JavaScript gets them: status, language, links, the ring
+view's panels against the API, static assets, and that the response cache never serves a page
+from before an import."""
+import html.parser
+import json
+import os
+import re
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from support import BK, SOURCES, Server, TempDirMixin, run  # noqa: E402
+
+
+class Page(html.parser.HTMLParser):
+    """Collects what the tests look at: <html lang>, links, and the cluster panels with their
+    activity texts (in document order) and whether they are hidden."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.lang = None
+        self.links = []
+        self.panels = {}  # cluster id -> {"hidden": bool, "activities": [...], "titles": [...]}
+        self._panel = None
+        self._depth = 0
+        self._capture = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag == "section" and "cluster-panel" in classes:
+            self._panel = {"hidden": "hidden" in a, "activities": [], "titles": []}
+            self.panels[a["data-cluster"]] = self._panel
+            self._depth = 0
+        if self._panel is not None and tag == "section":
+            self._depth += 1
+        if self._panel is not None and "activity-text" in classes:
+            self._capture = ("activities", "")
+        if self._panel is not None and "main-activity-title" in classes:
+            self._capture = ("titles", "")
+
+    def handle_data(self, data):
+        if self._capture:
+            self._capture = (self._capture[0], self._capture[1] + data)
+
+    def handle_endtag(self, tag):
+        if self._capture and tag in ("span", "h3"):
+            self._panel[self._capture[0]].append(self._capture[1])
+            self._capture = None
+        if self._panel is not None and tag == "section":
+            self._depth -= 1
+            if self._depth == 0:
+                self._panel = None
+
+
+def flatten(activities):
+    out = []
+    for a in activities:
+        out.append(a["text"])
+        out.extend(flatten(a["children"]))
+    return out
+
+
+class PagesTest(TempDirMixin, unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        run("import", *[os.path.join(SOURCES, f) for f in sorted(os.listdir(SOURCES))
+                        if f.endswith(".txt")], db=self.db)
+        self.server = Server(self.db)
+
+    def tearDown(self):
+        self.server.stop()
+        super().tearDown()
+
+    def page(self, path, status=200):
+        code, ctype, body = self.server.get(path)
+        self.assertEqual(code, status, path)
+        self.assertEqual(ctype, "text/html; charset=utf-8", path)
+        return Page(body.decode("utf-8"))
+
+    def api(self, path):
+        code, _, body = self.server.get(path)
+        self.assertEqual(code, 200, path)
+        return json.loads(body)
+
+    def test_every_page_answers_in_dutch_and_in_english(self):
+        for path in ["/", "/profiles/gemeenschapswerker", "/profiles/gemeenschapswerker/print",
+                     "/qualifications/BK-0338-3", "/qualifications/BK-0338",
+                     "/compare", "/compare?item=gemeenschapswerker&item=BK-0338-3",
+                     "/search", "/search?q=vrijwilligersbeleid"]:
+            with self.subTest(path=path):
+                self.assertEqual(self.page(path).lang, "nl")
+                english = self.page(path + ("&" if "?" in path else "?") + "lang=en")
+                self.assertEqual(english.lang, "en")
+                # Every page link of an English page stays English (API and assets aside).
+                for link in english.links:
+                    if link.startswith("/") and not link.startswith(("/api/", "/static/")) \
+                            and "hreflang" not in link:
+                        if link.split("?")[0].split("#")[0] == path.split("?")[0] and \
+                                "lang=en" not in link:
+                            continue  # the switch back to Dutch
+                        self.assertIn("lang=en", link, f"{link} on {path}")
+
+    def test_a_cluster_link_shows_exactly_that_cluster_as_the_store_has_it(self):
+        profile = self.api("/api/profiles/campagnewerker")
+        for cluster in profile["clusters"]:
+            page = self.page(f"/profiles/campagnewerker?cluster={cluster['id']}")
+            visible = [cid for cid, p in page.panels.items() if not p["hidden"]]
+            self.assertEqual(visible, [cluster["id"]])
+            panel = page.panels[cluster["id"]]
+            expected = [t for ma in cluster["main_activities"] for t in flatten(ma["activities"])]
+            self.assertEqual(panel["activities"], expected)
+            self.assertEqual(panel["titles"],
+                             [ma["title"] for ma in cluster["main_activities"] if ma["title"]])
+        plain = self.page("/profiles/campagnewerker")
+        self.assertTrue(all(p["hidden"] for p in plain.panels.values()))
+        printed = self.page("/profiles/campagnewerker/print")
+        self.assertEqual(len(printed.panels), len(profile["clusters"]))
+        self.assertFalse(any(p["hidden"] for p in printed.panels.values()))
+
+    def test_unknown_things_are_html_404_pages(self):
+        for path in ["/profiles/nobody", "/profiles/campagnewerker?cluster=nothing",
+                     "/qualifications/BK-0000-1", "/qualifications/BK-0338-3?tab=nope",
+                     "/compare?item=nobody&item=campagnewerker", "/no/such/page"]:
+            with self.subTest(path=path):
+                self.page(path, status=404)
+
+    def test_assets_are_embedded_and_cached_by_content_hash(self):
+        _, _, body = self.server.get("/")
+        css = re.search(r'href="([^"]*app\.css\?v=[0-9a-f]+)"', body.decode().replace("&#x2F;", "/"))
+        self.assertIsNotNone(css)
+        code, ctype, content = self.server.get(css.group(1))
+        self.assertEqual((code, ctype), (200, "text/css; charset=utf-8"))
+        self.assertIn(b".cluster-panel", content)
+        self.assertEqual(self.server.get("/static/none.css")[0], 404)
+
+    def test_an_import_while_serving_is_seen_at_once(self):
+        before = self.api("/api/health")
+        self.assertNotIn("BK-0999", self.server.get("/")[2].decode())
+        with open(BK, encoding="utf-8") as f:
+            text = f.read().replace("BK-0338", "BK-0999")
+        run("import", self.write("BK-0999-3.txt", text), db=self.db)
+        after = self.api("/api/health")
+        self.assertEqual(after["qualifications"], before["qualifications"] + 1)
+        self.assertIn("BK-0999", self.server.get("/")[2].decode())
+
+
+if __name__ == "__main__":
+    unittest.main()
