@@ -4,21 +4,27 @@
 
 namespace vakkaart::server {
 
-std::shared_ptr<const ResponseCache::Entry> ResponseCache::find(const std::string& target,
-                                                                const std::string& generation) {
+namespace {
+
+thread_local std::string request_generation;
+
+}  // namespace
+
+std::shared_ptr<const ResponseCache::Entry> ResponseCache::lookup(const std::string& target) {
+  request_generation = database_generation(db_path_);
   std::lock_guard lock(mutex_);
-  if (generation != generation_)
+  if (request_generation != generation_)
     return nullptr;
   auto it = entries_.find(target);
   return it == entries_.end() ? nullptr : it->second;
 }
 
-void ResponseCache::put(const std::string& target, const std::string& generation, Entry entry) {
+void ResponseCache::store(const std::string& target, Entry entry) {
   std::lock_guard lock(mutex_);
-  if (generation != generation_ || bytes_ + entry.body.size() > max_bytes_) {
+  if (request_generation != generation_ || bytes_ + entry.body.size() > max_bytes_) {
     entries_.clear();
     bytes_ = 0;
-    generation_ = generation;
+    generation_ = request_generation;
   }
   if (entry.body.size() > max_bytes_)
     return;

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace vakkaart::server {
 
@@ -22,12 +23,18 @@ class ResponseCache {
 
   /// `max_bytes`: when the bodies held grow past it the cache starts over, so memory stays
   /// bounded whatever URLs (e.g. search queries) clients invent.
-  explicit ResponseCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+  ResponseCache(std::string db_path, std::size_t max_bytes)
+      : db_path_(std::move(db_path)), max_bytes_(max_bytes) {}
 
-  std::shared_ptr<const Entry> find(const std::string& target, const std::string& generation);
-  void put(const std::string& target, const std::string& generation, Entry entry);
+  /// Called first for every request: notes the database generation the request sees (per
+  /// thread) and returns the response cached for `target` in that generation, if any.
+  std::shared_ptr<const Entry> lookup(const std::string& target);
+  /// Keeps the response of the current request under the generation its lookup() noted, so
+  /// a write that lands while a response is being built can never be served as current.
+  void store(const std::string& target, Entry entry);
 
  private:
+  std::string db_path_;
   std::size_t max_bytes_;
   std::mutex mutex_;
   std::string generation_;

@@ -54,46 +54,32 @@ void send_problem(httplib::Response& res, int status, const std::string& code,
 }
 
 struct Server::Impl {
-  explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.db_path) {}
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)),
+        cache(options.db_path, size_t{64} * 1024 * 1024),
+        pool(options.db_path, &cache) {}
 
   ServerOptions options;
+  ResponseCache cache;
   StorePool pool;
-  ResponseCache cache{size_t{64} * 1024 * 1024};
   httplib::Server http;
 };
 
 namespace {
 
-// The database generation seen when a request started: a response is cached under it, so a
-// write that lands while the response is being built can never be served as current.
-thread_local std::string request_generation;
-
-bool cacheable(const httplib::Request& req) {
-  return req.method == "GET" && req.path.rfind("/static/", 0) != 0;
-}
-
-void serve_from_cache(httplib::Server& http, ResponseCache& cache, const std::string& db_path) {
-  http.set_pre_routing_handler(
-      [&cache, db_path](const httplib::Request& req, httplib::Response& res) {
-        if (!cacheable(req))
-          return httplib::Server::HandlerResponse::Unhandled;
-        request_generation = database_generation(db_path);
-        auto hit = cache.find(req.target, request_generation);
-        if (!hit)
-          return httplib::Server::HandlerResponse::Unhandled;
-        res.status = 200;
-        if (!hit->content_language.empty())
-          res.set_header("Content-Language", hit->content_language);
-        res.set_header("X-Cache", "hit");
-        res.set_content(hit->body, hit->content_type);
-        return httplib::Server::HandlerResponse::Handled;
-      });
-  http.set_post_routing_handler([&cache](const httplib::Request& req, httplib::Response& res) {
-    if (!cacheable(req) || res.status != 200 || res.has_header("X-Cache"))
-      return;
-    cache.put(
-        req.target, request_generation,
-        {res.get_header_value("Content-Type"), res.get_header_value("Content-Language"), res.body});
+// A cached response is sent before routing: no regex matching, no store, no rendering.
+void serve_from_cache(httplib::Server& http, ResponseCache& cache) {
+  http.set_pre_routing_handler([&cache](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET")
+      return httplib::Server::HandlerResponse::Unhandled;
+    auto hit = cache.lookup(req.target);
+    if (!hit)
+      return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 200;
+    if (!hit->content_language.empty())
+      res.set_header("Content-Language", hit->content_language);
+    res.set_content(hit->body, hit->content_type);
+    return httplib::Server::HandlerResponse::Handled;
   });
 }
 
@@ -118,7 +104,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
   http.set_keep_alive_timeout(2);
   http.set_payload_max_length(size_t{8} * 1024 * 1024);
 
-  serve_from_cache(http, impl_->cache, impl_->options.db_path);
+  serve_from_cache(http, impl_->cache);
   register_catalog_routes(http, impl_->pool);
   register_search_routes(http, impl_->pool);
   register_compare_routes(http, impl_->pool);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "server/response_cache.h"
 #include "store/store.h"
 
 namespace vakkaart::server {
@@ -12,7 +13,9 @@ namespace vakkaart::server {
 /// SQLite connections are single-threaded; request threads borrow one each from here.
 class StorePool {
  public:
-  explicit StorePool(std::string db_path) : db_path_(std::move(db_path)) {}
+  /// `responses`: where handlers keep what they answered (may be null: nothing is kept).
+  explicit StorePool(std::string db_path, ResponseCache* responses = nullptr)
+      : db_path_(std::move(db_path)), responses_(responses) {}
 
   /// A borrowed store, returned to the pool when it goes out of scope.
   class Lease {
@@ -42,6 +45,9 @@ class StorePool {
   }
 
   const std::string& db_path() const { return db_path_; }
+  /// The server's response cache; handlers share it with the store because both are what a
+  /// request needs from the server besides its own input.
+  ResponseCache* responses() { return responses_; }
 
  private:
   void give_back(std::unique_ptr<store::Store> s) {
@@ -52,6 +58,7 @@ class StorePool {
   }
 
   std::string db_path_;
+  ResponseCache* responses_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<store::Store>> idle_;
 };

@@ -139,6 +139,21 @@ class PagesTest(TempDirMixin, unittest.TestCase):
         self.assertIn(b".cluster-panel", content)
         self.assertEqual(self.server.get("/static/none.css")[0], 404)
 
+    def test_a_compressed_answer_is_never_served_to_a_client_that_did_not_ask(self):
+        import gzip
+        import urllib.request
+        # httplib compresses text/* (the pages); it leaves "application/json; charset=…" alone.
+        for path in ["/profiles/gemeenschapswerker", "/search?q=vrijwilligersbeleid"]:
+            request = urllib.request.Request(self.server.url + path,
+                                             headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                zipped = response.read()
+                self.assertEqual(response.headers.get("Content-Encoding"), "gzip")
+            for _ in range(2):  # the second one comes from the cache
+                code, _, plain = self.server.get(path)
+                self.assertEqual(code, 200)
+                self.assertEqual(plain, gzip.decompress(zipped), path)
+
     def test_an_import_while_serving_is_seen_at_once(self):
         before = self.api("/api/health")
         self.assertNotIn("BK-0999", self.server.get("/")[2].decode())

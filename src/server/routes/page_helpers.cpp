@@ -1,6 +1,7 @@
 #include "server/routes/page_helpers.h"
 
 #include "core/error.h"
+#include "server/routes/route_helpers.h"
 #include "server/web/templates.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
@@ -80,6 +81,7 @@ httplib::Server::Handler page_handler(StorePool& pool,
         view[k] = std::move(v);
       send_html(res, 200, web::render_template(page.template_name, view));
       res.set_header("Content-Language", lang);
+      keep_response(pool, req, res);
     } catch (const Error& e) {
       send_error_page(req, res, e.http_status(), e.message());
     }

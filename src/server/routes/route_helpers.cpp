@@ -47,13 +47,22 @@ void send_json_text(httplib::Response& res, const std::string& body) {
   res.set_content(body, "application/json; charset=utf-8");
 }
 
+void keep_response(StorePool& pool, const httplib::Request& req, const httplib::Response& res) {
+  if (pool.responses() && req.method == "GET" && res.status == 200)
+    pool.responses()->store(req.target, {res.get_header_value("Content-Type"),
+                                         res.get_header_value("Content-Language"), res.body});
+}
+
 httplib::Server::Handler with_store(
     StorePool& pool,
     const std::function<void(store::Store&, const httplib::Request&, httplib::Response&)>& body) {
   return [&pool, body](const httplib::Request& req, httplib::Response& res) {
     try {
-      auto lease = pool.borrow();
-      body(*lease, req, res);
+      {
+        auto lease = pool.borrow();
+        body(*lease, req, res);
+      }
+      keep_response(pool, req, res);
     } catch (const Error& e) {
       send_problem(res, e.http_status(), e.code_name(), e.message());
     }

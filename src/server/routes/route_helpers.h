@@ -26,6 +26,9 @@ std::size_t size_param(const httplib::Request& req, const std::string& name, std
 /// The search the query string asks for (q, limit, offset, facets=1, filters); q is required.
 search::SearchRequest search_request_from(const httplib::Request& req);
 
+/// Keeps a successful GET response in the server's cache (before httplib compresses it).
+void keep_response(StorePool& pool, const httplib::Request& req, const httplib::Response& res);
+
 /// Wraps a handler: borrows a store and turns library errors into problem responses.
 httplib::Server::Handler with_store(
     StorePool& pool,
