@@ -157,8 +157,10 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
       double y = at.y - line_height * static_cast<double>(lines.size()) / 2 + 4;
       svg << "<text text-anchor=\"middle\" aria-hidden=\"true\">";
       for (const auto& line : lines) {
+        // The spaces keep the words apart in the link's text content, which accessibility
+        // checks compare with its aria-label; rendering ignores them (each tspan is placed).
         svg << "<tspan x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">"
-            << text::escape_markup(line) << "</tspan>";
+            << text::escape_markup(line) << "</tspan> ";
         y += line_height;
       }
       svg << "<tspan class=\"n\" x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">"

@@ -1,6 +1,7 @@
 #include "server/api_data.h"
 #include "server/routes/page_helpers.h"
 #include "server/routes/page_routes.h"
+#include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
 
@@ -28,7 +29,7 @@ void register_start_page(httplib::Server& http, StorePool& pool) {
                q["url"] = page_url("/qualifications/" + q["id"].get<std::string>(), {}, r.lang);
              view["qualifications"] = qualifications;
              view["has_qualifications"] = !qualifications.empty();
-             return Page{"start", "vakkaart", view};
+             return Page{"start", web::ui_texts(r.lang)["app_tagline"], view};
            }));
 }
 

@@ -1,0 +1,14 @@
+// The one entry point of the browser tests: one server and one browser for the
+// whole run (lib/env.js starts them in a root `before` hook), all specs in one
+// process. Run through ./run.sh.
+require('./lib/env');
+require('./specs/pages');
+require('./specs/profile');
+require('./specs/qualification');
+require('./specs/compare');
+require('./specs/search');
+require('./specs/language');
+require('./specs/accessibility');
+require('./specs/no-javascript');
+require('./specs/responsive');
+require('./specs/print');
