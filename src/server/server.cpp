@@ -37,6 +37,8 @@ const char* status_title(int status) {
 }
 
 bool is_api(const httplib::Request& req) {
+  if (req.path.empty())  // a request too long or malformed to parse: ask what the client reads
+    return req.get_header_value("Accept").find("text/html") == std::string::npos;
   return req.path.rfind("/api/", 0) == 0 || req.path == "/api";
 }
 
