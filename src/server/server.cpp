@@ -1,5 +1,8 @@
 #include "server/server.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -40,6 +43,31 @@ bool is_api(const httplib::Request& req) {
   if (req.path.empty())  // a request too long or malformed to parse: ask what the client reads
     return req.get_header_value("Accept").find("text/html") == std::string::npos;
   return req.path.rfind("/api/", 0) == 0 || req.path == "/api";
+}
+
+// Debian's cpp-httplib 0.11 listens with a backlog of 5 and gives no way to change it: when
+// more clients connect at once (a browser opens 6, a load test 64) the kernel drops their SYNs
+// and they retry after 1 s, then 3 s (seen as p99 > 1 s and wrk timeouts, with
+// TcpExtListenOverflows rising). Linux lets listen() be called again on a listening socket to
+// change its backlog, so find ours (the listening TCP socket on our port) and widen it.
+void widen_listen_backlog(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening)
+      continue;
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof addr;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0)
+      continue;
+    int bound = 0;
+    if (addr.ss_family == AF_INET)
+      bound = ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
+    else if (addr.ss_family == AF_INET6)
+      bound = ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
+    if (bound == port)
+      ::listen(fd, SOMAXCONN);
+  }
 }
 
 }  // namespace
@@ -157,6 +185,7 @@ int Server::bind(const std::string& host, int port) {
   if (bound <= 0)
     throw Error(ErrorCode::io_error, "cannot listen on " + host + ":" + std::to_string(port) +
                                          " (in use, or not an address of this machine)");
+  widen_listen_backlog(bound);
   return bound;
 }
 
