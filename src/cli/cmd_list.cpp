@@ -1,6 +1,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "catalog/summary_json.h"
 #include "cli/commands.h"
 #include "core/error.h"
 #include "formats/canonical_json.h"
@@ -18,22 +19,10 @@ std::string level_text(const model::Level& l) {
   return out.empty() ? "-" : out;
 }
 
-formats::Json level_json(const model::Level& l) {
-  return {{"vks", l.vks ? formats::Json(*l.vks) : formats::Json(nullptr)},
-          {"eqf", l.eqf ? formats::Json(*l.eqf) : formats::Json(nullptr)}};
-}
-
 void list_frameworks(store::Store& store, bool json, const Style& s) {
   auto items = store.list_frameworks();
   if (json) {
-    formats::Json out = formats::Json::array();
-    for (const auto& f : items)
-      out.push_back({{"id", f.id},
-                     {"title", f.title},
-                     {"date", f.date},
-                     {"profiles", f.profile_count},
-                     {"clusters", f.cluster_count}});
-    std::cout << formats::dump_canonical(out);
+    std::cout << formats::dump_canonical(catalog::frameworks_summary_json(items));
     return;
   }
   for (const auto& f : items)
@@ -44,14 +33,7 @@ void list_frameworks(store::Store& store, bool json, const Style& s) {
 void list_profiles(store::Store& store, bool json, const Style& s) {
   auto items = store.list_profiles();
   if (json) {
-    formats::Json out = formats::Json::array();
-    for (const auto& p : items)
-      out.push_back({{"id", p.id},
-                     {"title", p.title},
-                     {"framework", p.framework_id},
-                     {"main_activities", p.main_activity_count},
-                     {"activities", p.activity_count}});
-    std::cout << formats::dump_canonical(out);
+    std::cout << formats::dump_canonical(catalog::profiles_summary_json(items));
     return;
   }
   for (const auto& p : items)
@@ -63,16 +45,7 @@ void list_profiles(store::Store& store, bool json, const Style& s) {
 void list_qualifications(store::Store& store, bool json, const Style& s) {
   auto items = store.list_qualifications();
   if (json) {
-    formats::Json out = formats::Json::array();
-    for (const auto& q : items)
-      out.push_back({{"id", q.id},
-                     {"code", q.code},
-                     {"version", q.version},
-                     {"current", q.current},
-                     {"title", q.title},
-                     {"level", level_json(q.level)},
-                     {"competences", q.competence_count}});
-    std::cout << formats::dump_canonical(out);
+    std::cout << formats::dump_canonical(catalog::qualifications_summary_json(items));
     return;
   }
   for (const auto& q : items)

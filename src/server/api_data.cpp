@@ -1,20 +1,14 @@
 #include "server/api_data.h"
 
+#include <vector>
+
+#include "catalog/summary_json.h"
 #include "core/error.h"
 #include "search/search_service.h"
 
 namespace vakkaart::server {
 
-namespace {
-
 using formats::Json;
-
-Json level_json(const model::Level& l) {
-  return {{"vks", l.vks ? Json(*l.vks) : Json(nullptr)},
-          {"eqf", l.eqf ? Json(*l.eqf) : Json(nullptr)}};
-}
-
-}  // namespace
 
 Json health_json(store::Store& store) {
   auto st = store.stats();
@@ -27,14 +21,7 @@ Json health_json(store::Store& store) {
 }
 
 Json frameworks_json(store::Store& store) {
-  Json out = Json::array();
-  for (const auto& f : store.list_frameworks())
-    out.push_back({{"id", f.id},
-                   {"title", f.title},
-                   {"date", f.date},
-                   {"profiles", f.profile_count},
-                   {"clusters", f.cluster_count}});
-  return out;
+  return catalog::frameworks_summary_json(store.list_frameworks());
 }
 
 Json framework_json(store::Store& store, const std::string& id) {
@@ -45,30 +32,14 @@ Json framework_json(store::Store& store, const std::string& id) {
 }
 
 Json profiles_json(store::Store& store, const std::string& framework) {
-  Json out = Json::array();
-  for (const auto& p : store.list_profiles()) {
-    if (!framework.empty() && p.framework_id != framework)
-      continue;
-    out.push_back({{"id", p.id},
-                   {"title", p.title},
-                   {"framework", p.framework_id},
-                   {"main_activities", p.main_activity_count},
-                   {"activities", p.activity_count}});
-  }
-  return out;
+  auto items = store.list_profiles();
+  if (!framework.empty())
+    std::erase_if(items, [&](const auto& p) { return p.framework_id != framework; });
+  return catalog::profiles_summary_json(items);
 }
 
 Json qualifications_json(store::Store& store) {
-  Json out = Json::array();
-  for (const auto& q : store.list_qualifications())
-    out.push_back({{"id", q.id},
-                   {"code", q.code},
-                   {"version", q.version},
-                   {"current", q.current},
-                   {"title", q.title},
-                   {"level", level_json(q.level)},
-                   {"competences", q.competence_count}});
-  return out;
+  return catalog::qualifications_summary_json(store.list_qualifications());
 }
 
 ProfileData profile_data(store::Store& store, const std::string& id) {

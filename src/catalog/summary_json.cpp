@@ -1,0 +1,51 @@
+#include "catalog/summary_json.h"
+
+namespace vakkaart::catalog {
+
+using formats::Json;
+
+namespace {
+
+Json level_json(const model::Level& l) {
+  return {{"vks", l.vks ? Json(*l.vks) : Json(nullptr)},
+          {"eqf", l.eqf ? Json(*l.eqf) : Json(nullptr)}};
+}
+
+}  // namespace
+
+Json frameworks_summary_json(const std::vector<store::FrameworkSummary>& items) {
+  Json out = Json::array();
+  for (const auto& f : items)
+    out.push_back({{"id", f.id},
+                   {"title", f.title},
+                   {"date", f.date},
+                   {"profiles", f.profile_count},
+                   {"clusters", f.cluster_count}});
+  return out;
+}
+
+Json profiles_summary_json(const std::vector<store::ProfileSummary>& items) {
+  Json out = Json::array();
+  for (const auto& p : items)
+    out.push_back({{"id", p.id},
+                   {"title", p.title},
+                   {"framework", p.framework_id},
+                   {"main_activities", p.main_activity_count},
+                   {"activities", p.activity_count}});
+  return out;
+}
+
+Json qualifications_summary_json(const std::vector<store::QualificationSummary>& items) {
+  Json out = Json::array();
+  for (const auto& q : items)
+    out.push_back({{"id", q.id},
+                   {"code", q.code},
+                   {"version", q.version},
+                   {"current", q.current},
+                   {"title", q.title},
+                   {"level", level_json(q.level)},
+                   {"competences", q.competence_count}});
+  return out;
+}
+
+}  // namespace vakkaart::catalog
