@@ -1,4 +1,5 @@
 """Shared helpers for the integration tests: run the real CLI, snapshot a database."""
+import json
 import os
 import re
 import shutil
@@ -99,3 +100,22 @@ class Server:
             self.process.wait()
         self.process.stdout.close()
         self.process.stderr.close()
+
+
+class ServedDatabaseMixin(TempDirMixin):
+    """A database holding the bundled note and BK, served by `vakkaart serve` for each test."""
+
+    def setUp(self):
+        super().setUp()
+        run("import", NOTE, BK, db=self.db)
+        self.server = Server(self.db)
+
+    def tearDown(self):
+        self.server.stop()
+        super().tearDown()
+
+    def get_json(self, path, status=200):
+        code, content_type, body = self.server.get(path)
+        self.assertEqual(code, status, body)
+        self.assertIn("json", content_type)
+        return json.loads(body)

@@ -5,25 +5,10 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BK, NOTE, Server, TempDirMixin, run  # noqa: E402
+from support import BK, ServedDatabaseMixin, run  # noqa: E402
 
 
-class ApiTest(TempDirMixin, unittest.TestCase):
-    def setUp(self):
-        super().setUp()
-        run("import", NOTE, BK, db=self.db)
-        self.server = Server(self.db)
-
-    def tearDown(self):
-        self.server.stop()
-        super().tearDown()
-
-    def get_json(self, path, status=200):
-        code, content_type, body = self.server.get(path)
-        self.assertEqual(code, status, body)
-        self.assertIn("json", content_type)
-        return json.loads(body)
-
+class ApiTest(ServedDatabaseMixin, unittest.TestCase):
     def cli_export(self, doc_id):
         return json.loads(run("export", doc_id, "--format", "json", db=self.db).stdout)
 

@@ -11,7 +11,7 @@ import unittest
 from urllib.parse import quote
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BK, NOTE, ROOT, Server, TempDirMixin, run  # noqa: E402
+from support import BK, ROOT, ServedDatabaseMixin  # noqa: E402
 
 try:
     import yaml  # python3-yaml
@@ -55,22 +55,7 @@ def qualification_texts(q):
     return texts - {""}
 
 
-class CompareApiTest(TempDirMixin, unittest.TestCase):
-    def setUp(self):
-        super().setUp()
-        run("import", NOTE, BK, db=self.db)
-        self.server = Server(self.db)
-
-    def tearDown(self):
-        self.server.stop()
-        super().tearDown()
-
-    def get_json(self, path, status=200):
-        code, content_type, body = self.server.get(path)
-        self.assertEqual(code, status, body)
-        self.assertIn("json", content_type)
-        return json.loads(body)
-
+class CompareApiTest(ServedDatabaseMixin, unittest.TestCase):
     def compare(self, *ids, status=200):
         return self.get_json("/api/compare?" + "&".join(f"item={quote(i)}" for i in ids), status)
 

@@ -9,7 +9,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BK, SOURCES, Server, TempDirMixin, run  # noqa: E402
+from support import BK, ServedDatabaseMixin, run  # noqa: E402
 
 
 class Page(html.parser.HTMLParser):
@@ -66,17 +66,7 @@ def flatten(activities):
     return out
 
 
-class PagesTest(TempDirMixin, unittest.TestCase):
-    def setUp(self):
-        super().setUp()
-        run("import", *[os.path.join(SOURCES, f) for f in sorted(os.listdir(SOURCES))
-                        if f.endswith(".txt")], db=self.db)
-        self.server = Server(self.db)
-
-    def tearDown(self):
-        self.server.stop()
-        super().tearDown()
-
+class PagesTest(ServedDatabaseMixin, unittest.TestCase):
     def page(self, path, status=200):
         code, ctype, body = self.server.get(path)
         self.assertEqual(code, status, path)

@@ -8,6 +8,7 @@
 #include "catalog/import_service.h"
 #include "core/error.h"
 #include "store/store.h"
+#include "unit/support/bundled_sources.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
 
@@ -246,10 +247,7 @@ TEST_F(ComparisonOfSamples, StatementTextsAreDistinctInFirstOrder) {
 TEST(Comparison, BundledSharesAgreeWithTheStoreOccurrences) {
   TempDir dir;
   auto store = store::open_sqlite_store(dir.file("b.db"));
-  catalog::import_files(*store,
-                        {std::string(VAKKAART_SOURCES_DIR) + "/sociare-beroepenstructuur-2016.txt",
-                         std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt"},
-                        std::nullopt, {});
+  testing::import_bundled_sources(*store);
   std::map<std::string, std::set<std::string>> holders;  // text -> item ids
   for (const auto& o : store->statement_occurrences()) {
     holders[o.text].insert(o.profile_id.empty() ? o.qualification_id : o.profile_id);

@@ -11,6 +11,7 @@
 #include "catalog/import_service.h"
 #include "core/error.h"
 #include "store/store.h"
+#include "unit/support/bundled_sources.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
 
@@ -208,10 +209,7 @@ TEST(SimilarityItems, CapKeepsWhatWasRequested) {
 TEST(Similarity, BundledMatrixAgreesWithTheStore) {
   TempDir dir;
   auto store = store::open_sqlite_store(dir.file("b.db"));
-  catalog::import_files(*store,
-                        {std::string(VAKKAART_SOURCES_DIR) + "/sociare-beroepenstructuur-2016.txt",
-                         std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt"},
-                        std::nullopt, {});
+  testing::import_bundled_sources(*store);
   const auto items = similarity_items(*store, {});
   ASSERT_EQ(items.size(), 6u);
   EXPECT_EQ(items.back().info.id, "BK-0338-3");

@@ -7,18 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "unit/support/count_occurrences.h"
 
 namespace vakkaart::render {
 namespace {
 
-std::size_t occurrences(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size())) {
-    ++n;
-  }
-  return n;
-}
+using testing::count_occurrences;
 
 /// The markup of the cell at (row, col) up to the end of its printed value, if any.
 std::string cell_markup(const std::string& svg, std::size_t row, std::size_t col) {
@@ -61,7 +55,7 @@ TEST(HeatmapSvg, OneTitledCellPerValue) {
   EXPECT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\"", 0), 0u);
   EXPECT_NE(svg.find("data-measure=\"statements\""), std::string::npos);
   EXPECT_NE(svg.find("aria-label=\"Gedeelde uitspraken\""), std::string::npos);
-  EXPECT_EQ(occurrences(svg, "<rect class=\"cell\""), 9u);
+  EXPECT_EQ(count_occurrences(svg, "<rect class=\"cell\""), 9u);
   const std::string cell = cell_markup(svg, 0, 1);
   EXPECT_NE(cell.find("data-value=\"0.42\""), std::string::npos);
   // Dutch decimal comma for people, a point in attributes.
@@ -72,10 +66,10 @@ TEST(HeatmapSvg, OneTitledCellPerValue) {
             std::string::npos);
   // Each label once as a row and once as a column.
   for (const auto& label : kLabels)
-    EXPECT_EQ(occurrences(svg, ">" + label + "</text>"), 2u) << label;
+    EXPECT_EQ(count_occurrences(svg, ">" + label + "</text>"), 2u) << label;
   EXPECT_NE(svg.find("rotate(-45)"), std::string::npos);
   EXPECT_NE(svg.find("class=\"legend\""), std::string::npos);
-  EXPECT_EQ(occurrences(svg, "<svg"), occurrences(svg, "</svg>"));
+  EXPECT_EQ(count_occurrences(svg, "<svg"), count_occurrences(svg, "</svg>"));
 }
 
 TEST(HeatmapSvg, DarkerForHigherValuesWithReadableText) {
@@ -106,8 +100,8 @@ TEST(HeatmapSvg, EnglishLinksAndEscaping) {
   EXPECT_EQ(svg.find("<organiseren>"), std::string::npos);
   EXPECT_NE(svg.find("Plannen &amp; &lt;organiseren&gt; × b: 0.42"), std::string::npos);
   EXPECT_NE(svg.find("aria-label=\"A &amp; B\""), std::string::npos);
-  EXPECT_EQ(occurrences(svg, "<a href=\"/p?a=1&amp;b=2\">"), 2u);
-  EXPECT_EQ(occurrences(svg, "<a href="), 6u);
+  EXPECT_EQ(count_occurrences(svg, "<a href=\"/p?a=1&amp;b=2\">"), 2u);
+  EXPECT_EQ(count_occurrences(svg, "<a href="), 6u);
   EXPECT_NE(svg.find(">0.42</text>"), std::string::npos);
   EXPECT_NE(svg.find(">high</text>"), std::string::npos);
 }
@@ -125,7 +119,7 @@ TEST(HeatmapSvg, SmallCellsOmitPrintedValuesAndValuesAreClamped) {
   HeatmapOptions options;
   options.cell_size = 12;
   const std::string svg = heatmap_svg({"a", "b"}, {{1.5, -0.2}, {-0.2, 1}}, options);
-  EXPECT_EQ(occurrences(svg, "class=\"v\""), 0u);
+  EXPECT_EQ(count_occurrences(svg, "class=\"v\""), 0u);
   EXPECT_NE(cell_markup(svg, 0, 0).find("data-value=\"1.00\""), std::string::npos);
   EXPECT_NE(cell_markup(svg, 0, 1).find("data-value=\"0.00\""), std::string::npos);
 }
@@ -138,7 +132,7 @@ TEST(HeatmapSvg, RejectsMismatchedInput) {
   EXPECT_THROW(heatmap_svg({"a", "b"}, {{1, 0}, {0, 1}}, links), Error);
   EXPECT_THROW(heatmap_svg({"a"}, {{std::numeric_limits<double>::quiet_NaN()}}, HeatmapOptions{}),
                Error);
-  EXPECT_EQ(occurrences(heatmap_svg({}, {}, {}), "<rect class=\"cell\""), 0u);
+  EXPECT_EQ(count_occurrences(heatmap_svg({}, {}, {}), "<rect class=\"cell\""), 0u);
 }
 
 }  // namespace

@@ -2,27 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/support/count_occurrences.h"
 #include "unit/support/sample_documents.h"
 
 namespace vakkaart::render {
 namespace {
 
-std::size_t occurrences(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size())) {
-    ++n;
-  }
-  return n;
-}
+using testing::count_occurrences;
 
 TEST(RingSvg, OneFocusableSegmentPerClusterWithItsCount) {
   const auto framework = testing::sample_framework();
   const auto& profile = framework.profiles.at(0);
   const std::string svg = ring_svg(framework, profile);
   EXPECT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u);
-  EXPECT_EQ(occurrences(svg, "<a class=\"seg"), framework.clusters.size());
-  EXPECT_EQ(occurrences(svg, "<g class=\"layer\""), framework.layers.size());
+  EXPECT_EQ(count_occurrences(svg, "<a class=\"seg"), framework.clusters.size());
+  EXPECT_EQ(count_occurrences(svg, "<g class=\"layer\""), framework.layers.size());
   for (const auto& pc : profile.clusters) {
     const std::string count = "data-count=\"" + std::to_string(activity_count(pc)) + "\"";
     EXPECT_NE(svg.find("data-cluster=\"" + pc.cluster_id + "\" " + count), std::string::npos)
@@ -41,7 +35,7 @@ TEST(RingSvg, SelectionLanguageAndEscaping) {
   options.lang = "en";
   options.link_prefix = "#";
   const std::string svg = ring_svg(framework, profile, options);
-  EXPECT_EQ(occurrences(svg, "aria-current=\"true\""), 1u);
+  EXPECT_EQ(count_occurrences(svg, "aria-current=\"true\""), 1u);
   EXPECT_NE(svg.find("Plannen &amp; &lt;organiseren&gt;"), std::string::npos);
   EXPECT_EQ(svg.find("<organiseren>"), std::string::npos);
   EXPECT_NE(svg.find("Ring model of "), std::string::npos);

@@ -6,6 +6,7 @@
 #include "search/judgements.h"
 #include "search/search_service.h"
 #include "store/store.h"
+#include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
 
 namespace vakkaart::search {
@@ -17,11 +18,7 @@ class BundledIndex : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     store_ = store::open_sqlite_store(dir_->file("q.db")).release();
-    catalog::import_files(
-        *store_,
-        {std::string(VAKKAART_SOURCES_DIR) + "/sociare-beroepenstructuur-2016.txt",
-         std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt"},
-        std::nullopt, {});
+    testing::import_bundled_sources(*store_);
     searcher_ = open_fresh_index(*store_, dir_->file("q.db.search")).release();
   }
   static void TearDownTestSuite() {
