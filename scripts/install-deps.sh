@@ -16,6 +16,9 @@ packages=(
   python3 python3-jsonschema curl
   libmstch-dev
   chromium fonts-dejavu-core
+  libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
+  # The export tests read the PDF and DOCX back: pdftotext/pdftoppm and LibreOffice.
+  poppler-utils libreoffice-writer-nogui
 )
 # Node.js runs the browser tests (playwright-core, axe-core from npm). A machine may already
 # have a newer Node.js with its own npm (e.g. NodeSource); Debian's npm would conflict with it.

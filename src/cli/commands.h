@@ -15,5 +15,6 @@ void add_export_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_search_command(CLI::App& app, Context& ctx);
 void add_ring_command(CLI::App& app, Context& ctx);
+void add_function_command(CLI::App& app, Context& ctx);
 
 }  // namespace vakkaart::cli

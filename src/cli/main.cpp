@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
   add_export_command(app, ctx);
   add_search_command(app, ctx);
   add_ring_command(app, ctx);
+  add_function_command(app, ctx);
   add_serve_command(app, ctx);
 
   try {

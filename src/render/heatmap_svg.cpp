@@ -12,86 +12,14 @@
 namespace vakkaart::render {
 namespace {
 
-struct Rgb {
-  double r, g, b;  // 0..255
-};
-
-/// ColorBrewer "Blues": sequential, readable in greyscale and by the common colour-blind.
-const Rgb kScale[] = {{247, 251, 255}, {222, 235, 247}, {198, 219, 239},
-                      {158, 202, 225}, {107, 174, 214}, {66, 146, 198},
-                      {33, 113, 181},  {8, 81, 156},    {8, 48, 107}};
-constexpr std::size_t kScaleSize = sizeof kScale / sizeof kScale[0];
-/// Pure black and white: at the crossing point of the scale the better of the two still reaches
-/// a contrast of 4.58, above WCAG AA's 4.5 for normal text; a softer black would not.
-const Rgb kDarkText = {0, 0, 0};
-const Rgb kLightText = {255, 255, 255};
-
 /// Longer labels are cut (the full label stays in their tooltip) so the map keeps its shape.
 constexpr std::size_t kMaxLabelChars = 32;
 constexpr double kCharWidth = 6.6;  // average advance of 12 px sans-serif
 constexpr int kMinCellForValue = 28;
 constexpr double kSin45 = 0.70710678118654752;
 
-Rgb colour_at(double v) {
-  const double position = std::clamp(v, 0.0, 1.0) * static_cast<double>(kScaleSize - 1);
-  const auto i = std::min(static_cast<std::size_t>(position), kScaleSize - 2);
-  const double t = position - static_cast<double>(i);
-  const Rgb &a = kScale[i], &b = kScale[i + 1];
-  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
-}
-
-std::string hex(const Rgb& c) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", static_cast<int>(std::lround(c.r)),
-                static_cast<int>(std::lround(c.g)), static_cast<int>(std::lround(c.b)));
-  return buffer;
-}
-
-/// WCAG 2 relative luminance.
-double luminance(const Rgb& c) {
-  auto channel = [](double v) {
-    v /= 255.0;
-    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-  };
-  return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-}
-
-double contrast(const Rgb& a, const Rgb& b) {
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-/// Whichever of dark or white text reads better on the fill.
-const Rgb& text_colour_on(const Rgb& fill) {
-  return contrast(fill, kDarkText) >= contrast(fill, kLightText) ? kDarkText : kLightText;
-}
-
-/// "0,42" in Dutch, "0.42" in English; attributes always use svg_number's point.
-std::string display_number(double v, int decimals, bool english) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-  std::string s = buffer;
-  if (!english)
-    std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
-std::size_t code_points(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-/// The label cut to kMaxLabelChars code points, with an ellipsis when cut.
-std::string short_label(const std::string& label) {
-  if (code_points(label) <= kMaxLabelChars)
-    return label;
-  std::size_t kept = 0, end = 0;
-  while (end < label.size()) {
-    if ((label[end] & 0xC0) != 0x80 && ++kept > kMaxLabelChars - 1)
-      break;
-    ++end;
-  }
-  return std::string(text::trim(label.substr(0, end))) + "…";
+std::string short_label_of(const std::string& label) {
+  return short_label(label, kMaxLabelChars);
 }
 
 void check_shape(const std::vector<std::string>& labels,
@@ -113,7 +41,7 @@ void check_shape(const std::vector<std::string>& labels,
 /// A label as SVG text, inside a link when there is one; `place` holds its position attributes.
 void write_label(std::ostringstream& svg, const std::string& label, const std::string& link,
                  const std::string& place) {
-  const std::string shown = short_label(label);
+  const std::string shown = short_label_of(label);
   if (!link.empty())
     svg << "<a href=\"" << text::escape_markup(link) << "\">";
   svg << "<text class=\"label\" " << place << ">";
@@ -136,7 +64,7 @@ std::string heatmap_svg(const std::vector<std::string>& labels,
   const double cell = std::max(options.cell_size, 8);
   std::size_t longest = 1;
   for (const auto& label : labels)
-    longest = std::max(longest, code_points(short_label(label)));
+    longest = std::max(longest, code_points(short_label_of(label)));
   const double label_width = static_cast<double>(longest) * kCharWidth + 8;
   // Column labels rise at 45°: they need that much room above and run past the last column.
   const double left = label_width + 8;
@@ -180,21 +108,21 @@ std::string heatmap_svg(const std::vector<std::string>& labels,
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < n; ++j) {
       const double v = std::clamp(values[i][j], 0.0, 1.0);
-      const Rgb fill = colour_at(v);
+      const double fill = v;
       const double x = left + cell * static_cast<double>(j);
       const double y = top + cell * static_cast<double>(i);
       svg << "<rect class=\"cell\" x=\"" << svg_number(x) << "\" y=\"" << svg_number(y)
           << "\" width=\"" << svg_number(cell) << "\" height=\"" << svg_number(cell) << "\" fill=\""
-          << hex(fill) << "\" data-row=\"" << i << "\" data-col=\"" << j << "\" data-value=\""
-          << svg_number(v) << "\"><title>"
+          << scale_fill(fill) << "\" data-row=\"" << i << "\" data-col=\"" << j
+          << "\" data-value=\"" << svg_number(v) << "\"><title>"
           << text::escape_markup(labels[i] + " × " + labels[j] + ": " +
                                  display_number(v, 2, english))
           << "</title></rect>";
       if (cell >= kMinCellForValue) {
         svg << "<text class=\"v\" x=\"" << svg_number(x + cell / 2) << "\" y=\""
             << svg_number(y + cell / 2 + 4) << "\" text-anchor=\"middle\" fill=\""
-            << hex(text_colour_on(fill)) << "\" aria-hidden=\"true\">"
-            << display_number(v, 2, english) << "</text>";
+            << text_on_scale(fill) << "\" aria-hidden=\"true\">" << display_number(v, 2, english)
+            << "</text>";
       }
       svg << "\n";
     }
@@ -208,7 +136,7 @@ std::string heatmap_svg(const std::vector<std::string>& labels,
     const double v = static_cast<double>(k) / (steps - 1);
     const double x = legend_x + 40 + swatch * k;
     svg << "<rect x=\"" << svg_number(x) << "\" y=\"" << svg_number(legend_y) << "\" width=\""
-        << svg_number(swatch) << "\" height=\"12\" fill=\"" << hex(colour_at(v))
+        << svg_number(swatch) << "\" height=\"12\" fill=\"" << scale_fill(v)
         << "\"/><text class=\"label\" x=\"" << svg_number(x + swatch / 2) << "\" y=\""
         << svg_number(legend_y + 26) << "\" text-anchor=\"middle\">"
         << display_number(v, 1, english) << "</text>\n";

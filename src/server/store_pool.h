@@ -13,6 +13,8 @@ namespace vakkaart::server {
 /// SQLite connections are single-threaded; request threads borrow one each from here.
 class StorePool {
  public:
+  using Idle = std::vector<std::unique_ptr<store::Store>>;
+
   /// `responses`: where handlers keep what they answered (may be null: nothing is kept).
   explicit StorePool(std::string db_path, ResponseCache* responses = nullptr)
       : db_path_(std::move(db_path)), responses_(responses) {}
@@ -20,8 +22,9 @@ class StorePool {
   /// A borrowed store, returned to the pool when it goes out of scope.
   class Lease {
    public:
-    Lease(StorePool& pool, std::unique_ptr<store::Store> s) : pool_(pool), store_(std::move(s)) {}
-    ~Lease() { pool_.give_back(std::move(store_)); }
+    Lease(StorePool& pool, std::unique_ptr<store::Store> s, Idle* home)
+        : pool_(pool), store_(std::move(s)), home_(home) {}
+    ~Lease() { pool_.give_back(std::move(store_), home_); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     store::Store& operator*() { return *store_; }
@@ -30,19 +33,13 @@ class StorePool {
    private:
     StorePool& pool_;
     std::unique_ptr<store::Store> store_;
+    Idle* home_;
   };
 
-  Lease borrow() {
-    {
-      std::lock_guard lock(mutex_);
-      if (!idle_.empty()) {
-        auto s = std::move(idle_.back());
-        idle_.pop_back();
-        return Lease(*this, std::move(s));
-      }
-    }
-    return Lease(*this, store::open_sqlite_store(db_path_, store::OpenMode::read_only));
-  }
+  /// A read-only store: most requests only read, and cannot then write by mistake.
+  Lease borrow() { return take(idle_, store::OpenMode::read_only); }
+  /// A store that may write (function profiles); writers serialise in SQLite's write lock.
+  Lease borrow_writable() { return take(idle_writers_, store::OpenMode::read_write); }
 
   const std::string& db_path() const { return db_path_; }
   /// The server's response cache; handlers share it with the store because both are what a
@@ -50,17 +47,30 @@ class StorePool {
   ResponseCache* responses() { return responses_; }
 
  private:
-  void give_back(std::unique_ptr<store::Store> s) {
+  Lease take(Idle& idle, store::OpenMode mode) {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle.empty()) {
+        auto s = std::move(idle.back());
+        idle.pop_back();
+        return Lease(*this, std::move(s), &idle);
+      }
+    }
+    return Lease(*this, store::open_sqlite_store(db_path_, mode), &idle);
+  }
+
+  void give_back(std::unique_ptr<store::Store> s, Idle* idle) {
     if (!s)
       return;
     std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(s));
+    idle->push_back(std::move(s));
   }
 
   std::string db_path_;
   ResponseCache* responses_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<store::Store>> idle_;
+  Idle idle_;
+  Idle idle_writers_;
 };
 
 }  // namespace vakkaart::server

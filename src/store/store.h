@@ -78,6 +78,25 @@ struct StatementOccurrence {
   std::string detail;
 };
 
+/// A function profile as stored: its canonical JSON and what lists show without parsing it.
+struct StoredFunction {
+  std::string id;
+  int version = 0;
+  std::string title;
+  std::string organisation;
+  std::string status;
+  std::string updated;
+  std::string body;  // canonical JSON
+};
+
+/// One saved version of a function: who changed it, when, and what.
+struct FunctionHistoryEntry {
+  int version = 0;
+  std::string at;      // ISO 8601 UTC
+  std::string author;  // as given by the client; "" when unknown
+  std::string summary;
+};
+
 struct StoreStats {
   long long statements = 0;
   long long frameworks = 0;
@@ -114,6 +133,23 @@ class Store {
   virtual std::vector<StatementOccurrence> statement_occurrences() = 0;
   /// Changes whenever stored content changes; the search index records it to detect staleness.
   virtual std::string content_version() = 0;
+
+  // Function profiles. Writes are optimistic: each names the version it was made on, and a
+  // write on top of another version fails with Error(conflict) and changes nothing.
+
+  /// Every function, ordered by title.
+  virtual std::vector<StoredFunction> list_functions() = 0;
+  /// The function now, or one saved version of it.
+  virtual std::optional<StoredFunction> find_function(const std::string& id,
+                                                      std::optional<int> version = {}) = 0;
+  /// Stores `function` (its version must be above `base_version`) with a history entry, in one
+  /// transaction; `base_version` 0 means the id must be new.
+  virtual void put_function(const StoredFunction& function, int base_version,
+                            const FunctionHistoryEntry& entry) = 0;
+  /// Deletes a function and its history; Error(conflict) unless it is at `base_version`.
+  virtual void delete_function(const std::string& id, int base_version) = 0;
+  /// Saved versions, newest first.
+  virtual std::vector<FunctionHistoryEntry> function_history(const std::string& id) = 0;
 };
 
 enum class OpenMode { read_write, read_only };

@@ -12,3 +12,4 @@ require('./specs/accessibility');
 require('./specs/no-javascript');
 require('./specs/responsive');
 require('./specs/print');
+require('./specs/composer');

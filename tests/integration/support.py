@@ -91,6 +91,18 @@ class Server:
                 time.sleep(0.1)
         raise AssertionError("unreachable")
 
+    def request(self, method, path, body=None, raw=None):
+        """(status, content type, body bytes) of any method; `body` is sent as JSON."""
+        data = raw if raw is not None else (
+            json.dumps(body).encode("utf-8") if body is not None else None)
+        req = urllib.request.Request(self.url + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as response:
+                return response.status, response.headers.get("Content-Type"), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Content-Type"), error.read()
+
     def stop(self):
         self.process.terminate()
         try:

@@ -92,6 +92,7 @@ def code_routes():
             pattern = m.group("raw") if m.group("raw") is not None else m.group("plain")
             # Every regex capture group is a path parameter.
             template = re.sub(r"\((?:[^()\\]|\\.)*\)", "{id}", pattern)
+            template = template.replace("\\.", ".")  # an escaped dot in a route regex
             routes.setdefault(template, set()).add(m.group(1).lower())
     return routes
 

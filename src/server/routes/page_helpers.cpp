@@ -81,7 +81,10 @@ httplib::Server::Handler page_handler(StorePool& pool,
         view[k] = std::move(v);
       send_html(res, 200, web::render_template(page.template_name, view));
       res.set_header("Content-Language", lang);
-      keep_response(pool, req, res);
+      if (page.cacheable)
+        keep_response(pool, req, res);
+      else
+        res.set_header("Cache-Control", "no-store");
     } catch (const Error& e) {
       send_error_page(req, res, e.http_status(), e.message());
     }

@@ -23,6 +23,9 @@ struct Page {
   std::string template_name;
   std::string title;
   formats::Json view;
+  /// False for pages of what users edit (function profiles): the response cache tells a
+  /// database's generation by file size and time, and an editor must never see a stale copy.
+  bool cacheable = true;
 };
 
 /// `path` with `params` as a query string, plus lang=en on English pages, so every link keeps

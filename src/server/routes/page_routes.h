@@ -18,6 +18,8 @@ void register_qualification_page(httplib::Server& http, StorePool& pool);
 void register_compare_page(httplib::Server& http, StorePool& pool);
 /// GET /search?q=…
 void register_search_page(httplib::Server& http, StorePool& pool);
+/// GET /functions, /functions/{id} (the function composer)
+void register_function_pages(httplib::Server& http, StorePool& pool);
 /// GET /static/… (embedded CSS and JS)
 void register_static_files(httplib::Server& http);
 

@@ -19,4 +19,8 @@ void register_search_routes(httplib::Server& http, StorePool& pool);
 /// GET /api/compare, /api/similarity.
 void register_compare_routes(httplib::Server& http, StorePool& pool);
 
+/// /api/functions: list, create, import, read, edit (409 on a concurrent edit), delete,
+/// coverage (JSON and SVG), history, versions, export.
+void register_function_api(httplib::Server& http, StorePool& pool);
+
 }  // namespace vakkaart::server

@@ -29,6 +29,13 @@ class SqliteStore final : public Store {
   StoreStats stats() override;
   std::vector<StatementOccurrence> statement_occurrences() override;
   std::string content_version() override;
+  std::vector<StoredFunction> list_functions() override;
+  std::optional<StoredFunction> find_function(const std::string& id,
+                                              std::optional<int> version) override;
+  void put_function(const StoredFunction& function, int base_version,
+                    const FunctionHistoryEntry& entry) override;
+  void delete_function(const std::string& id, int base_version) override;
+  std::vector<FunctionHistoryEntry> function_history(const std::string& id) override;
 
  private:
   class Writer;

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <vector>
+
+#include "compose/coverage.h"
+#include "compose/source_changes.h"
+#include "compose/validation.h"
+#include "formats/canonical_json.h"
+#include "store/store.h"
+
+namespace vakkaart::compose {
+
+/// `[{code, message, block, item}]`
+formats::Json warnings_to_json(const std::vector<Warning>& warnings);
+/// `[{key, block, type, old_text, new_text, item, old_version, new_version}]`
+formats::Json changes_to_json(const std::vector<SourceChange>& changes);
+/// `{function, statements, profiles:[{id, title, framework, resemblance, coverage, matched,
+/// layers:[{id, title, matched, total, percent}], clusters:[{id, title, layer, ...}]}]}`;
+/// percentages rounded to one decimal.
+formats::Json coverage_to_json(const FunctionCoverage& coverage);
+/// What the API and `vakkaart function show --json` give for a function: `{function:
+/// canonical JSON, warnings, changes (undecided source changes), framework:{id, title, layers,
+/// clusters}}`.
+formats::Json function_view_json(store::Store& store, const model::FunctionProfile& function);
+/// `[{version, at, author, summary}]`
+formats::Json history_to_json(const std::vector<store::FunctionHistoryEntry>& history);
+
+}  // namespace vakkaart::compose

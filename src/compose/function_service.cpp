@@ -1,0 +1,259 @@
+#include "compose/function_service.h"
+
+#include <chrono>
+#include <ctime>
+#include <set>
+
+#include "compose/function_edits.h"
+#include "core/error.h"
+#include "formats/function_json.h"
+#include "text/text_utils.h"
+
+namespace vakkaart::compose {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Every saved change of a function is kept; a change of more edits than this is no user's.
+constexpr std::size_t kMaxEditsPerChange = 500;
+
+store::StoredFunction to_stored(const model::FunctionProfile& f) {
+  return {f.id,
+          f.version,
+          f.title,
+          f.organisation,
+          model::to_string(f.status),
+          f.updated,
+          formats::dump_canonical(formats::function_to_json(f))};
+}
+
+model::FunctionProfile from_stored(const store::StoredFunction& s) {
+  return formats::parse_function_json(s.body, "function " + s.id);
+}
+
+/// A readable id from the title ("Coördinator vrijwilligers" → "coordinator-vrijwilligers"),
+/// numbered when taken.
+std::string free_id(store::Store& store, const std::string& title) {
+  std::string base = text::slugify(title);
+  if (base.empty())
+    base = "functie";
+  if (base.size() > 60)
+    base.resize(60);
+  while (!base.empty() && base.back() == '-')
+    base.pop_back();
+  std::string id = base;
+  for (int n = 2; store.find_function(id); ++n)
+    id = base + "-" + std::to_string(n);
+  return id;
+}
+
+/// Ids must stay unique and never be handed out again, also in a function read from a file.
+void check_ids(const model::FunctionProfile& f) {
+  std::set<std::string> seen;
+  auto check = [&](const std::string& id, const std::string& field) {
+    if (id.size() < 2 || (id[0] != 'b' && id[0] != 'i'))
+      throw Error(ErrorCode::parse_error, "id '" + id + "' is not b<N> or i<N>", {"", 0, field});
+    int n = 0;
+    try {
+      n = std::stoi(id.substr(1));
+    } catch (const std::exception&) {
+      throw Error(ErrorCode::parse_error, "id '" + id + "' is not b<N> or i<N>", {"", 0, field});
+    }
+    if (n >= f.next_id)
+      throw Error(ErrorCode::parse_error,
+                  "id '" + id + "' is not below next_id " + std::to_string(f.next_id),
+                  {"", 0, field});
+    if (!seen.insert(id).second)
+      throw Error(ErrorCode::parse_error, "id '" + id + "' is used twice", {"", 0, field});
+  };
+  for (std::size_t b = 0; b < f.blocks.size(); ++b) {
+    std::string path = "$.blocks[" + std::to_string(b) + "]";
+    check(f.blocks[b].id, path + ".id");
+    for (std::size_t i = 0; i < f.blocks[b].items.size(); ++i)
+      check(f.blocks[b].items[i].id, path + ".items[" + std::to_string(i) + "].id");
+  }
+}
+
+/// The edits on a copy of `base`; Error naming the failing edit ("edits[2].items").
+model::FunctionProfile apply_all(store::Store& store, const model::FunctionProfile& base,
+                                 const Json& edits, std::vector<std::string>& summary) {
+  model::FunctionProfile f = base;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    try {
+      summary.push_back(apply_edit(store, f, edits[i]));
+    } catch (const Error& e) {
+      std::string field = "edits[" + std::to_string(i) + "]";
+      if (!e.where().field.empty())
+        field += "." + e.where().field;
+      throw Error(e.code(), e.message(), {e.where().file, e.where().line, field});
+    }
+  }
+  return f;
+}
+
+std::string join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines)
+    out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+}  // namespace
+
+std::string utc_now() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+model::FunctionProfile FunctionService::create(const NewFunction& spec, const std::string& author) {
+  if (spec.title.empty())
+    throw Error(ErrorCode::invalid_argument, "a function needs a title", {"", 0, "title"});
+  if (spec.title.size() > kMaxItemChars || spec.organisation.size() > kMaxItemChars)
+    throw Error(ErrorCode::too_large, "title or organisation is too long", {"", 0, "title"});
+
+  model::FunctionProfile f;
+  f.title = spec.title;
+  f.organisation = spec.organisation;
+  f.framework_id = spec.framework_id;
+  if (f.framework_id.empty()) {
+    auto frameworks = store_.list_frameworks();
+    if (!frameworks.empty())
+      f.framework_id = frameworks.front().id;
+  }
+  std::optional<model::Framework> framework;
+  if (!f.framework_id.empty()) {
+    framework = store_.find_framework(f.framework_id);
+    if (!framework)
+      throw Error(ErrorCode::not_found, "no framework '" + f.framework_id + "'",
+                  {"", 0, "framework"});
+  }
+  std::vector<std::string> summary{"created " + spec.title};
+  // "De lerende professional staat in de kern van elk beroep": every function starts with it.
+  if (spec.with_core && framework && !framework->profiles.empty() && !framework->layers.empty()) {
+    const auto& core_layer = framework->layers.front().id;
+    const model::Profile* profile = &framework->profiles.front();
+    if (!spec.core_profile_id.empty()) {
+      profile = framework->find_profile(spec.core_profile_id);
+      if (!profile)
+        throw Error(ErrorCode::not_found, "no profile '" + spec.core_profile_id + "'",
+                    {"", 0, "core_profile"});
+    }
+    for (const auto& c : framework->clusters) {
+      if (c.layer_id != core_layer)
+        continue;
+      for (const auto& pc : profile->clusters)
+        if (pc.cluster_id == c.id)
+          for (std::size_t n = 1; n <= pc.main_activities.size(); ++n) {
+            std::string ref = profile->id + ":" + c.id + ":" + std::to_string(n);
+            f.blocks.push_back(take_block(store_, f, ref, {}, ""));
+            summary.push_back("took " + ref + " (the learning professional)");
+          }
+    }
+  }
+  f.id = free_id(store_, f.title);
+  f.version = 1;
+  f.created = f.updated = utc_now();
+  store_.put_function(to_stored(f), 0, {f.version, f.updated, author, join(summary)});
+  return f;
+}
+
+model::FunctionProfile FunctionService::get(const std::string& id, std::optional<int> version) {
+  auto stored = store_.find_function(id, version);
+  if (!stored)
+    throw Error(ErrorCode::not_found,
+                version ? "function '" + id + "' has no version " + std::to_string(*version)
+                        : "no function '" + id + "'",
+                {"", 0, version ? "version" : "id"});
+  return from_stored(*stored);
+}
+
+std::vector<model::FunctionProfile> FunctionService::list() {
+  std::vector<model::FunctionProfile> out;
+  for (const auto& s : store_.list_functions())
+    out.push_back(from_stored(s));
+  return out;
+}
+
+EditOutcome FunctionService::edit(const std::string& id, int base_version, const Json& edits,
+                                  const std::string& author) {
+  if (!edits.is_array() || edits.empty())
+    throw Error(ErrorCode::invalid_argument, "'edits' must be a non-empty array of edits",
+                {"", 0, "edits"});
+  if (edits.size() > kMaxEditsPerChange)
+    throw Error(ErrorCode::too_large, "more than 500 edits in one change", {"", 0, "edits"});
+  EditOutcome out;
+  out.current = get(id);
+  if (out.current.version != base_version) {
+    // Someone saved in between: show them both, write nothing.
+    out.summary.push_back("function '" + id + "' is at version " +
+                          std::to_string(out.current.version) + ", not version " +
+                          std::to_string(base_version) + ": someone else changed it");
+    auto base = store_.find_function(id, base_version);
+    if (base) {
+      std::vector<std::string> yours;
+      try {
+        out.yours = apply_all(store_, from_stored(*base), edits, yours);
+        out.summary.insert(out.summary.end(), yours.begin(), yours.end());
+      } catch (const Error&) {
+        out.yours.reset();  // the edits do not even apply to their own base; still a conflict
+      }
+    }
+    return out;
+  }
+  model::FunctionProfile f = apply_all(store_, out.current, edits, out.summary);
+  f.version = base_version + 1;
+  f.updated = utc_now();
+  try {
+    store_.put_function(to_stored(f), base_version,
+                        {f.version, f.updated, author, join(out.summary)});
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::conflict)
+      throw;
+    // Lost the race inside the store: the same answer as above.
+    out.current = get(id);
+    out.yours = std::move(f);
+    return out;
+  }
+  out.saved = true;
+  out.current = std::move(f);
+  return out;
+}
+
+std::vector<store::FunctionHistoryEntry> FunctionService::history(const std::string& id) {
+  get(id);  // not_found for an unknown id rather than an empty history
+  return store_.function_history(id);
+}
+
+model::FunctionProfile FunctionService::import(const model::FunctionProfile& function,
+                                               const std::string& author, bool replace) {
+  check_ids(function);
+  auto existing = store_.find_function(function.id);
+  if (existing && !replace)
+    throw Error(ErrorCode::conflict,
+                "function '" + function.id + "' exists already (use replace to overwrite it)",
+                {"", 0, "id"});
+  model::FunctionProfile f = function;
+  int base = 0;
+  if (existing) {
+    // The history goes on: the imported content becomes the next version.
+    base = existing->version;
+    f.version = existing->version + 1;
+    f.updated = utc_now();
+  }
+  store_.put_function(to_stored(f), base,
+                      {f.version, utc_now(), author,
+                       existing ? "replaced by an import" : "imported from canonical JSON"});
+  return f;
+}
+
+void FunctionService::remove(const std::string& id, int base_version) {
+  get(id);
+  store_.delete_function(id, base_version);
+}
+
+}  // namespace vakkaart::compose

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compose/validation.h"
+#include "model/function_profile.h"
+#include "store/store.h"
+
+namespace vakkaart::compose {
+
+/// What a new function starts from.
+struct NewFunction {
+  std::string title;
+  std::string organisation;
+  /// The framework whose ring model groups the blocks; empty: the first stored framework.
+  std::string framework_id;
+  /// The profile whose learning-professional core the function starts with; empty: the
+  /// framework's first profile. The user may remove that block.
+  std::string core_profile_id;
+  bool with_core = true;
+};
+
+/// What one saved change did.
+struct EditOutcome {
+  /// False when the function changed since the version the edits were made on: nothing was
+  /// written; `current` is the stored function and `yours` what the edits would have given.
+  bool saved = false;
+  model::FunctionProfile current;
+  std::optional<model::FunctionProfile> yours;
+  std::vector<std::string> summary;  // one line per edit
+};
+
+/// Function profiles of organisations: create, edit (each change one transaction with a
+/// history entry), import, delete. Errors are vakkaart::Error.
+class FunctionService {
+ public:
+  explicit FunctionService(store::Store& store) : store_(store) {}
+
+  model::FunctionProfile create(const NewFunction& spec, const std::string& author);
+  /// The function now, or one earlier version of it; Error(not_found) otherwise.
+  model::FunctionProfile get(const std::string& id, std::optional<int> version = {});
+  std::vector<model::FunctionProfile> list();
+  /// Applies the edits, in order, all or nothing, on top of `base_version`.
+  EditOutcome edit(const std::string& id, int base_version, const nlohmann::ordered_json& edits,
+                   const std::string& author);
+  std::vector<store::FunctionHistoryEntry> history(const std::string& id);
+  /// Stores a function read from canonical JSON exactly as it is (its id, version and dates),
+  /// with a history entry; Error(conflict) when that id exists unless `replace`.
+  model::FunctionProfile import(const model::FunctionProfile& function, const std::string& author,
+                                bool replace);
+  void remove(const std::string& id, int base_version);
+
+ private:
+  store::Store& store_;
+};
+
+/// Now as ISO 8601 UTC, seconds precision ("2026-11-26T03:40:00Z").
+std::string utc_now();
+
+}  // namespace vakkaart::compose

@@ -1,0 +1,93 @@
+#include "server/function_data.h"
+
+#include <mutex>
+
+#include "compose/compose_json.h"
+#include "compose/coverage.h"
+#include "compose/function_service.h"
+#include "compose/source_changes.h"
+#include "compose/validation.h"
+#include "formats/function_json.h"
+#include "render/coverage_svg.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+using formats::Json;
+
+/// The coverage index over all profiles, rebuilt only when the store's content changes, so a
+/// coverage request measures one function instead of re-reading every profile.
+std::shared_ptr<const compose::CoverageIndex> coverage_index(store::Store& store) {
+  static std::mutex mutex;
+  static std::string version;
+  static std::shared_ptr<const compose::CoverageIndex> index;
+  std::string now = store.content_version();
+  {
+    std::lock_guard lock(mutex);
+    if (index && version == now)
+      return index;
+  }
+  auto fresh = compose::CoverageIndex::build(store);
+  std::lock_guard lock(mutex);
+  version = now;
+  index = fresh;
+  return fresh;
+}
+
+}  // namespace
+
+Json function_list_json(store::Store& store) {
+  Json list = Json::array();
+  for (const auto& f : compose::FunctionService(store).list())
+    list.push_back({{"id", f.id},
+                    {"title", f.title},
+                    {"organisation", f.organisation},
+                    {"status", model::to_string(f.status)},
+                    {"version", f.version},
+                    {"updated", f.updated},
+                    {"blocks", f.blocks.size()}});
+  return {{"functions", list}};
+}
+
+Json function_coverage_json(store::Store& store, const model::FunctionProfile& function) {
+  return compose::coverage_to_json(coverage_index(store)->measure(function));
+}
+
+std::string function_coverage_svg(store::Store& store, const model::FunctionProfile& function,
+                                  const std::string& lang) {
+  auto coverage = coverage_index(store)->measure(function);
+  const bool english = lang == "en";
+  std::vector<render::CoverageColumn> columns;
+  std::vector<render::CoverageRow> rows;
+  // Columns from the function's own framework; profiles of other frameworks have other
+  // clusters and are left out of the chart (the JSON has them).
+  for (const auto& p : coverage.profiles) {
+    if (p.framework_id != function.framework_id)
+      continue;
+    if (columns.empty())
+      for (const auto& c : p.clusters) {
+        std::string layer_title;
+        for (const auto& l : p.layers)
+          if (l.id == c.layer_id)
+            layer_title = l.title;
+        columns.push_back({c.id, c.title, layer_title});
+      }
+    render::CoverageRow row;
+    row.id = p.profile_id;
+    row.label = p.title;
+    row.link = "/profiles/" + p.profile_id + (english ? "?lang=en" : "");
+    row.resemblance = p.resemblance;
+    for (const auto& c : p.clusters)
+      row.cells.push_back(c.percent);
+    rows.push_back(std::move(row));
+  }
+  render::CoverageChartOptions options;
+  options.lang = lang;
+  options.caption = english
+                        ? "Which profiles the function \"" + function.title + "\" resembles"
+                        : "Op welke beroepsprofielen de functie \"" + function.title + "\" lijkt";
+  return render::coverage_svg(columns, rows, options);
+}
+
+}  // namespace vakkaart::server

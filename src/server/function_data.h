@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "compose/compose_json.h"  // function_view_json, shared with the CLI
+#include "formats/canonical_json.h"
+#include "model/function_profile.h"
+#include "store/store.h"
+
+namespace vakkaart::server {
+
+// What the API answers about function profiles, built once for the API routes and the
+// composer page alike.
+
+/// `{functions:[{id, title, organisation, status, version, updated, blocks}]}`
+formats::Json function_list_json(store::Store& store);
+
+/// The coverage of a function against every stored profile, as JSON or as an SVG chart.
+formats::Json function_coverage_json(store::Store& store, const model::FunctionProfile& function);
+std::string function_coverage_svg(store::Store& store, const model::FunctionProfile& function,
+                                  const std::string& lang);
+
+}  // namespace vakkaart::server

@@ -1,0 +1,348 @@
+#include "compose/function_service.h"
+
+#include <gtest/gtest.h>
+
+#include "compose/coverage.h"
+#include "compose/source_changes.h"
+#include "compose/validation.h"
+#include "core/error.h"
+#include "formats/function_json.h"
+#include "unit/support/bundled_sources.h"
+#include "unit/support/temp_dir.h"
+
+namespace vakkaart::compose {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using testing::TempDir;
+
+/// The bundled sociare note and BK-0338-3 in a fresh store, and a service over it.
+class FunctionServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::open_sqlite_store(dir_.file("f.db"));
+    testing::import_bundled_sources(*store_);
+  }
+  FunctionService service() { return FunctionService(*store_); }
+  model::FunctionProfile create(const std::string& title = "Coördinator vrijwilligers") {
+    return service().create({title, "Vormingplus", "", "", true}, "tester");
+  }
+  model::FunctionProfile edit(const model::FunctionProfile& f, Json edits) {
+    auto out = service().edit(f.id, f.version, edits, "tester");
+    EXPECT_TRUE(out.saved);
+    return out.current;
+  }
+  static const model::FunctionBlock& block(const model::FunctionProfile& f, const std::string& id) {
+    for (const auto& b : f.blocks)
+      if (b.id == id)
+        return b;
+    throw std::runtime_error("no block " + id);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(FunctionServiceTest, ANewFunctionStartsWithTheLearningProfessional) {
+  auto f = create();
+  EXPECT_EQ(f.id, "coordinator-vrijwilligers");
+  EXPECT_EQ(f.version, 1);
+  EXPECT_EQ(f.framework_id, "sociare-2016");
+  ASSERT_EQ(f.blocks.size(), 1u);
+  EXPECT_EQ(f.blocks[0].layer_id, "lerende-professional");
+  ASSERT_TRUE(f.blocks[0].source);
+  EXPECT_FALSE(f.blocks[0].items.empty());
+  EXPECT_EQ(create().id, "coordinator-vrijwilligers-2");  // a second one gets its own id
+  EXPECT_EQ(service().history(f.id).size(), 1u);
+  auto empty = service().create({"Leeg", "", "", "", false}, "");
+  EXPECT_TRUE(empty.blocks.empty());
+}
+
+TEST_F(FunctionServiceTest, TakenItemsKeepTheirSourceAndRewordingKeepsTheOriginal) {
+  auto f = create();
+  f = edit(f, Json::array({{{"op", "add_block"},
+                            {"source", "gemeenschapswerker:orienteren-en-relaties:1"},
+                            {"items", {3, 1}}}}));
+  const auto& b = f.blocks.back();
+  ASSERT_TRUE(b.source);
+  EXPECT_EQ(b.source->ref, "gemeenschapswerker:orienteren-en-relaties:1");
+  EXPECT_EQ(b.source->item_title, "Gemeenschapswerker");
+  EXPECT_EQ(b.cluster_id, "orienteren-en-relaties");
+  EXPECT_EQ(b.layer_id, "kernactiviteiten");
+  ASSERT_EQ(b.items.size(), 2u);  // in source order, whatever order they were named in
+  EXPECT_EQ(b.items[0].source_position, 1);
+  EXPECT_EQ(b.items[1].source_position, 3);
+  EXPECT_EQ(b.items[0].original, b.source->statements[0].text);
+
+  std::string item = b.items[1].id, original = b.items[1].original;
+  f = edit(f, Json::array({{{"op", "reword"}, {"item", item}, {"text", "In onze woorden"}}}));
+  EXPECT_EQ(f.blocks.back().items[1].text(), "In onze woorden");
+  EXPECT_EQ(f.blocks.back().items[1].original, original);
+  f = edit(f, Json::array({{{"op", "reword"}, {"item", item}, {"text", nullptr}}}));
+  EXPECT_FALSE(f.blocks.back().items[1].wording);
+  EXPECT_EQ(f.version, 4);
+  EXPECT_EQ(service().history(f.id).size(), 4u);
+  EXPECT_EQ(service().get(f.id, 3).blocks.back().items[1].text(), "In onze woorden");
+}
+
+TEST_F(FunctionServiceTest, ACompetenceIsPlacedInTheModelAndTicksCount) {
+  auto f = create();
+  f = edit(f, Json::array({{{"op", "add_block"}, {"source", "BK-0338-3:1"}}}));
+  const auto& b = f.blocks.back();
+  EXPECT_EQ(b.source->kind, model::SourceKind::qualification);
+  EXPECT_EQ(b.source->version, "3");
+  EXPECT_FALSE(b.cluster_id.empty());
+  EXPECT_EQ(b.items.size(), b.source->statements.size());
+  f = edit(f, Json::array({{{"op", "select"}, {"block", b.id}, {"items", {2}}}}));
+  ASSERT_EQ(f.blocks.back().items.size(), 1u);
+  EXPECT_EQ(f.blocks.back().items[0].source_position, 2);
+}
+
+TEST_F(FunctionServiceTest, BadEditsChangeNothing) {
+  auto f = create();
+  auto before = service().get(f.id);
+  auto rejected = [&](Json edit, ErrorCode code, const std::string& field) {
+    try {
+      service().edit(f.id, f.version, Json::array({edit}), "");
+      ADD_FAILURE() << "accepted " << edit.dump();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), code) << edit.dump() << ": " << e.what();
+      EXPECT_EQ(e.where().field, field) << edit.dump();
+    }
+    EXPECT_EQ(service().get(f.id), before);
+    EXPECT_EQ(service().history(f.id).size(), 1u);
+  };
+  rejected({{"op", "add_block"}, {"source", "nobody:afwegen-kiezen-ontwerpen:1"}},
+           ErrorCode::not_found, "edits[0].source");
+  rejected({{"op", "add_block"}, {"source", "BK-9999-1:1"}}, ErrorCode::not_found,
+           "edits[0].source");
+  rejected({{"op", "add_block"}, {"source", "gemeenschapswerker:1"}}, ErrorCode::not_found,
+           "edits[0].source");
+  rejected({{"op", "add_block"}, {"source", "nonsense"}}, ErrorCode::invalid_argument,
+           "edits[0].source");
+  rejected({{"op", "add_block"},
+            {"source", "gemeenschapswerker:orienteren-en-relaties:1"},
+            {"items", {1, 99}}},
+           ErrorCode::invalid_argument, "edits[0].items");
+  rejected({{"op", "set_block"}, {"block", f.blocks[0].id}, {"weight", 101}},
+           ErrorCode::invalid_argument, "edits[0].weight");
+  rejected({{"op", "set_block"}, {"block", f.blocks[0].id}, {"weight", -1}},
+           ErrorCode::invalid_argument, "edits[0].weight");
+  rejected(
+      {{"op", "reword"}, {"item", f.blocks[0].items[0].id}, {"text", std::string(1 << 20, 'x')}},
+      ErrorCode::too_large, "edits[0].text");
+  rejected({{"op", "reword"}, {"item", "i999"}, {"text", "x"}}, ErrorCode::not_found,
+           "edits[0].item");
+  rejected({{"op", "explode"}}, ErrorCode::invalid_argument, "edits[0].op");
+  // All or nothing: a good edit before a bad one is not kept either.
+  try {
+    service().edit(f.id, f.version,
+                   Json::array({{{"op", "set"}, {"field", "title"}, {"value", "Nieuw"}},
+                                {{"op", "remove_block"}, {"block", "b404"}}}),
+                   "");
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().field, "edits[1].block");
+  }
+  EXPECT_EQ(service().get(f.id), before);
+}
+
+TEST_F(FunctionServiceTest, AConcurrentEditIsRejectedAndBothSidesAreKept) {
+  auto f = create();
+  auto mine = service().edit(
+      f.id, 1, Json::array({{{"op", "set"}, {"field", "title"}, {"value", "Mijn titel"}}}), "an");
+  ASSERT_TRUE(mine.saved);
+  auto theirs = service().edit(
+      f.id, 1, Json::array({{{"op", "set"}, {"field", "purpose"}, {"value", "Hun doel"}}}), "bo");
+  EXPECT_FALSE(theirs.saved);
+  EXPECT_EQ(theirs.current.title, "Mijn titel");
+  ASSERT_TRUE(theirs.yours);
+  EXPECT_EQ(theirs.yours->purpose, "Hun doel");
+  EXPECT_EQ(theirs.yours->title, "Coördinator vrijwilligers");
+  EXPECT_EQ(service().get(f.id).version, 2);
+  EXPECT_TRUE(service().get(f.id).purpose.empty());
+}
+
+TEST_F(FunctionServiceTest, ValidationWarnsButNeverBlocks) {
+  auto f = create();
+  auto codes = [](const model::FunctionProfile& fn) {
+    std::set<std::string> out;
+    for (const auto& w : validate(fn))
+      out.insert(w.code);
+    return out;
+  };
+  EXPECT_TRUE(codes(f).count("no_core_activity"));
+  f = edit(f, Json::array(
+                  {{{"op", "add_block"}, {"source", "gemeenschapswerker:orienteren-en-relaties:1"}},
+                   {{"op", "add_block"}, {"source", "gemeenschapswerker:orienteren-en-relaties:1"}},
+                   {{"op", "add_own_block"}, {"title", "Leeg"}, {"cluster", "adviseren"}},
+                   {{"op", "set_block"}, {"block", "b1"}, {"weight", 30}}}));
+  auto c = codes(f);
+  EXPECT_FALSE(c.count("no_core_activity"));
+  EXPECT_TRUE(c.count("duplicate_statement"));
+  EXPECT_TRUE(c.count("empty_block"));
+  EXPECT_TRUE(c.count("weights_partial"));
+  EXPECT_TRUE(c.count("weights_not_100"));
+  Json weights = Json::array();
+  for (const auto& b : f.blocks)
+    weights.push_back({{"op", "set_block"}, {"block", b.id}, {"weight", 25}});
+  f = edit(f, weights);
+  EXPECT_FALSE(codes(f).count("weights_not_100"));
+  EXPECT_FALSE(codes(f).count("weights_partial"));
+}
+
+TEST_F(FunctionServiceTest, CoverageFindsTheProfileAFunctionWasTakenFrom) {
+  auto f = service().create({"Opbouwwerker", "", "", "gemeenschapswerker", true}, "");
+  auto record = store_->find_profile("gemeenschapswerker");
+  Json edits = Json::array();
+  for (const auto& pc : record->profile.clusters) {
+    if (pc.cluster_id == "de-eigen-deskundigheid-opbouwen")
+      continue;
+    for (std::size_t n = 1; n <= pc.main_activities.size(); ++n)
+      edits.push_back(
+          {{"op", "add_block"},
+           {"source", "gemeenschapswerker:" + pc.cluster_id + ":" + std::to_string(n)}});
+  }
+  f = edit(f, edits);
+  // Rewording does not lower coverage: the original still counts.
+  f = edit(f,
+           Json::array(
+               {{{"op", "reword"}, {"item", f.blocks[1].items[0].id}, {"text", "Anders gezegd"}}}));
+  auto coverage = CoverageIndex::build(*store_)->measure(f);
+  ASSERT_EQ(coverage.profiles.size(), 5u);
+  const auto& best = coverage.profiles.front();
+  EXPECT_EQ(best.profile_id, "gemeenschapswerker");
+  EXPECT_DOUBLE_EQ(best.coverage, 100.0);
+  EXPECT_DOUBLE_EQ(best.resemblance, 100.0);
+  for (const auto& c : best.clusters)
+    EXPECT_DOUBLE_EQ(c.percent, c.total ? 100.0 : 0.0) << c.id;
+  for (std::size_t i = 1; i < coverage.profiles.size(); ++i)
+    EXPECT_LT(coverage.profiles[i].resemblance, 100.0);
+
+  // Half of one cluster: 50% there, and the other clusters unchanged.
+  auto half = service().create({"Half", "", "", "", false}, "");
+  const auto& ma = record->profile.clusters[1].main_activities[0];
+  half = edit(
+      half, Json::array(
+                {{{"op", "add_block"},
+                  {"source", "gemeenschapswerker:" + record->profile.clusters[1].cluster_id + ":1"},
+                  {"items", {1, 2}}}}));
+  auto hc = CoverageIndex::build(*store_)->measure(half);
+  for (const auto& p : hc.profiles) {
+    if (p.profile_id != "gemeenschapswerker")
+      continue;
+    for (const auto& c : p.clusters)
+      if (c.id == record->profile.clusters[1].cluster_id) {
+        EXPECT_EQ(c.matched, 2);
+        EXPECT_EQ(c.total, static_cast<int>(ma.activities.size()));
+      }
+  }
+}
+
+TEST_F(FunctionServiceTest, CanonicalJsonRestoresAFunctionExactly) {
+  auto f = create();
+  f = edit(f,
+           Json::array({{{"op", "add_block"}, {"source", "BK-0338-3:5"}, {"items", {1, 2}}},
+                        {{"op", "reword"},
+                         {"item", "i11"},
+                         {"text", "Zegt het “anders” & <beter>\nmet een tweede regel"}},
+                        {{"op", "add_own_block"},
+                         {"title", "Eigen taken"},
+                         {"cluster", ""},
+                         {"items", {"Beheert de sleutels"}}},
+                        {{"op", "set"}, {"field", "context"}, {"value", "  spaties blijven  "}}}));
+  std::string text = formats::dump_canonical(formats::function_to_json(f));
+  auto back = formats::parse_function_json(text, "f.json");
+  EXPECT_EQ(back, f);
+  EXPECT_EQ(formats::dump_canonical(formats::function_to_json(back)), text);
+
+  TempDir other;
+  auto store2 = store::open_sqlite_store(other.file("g.db"));
+  auto imported = FunctionService(*store2).import(back, "", false);
+  EXPECT_EQ(FunctionService(*store2).get(f.id), f);
+  EXPECT_EQ(imported, f);
+  EXPECT_THROW(FunctionService(*store2).import(back, "", false), Error);
+  auto broken = back;
+  broken.blocks[0].items[0].id = broken.blocks[0].id;  // an id used twice
+  EXPECT_THROW(FunctionService(*store2).import(broken, "", true), Error);
+}
+
+TEST_F(FunctionServiceTest, ANewQualificationVersionIsOfferedChangeByChange) {
+  auto f = create();
+  f = edit(f, Json::array({{{"op", "add_block"}, {"source", "BK-0338-3:1"}, {"items", {1, 2, 3}}},
+                           {{"op", "reword"}, {"item", "i11"}, {"text", "Onze woorden"}}}));
+  const std::string block_id = f.blocks.back().id;
+  EXPECT_TRUE(pending_changes(*store_, f).empty());
+
+  // Version 4: activity 1 reworded, activity 2 removed, a new activity added.
+  auto v4 = *store_->find_qualification("BK-0338-3");
+  v4.id = "BK-0338-4";
+  v4.version = 4;
+  v4.current = true;
+  auto& acts = v4.competences[0].activities;
+  std::string old1 = acts[0].text, old2 = acts[1].text;
+  acts[0].text = old1 + " en stuurt bij";
+  acts.erase(acts.begin() + 1);
+  acts.push_back({"Betrekt de leden bij elke beslissing", std::nullopt});
+  store_->put_documents({v4});
+
+  auto changes = pending_changes(*store_, f);
+  std::map<std::string, SourceChange> by_type;
+  for (const auto& c : changes)
+    by_type[c.type] = c;
+  ASSERT_TRUE(by_type.count("reworded"));
+  ASSERT_TRUE(by_type.count("removed"));
+  ASSERT_TRUE(by_type.count("added"));
+  EXPECT_EQ(by_type["reworded"].old_text, old1);
+  EXPECT_EQ(by_type["removed"].old_text, old2);
+  EXPECT_EQ(by_type["added"].new_text, "Betrekt de leden bij elke beslissing");
+  EXPECT_EQ(by_type["reworded"].new_version, "4");
+  // Nothing changed by itself.
+  EXPECT_EQ(service().get(f.id).blocks.back().source->version, "3");
+
+  f = edit(f, Json::array({{{"op", "take_change"}, {"change", by_type["reworded"].key}},
+                           {{"op", "leave_change"}, {"change", by_type["added"].key}}}));
+  const auto* b = &block(f, block_id);
+  EXPECT_EQ(b->items[0].original, old1 + " en stuurt bij");
+  EXPECT_EQ(b->source->version, "3");  // one change still undecided
+  ASSERT_EQ(pending_changes(*store_, f).size(), 1u);
+  f = edit(f, Json::array({{{"op", "take_change"}, {"change", by_type["removed"].key}}}));
+  b = &block(f, block_id);
+  EXPECT_EQ(b->source->version, "4");
+  EXPECT_EQ(b->source->ref, "BK-0338-4:1");
+  EXPECT_TRUE(b->decided_changes.empty());
+  EXPECT_TRUE(pending_changes(*store_, f).empty());
+  for (const auto& i : b->items) {
+    EXPECT_NE(i.original, old2);
+    EXPECT_NE(i.original, "Betrekt de leden bij elke beslissing");  // it was left
+  }
+  // The user's wording survived the rewording of its original.
+  bool kept = false;
+  for (const auto& i : b->items)
+    kept |= i.wording == std::optional<std::string>("Onze woorden");
+  EXPECT_TRUE(kept);
+}
+
+TEST_F(FunctionServiceTest, AReimportedFrameworkShowsWhatChangedInABlock) {
+  auto f = create();
+  f = edit(f, Json::array({{{"op", "add_block"},
+                            {"source", "gemeenschapswerker:orienteren-en-relaties:1"}}}));
+  auto framework = *store_->find_framework("sociare-2016");
+  for (auto& p : framework.profiles)
+    if (p.id == "gemeenschapswerker")
+      for (auto& pc : p.clusters)
+        if (pc.cluster_id == "orienteren-en-relaties")
+          pc.main_activities[0].activities[0].text += " in de buurt";
+  store_->put_documents({framework});
+  auto changes = pending_changes(*store_, f);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].type, "reworded");
+  EXPECT_NE(changes[0].old_version, changes[0].new_version);
+  f = edit(f, Json::array({{{"op", "leave_change"}, {"change", changes[0].key}}}));
+  EXPECT_TRUE(pending_changes(*store_, f).empty());
+  EXPECT_EQ(f.blocks.back().items[0].original, changes[0].old_text);  // left as it was
+  EXPECT_EQ(f.blocks.back().items[0].source_position, 0);             // no longer in the source
+}
+
+}  // namespace
+}  // namespace vakkaart::compose

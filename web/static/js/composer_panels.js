@@ -1,0 +1,127 @@
+// What the composer shows beside the blocks: validation warnings, pending source changes, the
+// coverage chart, the history, and the conflict banner.
+import { el, fmt, request } from './composer_util.js';
+import { itemText } from './composer_render.js';
+
+const blockTitle = (fn, id) => fn.blocks.find((b) => b.id === id)?.title;
+
+export function renderWarnings(box, view, t, lang) {
+  const section = box.closest('section');
+  section.hidden = false;
+  if (!view.warnings.length) {
+    box.replaceChildren(el('p', { class: 'ok' }, t.warnings_none));
+    return;
+  }
+  box.replaceChildren(el('ul', { class: 'warnings' }, view.warnings.map((w) => {
+    const title = w.block && blockTitle(view.function, w.block);
+    return el('li', { dataset: { code: w.code } },
+      // The server's English message names the numbers; Dutch pages say it by code.
+      (lang === 'en' ? w.message : t.warning_codes?.[w.code]) || w.message,
+      title ? [' — ', el('a', { href: `#block-${w.block}` }, title)] : null);
+  })));
+}
+
+/** Source changes the user has not taken or left yet, each with its two buttons. */
+export function renderChanges(box, view, t, edit) {
+  const section = box.closest('section');
+  section.hidden = !view.changes.length;
+  box.replaceChildren(el('ul', { class: 'changes' }, view.changes.map((c) => el('li', { dataset: { change: c.key } },
+    el('p', {}, el('strong', {}, t.change_types?.[c.type] || c.type), ' · ', blockTitle(view.function, c.block) || c.block,
+      c.new_version && c.old_version !== c.new_version ? ` (${c.old_version} → ${c.new_version})` : ''),
+    c.old_text ? el('p', { class: 'old-text', lang: 'nl' }, el('del', {}, c.old_text)) : null,
+    c.new_text ? el('p', { class: 'new-text', lang: 'nl' }, el('ins', {}, c.new_text)) : null,
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'small', dataset: { key: `take:${c.key}` }, onclick: () => edit({ op: 'take_change', change: c.key }) }, t.take_change),
+      el('button', { type: 'button', class: 'small secondary', dataset: { key: `leave:${c.key}` }, onclick: () => edit({ op: 'leave_change', change: c.key }) }, t.leave_change))))));
+}
+
+let coverageRequest = 0;
+/** Puts the server's coverage chart into the figure (inline, so its text is read out). */
+export async function refreshCoverage(figure) {
+  const mine = ++coverageRequest;
+  const res = await fetch(figure.dataset.src, { cache: 'no-store' });
+  if (!res.ok || mine !== coverageRequest) return; // a newer refresh is under way
+  const svg = await res.text();
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg') return;
+  // Its profile names are links, so it is a group of controls, not one image (as the compare
+  // page's heat maps are).
+  if (root.querySelector('a')) root.setAttribute('role', 'group');
+  figure.replaceChildren(document.importNode(root, true));
+}
+
+export async function refreshHistory(list, apiUrl, t) {
+  const { status, body } = await request('GET', `${apiUrl}/history`);
+  if (status !== 200) return;
+  list.closest('section').hidden = false;
+  list.replaceChildren(...(body.history.length ? body.history.map((h) => el('li', {},
+    el('span', { class: 'history-version' }, `${t.version} ${h.version}`), ' · ',
+    el('time', { datetime: h.at }, h.at.replace('T', ' ').replace('Z', ' UTC')),
+    h.author ? ` · ${h.author}` : '', el('br'),
+    el('span', { class: 'history-summary' }, h.summary))) : [el('li', {}, t.history_none)]));
+}
+
+// A function as lines of text, to show what differs between two versions of it.
+function lines(fn, t) {
+  if (!fn) return [];
+  const v = (s) => s || t.empty_value;
+  const out = [
+    `${t.field_title}: ${v(fn.title)}`, `${t.field_organisation}: ${v(fn.organisation)}`,
+    `${t.field_purpose}: ${v(fn.purpose)}`, `${t.field_context}: ${v(fn.context)}`,
+    `${t.field_status}: ${t[`status_${fn.status}`] || fn.status}`,
+  ];
+  for (const b of fn.blocks) {
+    out.push(`${t.block_title}: ${b.title}`);
+    if (b.weight != null) out.push(`${b.title} · ${t.weight}: ${b.weight}`);
+    b.items.forEach((i) => out.push(`${b.title} · ${itemText(i)}`));
+  }
+  return out;
+}
+
+// The lines of `a` that `b` does not have (as many times as they are missing).
+function minus(a, b) {
+  const left = new Map();
+  b.forEach((l) => left.set(l, (left.get(l) || 0) + 1));
+  return a.filter((l) => {
+    const n = left.get(l) || 0;
+    if (n) { left.set(l, n - 1); return false; }
+    return true;
+  });
+}
+
+/**
+ * The conflict banner: the stored version (what the others changed) and the user's unsaved
+ * edits side by side, with the two ways out.
+ */
+export function renderConflict(banner, conflict, baseVersion, apiUrl, t, { reapply, discard }) {
+  const current = conflict.current.function;
+  const theirs = minus(lines(current, t), lines(conflict.yours, t));
+  const yours = minus(lines(conflict.yours, t), lines(current, t));
+  const historyList = el('ul', { class: 'conflict-history' });
+  const diffList = (list, cls) => (list.length
+    ? el('ul', { class: `diff-lines ${cls}`, lang: 'nl' }, list.map((l) => el('li', {}, l)))
+    : el('p', { class: 'meta' }, t.conflict_same));
+  banner.replaceChildren(
+    el('h2', { id: 'conflict-h', tabindex: '-1' }, t.conflict_title),
+    el('p', {}, t.conflict_intro),
+    el('div', { class: 'conflict-columns' },
+      el('section', { class: 'conflict-theirs', 'aria-labelledby': 'conflict-theirs-h' },
+        el('h3', { id: 'conflict-theirs-h' }, fmt(t.conflict_theirs, { v: current.version })),
+        historyList, diffList(theirs, 'theirs')),
+      el('section', { class: 'conflict-yours', 'aria-labelledby': 'conflict-yours-h' },
+        el('h3', { id: 'conflict-yours-h' }, t.conflict_yours),
+        diffList(yours, 'yours'))),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'reapply', onclick: reapply }, t.conflict_reapply),
+      el('button', { type: 'button', class: 'discard secondary', onclick: discard }, t.conflict_discard)));
+  banner.hidden = false;
+  banner.querySelector('h2').focus();
+  // Who saved what since the version the edits were made on.
+  request('GET', `${apiUrl}/history`).then(({ status, body }) => {
+    if (status !== 200) return;
+    const since = body.history.filter((h) => h.version > baseVersion);
+    historyList.replaceChildren(...since.map((h) => el('li', {},
+      `${t.version} ${h.version}`, h.author ? ` (${fmt(t.conflict_theirs_by, { author: h.author })})` : '', `: ${h.summary}`)));
+  });
+}

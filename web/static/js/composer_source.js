@@ -1,0 +1,201 @@
+// The left pane: the structure blocks are taken from. A picker chooses a profile (rings →
+// clusters → main activities → sub-activities) or a qualification (competences → activities
+// and knowledge); each main activity or competence can be dragged onto the function or taken
+// with its "Take" button, with the ticked statements as the block's items. The search box
+// uses /api/search and reveals a hit's main activity or competence in the tree.
+import { el, fmt, getJson } from './composer_util.js';
+
+export const DRAG_TYPE = 'application/x-vakkaart-source';
+
+const cache = new Map(); // source id → its API JSON (profiles and qualifications do not change here)
+
+async function load(kind, id) {
+  const key = `${kind}:${id}`;
+  if (!cache.has(key)) cache.set(key, getJson(`/api/${kind === 'profile' ? 'profiles' : 'qualifications'}/${encodeURIComponent(id)}`));
+  return cache.get(key);
+}
+
+/** What taking a source block sends: {source, items?} (items left out when all are ticked). */
+function takeEdit(block) {
+  const boxes = [...block.querySelectorAll('input[type="checkbox"]')];
+  const items = boxes.filter((b) => b.checked).map((b) => Number(b.dataset.position));
+  const edit = { op: 'add_block', source: block.dataset.source };
+  if (items.length < boxes.length) edit.items = items;
+  return edit;
+}
+
+// One draggable source block: its title, its statements as checkboxes, the take button.
+function sourceBlock(ref, title, sections, ctx) {
+  const { t } = ctx;
+  const safe = ref.replace(/[^A-Za-z0-9_-]/g, '-');
+  const titleId = `st-${safe}`;
+  const block = el('div', {
+    class: 'src-block', id: `src-${safe}`, draggable: 'true', tabindex: '-1',
+    dataset: { source: ref }, 'aria-labelledby': titleId,
+  });
+  block.append(el('p', { class: 'src-title', id: titleId }, title));
+  let pos = 0;
+  for (const section of sections) {
+    if (!section.items.length) continue;
+    if (section.title) block.append(el('p', { class: 'src-section' }, section.title));
+    block.append(el('ul', { class: 'checklist' }, section.items.map((s) => {
+      pos += 1;
+      const id = `sb-${safe}-${pos}`;
+      return el('li', { class: s.sub ? 'sub' : '' },
+        el('input', { type: 'checkbox', id, checked: true, dataset: { position: pos } }), ' ',
+        el('label', { for: id }, s.text));
+    })));
+  }
+  const take = el('button', { type: 'button', class: 'take', 'aria-describedby': titleId }, t.take);
+  take.addEventListener('click', () => {
+    const edit = takeEdit(block);
+    if (edit.items && !edit.items.length) return; // nothing ticked: nothing to take
+    ctx.take(edit);
+  });
+  block.append(take);
+  block.addEventListener('dragstart', (e) => {
+    if (e.target !== block) return;
+    e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(takeEdit(block)));
+    e.dataTransfer.setData('text/plain', title);
+    e.dataTransfer.effectAllowed = 'copy';
+    block.classList.add('dragging');
+  });
+  block.addEventListener('dragend', () => block.classList.remove('dragging'));
+  return block;
+}
+
+// A profile's activities depth first, as the API's positions count them.
+function flatten(activities, sub = false, out = []) {
+  for (const a of activities || []) {
+    out.push({ text: a.text, sub });
+    flatten(a.children, true, out);
+  }
+  return out;
+}
+
+function profileTree(profile, ctx) {
+  const { t, framework } = ctx;
+  const tree = el('div', { class: 'src-profile', lang: 'nl' });
+  for (const layer of framework.layers) {
+    const clusters = profile.clusters.filter((c) => c.layer === layer.id && c.main_activities.length);
+    if (!clusters.length) continue;
+    tree.append(el('h3', { class: 'src-layer' }, layer.title));
+    for (const c of clusters) {
+      const details = el('details', { class: 'src-cluster', dataset: { cluster: c.id } },
+        el('summary', {}, c.title, el('span', { class: 'count' }, ` (${c.main_activities.length})`)));
+      c.main_activities.forEach((m, i) => {
+        const n = i + 1;
+        const title = m.title || `${t.main_activity} ${n}`;
+        details.append(sourceBlock(`${profile.id}:${c.id}:${n}`, title,
+          [{ title: null, items: flatten(m.activities) }], ctx));
+      });
+      tree.append(details);
+    }
+  }
+  return tree;
+}
+
+function qualificationTree(q, ctx) {
+  const { t } = ctx;
+  const tree = el('div', { class: 'src-qualification', lang: 'nl' });
+  tree.append(el('h3', { class: 'src-layer' }, `${q.id} ${q.title}`));
+  for (const c of q.competences) {
+    const details = el('details', { class: 'src-cluster', dataset: { competence: c.number } },
+      el('summary', {}, `${c.number}. ${c.title}`));
+    details.append(sourceBlock(`${q.id}:${c.number}`, `${t.competence} ${c.number}: ${c.title}`, [
+      { title: t.activities, items: (c.activities || []).map((a) => ({ text: a.text })) },
+      { title: t.knowledge, items: (c.knowledge || []).map((k) => ({ text: k.text })) },
+    ], ctx));
+    tree.append(details);
+  }
+  return tree;
+}
+
+/**
+ * Sets up the pane. ctx: {t, framework, sources: {profiles, qualifications}, take(edit)}.
+ * Returns {reveal(place)}.
+ */
+export function setupStructure(pane, ctx) {
+  const { t, sources } = ctx;
+  const picker = pane.querySelector('#source-picker');
+  const treeBox = pane.querySelector('#source-tree');
+  picker.replaceChildren(
+    el('optgroup', { label: t.profiles }, sources.profiles.map((p) => el('option', { value: `profile:${p.id}` }, p.title))),
+    sources.qualifications.length ? el('optgroup', { label: t.qualifications },
+      sources.qualifications.map((q) => el('option', { value: `qualification:${q.id}` }, `${q.id} ${q.title}`))) : null);
+
+  let shown = null;
+  async function show(value) {
+    if (value === shown) return;
+    shown = value;
+    picker.value = value;
+    try { sessionStorage.setItem('composer-source', value); } catch { /* private mode */ }
+    const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+    treeBox.setAttribute('aria-busy', 'true');
+    treeBox.replaceChildren(el('p', { class: 'meta' }, t.loading));
+    const data = await load(kind, id);
+    if (shown !== value) return; // another choice came in meanwhile
+    treeBox.replaceChildren(kind === 'profile' ? profileTree(data, ctx) : qualificationTree(data, ctx));
+    treeBox.removeAttribute('aria-busy');
+  }
+  picker.addEventListener('change', () => show(picker.value));
+  let first = picker.options[0]?.value;
+  try {
+    const remembered = sessionStorage.getItem('composer-source');
+    if ([...picker.options].some((o) => o.value === remembered)) first = remembered;
+  } catch { /* private mode */ }
+  if (first) show(first);
+
+  /** Shows a place of a search hit in the tree: opens it, scrolls to it, focuses it. */
+  async function reveal(place) {
+    const isProfile = place.kind === 'profile';
+    await show(`${place.kind}:${place.id}`);
+    const ref = isProfile ? `${place.id}:${place.cluster}:${place.main_activity}` : `${place.id}:${place.competence}`;
+    const block = treeBox.querySelector(`.src-block[data-source="${CSS.escape(ref)}"]`);
+    if (!block) return;
+    const details = block.closest('details');
+    if (details) details.open = true;
+    treeBox.querySelectorAll('.revealed').forEach((b) => b.classList.remove('revealed'));
+    block.classList.add('revealed');
+    block.scrollIntoView({ block: 'center' });
+    block.focus({ preventScroll: true });
+  }
+
+  setupSearch(pane, ctx, reveal);
+  return { reveal };
+}
+
+function setupSearch(pane, ctx, reveal) {
+  const { t } = ctx;
+  const form = pane.querySelector('#structure-search');
+  const box = pane.querySelector('#search-results');
+  const lang = ctx.lang === 'en' ? '&lang=en' : '';
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const q = form.elements.q.value.trim();
+    if (!q) { box.replaceChildren(); return; }
+    const res = await getJson(`/api/search?q=${encodeURIComponent(q)}&limit=10`);
+    const list = el('ol', { class: 'search-hits', lang: 'nl' });
+    for (const r of res.results) {
+      // Only places that are a main activity or a competence can be shown in the tree.
+      const places = r.places.filter((p) => (p.kind === 'profile' && p.main_activity) || (p.kind === 'qualification' && p.competence));
+      list.append(el('li', {},
+        el('span', { class: 'hit-text' }, r.text),
+        el('ul', { class: 'places' }, places.map((p) => {
+          const href = p.kind === 'profile'
+            ? `/profiles/${encodeURIComponent(p.id)}?cluster=${encodeURIComponent(p.cluster)}${lang}#${p.cluster}-${p.main_activity}`
+            : `/qualifications/${encodeURIComponent(p.id)}${lang ? '?lang=en' : ''}#competence-${p.competence}`;
+          const link = el('a', { href, class: 'hit-place' }, p.path);
+          link.addEventListener('click', (ev) => {
+            if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return; // a new tab is fine
+            ev.preventDefault();
+            reveal(p);
+          });
+          return el('li', {}, link);
+        }))));
+    }
+    box.replaceChildren(
+      el('p', { class: 'meta' }, res.results.length ? fmt(t.search_results, { n: res.total }) : t.search_none),
+      list);
+  });
+}

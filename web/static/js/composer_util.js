@@ -1,0 +1,52 @@
+// Small helpers shared by the composer modules: building DOM without innerHTML (every text
+// comes from users or sources, so it must never be parsed as markup), texts, and JSON calls.
+
+/** el('button', {type: 'button', class: 'x', onclick}, 'text', child…) */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'class') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'value') node.value = value;
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+/** The JSON the server embedded in <script type="application/json" id="…">. */
+export function embedded(id) {
+  const node = document.getElementById(id);
+  return node ? JSON.parse(node.textContent) : null;
+}
+
+/** "Regel {n} van {block}" with {n: 3, block: "…"} filled in. */
+export function fmt(text, vars = {}) {
+  return String(text ?? '').replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A JSON request; resolves to {status, body} for every HTTP answer (problem JSON included). */
+export async function request(method, url, body) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = { detail: text }; }
+  return { status: res.status, body: json };
+}
+
+/** GET that fails loudly: for data the page cannot do without. */
+export async function getJson(url) {
+  const { status, body } = await request('GET', url);
+  if (status !== 200) throw new Error(body?.detail || `GET ${url}: ${status}`);
+  return body;
+}
