@@ -34,6 +34,8 @@ bench: build
 	-build/bench/search_quality_bench
 	-bench/run_search_bench.sh
 	-bench/run_web_bench.sh
+	-build/bench/function_coverage_bench
+	-build/bench/function_export_bench
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

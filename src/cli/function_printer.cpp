@@ -29,8 +29,10 @@ void print_block(std::ostream& out, const model::FunctionBlock& b, const Style& 
   out << "\n";
   if (b.source)
     out << "      "
-        << s.dim("bron: " + b.source->ref + " · " + b.source->item_title + " · versie " +
-                 b.source->version)
+        << s.dim("bron: " + b.source->ref + " · " + b.source->item_title +
+                 (b.source->kind == model::SourceKind::qualification
+                      ? " · versie " + b.source->version
+                      : ""))
         << "\n";
   else
     out << "      " << s.dim("eigen blok") << "\n";

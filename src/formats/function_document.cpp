@@ -164,8 +164,15 @@ std::string provenance(const model::FunctionBlock& block, const model::Framework
     if (!s.title.empty() && s.title != block.title)
       line += ": " + s.title;
   }
-  if (!s.version.empty())
+  // A profile's version is a content fingerprint, which tells a reader nothing: name the
+  // framework edition instead. A qualification's version is its own number.
+  if (s.kind == model::SourceKind::profile) {
+    if (framework && framework->id == s.framework_id && !framework->title.empty())
+      line += " (" + framework->title + (framework->date.empty() ? "" : ", " + framework->date) +
+              ")";
+  } else if (!s.version.empty()) {
     line += " (" + std::string(labels.version_word) + " " + s.version + ")";
+  }
   return line;
 }
 

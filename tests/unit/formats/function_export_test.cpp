@@ -344,7 +344,7 @@ TEST(FunctionExport, DocumentFollowsTheModelAndKeepsTheRestLast) {
             "eigen deskundigheid (versie 3)");
   EXPECT_EQ(notes[1],
             "Bron: Gemeenschapswerker \u00b7 Afwegen - kiezen - ontwerpen \u00b7 hoofdactiviteit 2 "
-            "(versie fnv1a:0123abcd)");
+            "(Beroepenstructuur Sociaal Cultureel Werk, 6 juli 2016)");  // not the fingerprint
   EXPECT_EQ(notes[2], "Eigen tekst van de organisatie");
 
   // The reworded item carries its original as a note; texts are never altered.
