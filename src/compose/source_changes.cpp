@@ -233,7 +233,14 @@ void decide_change(model::FunctionBlock& block, const SourceChange& change, bool
     }
   }
   block.decided_changes.push_back(change.key);
-  if (current && block_changes(block, current).empty())
+  if (!current)
+    return;
+  // Once every change is decided the block settles on the new source. A bare "new_version"
+  // left over is no change of its own: it only appears because the decisions above already
+  // made the block match the new source.
+  auto left = block_changes(block, current);
+  if (left.empty() ||
+      (left.size() == 1 && left[0].type == "new_version" && change.type != "new_version"))
     settle(block, *current);
 }
 

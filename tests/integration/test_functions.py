@@ -166,6 +166,35 @@ class FunctionCli(TempDirMixin, unittest.TestCase):
         self.fn("export", fid, "--format", "pdf", "-o", pdf)
         self.assertLessEqual(pdf_pages(pdf), 3, f"{count} statements")
 
+    def test_a_new_bk_version_is_offered_change_by_change(self):
+        fid = self.fn("new", "Vakbondssecretaris").stdout.strip()
+        self.fn("add", fid, "BK-0338-3:1", "--items", "1,2")
+        with open(BK, encoding="utf-8") as f:
+            text = f.read()
+        old = "Zorgt voor een goede overlegsituatie"
+        new = "Zorgt voor een goede en veilige overlegsituatie"
+        v4 = (text.replace("BK-0338-3", "BK-0338-4").replace("versie 3, 2020", "versie 4, 2026")
+              .replace(old, new))
+        self.assertEqual(json.loads(self.fn("changes", fid, "--json").stdout), [])
+        run("import", self.write("BK-0338-4.txt", v4), db=self.db)
+        changes = json.loads(self.fn("changes", fid, "--json").stdout)
+        self.assertEqual([(c["type"], c["old_text"], c["new_text"], c["new_version"])
+                          for c in changes], [("reworded", old, new, "4")])
+        # Shown, not applied: the function still says what it took from version 3.
+        view = json.loads(self.fn("show", fid, "--json").stdout)
+        block = view["function"]["blocks"][-1]
+        self.assertEqual(block["items"][0]["original"], old)
+        self.assertEqual(block["source"]["version"], "3")
+        self.assertEqual(view["changes"], changes)
+        self.fn("take", fid, changes[0]["key"])
+        view = json.loads(self.fn("show", fid, "--json").stdout)
+        block = view["function"]["blocks"][-1]
+        self.assertEqual(block["items"][0]["original"], new)
+        self.assertEqual(block["source"]["ref"], "BK-0338-4:1")
+        self.assertEqual(view["changes"], [])
+        self.assertIn("took source change (reworded)",
+                      json.loads(self.fn("history", fid, "--json").stdout)[0]["summary"])
+
     def test_bad_input_is_refused_and_changes_nothing(self):
         fid = self.fn("new", "Proef").stdout.strip()
         block = json.loads(self.fn("show", fid, "--json").stdout)["function"]["blocks"][0]["id"]
