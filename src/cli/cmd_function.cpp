@@ -116,16 +116,7 @@ void list(Context& ctx) {
   auto store = ctx.open_store(store::OpenMode::read_only);
   auto functions = compose::FunctionService(*store).list();
   if (opts().json) {
-    Json list = Json::array();
-    for (const auto& f : functions)
-      list.push_back({{"id", f.id},
-                      {"title", f.title},
-                      {"organisation", f.organisation},
-                      {"status", model::to_string(f.status)},
-                      {"version", f.version},
-                      {"updated", f.updated},
-                      {"blocks", f.blocks.size()}});
-    std::cout << formats::dump_canonical(list);
+    std::cout << formats::dump_canonical(compose::function_summaries_json(functions));
     return;
   }
   Style s{ctx.color};

@@ -98,6 +98,19 @@ Json function_view_json(store::Store& store, const model::FunctionProfile& funct
   return view;
 }
 
+Json function_summaries_json(const std::vector<model::FunctionProfile>& functions) {
+  Json list = Json::array();
+  for (const auto& f : functions)
+    list.push_back({{"id", f.id},
+                    {"title", f.title},
+                    {"organisation", f.organisation},
+                    {"status", model::to_string(f.status)},
+                    {"version", f.version},
+                    {"updated", f.updated},
+                    {"blocks", f.blocks.size()}});
+  return list;
+}
+
 Json history_to_json(const std::vector<store::FunctionHistoryEntry>& history) {
   Json out = Json::array();
   for (const auto& h : history)

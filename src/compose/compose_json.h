@@ -22,6 +22,8 @@ formats::Json coverage_to_json(const FunctionCoverage& coverage);
 /// canonical JSON, warnings, changes (undecided source changes), framework:{id, title, layers,
 /// clusters}}`.
 formats::Json function_view_json(store::Store& store, const model::FunctionProfile& function);
+/// `[{id, title, organisation, status, version, updated, blocks}]`: what lists show.
+formats::Json function_summaries_json(const std::vector<model::FunctionProfile>& functions);
 /// `[{version, at, author, summary}]`
 formats::Json history_to_json(const std::vector<store::FunctionHistoryEntry>& history);
 

@@ -1,7 +1,5 @@
 #include "server/function_data.h"
 
-#include <mutex>
-
 #include "compose/compose_json.h"
 #include "compose/coverage.h"
 #include "compose/function_service.h"
@@ -12,51 +10,20 @@
 
 namespace vakkaart::server {
 
-namespace {
-
 using formats::Json;
 
-/// The coverage index over all profiles, rebuilt only when the store's content changes, so a
-/// coverage request measures one function instead of re-reading every profile.
-std::shared_ptr<const compose::CoverageIndex> coverage_index(store::Store& store) {
-  static std::mutex mutex;
-  static std::string version;
-  static std::shared_ptr<const compose::CoverageIndex> index;
-  std::string now = store.content_version();
-  {
-    std::lock_guard lock(mutex);
-    if (index && version == now)
-      return index;
-  }
-  auto fresh = compose::CoverageIndex::build(store);
-  std::lock_guard lock(mutex);
-  version = now;
-  index = fresh;
-  return fresh;
-}
-
-}  // namespace
-
 Json function_list_json(store::Store& store) {
-  Json list = Json::array();
-  for (const auto& f : compose::FunctionService(store).list())
-    list.push_back({{"id", f.id},
-                    {"title", f.title},
-                    {"organisation", f.organisation},
-                    {"status", model::to_string(f.status)},
-                    {"version", f.version},
-                    {"updated", f.updated},
-                    {"blocks", f.blocks.size()}});
-  return {{"functions", list}};
+  return {{"functions", compose::function_summaries_json(compose::FunctionService(store).list())}};
 }
 
-Json function_coverage_json(store::Store& store, const model::FunctionProfile& function) {
-  return compose::coverage_to_json(coverage_index(store)->measure(function));
+Json function_coverage_json(const compose::CoverageIndex& index,
+                            const model::FunctionProfile& function) {
+  return compose::coverage_to_json(index.measure(function));
 }
 
-std::string function_coverage_svg(store::Store& store, const model::FunctionProfile& function,
-                                  const std::string& lang) {
-  auto coverage = coverage_index(store)->measure(function);
+std::string function_coverage_svg(const compose::CoverageIndex& index,
+                                  const model::FunctionProfile& function, const std::string& lang) {
+  auto coverage = index.measure(function);
   const bool english = lang == "en";
   std::vector<render::CoverageColumn> columns;
   std::vector<render::CoverageRow> rows;

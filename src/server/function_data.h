@@ -3,6 +3,7 @@
 #include <string>
 
 #include "compose/compose_json.h"  // function_view_json, shared with the CLI
+#include "compose/coverage.h"
 #include "formats/canonical_json.h"
 #include "model/function_profile.h"
 #include "store/store.h"
@@ -16,8 +17,9 @@ namespace vakkaart::server {
 formats::Json function_list_json(store::Store& store);
 
 /// The coverage of a function against every stored profile, as JSON or as an SVG chart.
-formats::Json function_coverage_json(store::Store& store, const model::FunctionProfile& function);
-std::string function_coverage_svg(store::Store& store, const model::FunctionProfile& function,
-                                  const std::string& lang);
+formats::Json function_coverage_json(const compose::CoverageIndex& index,
+                                     const model::FunctionProfile& function);
+std::string function_coverage_svg(const compose::CoverageIndex& index,
+                                  const model::FunctionProfile& function, const std::string& lang);
 
 }  // namespace vakkaart::server

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "server/coverage_cache.h"
 #include "server/response_cache.h"
 #include "store/store.h"
 
@@ -45,6 +46,8 @@ class StorePool {
   /// The server's response cache; handlers share it with the store because both are what a
   /// request needs from the server besides its own input.
   ResponseCache* responses() { return responses_; }
+  /// The coverage index of this pool's database (function profiles).
+  CoverageCache& coverage() { return coverage_; }
 
  private:
   Lease take(Idle& idle, store::OpenMode mode) {
@@ -68,6 +71,7 @@ class StorePool {
 
   std::string db_path_;
   ResponseCache* responses_;
+  CoverageCache coverage_;
   std::mutex mutex_;
   Idle idle_;
   Idle idle_writers_;

@@ -146,16 +146,18 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
             }));
 
   http.Get(R"(/api/functions/([A-Za-z0-9_-]+)/coverage)",
-           handler(pool, false, [](store::Store& s, const auto& req, auto& res) {
+           handler(pool, false, [&pool](store::Store& s, const auto& req, auto& res) {
              send_json(res,
-                       function_coverage_json(s, compose::FunctionService(s).get(req.matches[1])));
+                       function_coverage_json(*pool.coverage().get(s),
+                                              compose::FunctionService(s).get(req.matches[1])));
            }));
 
   http.Get(R"(/api/functions/([A-Za-z0-9_-]+)/coverage\.svg)",
-           handler(pool, false, [](store::Store& s, const auto& req, auto& res) {
+           handler(pool, false, [&pool](store::Store& s, const auto& req, auto& res) {
              std::string lang = req.get_param_value("lang") == "en" ? "en" : "nl";
              auto f = compose::FunctionService(s).get(req.matches[1]);
-             res.set_content(function_coverage_svg(s, f, lang), "image/svg+xml; charset=utf-8");
+             res.set_content(function_coverage_svg(*pool.coverage().get(s), f, lang),
+                             "image/svg+xml; charset=utf-8");
            }));
 
   http.Get(R"(/api/functions/([A-Za-z0-9_-]+)/history)",
