@@ -13,3 +13,4 @@ require('./specs/no-javascript');
 require('./specs/responsive');
 require('./specs/print');
 require('./specs/composer');
+require('./specs/composer_changes');

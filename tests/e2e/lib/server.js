@@ -1,5 +1,6 @@
 // Imports the bundled sources into a fresh database and runs `vakkaart serve`
-// on a free port for the whole test run.
+// on a free port: once for the whole test run (lib/env.js), and again for a spec
+// that must change its database (each call gets a database of its own).
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -63,4 +64,7 @@ async function startServer() {
   };
 }
 
-module.exports = { startServer };
+module.exports = {
+  startServer,
+  locate, // { root, bin }: for specs that run the CLI on a server's database of their own
+};

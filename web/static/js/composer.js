@@ -1,7 +1,7 @@
 // The function composer (/functions/{id}): wires the structure pane, the editor, autosave and
 // the side panels together. The server rendered the function read-only with the API's view of
 // it embedded, so the editor is built at once from that data, without waiting for the API.
-import { embedded } from './composer_util.js';
+import { embedded, storedAuthor, storeAuthor } from './composer_util.js';
 import { Saver } from './composer_save.js';
 import { renderEditor } from './composer_render.js';
 import { setupStructure, DRAG_TYPE } from './composer_source.js';
@@ -53,6 +53,10 @@ function start(root) {
       // "Up" on the first block is disabled now: stay on the block, on its other button.
       target = target.parentElement.querySelector('button:not([disabled])')
         || target.closest('article')?.querySelector('.block-title-input');
+    }
+    if (!target && /^(take|leave):/.test(key)) {
+      // The decided change is gone with its buttons: go on to the next change, if any.
+      target = pane.querySelector('[data-key^="take:"]') || $('#blocks-h');
     }
     if (!target) return;
     target.focus({ preventScroll: true });
@@ -179,6 +183,18 @@ function start(root) {
     ctx.saver.flush();
     e.preventDefault();
   });
+
+  // Who is editing: typed once, remembered in the browser, sent with every save.
+  const author = $('#author-name');
+  if (author) {
+    author.value = storedAuthor();
+    ctx.saver.author = author.value;
+    author.addEventListener('input', () => {
+      ctx.saver.author = author.value;
+      storeAuthor(author.value.trim());
+    });
+    $('#author-field').hidden = false;
+  }
 
   setupStructure(structure, {
     t, lang: root.dataset.lang, framework: ctx.view.framework, sources, take: (edit) => ctx.edit(edit),

@@ -58,7 +58,7 @@ export async function refreshHistory(list, apiUrl, t) {
   list.replaceChildren(...(body.history.length ? body.history.map((h) => el('li', {},
     el('span', { class: 'history-version' }, `${t.version} ${h.version}`), ' · ',
     el('time', { datetime: h.at }, h.at.replace('T', ' ').replace('Z', ' UTC')),
-    h.author ? ` · ${h.author}` : '', el('br'),
+    h.author ? [' · ', el('span', { class: 'history-author' }, fmt(t.history_by, { author: h.author }))] : '', el('br'),
     el('span', { class: 'history-summary' }, h.summary))) : [el('li', {}, t.history_none)]));
 }
 

@@ -50,3 +50,18 @@ export async function getJson(url) {
   if (status !== 200) throw new Error(body?.detail || `GET ${url}: ${status}`);
   return body;
 }
+
+// The name the user typed in the composer's bar; kept in the browser, sent with every save.
+const AUTHOR_KEY = 'vakkaart.author';
+
+/** The stored name of the user ('' when none, or when storage is not available). */
+export function storedAuthor() {
+  try { return localStorage.getItem(AUTHOR_KEY) || ''; } catch { return ''; }
+}
+
+export function storeAuthor(name) {
+  try {
+    if (name) localStorage.setItem(AUTHOR_KEY, name);
+    else localStorage.removeItem(AUTHOR_KEY);
+  } catch { /* storage blocked: the name lasts as long as the page */ }
+}
