@@ -359,7 +359,7 @@ std::string apply_edit(store::Store& store, model::FunctionProfile& f, const Jso
     if (auto it = edit.find("weight"); it != edit.end()) {
       if (it->is_null()) {
         block.weight.reset();
-        what.push_back("no weight");
+        what.emplace_back("no weight");
       } else {
         if (!it->is_number())
           invalid("weight", "'weight' must be a number or null");

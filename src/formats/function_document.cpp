@@ -168,8 +168,8 @@ std::string provenance(const model::FunctionBlock& block, const model::Framework
   // framework edition instead. A qualification's version is its own number.
   if (s.kind == model::SourceKind::profile) {
     if (framework && framework->id == s.framework_id && !framework->title.empty())
-      line += " (" + framework->title + (framework->date.empty() ? "" : ", " + framework->date) +
-              ")";
+      line +=
+          " (" + framework->title + (framework->date.empty() ? "" : ", " + framework->date) + ")";
   } else if (!s.version.empty()) {
     line += " (" + std::string(labels.version_word) + " " + s.version + ")";
   }
@@ -178,8 +178,8 @@ std::string provenance(const model::FunctionBlock& block, const model::Framework
 
 void add_block(FunctionDocument& doc, const model::FunctionBlock& block,
                const model::Framework* framework, const Labels& labels) {
-  doc.nodes.push_back(Heading{4, block.title});
-  doc.nodes.push_back(Paragraph{provenance(block, framework, labels), ParagraphStyle::note});
+  doc.nodes.emplace_back(Heading{4, block.title});
+  doc.nodes.emplace_back(Paragraph{provenance(block, framework, labels), ParagraphStyle::note});
   if (block.items.empty())
     return;
   BulletList list;
@@ -189,7 +189,7 @@ void add_block(FunctionDocument& doc, const model::FunctionBlock& block,
       li.note = std::string(labels.original) + ": " + item.original;
     list.items.push_back(std::move(li));
   }
-  doc.nodes.push_back(std::move(list));
+  doc.nodes.emplace_back(std::move(list));
 }
 
 /// Blocks of one cluster, in the function's block order.
@@ -214,10 +214,10 @@ Group add_blocks_by_framework(FunctionDocument& doc, const model::FunctionProfil
       if (cluster.layer_id != layer.id || it == by_cluster.end())
         continue;
       if (!layer_shown) {
-        doc.nodes.push_back(Heading{2, layer.title});
+        doc.nodes.emplace_back(Heading{2, layer.title});
         layer_shown = true;
       }
-      doc.nodes.push_back(Heading{3, cluster.title});
+      doc.nodes.emplace_back(Heading{3, cluster.title});
       for (const auto* b : it->second)
         add_block(doc, *b, &framework, labels);
     }
@@ -245,9 +245,9 @@ Group add_blocks_by_ids(FunctionDocument& doc, const model::FunctionProfile& f,
     groups[{b.layer_id, b.cluster_id}].push_back(&b);
   }
   for (const auto& layer : layers) {
-    doc.nodes.push_back(Heading{2, layer});
+    doc.nodes.emplace_back(Heading{2, layer});
     for (const auto& cluster : clusters[layer]) {
-      doc.nodes.push_back(Heading{3, cluster});
+      doc.nodes.emplace_back(Heading{3, cluster});
       for (const auto* b : groups[{layer, cluster}])
         add_block(doc, *b, nullptr, labels);
     }
@@ -259,7 +259,7 @@ Group add_blocks_by_ids(FunctionDocument& doc, const model::FunctionProfile& f,
 void add_other_blocks(FunctionDocument& doc, const Group& rest, const Labels& labels) {
   if (rest.empty())
     return;
-  doc.nodes.push_back(Heading{2, labels.other});
+  doc.nodes.emplace_back(Heading{2, labels.other});
   std::vector<std::string> order;
   std::map<std::string, Group> by_cluster;
   for (const auto* b : rest) {
@@ -269,7 +269,7 @@ void add_other_blocks(FunctionDocument& doc, const Group& rest, const Labels& la
   }
   for (const auto& cluster : order) {
     // A heading level 3 keeps the outline regular: blocks are always level 4.
-    doc.nodes.push_back(Heading{3, cluster.empty() ? std::string(labels.unplaced) : cluster});
+    doc.nodes.emplace_back(Heading{3, cluster.empty() ? std::string(labels.unplaced) : cluster});
     for (const auto* b : by_cluster[cluster])
       add_block(doc, *b, nullptr, labels);
   }
@@ -328,14 +328,14 @@ FunctionDocument build_function_document(const model::FunctionProfile& f,
       add_keyword(b.source->item_title);
   }
 
-  doc.nodes.push_back(Heading{1, f.title});
+  doc.nodes.emplace_back(Heading{1, f.title});
   if (!f.organisation.empty()) {
-    doc.nodes.push_back(
+    doc.nodes.emplace_back(
         Paragraph{std::string(labels.organisation) + ": " + f.organisation, ParagraphStyle::meta});
   }
-  doc.nodes.push_back(Paragraph{std::string(labels.status) + ": " + meta.status + kSeparator +
-                                    labels.version + " " + std::to_string(f.version),
-                                ParagraphStyle::meta});
+  doc.nodes.emplace_back(Paragraph{std::string(labels.status) + ": " + meta.status + kSeparator +
+                                       labels.version + " " + std::to_string(f.version),
+                                   ParagraphStyle::meta});
   std::string dates;
   if (!f.created.empty())
     dates = std::string(labels.created) + ": " + display_date(f.created, labels);
@@ -344,9 +344,9 @@ FunctionDocument build_function_document(const model::FunctionProfile& f,
         (dates.empty() ? "" : kSeparator) + labels.updated + ": " + display_date(f.updated, labels);
   }
   if (!dates.empty())
-    doc.nodes.push_back(Paragraph{dates, ParagraphStyle::meta});
+    doc.nodes.emplace_back(Paragraph{dates, ParagraphStyle::meta});
   if (framework && !framework->title.empty()) {
-    doc.nodes.push_back(
+    doc.nodes.emplace_back(
         Paragraph{std::string(labels.ring_model) + ": " + framework->title, ParagraphStyle::meta});
   }
 
@@ -355,16 +355,16 @@ FunctionDocument build_function_document(const model::FunctionProfile& f,
     auto paragraphs = paragraphs_of(*body);
     if (paragraphs.empty())
       continue;
-    doc.nodes.push_back(Heading{2, label});
+    doc.nodes.emplace_back(Heading{2, label});
     for (auto& p : paragraphs)
-      doc.nodes.push_back(Paragraph{std::move(p), ParagraphStyle::normal});
+      doc.nodes.emplace_back(Paragraph{std::move(p), ParagraphStyle::normal});
   }
 
   const bool weighted =
       std::any_of(f.blocks.begin(), f.blocks.end(), [](const auto& b) { return b.weight; });
   if (weighted) {
-    doc.nodes.push_back(Heading{2, labels.weights});
-    doc.nodes.push_back(weights_table(f, framework, labels, english));
+    doc.nodes.emplace_back(Heading{2, labels.weights});
+    doc.nodes.emplace_back(weights_table(f, framework, labels, english));
   }
 
   const Group rest = framework ? add_blocks_by_framework(doc, f, *framework, labels)

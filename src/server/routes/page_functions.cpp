@@ -104,8 +104,9 @@ Json grouped_blocks(const Json& function, const Json& framework, const Json& t) 
     Json out = {{"id", b["id"]}, {"title", b["title"]}, {"items", items}};
     if (b.contains("weight") && b["weight"].is_number()) {
       const double w = b["weight"].get<double>();
-      out["weight"] = w == static_cast<long long>(w) ? std::to_string(static_cast<long long>(w))
-                                                     : Json(w).dump();
+      // Whole percentages print without a decimal point ("40", not "40.0").
+      const auto whole = static_cast<long long>(w);
+      out["weight"] = w == static_cast<double>(whole) ? std::to_string(whole) : Json(w).dump();
     }
     if (b.contains("source") && b["source"].is_object())
       out["provenance"] = provenance(b["source"], cluster_titles, t);
