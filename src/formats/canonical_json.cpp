@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "formats/json_reader.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::formats {
@@ -38,68 +39,11 @@ Json strings(const std::vector<std::string>& v) {
 
 // --- reading ---------------------------------------------------------------------------------
 
-/// Walks a JSON value and reports the path of what is missing or mistyped.
-class Reader {
+/// The canonical reader: typed members (JsonReader, whitespace collapsed as on import) plus
+/// the shapes of frameworks, profiles and qualifications.
+class Reader : public JsonReader {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-    throw Error(ErrorCode::parse_error, what, {file_, 0, path});
-  }
-
-  const Json& member(const Json& obj, const std::string& path, const char* key) const {
-    if (!obj.is_object())
-      fail(path, "expected an object");
-    auto it = obj.find(key);
-    if (it == obj.end())
-      fail(path + "." + key, "missing field");
-    return *it;
-  }
-
-  std::string str(const Json& obj, const std::string& path, const char* key) const {
-    const Json& v = member(obj, path, key);
-    if (!v.is_string())
-      fail(path + "." + key, "expected a string");
-    return text::collapse_whitespace(v.get<std::string>());
-  }
-
-  std::optional<std::string> opt_str(const Json& obj, const std::string& path,
-                                     const char* key) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null())
-      return std::nullopt;
-    if (!it->is_string())
-      fail(path + "." + key, "expected a string or null");
-    return text::collapse_whitespace(it->get<std::string>());
-  }
-
-  std::optional<int> opt_int(const Json& obj, const std::string& path, const char* key) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null())
-      return std::nullopt;
-    if (!it->is_number_integer())
-      fail(path + "." + key, "expected an integer or null");
-    return it->get<int>();
-  }
-
-  const Json& array(const Json& obj, const std::string& path, const char* key) const {
-    const Json& v = member(obj, path, key);
-    if (!v.is_array())
-      fail(path + "." + key, "expected an array");
-    return v;
-  }
-
-  std::vector<std::string> str_array(const Json& obj, const std::string& path,
-                                     const char* key) const {
-    std::vector<std::string> out;
-    const Json& a = array(obj, path, key);
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!a[i].is_string())
-        fail(path + "." + key + "[" + std::to_string(i) + "]", "expected a string");
-      out.push_back(text::collapse_whitespace(a[i].get<std::string>()));
-    }
-    return out;
-  }
+  explicit Reader(std::string file) : JsonReader(std::move(file), Text::collapse_whitespace) {}
 
   model::Activity activity(const Json& j, const std::string& path) const {
     model::Activity a;

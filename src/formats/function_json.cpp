@@ -1,6 +1,7 @@
 #include "formats/function_json.h"
 
 #include "core/error.h"
+#include "formats/json_reader.h"
 
 namespace vakkaart::formats {
 
@@ -51,65 +52,7 @@ Json block_to_json(const model::FunctionBlock& b) {
   return j;
 }
 
-/// Walks the JSON and names the path of whatever is missing or mistyped. Unlike the
-/// framework reader it keeps texts byte for byte: a function's texts are the user's own.
-class Reader {
- public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-    throw Error(ErrorCode::parse_error, what, {file_, 0, path});
-  }
-  const Json& member(const Json& obj, const std::string& path, const char* key) const {
-    if (!obj.is_object())
-      fail(path, "expected an object");
-    auto it = obj.find(key);
-    if (it == obj.end())
-      fail(path + "." + key, "missing field");
-    return *it;
-  }
-  std::string str(const Json& obj, const std::string& path, const char* key) const {
-    const Json& v = member(obj, path, key);
-    if (!v.is_string())
-      fail(path + "." + key, "expected a string");
-    return v.get<std::string>();
-  }
-  std::optional<std::string> opt_str(const Json& obj, const std::string& path,
-                                     const char* key) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null())
-      return std::nullopt;
-    if (!it->is_string())
-      fail(path + "." + key, "expected a string or null");
-    return it->get<std::string>();
-  }
-  int integer(const Json& obj, const std::string& path, const char* key) const {
-    const Json& v = member(obj, path, key);
-    if (!v.is_number_integer())
-      fail(path + "." + key, "expected a whole number");
-    return v.get<int>();
-  }
-  std::optional<double> opt_number(const Json& obj, const std::string& path,
-                                   const char* key) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null())
-      return std::nullopt;
-    if (!it->is_number())
-      fail(path + "." + key, "expected a number or null");
-    return it->get<double>();
-  }
-  const Json& array(const Json& obj, const std::string& path, const char* key) const {
-    const Json& v = member(obj, path, key);
-    if (!v.is_array())
-      fail(path + "." + key, "expected an array");
-    return v;
-  }
-
- private:
-  std::string file_;
-};
-
-model::BlockSource read_source(const Reader& r, const Json& j, const std::string& path) {
+model::BlockSource read_source(const JsonReader& r, const Json& j, const std::string& path) {
   model::BlockSource s;
   std::string kind = r.str(j, path, "kind");
   if (kind == "profile")
@@ -135,7 +78,7 @@ model::BlockSource read_source(const Reader& r, const Json& j, const std::string
   return s;
 }
 
-model::FunctionBlock read_block(const Reader& r, const Json& j, const std::string& path) {
+model::FunctionBlock read_block(const JsonReader& r, const Json& j, const std::string& path) {
   model::FunctionBlock b;
   b.id = r.str(j, path, "id");
   b.layer_id = r.str(j, path, "layer");
@@ -189,7 +132,8 @@ Json function_to_json(const model::FunctionProfile& f) {
 }
 
 model::FunctionProfile function_from_json(const Json& j, const std::string& file_name) {
-  Reader r(file_name);
+  // A function's texts are the user's own: read byte for byte.
+  JsonReader r(file_name, JsonReader::Text::exact);
   const std::string path = "$";
   if (r.str(j, path, "kind") != "function")
     r.fail("$.kind", "expected \"function\"");
