@@ -19,6 +19,8 @@ packages=(
   libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
   # The export tests read the PDF and DOCX back: pdftotext/pdftoppm and LibreOffice.
   poppler-utils libreoffice-writer-nogui
+  # The composer's browser test reads the downloaded DOCX's XML with unzip.
+  unzip
 )
 # Node.js runs the browser tests (playwright-core, axe-core from npm). A machine may already
 # have a newer Node.js with its own npm (e.g. NodeSource); Debian's npm would conflict with it.
