@@ -373,4 +373,15 @@ FunctionDocument build_function_document(const model::FunctionProfile& f,
   return doc;
 }
 
+std::string utc_timestamp(const std::string& iso) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3)
+    return "";
+  if (iso.size() >= 19)
+    std::sscanf(iso.c_str() + 10, "T%2d:%2d:%2d", &h, &mi, &sec);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, sec);
+  return buf;
+}
+
 }  // namespace vakkaart::formats

@@ -70,6 +70,10 @@ struct FunctionDocument {
   std::vector<DocumentNode> nodes;
 };
 
+/// "2024-03-05T10:00:00Z" (W3CDTF, as DOCX core properties and cairo's PDF metadata want it)
+/// from an ISO 8601 date or date-time; empty when `iso` is no date.
+std::string utc_timestamp(const std::string& iso);
+
 /// Lays out a function as a document: title, metadata lines, purpose, context, the weights
 /// table (when any block has a weight), then its blocks grouped by the framework's rings and
 /// clusters in model order; blocks outside the model come last under "Overige". Without a

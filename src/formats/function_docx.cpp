@@ -361,18 +361,6 @@ std::string footer_xml(const FunctionDocument& doc) {
   return save(xml);
 }
 
-/// W3CDTF as core properties require: "2024-03-05T10:00:00Z"; empty when `iso` is no date.
-std::string w3cdtf(const std::string& iso) {
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3)
-    return "";
-  if (iso.size() >= 19)
-    std::sscanf(iso.c_str() + 10, "T%2d:%2d:%2d", &h, &mi, &s);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
-  return buf;
-}
-
 std::string core_xml(const FunctionDocument& doc) {
   const auto& m = doc.meta;
   auto xml = new_part();
@@ -399,7 +387,7 @@ std::string core_xml(const FunctionDocument& doc) {
   text("cp:contentStatus", m.status);
   for (auto [name, value] :
        {std::pair{"dcterms:created", &m.created}, std::pair{"dcterms:modified", &m.updated}}) {
-    const std::string date = w3cdtf(*value);
+    const std::string date = utc_timestamp(*value);
     if (date.empty())
       continue;
     auto n = child(root, name);

@@ -362,18 +362,6 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
-/// "2024-03-05T10:00:00Z" as cairo wants it; empty when `iso` is no date.
-std::string pdf_date(const std::string& iso) {
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3)
-    return "";
-  if (iso.size() >= 19)
-    std::sscanf(iso.c_str() + 10, "T%2d:%2d:%2d", &h, &mi, &s);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
-  return buf;
-}
-
 void set_metadata(cairo_surface_t* surface, const DocumentMeta& m) {
   std::string keywords;
   for (const auto& k : m.keywords)
@@ -384,8 +372,8 @@ void set_metadata(cairo_surface_t* surface, const DocumentMeta& m) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vakkaart");
   // Fixed dates from the function (not "now") make the same function give the same bytes.
-  const std::string created = pdf_date(m.created);
-  const std::string modified = pdf_date(m.updated);
+  const std::string created = utc_timestamp(m.created);
+  const std::string modified = utc_timestamp(m.updated);
   if (!created.empty())
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
   if (!modified.empty())
