@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -171,10 +172,15 @@ std::vector<SourceChange> block_changes(const model::FunctionBlock& block,
 std::vector<SourceChange> pending_changes(store::Store& store,
                                           const model::FunctionProfile& function) {
   std::vector<SourceChange> out;
+  // Blocks taken from the same source block read it once (a view is built after every save).
+  std::map<std::string, std::optional<model::BlockSource>> current;
   for (const auto& block : function.blocks) {
     if (!block.source)
       continue;
-    auto changes = block_changes(block, read_current_source(store, *block.source));
+    auto [it, fresh] = current.try_emplace(block.source->ref);
+    if (fresh)
+      it->second = read_current_source(store, *block.source);
+    auto changes = block_changes(block, it->second);
     out.insert(out.end(), changes.begin(), changes.end());
   }
   return out;

@@ -8,58 +8,50 @@
 
 namespace vakkaart::formats {
 
+namespace {
+
+/// What names each format, in one row per format instead of one switch per property.
+struct FormatInfo {
+  ExportFormat format;
+  const char* name;
+  const char* media_type;
+  const char* extension;
+};
+
+constexpr FormatInfo kFormats[] = {
+    {ExportFormat::markdown, "markdown", "text/markdown; charset=utf-8", "md"},
+    {ExportFormat::html, "html", "text/html; charset=utf-8", "html"},
+    {ExportFormat::docx, "docx",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"},
+    {ExportFormat::pdf, "pdf", "application/pdf", "pdf"},
+};
+
+const FormatInfo& info(ExportFormat format) {
+  for (const auto& f : kFormats)
+    if (f.format == format)
+      return f;
+  return kFormats[0];  // unreachable: every enumerator has a row
+}
+
+}  // namespace
+
 std::optional<ExportFormat> export_format_from_name(std::string_view name) {
-  if (name == "md" || name == "markdown")
-    return ExportFormat::markdown;
-  if (name == "html")
-    return ExportFormat::html;
-  if (name == "docx")
-    return ExportFormat::docx;
-  if (name == "pdf")
-    return ExportFormat::pdf;
+  for (const auto& f : kFormats)
+    if (name == f.name || name == f.extension)
+      return f.format;
   return std::nullopt;
 }
 
 const char* to_string(ExportFormat format) {
-  switch (format) {
-    case ExportFormat::markdown:
-      return "markdown";
-    case ExportFormat::html:
-      return "html";
-    case ExportFormat::docx:
-      return "docx";
-    case ExportFormat::pdf:
-      return "pdf";
-  }
-  return "";
+  return info(format).name;
 }
 
 const char* media_type(ExportFormat format) {
-  switch (format) {
-    case ExportFormat::markdown:
-      return "text/markdown; charset=utf-8";
-    case ExportFormat::html:
-      return "text/html; charset=utf-8";
-    case ExportFormat::docx:
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    case ExportFormat::pdf:
-      return "application/pdf";
-  }
-  return "application/octet-stream";
+  return info(format).media_type;
 }
 
 const char* file_extension(ExportFormat format) {
-  switch (format) {
-    case ExportFormat::markdown:
-      return "md";
-    case ExportFormat::html:
-      return "html";
-    case ExportFormat::docx:
-      return "docx";
-    case ExportFormat::pdf:
-      return "pdf";
-  }
-  return "bin";
+  return info(format).extension;
 }
 
 std::string export_function(const model::FunctionProfile& function,
