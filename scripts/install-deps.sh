@@ -19,6 +19,8 @@ packages=(
   libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
   # The export tests read the PDF and DOCX back: pdftotext/pdftoppm and LibreOffice.
   poppler-utils libreoffice-writer-nogui
+  # `vakkaart analyse` reads PDF, HTML and Markdown job texts.
+  libpoppler-cpp-dev libxml2-dev libcmark-dev
   # The composer's browser test reads the downloaded DOCX's XML with unzip.
   unzip
 )
@@ -27,7 +29,8 @@ packages=(
 if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
 if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 # `--bench`: the peers and load generator the benchmarks run beside vakkaart.
-if [ "${1:-}" = "--bench" ]; then packages+=(wrk nginx-light); fi
+# The analysis benchmarks run a scikit-learn TF-IDF baseline beside vakkaart.
+if [ "${1:-}" = "--bench" ]; then packages+=(wrk nginx-light python3-sklearn); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -16,5 +16,7 @@ void add_serve_command(CLI::App& app, Context& ctx);
 void add_search_command(CLI::App& app, Context& ctx);
 void add_ring_command(CLI::App& app, Context& ctx);
 void add_function_command(CLI::App& app, Context& ctx);
+void add_analyse_command(CLI::App& app, Context& ctx);
+void add_crosswalk_command(CLI::App& app, Context& ctx);
 
 }  // namespace vakkaart::cli

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli/terminal_bar.h"
+
 namespace vakkaart::cli {
 
 namespace {
@@ -11,14 +13,6 @@ std::string percent(double v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%5.1f%%", v);
   return buf;
-}
-
-std::string bar(double v, int width) {
-  int full = static_cast<int>(std::lround(v / 100.0 * width));
-  std::string out;
-  for (int i = 0; i < width; ++i)
-    out += i < full ? "█" : "·";
-  return out;
 }
 
 void print_block(std::ostream& out, const model::FunctionBlock& b, const Style& s) {
@@ -115,9 +109,9 @@ void print_coverage(std::ostream& out, const compose::FunctionCoverage& coverage
   for (const auto& p : coverage.profiles) {
     out << "\n"
         << s.bold(p.title) << "  " << s.dim(p.profile_id) << "\n"
-        << "  gelijkenis " << bar(p.resemblance, 20) << " " << percent(p.resemblance)
+        << "  gelijkenis " << percent_bar(p.resemblance, 20) << " " << percent(p.resemblance)
         << s.dim("  (deel van de functie uit dit profiel)") << "\n"
-        << "  dekking    " << bar(p.coverage, 20) << " " << percent(p.coverage)
+        << "  dekking    " << percent_bar(p.coverage, 20) << " " << percent(p.coverage)
         << s.dim("  (deel van het profiel in de functie)") << "\n";
     for (const auto& l : p.layers)
       out << "    " << percent(l.percent) << "  " << l.title

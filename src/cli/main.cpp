@@ -36,6 +36,8 @@ int run(int argc, char** argv) {
   add_search_command(app, ctx);
   add_ring_command(app, ctx);
   add_function_command(app, ctx);
+  add_analyse_command(app, ctx);
+  add_crosswalk_command(app, ctx);
   add_serve_command(app, ctx);
 
   try {

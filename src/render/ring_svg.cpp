@@ -134,10 +134,18 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
       }
       const double a0 = -kPi / 2 + step * static_cast<double>(k);
       const double a1 = a0 + step;
-      const std::string fill = count == 0 ? kEmptyFill : kFills[std::min<std::size_t>(l, 3)];
-      const std::string count_text =
+      std::string fill = count == 0 ? kEmptyFill : kFills[std::min<std::size_t>(l, 3)];
+      std::string count_text =
           std::to_string(count) + (english ? (count == 1 ? " activity" : " activities")
                                            : (count == 1 ? " activiteit" : " activiteiten"));
+      std::string text_style;
+      if (options.cluster_coverage != nullptr) {
+        auto it = options.cluster_coverage->find(cluster.id);
+        const double percent = it == options.cluster_coverage->end() ? 0 : it->second;
+        fill = scale_fill(percent / 100);
+        text_style = " style=\"fill:" + text_on_scale(percent / 100) + "\"";
+        count_text = display_number(percent, 0, english) + (english ? "% covered" : "% gedekt");
+      }
       const bool selected = cluster.id == options.selected_cluster;
       svg << "<a class=\"seg" << (selected ? " selected" : "") << "\" id=\"seg-"
           << text::escape_markup(cluster.id) << "\" href=\""
@@ -155,7 +163,7 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
       const auto lines = wrap(cluster.title, static_cast<std::size_t>(std::max(8.0, room / 7.5)));
       const double line_height = 14;
       double y = at.y - line_height * static_cast<double>(lines.size()) / 2 + 4;
-      svg << "<text text-anchor=\"middle\" aria-hidden=\"true\">";
+      svg << "<text text-anchor=\"middle\" aria-hidden=\"true\"" << text_style << ">";
       for (const auto& line : lines) {
         // The spaces keep the words apart in the link's text content, which accessibility
         // checks compare with its aria-label; rendering ignores them (each tspan is placed).

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "model/framework.h"
@@ -13,6 +14,9 @@ struct RingOptions {
   std::string link_prefix = "?cluster=";
   std::string lang = "nl";  // "nl" or "en": the words around the source's own titles
   int size = 640;           // width and height in px
+  /// When set: each segment is filled by the share (in %) of the cluster a text covers, on the
+  /// colour scale heat maps share, and labelled with that share instead of its activity count.
+  const std::map<std::string, double>* cluster_coverage = nullptr;
 };
 
 /// The three-ring model of one profile as an accessible SVG: the framework's layers from the

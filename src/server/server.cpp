@@ -139,12 +139,15 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
   register_search_routes(http, impl_->pool);
   register_compare_routes(http, impl_->pool);
   register_function_api(http, impl_->pool);
+  register_crosswalk_routes(http, impl_->pool);
+  register_analyse_api(http, impl_->pool);
   register_start_page(http, impl_->pool);
   register_profile_pages(http, impl_->pool);
   register_qualification_page(http, impl_->pool);
   register_compare_page(http, impl_->pool);
   register_search_page(http, impl_->pool);
   register_function_pages(http, impl_->pool);
+  register_analyse_page(http, impl_->pool);
   register_static_files(http);
 
   http.set_exception_handler(

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "server/coverage_cache.h"
+#include "analysis/structure_index.h"
+#include "compose/coverage.h"
+#include "server/content_cache.h"
 #include "server/response_cache.h"
 #include "store/store.h"
 
@@ -47,7 +49,9 @@ class StorePool {
   /// request needs from the server besides its own input.
   ResponseCache* responses() { return responses_; }
   /// The coverage index of this pool's database (function profiles).
-  CoverageCache& coverage() { return coverage_; }
+  ContentCache<compose::CoverageIndex>& coverage() { return coverage_; }
+  /// The structure as text analysis reads it (every statement analysed once).
+  ContentCache<analysis::StructureIndex>& structure() { return structure_; }
 
  private:
   Lease take(Idle& idle, store::OpenMode mode) {
@@ -71,7 +75,10 @@ class StorePool {
 
   std::string db_path_;
   ResponseCache* responses_;
-  CoverageCache coverage_;
+  ContentCache<compose::CoverageIndex> coverage_{
+      [](store::Store& s) { return compose::CoverageIndex::build(s); }};
+  ContentCache<analysis::StructureIndex> structure_{
+      [](store::Store& s) { return analysis::StructureIndex::build(s); }};
   std::mutex mutex_;
   Idle idle_;
   Idle idle_writers_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/alignment.h"
 #include "model/document.h"
 
 namespace vakkaart::store {
@@ -97,6 +98,15 @@ struct FunctionHistoryEntry {
   std::string summary;
 };
 
+/// Which alignments (crosswalks) to list; the parts combine with AND, an empty part is any.
+struct AlignmentFilter {
+  /// Source refs ("BK-0338-3:5") or item ids ("BK-0338-3", "campagnewerker").
+  std::vector<std::string> sources;
+  std::vector<std::string> targets;
+  std::optional<model::AlignmentType> type;
+  std::optional<model::AlignmentStatus> status;
+};
+
 struct StoreStats {
   long long statements = 0;
   long long frameworks = 0;
@@ -150,6 +160,36 @@ class Store {
   virtual void delete_function(const std::string& id, int base_version) = 0;
   /// Saved versions, newest first.
   virtual std::vector<FunctionHistoryEntry> function_history(const std::string& id) = 0;
+
+  // Crosswalks: alignments computed by analysis/crosswalk, confirmed or rejected by people.
+  // A decision is kept by its (source_ref, target_ref) pair across recomputations.
+
+  /// What the stored computed alignments were made from, as given to replace_alignments; ""
+  /// when they were never computed.
+  virtual std::string crosswalk_version() = 0;
+  /// In one transaction: when the content version is still `content_version`, replaces every
+  /// undecided alignment by `computed`, refreshes the score, type and titles of decided ones
+  /// (a decided pair no longer computed is kept with its last score, marked not computed),
+  /// records `crosswalk_version` and returns true. When the content changed since the
+  /// computation read it, writes nothing and returns false.
+  virtual bool replace_alignments(const std::vector<model::Alignment>& computed,
+                                  const std::string& content_version,
+                                  const std::string& crosswalk_version) = 0;
+  /// Alignments in model order of their sources, best first per source.
+  virtual std::vector<model::Alignment> list_alignments(const AlignmentFilter& filter) = 0;
+  virtual std::optional<model::Alignment> find_alignment(const std::string& source_ref,
+                                                         const std::string& target_ref) = 0;
+  /// Confirms or rejects a stored alignment (`decision` confirmed or rejected), noting who and
+  /// when; Error(not_found) when the pair is not stored.
+  virtual model::Alignment decide_alignment(const std::string& source_ref,
+                                            const std::string& target_ref,
+                                            model::AlignmentStatus decision,
+                                            const std::string& author, const std::string& at) = 0;
+  /// Takes a decision back: the alignment is computed again, or is removed when the last
+  /// computation no longer produced it (the result then says computed = false).
+  /// Error(not_found) when the pair is not stored.
+  virtual model::Alignment undo_alignment_decision(const std::string& source_ref,
+                                                   const std::string& target_ref) = 0;
 };
 
 enum class OpenMode { read_write, read_only };

@@ -14,3 +14,4 @@ require('./specs/responsive');
 require('./specs/print');
 require('./specs/composer');
 require('./specs/composer_changes');
+require('./specs/crosswalk');

@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "compare/comparison.h"
 #include "compare/similarity.h"
 #include "server/api_data.h"
+#include "server/routes/crosswalk_view.h"
 #include "server/routes/page_helpers.h"
 #include "server/routes/page_routes.h"
 #include "server/routes/route_helpers.h"
@@ -80,6 +82,30 @@ Json comparison_table(store::Store& store, const std::vector<std::string>& ids,
   return c;
 }
 
+// The alignments between the compared items: a qualification's competences against the
+// profiles' main activities, and between two profiles one direction only (the item chosen first
+// is the source), so each pair of main activities is listed once.
+Json crosswalk_between(const PageRequest& r, const Json& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items)
+    ids.push_back(item["id"]);
+  auto rank = [&ids](const std::string& id) {
+    return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+  };
+  store::AlignmentFilter filter;
+  filter.sources = ids;
+  filter.targets = ids;
+  Json rows = Json::array();
+  for (const auto& a : page_crosswalks(r, filter)) {
+    if (a.source_kind == "main_activity" && rank(a.source_item) > rank(a.target_item))
+      continue;
+    Json row = crosswalk_row(a, r, r.http.target + "#crosswalk");
+    row["show_source"] = true;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 Page compare_page(const PageRequest& r) {
   const Json& t = web::ui_texts(r.lang);
   const std::vector<std::string> ids = item_ids(r.http);
@@ -87,8 +113,13 @@ Page compare_page(const PageRequest& r) {
   view["choices"] = choices(r.store, {ids.begin(), ids.end()});
   view["heatmaps"] = heatmaps(r.store, ids, r.lang);
   view["need_two"] = ids.size() == 1;
-  if (ids.size() >= 2)
+  if (ids.size() >= 2) {
     view["comparison"] = comparison_table(r.store, ids, r.lang, t);
+    view["crosswalk"] = crosswalk_between(r, view["comparison"]["items"]);
+    view["has_crosswalk"] = !view["crosswalk"].empty();
+    view["show_crosswalk"] = true;
+    add_crosswalk_assets(view);
+  }
   std::string title = t["compare_title"];
   if (view.contains("comparison")) {
     title.clear();

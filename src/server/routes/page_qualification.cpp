@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "server/api_data.h"
+#include "server/routes/crosswalk_view.h"
 #include "server/routes/page_helpers.h"
 #include "server/routes/page_routes.h"
 #include "server/web/ui_texts.h"
@@ -57,6 +58,25 @@ Page qualification_page(const PageRequest& r, const std::string& id) {
     c["has_knowledge"] = !c["knowledge"].empty();
   }
 
+  // Crosswalks: per competence, the profile main activities that correspond to it.
+  {
+    store::AlignmentFilter filter;
+    filter.sources = {q["id"].get<std::string>()};
+    const auto alignments = page_crosswalks(r, filter);
+    for (auto& c : q["competences"]) {
+      const std::string ref =
+          q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>());
+      const std::string back =
+          r.http.target + "#crosswalk-" + std::to_string(c["number"].get<int>());
+      Json rows = Json::array();
+      for (const auto& a : alignments)
+        if (a.source_ref == ref)
+          rows.push_back(crosswalk_row(a, r, back));
+      c["has_crosswalk"] = !rows.empty();
+      c["crosswalk"] = rows;
+    }
+  }
+
   Json tabs = Json::array();
   for (const char* k : kTabs) {
     tabs.push_back({{"key", k},
@@ -94,6 +114,8 @@ Page qualification_page(const PageRequest& r, const std::string& id) {
   view["has_certificates"] = !q["certificates"].get<std::string>().empty();
   view["has_level"] = !q["level"]["vks"].is_null() || !q["level"]["eqf"].is_null();
   view["api_url"] = "/api/qualifications/" + id;
+  view["crosswalk_api_url"] = "/api/crosswalks?source=" + q["id"].get<std::string>();
+  add_crosswalk_assets(view);
   return Page{"qualification",
               q["title"].get<std::string>() + " (" + q["id"].get<std::string>() + ")", view};
 }

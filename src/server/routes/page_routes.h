@@ -20,6 +20,8 @@ void register_compare_page(httplib::Server& http, StorePool& pool);
 void register_search_page(httplib::Server& http, StorePool& pool);
 /// GET /functions, /functions/{id} (the function composer)
 void register_function_pages(httplib::Server& http, StorePool& pool);
+/// GET /analyse (paste or upload a job text), POST /analyse (the result)
+void register_analyse_page(httplib::Server& http, StorePool& pool);
 /// GET /static/… (embedded CSS and JS)
 void register_static_files(httplib::Server& http);
 

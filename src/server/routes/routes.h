@@ -23,4 +23,10 @@ void register_compare_routes(httplib::Server& http, StorePool& pool);
 /// coverage (JSON and SVG), history, versions, export.
 void register_function_api(httplib::Server& http, StorePool& pool);
 
+/// POST /api/analyse: a job text read against the structure.
+void register_analyse_api(httplib::Server& http, StorePool& pool);
+
+/// GET /api/crosswalks, POST /api/crosswalks/decisions, POST /crosswalks/decide (pages' form).
+void register_crosswalk_routes(httplib::Server& http, StorePool& pool);
+
 }  // namespace vakkaart::server

@@ -36,6 +36,18 @@ class SqliteStore final : public Store {
                     const FunctionHistoryEntry& entry) override;
   void delete_function(const std::string& id, int base_version) override;
   std::vector<FunctionHistoryEntry> function_history(const std::string& id) override;
+  std::string crosswalk_version() override;
+  bool replace_alignments(const std::vector<model::Alignment>& computed,
+                          const std::string& content_version,
+                          const std::string& crosswalk_version) override;
+  std::vector<model::Alignment> list_alignments(const AlignmentFilter& filter) override;
+  std::optional<model::Alignment> find_alignment(const std::string& source_ref,
+                                                 const std::string& target_ref) override;
+  model::Alignment decide_alignment(const std::string& source_ref, const std::string& target_ref,
+                                    model::AlignmentStatus decision, const std::string& author,
+                                    const std::string& at) override;
+  model::Alignment undo_alignment_decision(const std::string& source_ref,
+                                           const std::string& target_ref) override;
 
  private:
   class Writer;

@@ -1,0 +1,377 @@
+#include "analysis/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/word_terms.h"
+
+namespace vakkaart::analysis {
+
+namespace {
+
+/// Per-thread working memory, sized to the index it last served, so matching a text allocates
+/// next to nothing.
+struct MatchScratch {
+  std::uint64_t serial = 0;
+  WordTermCache words;
+  std::vector<float> acc;                 // per unit: dot product with the current segment
+  std::vector<std::uint8_t> shared;       // per unit: terms it shares with the current segment
+  std::vector<std::uint32_t> text_terms;  // per term: the text it last occurred in (a stamp)
+  std::uint32_t stamp = 0;
+  std::vector<std::uint32_t> touched;
+  std::vector<float> unit_best;  // per unit: best score over the text
+  std::vector<std::uint32_t> unit_touched;
+  std::vector<std::int32_t> term_slot;  // per term: 1 + its place in seg_terms, 0 if absent
+  std::vector<std::pair<std::uint32_t, float>> seg_terms;
+  // Per segment, the best score per candidate / group / cluster, and the parts it touched.
+  std::vector<float> seg_candidate, seg_group, seg_cluster;
+  std::vector<std::uint32_t> seg_candidates, seg_groups, seg_clusters;
+  // Over the text.
+  std::vector<double> candidate_evidence, keyword_evidence, group_evidence, cluster_evidence;
+  std::vector<int> cluster_segments;
+  std::vector<std::pair<std::uint32_t, float>> seg_matches;
+  struct Word {
+    std::string_view text;
+    const WordTerms* terms;
+  };
+  std::vector<Word> seg_words;
+
+  void prepare(const StructureIndex& index) {
+    if (serial == index.serial())
+      return;
+    serial = index.serial();
+    acc.assign(index.units().size(), 0);
+    shared.assign(index.units().size(), 0);
+    text_terms.assign(index.term_count(), 0);
+    stamp = 0;
+    unit_best.assign(index.units().size(), 0);
+    term_slot.assign(index.term_count(), 0);
+    seg_candidate.assign(index.candidates().size(), 0);
+    seg_group.assign(index.groups().size(), 0);
+    seg_cluster.assign(index.clusters().size(), 0);
+    candidate_evidence.assign(index.candidates().size(), 0);
+    keyword_evidence.assign(index.candidates().size(), 0);
+    group_evidence.assign(index.groups().size(), 0);
+    cluster_evidence.assign(index.clusters().size(), 0);
+    cluster_segments.assign(index.clusters().size(), 0);
+  }
+};
+
+/// Raises `slot` to `score`, remembering `id` the first time the slot is touched.
+inline void raise(std::vector<float>& best, std::vector<std::uint32_t>& touched, std::uint32_t id,
+                  float score) {
+  if (best[id] == 0)
+    touched.push_back(id);
+  best[id] = std::max(best[id], score);
+}
+
+double percent_of(int part, int whole) {
+  return whole == 0 ? 0 : 100.0 * part / whole;
+}
+
+/// Evidence a place contributes: knowledge and definitions help recognise a text but say
+/// less about the work it describes than activities do.
+float kind_weight(const std::string& kind) {
+  if (kind == "knowledge")
+    return 0.5F;
+  if (kind == "definition")
+    return 0.8F;
+  return 1.0F;
+}
+
+}  // namespace
+
+Matcher::Matcher(std::shared_ptr<const StructureIndex> index, MatchSettings settings)
+    : index_(std::move(index)), settings_(settings) {
+  unit_weight_.reserve(index_->units().size());
+  for (const auto& u : index_->units())
+    unit_weight_.push_back(kind_weight(u.kind));
+}
+
+AnalysisResult Matcher::analyse(std::string_view text, Detail detail) const {
+  return analyse(segment_text(text), detail);
+}
+
+AnalysisResult Matcher::analyse(const std::vector<Segment>& segments, Detail detail) const {
+  thread_local MatchScratch s;
+  const auto& index = *index_;
+  s.prepare(index);
+  const auto& units = index.units();
+  const auto& groups = index.groups();
+  const auto& candidates = index.candidates();
+  const float beta = static_cast<float>(settings_.segment_length_weight);
+  const float unknown = index.unknown_weight() * static_cast<float>(settings_.unknown_word_weight);
+  const auto min_match = static_cast<float>(settings_.min_match);
+
+  AnalysisResult result;
+  result.segment_count = static_cast<int>(segments.size());
+  if (++s.stamp == 0) {  // the stamp wrapped: forget every earlier text
+    std::fill(s.text_terms.begin(), s.text_terms.end(), 0);
+    s.stamp = 1;
+  }
+  double fit_sum = 0;
+
+  for (const auto& segment : segments) {
+    s.seg_terms.clear();
+    s.seg_words.clear();
+    double unknown_sq = 0;
+    split_words(segment.text, [&](std::string_view word, std::size_t) {
+      const auto& wt = s.words.lookup(word, index);
+      if (wt.ignored)
+        return;
+      if (detail == Detail::full)
+        s.seg_words.push_back({word, &wt});
+      if (wt.unknown) {
+        unknown_sq += static_cast<double>(unknown) * unknown;
+        return;
+      }
+      for (auto [term, factor] : wt.terms) {
+        auto& slot = s.term_slot[term];
+        if (slot == 0) {
+          s.seg_terms.emplace_back(term, factor);
+          slot = static_cast<std::int32_t>(s.seg_terms.size());
+        } else {
+          auto& f = s.seg_terms[static_cast<std::size_t>(slot - 1)].second;
+          f = std::max(f, factor);
+        }
+      }
+    });
+    SegmentResult* out = nullptr;
+    if (detail == Detail::full) {
+      result.segments.push_back({segment.text,
+                                 segment.begin,
+                                 segment.end,
+                                 segment.line,
+                                 segment.bullet,
+                                 segment.heading,
+                                 {}});
+      out = &result.segments.back();
+    }
+    if (s.seg_terms.empty())
+      continue;
+
+    double norm_sq = unknown_sq;
+    for (auto [term, factor] : s.seg_terms) {
+      s.term_slot[term] = 0;
+      s.text_terms[term] = s.stamp;
+      const auto& postings = index.postings(term);
+      // A term only keywords have is, for the statements, a word they do not use.
+      float w = postings.empty() ? unknown : index.idf(term) * factor;
+      norm_sq += static_cast<double>(w) * w;
+      for (auto [unit, weight] : postings) {
+        if (s.acc[unit] == 0)
+          s.touched.push_back(unit);
+        s.acc[unit] += w * weight;
+        ++s.shared[unit];
+      }
+    }
+    const float seg_norm = std::pow(static_cast<float>(std::sqrt(norm_sq)), beta);
+
+    float seg_best = 0;
+    s.seg_matches.clear();
+    for (auto unit : s.touched) {
+      const auto& u = units[unit];
+      float score = s.acc[unit] / (std::pow(u.norm, 2 - beta) * seg_norm);
+      s.acc[unit] = 0;
+      score = std::min(score, 1.0F);
+      // One shared word is a coincidence ("profiel", "aanbod"), unless the unit is one word.
+      const bool enough = s.shared[unit] >= 2 || u.terms.size() == 1;
+      s.shared[unit] = 0;
+      if (score < min_match || !enough)
+        continue;
+      seg_best = std::max(seg_best, score);
+      raise(s.unit_best, s.unit_touched, unit, score);
+      float weighted = score * unit_weight_[unit];
+      for (const auto& place : u.places) {
+        raise(s.seg_candidate, s.seg_candidates, place.candidate, weighted);
+        if (place.group < 0)
+          continue;
+        auto g = static_cast<std::uint32_t>(place.group);
+        raise(s.seg_group, s.seg_groups, g, score);
+        if (groups[g].cluster >= 0)
+          raise(s.seg_cluster, s.seg_clusters, static_cast<std::uint32_t>(groups[g].cluster),
+                score);
+      }
+      if (out)
+        s.seg_matches.emplace_back(unit, score);
+    }
+    s.touched.clear();
+
+    for (auto c : s.seg_candidates) {
+      s.candidate_evidence[c] += s.seg_candidate[c];
+      s.seg_candidate[c] = 0;
+    }
+    for (auto g : s.seg_groups) {
+      s.group_evidence[g] += s.seg_group[g];
+      s.seg_group[g] = 0;
+    }
+    for (auto c : s.seg_clusters) {
+      s.cluster_evidence[c] += s.seg_cluster[c];
+      ++s.cluster_segments[c];
+      s.seg_cluster[c] = 0;
+    }
+    s.seg_candidates.clear();
+    s.seg_groups.clear();
+    s.seg_clusters.clear();
+    if (seg_best > 0) {
+      ++result.matched_segments;
+      fit_sum += seg_best;
+    }
+
+    if (out) {
+      auto keep = std::min<std::size_t>(s.seg_matches.size(),
+                                        static_cast<std::size_t>(settings_.matches_per_segment));
+      std::partial_sort(s.seg_matches.begin(), s.seg_matches.begin() + static_cast<long>(keep),
+                        s.seg_matches.end(), [](const auto& a, const auto& b) {
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                        });
+      for (std::size_t k = 0; k < keep; ++k) {
+        auto [unit, score] = s.seg_matches[k];
+        SegmentMatch m{unit, score, {}};
+        const auto& unit_terms = units[unit].terms;
+        for (const auto& word : s.seg_words) {
+          bool shared =
+              std::any_of(word.terms->terms.begin(), word.terms->terms.end(), [&](const auto& t) {
+                return std::binary_search(
+                    unit_terms.begin(), unit_terms.end(),
+                    std::pair<std::uint32_t, float>{t.first, 0.0F},
+                    [](const auto& a, const auto& b) { return a.first < b.first; });
+              });
+          if (shared && std::find(m.words.begin(), m.words.end(), word.text) == m.words.end())
+            m.words.emplace_back(word.text);
+        }
+        out->matches.push_back(std::move(m));
+      }
+    }
+  }
+
+  // Coverage: a unit is covered when some segment matched it well enough.
+  std::vector<int> group_matched(groups.size(), 0);
+  std::vector<int> candidate_matched(candidates.size(), 0);
+  for (auto unit : s.unit_touched) {
+    if (s.unit_best[unit] >= settings_.covered) {
+      const auto& places = units[unit].places;
+      for (std::size_t k = 0; k < places.size(); ++k) {
+        if (places[k].group < 0)
+          continue;
+        ++group_matched[static_cast<std::size_t>(places[k].group)];
+        bool counted = false;
+        for (std::size_t j = 0; j < k; ++j)
+          counted = counted || (places[j].candidate == places[k].candidate && places[j].group >= 0);
+        if (!counted)
+          ++candidate_matched[places[k].candidate];
+      }
+    }
+    s.unit_best[unit] = 0;
+  }
+  s.unit_touched.clear();
+
+  // Keywords: each one the text uses adds to its candidate's evidence.
+  std::vector<std::pair<std::uint32_t, const std::string*>> keyword_hits;
+  for (const auto& k : index.keywords()) {
+    bool all = std::all_of(k.terms.begin(), k.terms.end(),
+                           [&](std::uint32_t t) { return s.text_terms[t] == s.stamp; });
+    if (all) {
+      s.candidate_evidence[k.candidate] += settings_.keyword_weight * k.weight;
+      s.keyword_evidence[k.candidate] += settings_.keyword_weight * k.weight;
+      if (detail == Detail::full)
+        keyword_hits.emplace_back(k.candidate, &k.text);
+    }
+  }
+
+  int content_segments = std::max(1, result.segment_count);
+  result.fit = fit_sum / content_segments;
+  double sum_sq = 0;
+  for (auto e : s.candidate_evidence)
+    sum_sq += e * e;
+  double best_evidence = 0;
+  for (auto e : s.candidate_evidence)
+    best_evidence = std::max(best_evidence, e);
+  // Confidence is a candidate's share of the evidence, lowered while the evidence is weak.
+  const double strength = std::clamp(best_evidence / (2 * settings_.min_evidence), 0.0, 1.0);
+
+  result.candidates.reserve(candidates.size());
+  for (std::uint32_t c = 0; c < candidates.size(); ++c) {
+    const auto& cand = candidates[c];
+    CandidateResult r;
+    r.candidate = c;
+    r.score = s.candidate_evidence[c];
+    r.keyword_score = s.keyword_evidence[c];
+    s.keyword_evidence[c] = 0;
+    for (const auto& [holder, text] : keyword_hits)
+      if (holder == c)
+        r.keywords.push_back(*text);
+    r.confidence = sum_sq > 0 ? r.score * r.score / sum_sq * strength : 0;
+    r.matched = candidate_matched[c];
+    r.total = cand.units;
+    r.coverage = percent_of(r.matched, r.total);
+    for (auto g : cand.groups)
+      r.groups.push_back({g, group_matched[g], groups[g].units,
+                          percent_of(group_matched[g], groups[g].units), s.group_evidence[g]});
+    if (cand.kind == Candidate::Kind::profile) {
+      const auto& fw = index.frameworks()[cand.framework];
+      for (auto cl : fw.clusters)
+        r.clusters.push_back({cl, 0, 0, 0, 0});
+      for (std::uint32_t l = 0; l < fw.layers.size(); ++l)
+        r.layers.push_back({l, 0, 0, 0, 0});
+      for (const auto& gr : r.groups) {
+        auto cl = groups[gr.index].cluster;
+        auto at = std::find_if(r.clusters.begin(), r.clusters.end(), [&](const PartResult& p) {
+          return static_cast<std::int32_t>(p.index) == cl;
+        });
+        if (at == r.clusters.end())
+          continue;
+        at->matched += gr.matched;
+        at->total += gr.total;
+        at->evidence += gr.evidence;
+      }
+      for (auto& cr : r.clusters) {
+        cr.percent = percent_of(cr.matched, cr.total);
+        const auto& layer_id = index.clusters()[cr.index].layer_id;
+        for (auto& lr : r.layers)
+          if (fw.layers[lr.index].id == layer_id) {
+            lr.matched += cr.matched;
+            lr.total += cr.total;
+            lr.evidence += cr.evidence;
+          }
+      }
+      for (auto& lr : r.layers)
+        lr.percent = percent_of(lr.matched, lr.total);
+    }
+    result.candidates.push_back(std::move(r));
+    s.candidate_evidence[c] = 0;
+  }
+  std::stable_sort(
+      result.candidates.begin(), result.candidates.end(),
+      [](const CandidateResult& a, const CandidateResult& b) { return a.score > b.score; });
+
+  for (std::uint32_t c = 0; c < index.clusters().size(); ++c) {
+    if (s.cluster_evidence[c] > 0)
+      result.clusters.push_back({c, s.cluster_segments[c], result.segment_count,
+                                 percent_of(s.cluster_segments[c], result.segment_count),
+                                 s.cluster_evidence[c]});
+    s.cluster_evidence[c] = 0;
+    s.cluster_segments[c] = 0;
+  }
+  std::stable_sort(
+      result.clusters.begin(), result.clusters.end(),
+      [](const PartResult& a, const PartResult& b) { return a.evidence > b.evidence; });
+  std::fill(s.group_evidence.begin(), s.group_evidence.end(), 0);
+
+  if (!result.candidates.empty() && result.candidates.front().score > 0 &&
+      result.candidates.front().score >= settings_.min_evidence) {
+    const auto& top = result.candidates.front();
+    result.best_candidate = top.candidate;
+    result.best = candidates[top.candidate].id;
+    if (candidates[top.candidate].kind == Candidate::Kind::profile)
+      for (const auto& gr : top.groups) {
+        auto cl = groups[gr.index].cluster;
+        if (cl >= 0 && index.clusters()[static_cast<std::size_t>(cl)].core && gr.matched == 0 &&
+            gr.evidence == 0)
+          result.missing_core.push_back(gr.index);
+      }
+  }
+  return result;
+}
+
+}  // namespace vakkaart::analysis

@@ -1,0 +1,89 @@
+#include "server/analyse_request.h"
+
+#include "analysis/text_input.h"
+#include "core/error.h"
+#include "formats/canonical_json.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+std::optional<analysis::InputFormat> format_of_content_type(const std::string& content_type) {
+  auto type = content_type.substr(0, content_type.find(';'));
+  if (type == "text/plain")
+    return analysis::InputFormat::text;
+  if (type == "text/markdown")
+    return analysis::InputFormat::markdown;
+  if (type == "text/html")
+    return analysis::InputFormat::html;
+  if (type == "application/pdf")
+    return analysis::InputFormat::pdf;
+  if (type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return analysis::InputFormat::docx;
+  return std::nullopt;
+}
+
+AnalyseInput extracted(const std::string& bytes, analysis::InputFormat format,
+                       const std::string& name, const std::string& field) {
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Error(ErrorCode::invalid_argument, "there is no text to analyse", {"", 0, field});
+  try {
+    return {analysis::extract_text(bytes, format, name), name};
+  } catch (const Error& e) {
+    throw Error(e.code(), e.message(), {e.where().file, e.where().line, field});
+  }
+}
+
+}  // namespace
+
+AnalyseInput analyse_input_from(const httplib::Request& req) {
+  const std::string content_type = req.get_header_value("Content-Type");
+  if (req.is_multipart_form_data()) {
+    if (req.has_file("file") && !req.get_file_value("file").content.empty()) {
+      const auto file = req.get_file_value("file");
+      const std::string name = file.filename.empty() ? "upload" : file.filename;
+      auto format = format_of_content_type(file.content_type);
+      if (!format || *format == analysis::InputFormat::text)
+        format = analysis::detect_input_format(file.content, name);
+      return extracted(file.content, *format, name, "file");
+    }
+    if (req.has_file("text"))
+      return extracted(req.get_file_value("text").content, analysis::InputFormat::text, "text",
+                       "text");
+    throw Error(ErrorCode::invalid_argument, "send a `file` or a `text` field", {"", 0, "text"});
+  }
+  if (content_type.rfind("application/x-www-form-urlencoded", 0) == 0) {
+    return extracted(req.get_param_value("text"), analysis::InputFormat::text, "text", "text");
+  }
+  if (content_type.rfind("application/json", 0) == 0) {
+    formats::Json body;
+    try {
+      body = formats::Json::parse(req.body);
+    } catch (const formats::Json::parse_error& e) {
+      throw Error(ErrorCode::invalid_argument, std::string("the body is not JSON: ") + e.what(),
+                  {"", 0, "body"});
+    }
+    if (!body.is_object() || !body.contains("text") || !body["text"].is_string())
+      throw Error(ErrorCode::invalid_argument, "'text' (the text to analyse) must be a string",
+                  {"", 0, "text"});
+    auto format = analysis::InputFormat::text;
+    if (body.contains("format")) {
+      auto f = body["format"].is_string()
+                   ? analysis::input_format_from_string(body["format"].get<std::string>())
+                   : std::nullopt;
+      if (!f || *f == analysis::InputFormat::docx || *f == analysis::InputFormat::pdf)
+        throw Error(ErrorCode::invalid_argument,
+                    "'format' is text, markdown or html in JSON; send DOCX and PDF as the body "
+                    "or as a file upload",
+                    {"", 0, "format"});
+      format = *f;
+    }
+    return extracted(body["text"].get<std::string>(), format, "text", "text");
+  }
+  auto format = format_of_content_type(content_type);
+  if (!format)
+    format = analysis::detect_input_format(req.body, "");
+  return extracted(req.body, *format, "body", "body");
+}
+
+}  // namespace vakkaart::server

@@ -1,0 +1,261 @@
+#include "analysis/crosswalk.h"
+
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/error.h"
+#include "unit/support/bundled_sources.h"
+#include "unit/support/temp_dir.h"
+
+namespace vakkaart::analysis {
+namespace {
+
+using model::Alignment;
+using model::AlignmentStatus;
+using model::AlignmentType;
+using testing::TempDir;
+
+/// The bundled sources with their crosswalks computed once for the suite; every test works on
+/// its own copy of that database.
+class CrosswalkTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    template_dir_ = new TempDir();
+    auto store = store::open_sqlite_store(template_dir_->file("template.db"));
+    testing::import_bundled_sources(*store);
+    recompute_crosswalks(*store);
+  }
+  static void TearDownTestSuite() {
+    delete template_dir_;
+    template_dir_ = nullptr;
+  }
+  void SetUp() override {
+    path_ = dir_.file("c.db");
+    std::filesystem::copy_file(template_dir_->file("template.db"), path_);
+    store_ = store::open_sqlite_store(path_);
+  }
+
+  std::vector<Alignment> all() { return store_->list_alignments({}); }
+  std::optional<Alignment> find(const std::string& source, const std::string& target) {
+    return store_->find_alignment(source, target);
+  }
+  /// The cluster of the learning professional's ring (the core every profile shares).
+  std::string core_cluster() {
+    auto f = store_->find_framework("sociare-2016");
+    for (const auto& c : f->clusters)
+      if (c.layer_id == "lerende-professional")
+        return c.id;
+    return "";
+  }
+  /// Makes the next writes of alignments for `like` fail inside their transaction.
+  void poison(const std::string& like) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const std::string sql =
+        "CREATE TRIGGER crosswalk_poison BEFORE INSERT ON alignments WHEN NEW.source_ref LIKE '" +
+        like + "' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_close(db);
+  }
+
+  static TempDir* template_dir_;
+  TempDir dir_;
+  std::string path_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TempDir* CrosswalkTest::template_dir_ = nullptr;
+
+TEST_F(CrosswalkTest, TheBkHasCompetencesAlignedToBelangenbehartigerAndCampagnewerker) {
+  auto bk = list_crosswalks(*store_, {{"BK-0338"}, {}, {}, {}});  // the code: its current version
+  ASSERT_FALSE(bk.empty());
+  std::set<std::string> profiles;
+  std::map<std::pair<std::string, std::string>, int> per_profile;
+  for (const auto& a : bk) {
+    EXPECT_EQ(a.source_item, "BK-0338-3");
+    EXPECT_EQ(a.source_kind, "competence");
+    EXPECT_EQ(a.target_kind, "main_activity");
+    EXPECT_GE(a.score, CrosswalkSettings{}.related) << a.source_ref << " " << a.target_ref;
+    EXPECT_LE(a.score, 1.0);
+    profiles.insert(a.target_item);
+    ++per_profile[{a.source_ref, a.target_item}];
+  }
+  EXPECT_TRUE(profiles.count("belangenbehartiger")) << "no competence aligned to it";
+  EXPECT_TRUE(profiles.count("campagnewerker")) << "no competence aligned to it";
+  for (const auto& [key, n] : per_profile)
+    EXPECT_LE(n, CrosswalkSettings{}.per_profile) << key.first << " → " << key.second;
+  // What a reader checks first: "Volgt professionele informatie en reglementering op" (its
+  // contacts with experts and shared knowledge are nearly the profiles' own words) belongs with
+  // the campagnewerker's and belangenbehartiger's "De eigen deskundigheid opbouwen".
+  const std::string core = core_cluster();
+  for (const std::string profile : {"campagnewerker", "belangenbehartiger"}) {
+    auto a = find("BK-0338-3:15", profile + ":" + core + ":1");
+    ASSERT_TRUE(a) << profile;
+    EXPECT_EQ(a->source_title, "Volgt professionele informatie en reglementering op");
+    EXPECT_EQ(a->target_item_title.empty(), false);
+  }
+}
+
+TEST_F(CrosswalkTest, TheLearningProfessionalCoreAlignsExactAcrossProfiles) {
+  const std::string core = core_cluster();
+  ASSERT_FALSE(core.empty());
+  auto profiles = store_->list_profiles();
+  ASSERT_EQ(profiles.size(), 5u);
+  for (const auto& p : profiles)
+    for (const auto& q : profiles) {
+      if (p.id == q.id)
+        continue;
+      auto a = find(p.id + ":" + core + ":1", q.id + ":" + core + ":1");
+      ASSERT_TRUE(a) << p.id << " → " << q.id;
+      EXPECT_EQ(a->type, AlignmentType::exact) << p.id << " → " << q.id;
+    }
+  // The very same statements score 1 (the campagnewerker and the belangenbehartiger share
+  // their core word for word).
+  auto same = find("campagnewerker:" + core + ":1", "belangenbehartiger:" + core + ":1");
+  ASSERT_TRUE(same);
+  EXPECT_DOUBLE_EQ(same->score, 1.0);
+}
+
+TEST_F(CrosswalkTest, AProfileIsNeverAlignedWithItself) {
+  for (const auto& a : all()) {
+    EXPECT_NE(a.source_ref, a.target_ref);
+    if (a.source_kind == "main_activity") {
+      EXPECT_NE(a.source_item, a.target_item) << a.source_ref << " → " << a.target_ref;
+    }
+  }
+}
+
+TEST_F(CrosswalkTest, StoredAlignmentsBelongToTheCurrentContent) {
+  EXPECT_FALSE(crosswalks_stale(*store_));
+  EXPECT_FALSE(ensure_crosswalks(*store_));
+  // Importing changed content makes them stale; readers recompute before they read.
+  auto q = store_->find_qualification("BK-0338-3");
+  q->competences[14].title = "Volgt professionele informatie op";
+  store_->put_documents({*q});
+  EXPECT_TRUE(crosswalks_stale(*store_));
+  auto list = current_crosswalks(*store_, [this] { return store::open_sqlite_store(path_); },
+                                 {{"BK-0338-3:15"}, {}, {}, {}});
+  EXPECT_FALSE(crosswalks_stale(*store_));
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list.front().source_title, "Volgt professionele informatie op");
+}
+
+TEST_F(CrosswalkTest, ADecisionSurvivesRecomputation) {
+  auto list = all();
+  ASSERT_GE(list.size(), 2u);
+  const auto first = list[0], second = list[1];
+  auto confirmed = decide_crosswalk(*store_, first.source_ref, first.target_ref,
+                                    AlignmentStatus::confirmed, "alice");
+  EXPECT_EQ(confirmed.status, AlignmentStatus::confirmed);
+  EXPECT_EQ(confirmed.decided_by, "alice");
+  EXPECT_FALSE(confirmed.decided_at.empty());
+  decide_crosswalk(*store_, second.source_ref, second.target_ref, AlignmentStatus::rejected, "bob");
+
+  auto run = recompute_crosswalks(*store_);
+  EXPECT_EQ(run.alignments, list.size());
+  auto a = find(first.source_ref, first.target_ref);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->status, AlignmentStatus::confirmed);
+  EXPECT_EQ(a->decided_by, "alice");
+  EXPECT_EQ(a->decided_at, confirmed.decided_at);
+  auto b = find(second.source_ref, second.target_ref);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, AlignmentStatus::rejected) << "a rejected alignment stays rejected";
+  EXPECT_EQ(b->decided_by, "bob");
+  EXPECT_EQ(all().size(), list.size());
+
+  // Taking the decision back makes it a computed one again.
+  auto undone =
+      decide_crosswalk(*store_, first.source_ref, first.target_ref, AlignmentStatus::computed, "");
+  EXPECT_EQ(undone.status, AlignmentStatus::computed);
+  EXPECT_TRUE(undone.decided_by.empty());
+  EXPECT_EQ(find(first.source_ref, first.target_ref)->status, AlignmentStatus::computed);
+}
+
+TEST_F(CrosswalkTest, AConfirmedPairNoLongerComputedStaysWithItsLastScore) {
+  auto list = all();
+  const auto kept = list.front();
+  decide_crosswalk(*store_, kept.source_ref, kept.target_ref, AlignmentStatus::confirmed, "alice");
+  // A computation that no longer finds the pair (as after a source changed).
+  std::vector<Alignment> without(list.begin() + 1, list.end());
+  const auto version = store_->content_version();
+  ASSERT_TRUE(store_->replace_alignments(without, version, crosswalk_version_for(version)));
+  auto a = find(kept.source_ref, kept.target_ref);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->status, AlignmentStatus::confirmed);
+  EXPECT_FALSE(a->computed);
+  EXPECT_DOUBLE_EQ(a->score, kept.score);
+  EXPECT_EQ(a->target_title, kept.target_title);
+  // Undoing the decision on a pair nobody computes any more removes it.
+  auto undone =
+      decide_crosswalk(*store_, kept.source_ref, kept.target_ref, AlignmentStatus::computed, "");
+  EXPECT_FALSE(undone.computed);
+  EXPECT_FALSE(find(kept.source_ref, kept.target_ref));
+}
+
+TEST_F(CrosswalkTest, RecomputationIsAllOrNothing) {
+  auto list = all();
+  const auto decided = list.back();
+  decide_crosswalk(*store_, decided.source_ref, decided.target_ref, AlignmentStatus::rejected,
+                   "carol");
+  const auto before = all();
+  const auto version_before = store_->crosswalk_version();
+  // The qualification's alignments are written after every profile's: failing there fails
+  // the write halfway, and nothing of it may remain.
+  poison("BK-0338-3:%");
+  EXPECT_THROW(recompute_crosswalks(*store_), Error);
+  EXPECT_EQ(all(), before);
+  EXPECT_EQ(store_->crosswalk_version(), version_before);
+}
+
+TEST_F(CrosswalkTest, AComputationOnOlderContentIsNotStored) {
+  const auto before = all();
+  EXPECT_FALSE(store_->replace_alignments({}, "not-the-content-version", "x"));
+  EXPECT_EQ(all(), before);
+  EXPECT_FALSE(crosswalks_stale(*store_));
+}
+
+TEST_F(CrosswalkTest, MalformedRefsAndUnknownPairsAreErrorsNamingTheField) {
+  try {
+    decide_crosswalk(*store_, "BK-0338-3", "campagnewerker:communiceren:1",
+                     AlignmentStatus::confirmed, "");
+    FAIL() << "a ref without a position was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+    EXPECT_EQ(e.where().field, "source");
+  }
+  try {
+    decide_crosswalk(*store_, "BK-0338-3:1", "nobody:nothing:1", AlignmentStatus::rejected, "");
+    FAIL() << "an unknown pair was decided";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::not_found);
+  }
+}
+
+TEST_F(CrosswalkTest, SettingsDecideTheType) {
+  // The same computation with every threshold at zero: more pairs, each typed by its score.
+  Matcher matcher(StructureIndex::build(*store_), crosswalk_match_settings());
+  CrosswalkSettings loose;
+  loose.related = 0.05;
+  auto many = compute_alignments(matcher, loose);
+  auto usual = compute_alignments(matcher);
+  EXPECT_GT(many.size(), usual.size());
+  for (const auto& a : usual) {
+    if (a.type == AlignmentType::close) {
+      EXPECT_GE(a.score, CrosswalkSettings{}.close);
+      EXPECT_LT(a.score, CrosswalkSettings{}.exact);
+    }
+    if (a.type == AlignmentType::related) {
+      EXPECT_LT(a.score, CrosswalkSettings{}.close);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vakkaart::analysis

@@ -1,0 +1,135 @@
+// The matcher on the bundled structure: what a text covers, why, and the evaluation set's
+// accuracy targets (issue 6): top-1 ≥ 0.8, top-2 ≥ 0.9, "none" texts recognised.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "analysis/analysis_json.h"
+#include "analysis/evaluation.h"
+#include "analysis/matcher.h"
+#include "store/store.h"
+#include "unit/support/bundled_sources.h"
+#include "unit/support/temp_dir.h"
+
+namespace vakkaart::analysis {
+namespace {
+
+/// One index for the whole file: building it analyses every statement.
+const Matcher& bundled_matcher() {
+  static const Matcher matcher = [] {
+    testing::TempDir dir;
+    auto store = store::open_sqlite_store(dir.file("m.db"));
+    testing::import_bundled_sources(*store);
+    return Matcher(StructureIndex::build(*store));
+  }();
+  return matcher;
+}
+
+TEST(Matcher, AStatementMatchesItselfWithItsWordsAsExplanation) {
+  const auto& m = bundled_matcher();
+  const auto result =
+      m.analyse("Brengt de noden en verwachtingen van de doelgroep in kaart.", Detail::full);
+  ASSERT_EQ(result.segments.size(), 1u);
+  ASSERT_FALSE(result.segments[0].matches.empty());
+  const auto& top = result.segments[0].matches.front();
+  EXPECT_EQ(m.index().units()[top.unit].text,
+            "Brengt de noden en verwachtingen van de doelgroep in kaart");
+  EXPECT_GT(top.score, 0.9);
+  for (const char* w : {"Brengt", "noden", "verwachtingen", "doelgroep", "kaart"})
+    EXPECT_NE(std::find(top.words.begin(), top.words.end(), w), top.words.end()) << w;
+}
+
+TEST(Matcher, OneSharedWordIsNoMatch) {
+  const auto& m = bundled_matcher();
+  const auto result = m.analyse("Profiel\nAanbod\nJe bent flexibel.", Detail::full);
+  for (const auto& s : result.segments)
+    EXPECT_TRUE(s.matches.empty()) << s.text;
+  EXPECT_EQ(result.best, "none");
+}
+
+TEST(Matcher, AggregatesToClustersRingsAndProfiles) {
+  const auto& m = bundled_matcher();
+  const std::string text =
+      "Als gemeenschapswerker breng je bewoners van de wijk samen.\n"
+      "- Je analyseert de situatie van de doelgroep en diens omgeving en kijkt waar noden en "
+      "kansen liggen.\n"
+      "- Je legt en onderhoudt contact met de doelgroep en betrokkenen.\n"
+      "- Je vormt en versterkt groepen en stimuleert zelforganisatie.\n";
+  const auto result = m.analyse(text, Detail::full);
+  EXPECT_EQ(result.best, "gemeenschapswerker");
+  const auto& best = result.candidates.front();
+  EXPECT_GT(best.confidence, 0);
+  EXPECT_LE(best.confidence, 1);
+  EXPECT_GT(best.coverage, 0);
+  // The matched units add up per cluster and per ring.
+  int cluster_sum = 0, ring_sum = 0;
+  for (const auto& c : best.clusters)
+    cluster_sum += c.matched;
+  for (const auto& l : best.layers)
+    ring_sum += l.matched;
+  EXPECT_GT(cluster_sum, 0);
+  EXPECT_EQ(cluster_sum, ring_sum);
+  // Core activities the text leaves out are named, and none of them was matched.
+  ASSERT_FALSE(result.missing_core.empty());
+  for (auto g : result.missing_core) {
+    auto it = std::find_if(best.groups.begin(), best.groups.end(),
+                           [&](const PartResult& p) { return p.index == g; });
+    ASSERT_NE(it, best.groups.end());
+    EXPECT_EQ(it->matched, 0);
+  }
+  // Candidates are ordered by score.
+  for (std::size_t k = 1; k < result.candidates.size(); ++k)
+    EXPECT_GE(result.candidates[k - 1].score, result.candidates[k].score);
+}
+
+TEST(Matcher, TradeUnionWorkIsTheQualification) {
+  const auto& m = bundled_matcher();
+  const auto result = m.analyse(
+      "De vakbond zoekt een vakbondssecretaris. Je ondersteunt de militanten en "
+      "afgevaardigden in de ondernemingsraad, je bereidt cao-onderhandelingen voor en je "
+      "informeert en adviseert leden over arbeidsrecht en sociale wetgeving.",
+      Detail::full);
+  EXPECT_EQ(result.best, "BK-0338-3");
+  const auto json = analysis_to_json(result, m.index());
+  EXPECT_EQ(json["best_kind"], "qualification");
+  EXPECT_TRUE(json["profiles"][0].contains("competences"));
+}
+
+TEST(Matcher, SummaryAndFullAgreeAndThreadsAgree) {
+  const auto& m = bundled_matcher();
+  const std::string text =
+      "Je programmeert voorstellingen en concerten voor het cultuurcentrum "
+      "en werkt een educatief aanbod uit voor scholen.";
+  const auto full = m.analyse(text, Detail::full);
+  const auto summary = m.analyse(text, Detail::summary);
+  EXPECT_TRUE(summary.segments.empty());
+  EXPECT_EQ(full.best, summary.best);
+  ASSERT_EQ(full.candidates.size(), summary.candidates.size());
+  for (std::size_t k = 0; k < full.candidates.size(); ++k)
+    EXPECT_DOUBLE_EQ(full.candidates[k].score, summary.candidates[k].score);
+  std::string other;
+  std::thread t([&] { other = m.analyse(text, Detail::summary).best; });
+  t.join();
+  EXPECT_EQ(other, summary.best);
+}
+
+TEST(MatcherEvaluation, MeetsTheAccuracyTargetsOnTheVacancySet) {
+  const auto& m = bundled_matcher();
+  const auto set = read_labelled_set(std::string(VAKKAART_TESTS_DIR) + "/data/vacancies");
+  ASSERT_GE(set.size(), 60u);
+  const auto scores = evaluate(m, set);
+  std::string misses;
+  for (const auto& miss : scores.misses)
+    misses += "\n  " + miss;
+  EXPECT_GE(scores.top1, 0.8) << misses;
+  EXPECT_GE(scores.top2, 0.9) << misses;
+  // "none" texts (a nurse, a driver, a cook, and four that borrow the sector's words on
+  // purpose) are recognised as none; at most one borderline case may slip.
+  ASSERT_GE(scores.none_texts, 10);
+  EXPECT_GE(scores.none_recognised, scores.none_texts - 1) << misses;
+  EXPECT_LE(scores.false_none, 3) << misses;
+}
+
+}  // namespace
+}  // namespace vakkaart::analysis
