@@ -39,6 +39,8 @@ bench: build
 	-bench/run_web_bench.sh
 	-build/bench/function_coverage_bench
 	-build/bench/function_export_bench
+	-bench/run_analysis_bench.sh
+	-bench/analysis_quality
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -601,23 +601,7 @@ class BatchLineParser {
     }
     return v;
   }
-  static void utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+
   /// The length of the well-formed UTF-8 sequence at p_ (RFC 3629: no overlong forms, no
   /// surrogates, nothing above U+10FFFF), or 0.
   std::size_t utf8_sequence() const {
@@ -715,7 +699,7 @@ class BatchLineParser {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(lo) - 0xDC00);
           }
           if (out)
-            utf8(*out, cp);
+            text::append_utf8(*out, static_cast<char32_t>(cp));
           break;
         }
         default:

@@ -72,6 +72,8 @@ void add_analyse_command(CLI::App& app, Context& ctx) {
                   {"", 0, "--format"});
     }
     const std::string text = analysis::extract_text(bytes, fmt, name);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw Error(ErrorCode::invalid_argument, "there is no text to analyse", {name, 0, ""});
     auto store = ctx.open_store(store::OpenMode::read_only);
     analysis::Matcher matcher(analysis::StructureIndex::build(*store));
     const auto result = matcher.analyse(text, analysis::Detail::full);

@@ -83,6 +83,15 @@ void send_problem(httplib::Response& res, int status, const std::string& code,
   res.set_content(body.dump(), "application/problem+json; charset=utf-8");
 }
 
+void send_problem(httplib::Response& res, const Error& e) {
+  send_problem(res, e.http_status(), e.code_name(), e.message());
+  if (e.where().field.empty())
+    return;
+  formats::Json body = formats::Json::parse(res.body);
+  body["field"] = e.where().field;
+  res.set_content(body.dump(), "application/problem+json; charset=utf-8");
+}
+
 struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
@@ -157,6 +166,8 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
         try {
           std::rethrow_exception(ep);
         } catch (const Error& e) {
+          if (is_api(req))
+            return send_problem(res, e);
           status = e.http_status();
           code = e.code_name();
           detail = e.message();

@@ -15,3 +15,4 @@ require('./specs/print');
 require('./specs/composer');
 require('./specs/composer_changes');
 require('./specs/crosswalk');
+require('./specs/analyse');

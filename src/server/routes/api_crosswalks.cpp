@@ -15,15 +15,6 @@ namespace {
 
 using formats::Json;
 
-void crosswalk_problem(httplib::Response& res, const Error& e) {
-  send_problem(res, e.http_status(), e.code_name(), e.message());
-  if (!e.where().field.empty()) {
-    Json body = Json::parse(res.body);
-    body["field"] = e.where().field;
-    res.set_content(body.dump(), "application/problem+json; charset=utf-8");
-  }
-}
-
 /// Every value of a query parameter, each also split at commas; blanks dropped.
 std::vector<std::string> crosswalk_params(const httplib::Request& req, const std::string& name) {
   std::vector<std::string> out;
@@ -70,20 +61,6 @@ model::AlignmentStatus crosswalk_decision(const std::string& value) {
               {"", 0, "decision"});
 }
 
-std::string crosswalk_member(const Json& body, const char* key, bool required) {
-  auto it = body.find(key);
-  if (it == body.end() || it->is_null()) {
-    if (required)
-      throw Error(ErrorCode::invalid_argument, std::string("missing field '") + key + "'",
-                  {"", 0, key});
-    return "";
-  }
-  if (!it->is_string())
-    throw Error(ErrorCode::invalid_argument, std::string("'") + key + "' must be a string",
-                {"", 0, key});
-  return it->get<std::string>();
-}
-
 /// A page of this server to return to: a local path, never another site.
 std::string crosswalk_back(const std::string& back) {
   if (back.size() > 1 && back[0] == '/' && back[1] != '/' && back[1] != '\\' &&
@@ -107,36 +84,30 @@ void register_crosswalk_routes(httplib::Server& http, StorePool& pool) {
       }
       keep_response(pool, req, res);
     } catch (const Error& e) {
-      crosswalk_problem(res, e);
+      send_problem(res, e);
     }
   });
 
-  http.Post("/api/crosswalks/decisions",
-            [&pool](const httplib::Request& req, httplib::Response& res) {
-              try {
-                Json body;
-                try {
-                  body = Json::parse(req.body);
-                } catch (const Json::parse_error& e) {
-                  throw Error(ErrorCode::invalid_argument,
-                              std::string("the body is not JSON: ") + e.what(), {"", 0, "body"});
-                }
-                if (!body.is_object())
-                  throw Error(ErrorCode::invalid_argument,
-                              "the body must be an object {source, target, decision, author}",
-                              {"", 0, "body"});
-                const std::string source = crosswalk_member(body, "source", true);
-                const std::string target = crosswalk_member(body, "target", true);
-                const auto decision = crosswalk_decision(crosswalk_member(body, "decision", true));
-                const std::string author = crosswalk_member(body, "author", false);
-                auto lease = pool.borrow_writable();
-                auto a = analysis::decide_crosswalk(*lease, source, target, decision, author);
-                send_json(res, analysis::alignment_to_json(a));
-                res.set_header("Cache-Control", "no-store");
-              } catch (const Error& e) {
-                crosswalk_problem(res, e);
-              }
-            });
+  http.Post(
+      "/api/crosswalks/decisions", [&pool](const httplib::Request& req, httplib::Response& res) {
+        try {
+          Json body = json_body(req);
+          if (!body.is_object())
+            throw Error(ErrorCode::invalid_argument,
+                        "the body must be an object {source, target, decision, author}",
+                        {"", 0, "body"});
+          const std::string source = json_string_member(body, "source", true);
+          const std::string target = json_string_member(body, "target", true);
+          const auto decision = crosswalk_decision(json_string_member(body, "decision", true));
+          const std::string author = json_string_member(body, "author", false);
+          auto lease = pool.borrow_writable();
+          auto a = analysis::decide_crosswalk(*lease, source, target, decision, author);
+          send_json(res, analysis::alignment_to_json(a));
+          res.set_header("Cache-Control", "no-store");
+        } catch (const Error& e) {
+          send_problem(res, e);
+        }
+      });
 
   // The pages' form without JavaScript: decide, then back to the page (303, so a reload does
   // not post again). Errors are an HTML page, like every page route's.

@@ -16,29 +16,6 @@ namespace {
 
 using formats::Json;
 
-Json parse_body(const httplib::Request& req) {
-  try {
-    return Json::parse(req.body);
-  } catch (const Json::parse_error& e) {
-    throw Error(ErrorCode::invalid_argument, std::string("the body is not JSON: ") + e.what(),
-                {"", 0, "body"});
-  }
-}
-
-std::string string_member(const Json& body, const char* key, bool required) {
-  auto it = body.find(key);
-  if (it == body.end() || it->is_null()) {
-    if (required)
-      throw Error(ErrorCode::invalid_argument, std::string("missing field '") + key + "'",
-                  {"", 0, key});
-    return "";
-  }
-  if (!it->is_string())
-    throw Error(ErrorCode::invalid_argument, std::string("'") + key + "' must be a string",
-                {"", 0, key});
-  return it->get<std::string>();
-}
-
 int version_of(const Json& body) {
   auto it = body.find("version");
   if (it == body.end() || !it->is_number_integer())
@@ -52,15 +29,6 @@ int version_param(const httplib::Request& req) {
   return static_cast<int>(size_param(req, "version", 0, 1'000'000'000));
 }
 
-void send_problem_json(httplib::Response& res, const Error& e) {
-  send_problem(res, e.http_status(), e.code_name(), e.message());
-  if (!e.where().field.empty()) {
-    Json body = Json::parse(res.body);
-    body["field"] = e.where().field;
-    res.set_content(body.dump(), "application/problem+json; charset=utf-8");
-  }
-}
-
 /// Like with_store, but for routes that may write and must never be served from the cache.
 httplib::Server::Handler handler(
     StorePool& pool, bool writes,
@@ -71,7 +39,7 @@ httplib::Server::Handler handler(
       body(*lease, req, res);
       res.set_header("Cache-Control", "no-store");
     } catch (const Error& e) {
-      send_problem_json(res, e);
+      send_problem(res, e);
     }
   };
 }
@@ -84,14 +52,14 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
            }));
 
   http.Post("/api/functions", handler(pool, true, [](store::Store& s, const auto& req, auto& res) {
-              Json body = parse_body(req);
+              Json body = json_body(req);
               compose::NewFunction spec;
-              spec.title = string_member(body, "title", true);
-              spec.organisation = string_member(body, "organisation", false);
-              spec.framework_id = string_member(body, "framework", false);
-              spec.core_profile_id = string_member(body, "core_profile", false);
-              auto f =
-                  compose::FunctionService(s).create(spec, string_member(body, "author", false));
+              spec.title = json_string_member(body, "title", true);
+              spec.organisation = json_string_member(body, "organisation", false);
+              spec.framework_id = json_string_member(body, "framework", false);
+              spec.core_profile_id = json_string_member(body, "core_profile", false);
+              auto f = compose::FunctionService(s).create(
+                  spec, json_string_member(body, "author", false));
               send_json(res, compose::function_view_json(s, f));
               res.status = 201;
               res.set_header("Location", "/api/functions/" + f.id);
@@ -124,12 +92,13 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
 
   http.Post(R"(/api/functions/([A-Za-z0-9_-]+)/edits)",
             handler(pool, true, [](store::Store& s, const auto& req, auto& res) {
-              Json body = parse_body(req);
+              Json body = json_body(req);
               auto edits = body.find("edits");
               if (edits == body.end())
                 throw Error(ErrorCode::invalid_argument, "missing field 'edits'", {"", 0, "edits"});
-              auto outcome = compose::FunctionService(s).edit(
-                  req.matches[1], version_of(body), *edits, string_member(body, "author", false));
+              auto outcome =
+                  compose::FunctionService(s).edit(req.matches[1], version_of(body), *edits,
+                                                   json_string_member(body, "author", false));
               if (!outcome.saved) {
                 // Last writer must not silently win: both versions go back to the client.
                 send_problem(res, 409, "conflict", outcome.summary.front());

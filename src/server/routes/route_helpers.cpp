@@ -64,9 +64,32 @@ httplib::Server::Handler with_store(
       }
       keep_response(pool, req, res);
     } catch (const Error& e) {
-      send_problem(res, e.http_status(), e.code_name(), e.message());
+      send_problem(res, e);
     }
   };
+}
+
+formats::Json json_body(const httplib::Request& req) {
+  try {
+    return formats::Json::parse(req.body);
+  } catch (const formats::Json::parse_error& e) {
+    throw Error(ErrorCode::invalid_argument, std::string("the body is not JSON: ") + e.what(),
+                {"", 0, "body"});
+  }
+}
+
+std::string json_string_member(const formats::Json& body, const char* key, bool required) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    if (required)
+      throw Error(ErrorCode::invalid_argument, std::string("missing field '") + key + "'",
+                  {"", 0, key});
+    return "";
+  }
+  if (!it->is_string())
+    throw Error(ErrorCode::invalid_argument, std::string("'") + key + "' must be a string",
+                {"", 0, key});
+  return it->get<std::string>();
 }
 
 }  // namespace vakkaart::server

@@ -26,6 +26,13 @@ std::size_t size_param(const httplib::Request& req, const std::string& name, std
 /// The search the query string asks for (q, limit, offset, facets=1, filters); q is required.
 search::SearchRequest search_request_from(const httplib::Request& req);
 
+/// The request body as JSON; Error(invalid_argument, field "body") when it is not JSON.
+formats::Json json_body(const httplib::Request& req);
+
+/// A string member of a JSON body ("" when absent and not required); Error naming the field
+/// when it is missing but required, or not a string.
+std::string json_string_member(const formats::Json& body, const char* key, bool required);
+
 /// Keeps a successful GET response in the server's cache (before httplib compresses it).
 void keep_response(StorePool& pool, const httplib::Request& req, const httplib::Response& res);
 

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "core/error.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
@@ -9,6 +10,8 @@ namespace vakkaart::server {
 /// Sends an RFC 7807 problem object with the given status.
 void send_problem(httplib::Response& res, int status, const std::string& code,
                   const std::string& detail);
+/// The problem for a library error: its status and code, and `field` when it names one.
+void send_problem(httplib::Response& res, const Error& e);
 
 /// GET /api/health, /api/frameworks[/{id}], /api/profiles[/{id}], /api/qualifications[/{id}].
 void register_catalog_routes(httplib::Server& http, StorePool& pool);
