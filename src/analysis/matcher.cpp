@@ -84,8 +84,12 @@ float kind_weight(const std::string& kind) {
 Matcher::Matcher(std::shared_ptr<const StructureIndex> index, MatchSettings settings)
     : index_(std::move(index)), settings_(settings) {
   unit_weight_.reserve(index_->units().size());
-  for (const auto& u : index_->units())
+  unit_scale_.reserve(index_->units().size());
+  const auto beta = static_cast<float>(settings_.segment_length_weight);
+  for (const auto& u : index_->units()) {
     unit_weight_.push_back(kind_weight(u.kind));
+    unit_scale_.push_back(std::pow(u.norm, 2 - beta));
+  }
 }
 
 AnalysisResult Matcher::analyse(std::string_view text, Detail detail) const {
@@ -171,7 +175,7 @@ AnalysisResult Matcher::analyse(const std::vector<Segment>& segments, Detail det
     s.seg_matches.clear();
     for (auto unit : s.touched) {
       const auto& u = units[unit];
-      float score = s.acc[unit] / (std::pow(u.norm, 2 - beta) * seg_norm);
+      float score = s.acc[unit] / (unit_scale_[unit] * seg_norm);
       s.acc[unit] = 0;
       score = std::min(score, 1.0F);
       // One shared word is a coincidence ("profiel", "aanbod"), unless the unit is one word.

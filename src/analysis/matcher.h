@@ -56,6 +56,8 @@ class Matcher {
   MatchSettings settings_;
   /// Per unit: how much its kind counts as evidence (see kind_weight in matcher.cpp).
   std::vector<float> unit_weight_;
+  /// Per unit: |unit|^(2-β), the unit's part of the score's denominator, computed once.
+  std::vector<float> unit_scale_;
 };
 
 }  // namespace vakkaart::analysis
