@@ -24,7 +24,7 @@ struct MatchSettings {
   double unknown_word_weight = 0.35;
   /// Evidence the best candidate needs for the text to be recognised at all; below it the
   /// text is "none" (a nurse's or a driver's job shares a few words with any structure).
-  double min_evidence = 3.0;
+  double min_evidence = 3.5;
   /// Evidence per keyword (data/profile-keywords-nl.txt) a text uses, times its weight.
   double keyword_weight = 0.5;
   /// Matches kept per segment in a full result.
