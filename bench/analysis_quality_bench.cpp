@@ -13,7 +13,7 @@
 
 #include "analysis/evaluation.h"
 #include "catalog/import_service.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 
@@ -71,16 +71,16 @@ int main(int argc, char** argv) {
     const auto set = analysis::read_labelled_set(dir);
     const auto scores = analysis::evaluate(matcher, set);
     if (as_json) {
-      formats::Json j = {{"system", "vakkaart"},
-                         {"texts", scores.texts},
-                         {"top1", scores.top1},
-                         {"top2", scores.top2},
-                         {"none_texts", scores.none_texts},
-                         {"none_recognised", scores.none_recognised},
-                         {"false_none", scores.false_none},
-                         {"cluster_recall", scores.cluster_recall},
-                         {"cluster_precision", scores.cluster_precision},
-                         {"misses", scores.misses}};
+      vakkaart::Json j = {{"system", "vakkaart"},
+                          {"texts", scores.texts},
+                          {"top1", scores.top1},
+                          {"top2", scores.top2},
+                          {"none_texts", scores.none_texts},
+                          {"none_recognised", scores.none_recognised},
+                          {"false_none", scores.false_none},
+                          {"cluster_recall", scores.cluster_recall},
+                          {"cluster_precision", scores.cluster_precision},
+                          {"misses", scores.misses}};
       std::cout << j.dump() << "\n";
       return 0;
     }

@@ -29,7 +29,7 @@
 #include "analysis/evaluation.h"
 #include "analysis/matcher.h"
 #include "analysis/segmenter.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 
@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
       std::string text;
       for (std::size_t i = 0; i < corpus.size(); ++i) {
         corpus.text(i, text);
-        out << formats::Json{{"text", text}}.dump() << "\n";
+        out << vakkaart::Json{{"text", text}}.dump() << "\n";
       }
     }
     std::printf(
@@ -307,16 +307,16 @@ int main(int argc, char** argv) {
 
     if (!result_path.empty()) {
       std::ofstream out(result_path);
-      out << formats::Json{{"texts", n},
-                           {"mean_words", mean_words},
-                           {"texts_per_s_1", tps1},
-                           {"texts_per_s_2", tps2},
-                           {"xapian_texts", xapian_n},
-                           {"xapian_texts_per_s", tpsx},
-                           {"rss_10k_mb", rss_mid},
-                           {"rss_end_mb", rss_end},
-                           {"rss_growth", growth},
-                           {"peak_rss_mb", peak}}
+      out << vakkaart::Json{{"texts", n},
+                            {"mean_words", mean_words},
+                            {"texts_per_s_1", tps1},
+                            {"texts_per_s_2", tps2},
+                            {"xapian_texts", xapian_n},
+                            {"xapian_texts_per_s", tpsx},
+                            {"rss_10k_mb", rss_mid},
+                            {"rss_end_mb", rss_end},
+                            {"rss_growth", growth},
+                            {"peak_rss_mb", peak}}
                  .dump()
           << "\n";
     }

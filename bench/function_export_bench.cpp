@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/function_document.h"
-#include "formats/function_export.h"
+#include "exports/function_document.h"
+#include "exports/function_export.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/generated_function.h"
@@ -25,7 +25,7 @@
 
 namespace {
 
-using vakkaart::formats::ExportFormat;
+using vakkaart::exports::ExportFormat;
 namespace model = vakkaart::model;
 
 constexpr int kStatements = 60;
@@ -59,7 +59,7 @@ void export_bench(benchmark::State& state, ExportFormat format) {
   std::size_t bytes = 0;
   for (auto _ : state) {
     const std::string out =
-        vakkaart::formats::export_function(fx.function, &fx.framework, format, "nl");
+        vakkaart::exports::export_function(fx.function, &fx.framework, format, "nl");
     bytes = out.size();
     benchmark::DoNotOptimize(out.data());
   }
@@ -69,7 +69,7 @@ void export_bench(benchmark::State& state, ExportFormat format) {
 void BM_BuildDocument(benchmark::State& state) {
   const auto& fx = fixture();
   for (auto _ : state) {
-    auto doc = vakkaart::formats::build_function_document(fx.function, &fx.framework, "nl");
+    auto doc = vakkaart::exports::build_function_document(fx.function, &fx.framework, "nl");
     benchmark::DoNotOptimize(doc.nodes.data());
   }
 }

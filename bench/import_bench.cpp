@@ -31,15 +31,15 @@
 #include <variant>
 #include <vector>
 
-#include "formats/format.h"
+#include "sources/format.h"
 #include "store/store.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using vakkaart::formats::Format;
-using vakkaart::formats::ParseResult;
-using vakkaart::formats::ReportNote;
+using vakkaart::sources::Format;
+using vakkaart::sources::ParseResult;
+using vakkaart::sources::ReportNote;
 
 constexpr int kDocumentCount = 1000;
 constexpr int kFirstCode = 1000;
@@ -392,7 +392,7 @@ void verify(const Corpus& corpus) {
     const std::string name = corpus.ids[i] + ".txt";
     ParseResult result;
     try {
-      result = vakkaart::formats::parse_document(corpus.texts[i], Format::akov_bk, name);
+      result = vakkaart::sources::parse_document(corpus.texts[i], Format::akov_bk, name);
     } catch (const std::exception& e) {
       die("generated document " + name + " does not parse: " + e.what());
     }
@@ -438,7 +438,7 @@ std::vector<vakkaart::model::Document> parse_all(const Corpus& c) {
   std::vector<vakkaart::model::Document> docs;
   docs.reserve(c.texts.size());
   for (std::size_t i = 0; i < c.texts.size(); ++i) {
-    auto result = vakkaart::formats::parse_document(c.texts[i], Format::akov_bk, c.ids[i]);
+    auto result = vakkaart::sources::parse_document(c.texts[i], Format::akov_bk, c.ids[i]);
     for (auto& doc : result.documents)
       docs.push_back(std::move(doc));
   }
@@ -457,7 +457,7 @@ void BM_ParseAkovBk(benchmark::State& state) {
   const Corpus& c = corpus();
   for (auto _ : state) {
     for (std::size_t i = 0; i < c.texts.size(); ++i) {
-      auto result = vakkaart::formats::parse_document(c.texts[i], Format::akov_bk, c.ids[i]);
+      auto result = vakkaart::sources::parse_document(c.texts[i], Format::akov_bk, c.ids[i]);
       benchmark::DoNotOptimize(result);
     }
   }

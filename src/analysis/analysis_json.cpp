@@ -10,38 +10,38 @@ double round_to(double v, double scale) {
   return std::round(v * scale) / scale;
 }
 
-formats::Json part_json(const PartResult& p) {
+vakkaart::Json part_json(const PartResult& p) {
   return {{"coverage", round_to(p.percent, 10)},
           {"matched", p.matched},
           {"total", p.total},
           {"evidence", round_to(p.evidence, 1000)}};
 }
 
-formats::Json group_json(std::uint32_t g, const StructureIndex& index) {
+vakkaart::Json group_json(std::uint32_t g, const StructureIndex& index) {
   const auto& group = index.groups()[g];
-  formats::Json j = {{"ref", group.ref}, {"position", group.position}, {"title", group.title}};
+  vakkaart::Json j = {{"ref", group.ref}, {"position", group.position}, {"title", group.title}};
   if (group.cluster >= 0)
     j["cluster"] = index.clusters()[static_cast<std::size_t>(group.cluster)].id;
   return j;
 }
 
-formats::Json candidate_json(const CandidateResult& r, const StructureIndex& index) {
+vakkaart::Json candidate_json(const CandidateResult& r, const StructureIndex& index) {
   const auto& cand = index.candidates()[r.candidate];
   bool profile = cand.kind == Candidate::Kind::profile;
-  formats::Json j = {{"id", cand.id},
-                     {"kind", profile ? "profile" : "qualification"},
-                     {"title", cand.title},
-                     {"confidence", round_to(r.confidence, 1000)},
-                     {"coverage", round_to(r.coverage, 10)},
-                     {"score", round_to(r.score, 1000)},
-                     {"keyword_score", round_to(r.keyword_score, 1000)},
-                     {"keywords", r.keywords},
-                     {"matched", r.matched},
-                     {"total", r.total}};
+  vakkaart::Json j = {{"id", cand.id},
+                      {"kind", profile ? "profile" : "qualification"},
+                      {"title", cand.title},
+                      {"confidence", round_to(r.confidence, 1000)},
+                      {"coverage", round_to(r.coverage, 10)},
+                      {"score", round_to(r.score, 1000)},
+                      {"keyword_score", round_to(r.keyword_score, 1000)},
+                      {"keywords", r.keywords},
+                      {"matched", r.matched},
+                      {"total", r.total}};
   if (profile) {
     j["framework"] = cand.framework_id;
     const auto& fw = index.frameworks()[cand.framework];
-    auto rings = formats::Json::array();
+    auto rings = vakkaart::Json::array();
     for (const auto& l : r.layers) {
       auto part = part_json(l);
       part["id"] = fw.layers[l.index].id;
@@ -49,7 +49,7 @@ formats::Json candidate_json(const CandidateResult& r, const StructureIndex& ind
       rings.push_back(std::move(part));
     }
     j["rings"] = std::move(rings);
-    auto clusters = formats::Json::array();
+    auto clusters = vakkaart::Json::array();
     for (const auto& c : r.clusters) {
       auto part = part_json(c);
       part["id"] = index.clusters()[c.index].id;
@@ -59,7 +59,7 @@ formats::Json candidate_json(const CandidateResult& r, const StructureIndex& ind
     }
     j["clusters"] = std::move(clusters);
   }
-  auto groups = formats::Json::array();
+  auto groups = vakkaart::Json::array();
   for (const auto& g : r.groups) {
     auto part = part_json(g);
     part.update(group_json(g.index, index));
@@ -71,12 +71,12 @@ formats::Json candidate_json(const CandidateResult& r, const StructureIndex& ind
 
 }  // namespace
 
-formats::Json unit_places_json(const Unit& unit, const StructureIndex& index) {
-  auto places = formats::Json::array();
+vakkaart::Json unit_places_json(const Unit& unit, const StructureIndex& index) {
+  auto places = vakkaart::Json::array();
   for (const auto& place : unit.places) {
     const auto& cand = index.candidates()[place.candidate];
     bool profile = cand.kind == Candidate::Kind::profile;
-    formats::Json j;
+    vakkaart::Json j;
     if (place.group >= 0)
       j = group_json(static_cast<std::uint32_t>(place.group), index);
     else
@@ -87,8 +87,8 @@ formats::Json unit_places_json(const Unit& unit, const StructureIndex& index) {
   return places;
 }
 
-formats::Json analysis_to_json(const AnalysisResult& result, const StructureIndex& index) {
-  formats::Json j;
+vakkaart::Json analysis_to_json(const AnalysisResult& result, const StructureIndex& index) {
+  vakkaart::Json j;
   j["best"] = result.best;
   if (result.best_candidate >= 0) {
     const auto& best = index.candidates()[static_cast<std::size_t>(result.best_candidate)];
@@ -101,11 +101,11 @@ formats::Json analysis_to_json(const AnalysisResult& result, const StructureInde
   j["fit"] = round_to(result.fit, 1000);
   j["segment_count"] = result.segment_count;
   j["matched_segments"] = result.matched_segments;
-  auto profiles = formats::Json::array();
+  auto profiles = vakkaart::Json::array();
   for (const auto& c : result.candidates)
     profiles.push_back(candidate_json(c, index));
   j["profiles"] = std::move(profiles);
-  auto clusters = formats::Json::array();
+  auto clusters = vakkaart::Json::array();
   for (const auto& c : result.clusters) {
     const auto& info = index.clusters()[c.index];
     clusters.push_back({{"id", info.id},
@@ -115,13 +115,13 @@ formats::Json analysis_to_json(const AnalysisResult& result, const StructureInde
                         {"evidence", round_to(c.evidence, 1000)}});
   }
   j["clusters"] = std::move(clusters);
-  auto missing = formats::Json::array();
+  auto missing = vakkaart::Json::array();
   for (auto g : result.missing_core)
     missing.push_back(group_json(g, index));
   j["missing_core"] = std::move(missing);
-  auto segments = formats::Json::array();
+  auto segments = vakkaart::Json::array();
   for (const auto& s : result.segments) {
-    auto matches = formats::Json::array();
+    auto matches = vakkaart::Json::array();
     for (const auto& m : s.matches) {
       const auto& unit = index.units()[m.unit];
       matches.push_back({{"statement", unit.text},

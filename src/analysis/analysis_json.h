@@ -2,7 +2,7 @@
 
 #include "analysis/analysis_result.h"
 #include "analysis/structure_index.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 
 namespace vakkaart::analysis {
 
@@ -16,9 +16,9 @@ namespace vakkaart::analysis {
 ///              matches:[{statement, kind, score, words, places:[{ref, …}]}]}]}`.
 /// `profiles` holds every candidate, qualifications too, best first. Scores and confidences are
 /// rounded to three decimals, percentages to one.
-formats::Json analysis_to_json(const AnalysisResult& result, const StructureIndex& index);
+vakkaart::Json analysis_to_json(const AnalysisResult& result, const StructureIndex& index);
 
 /// Where a unit occurs, as `[{ref, profile|qualification, cluster, position, title}]`.
-formats::Json unit_places_json(const Unit& unit, const StructureIndex& index);
+vakkaart::Json unit_places_json(const Unit& unit, const StructureIndex& index);
 
 }  // namespace vakkaart::analysis

@@ -1024,19 +1024,19 @@ BatchIdentity batch_identity(const BatchOptions& options, bool dir, const Matche
   return id;
 }
 
-formats::Json batch_checkpoint_json(const BatchIdentity& id, const BatchState& st) {
-  formats::Json input = {{"path", id.path}, {"kind", id.dir ? "directory" : "jsonl"}};
+vakkaart::Json batch_checkpoint_json(const BatchIdentity& id, const BatchState& st) {
+  vakkaart::Json input = {{"path", id.path}, {"kind", id.dir ? "directory" : "jsonl"}};
   if (!id.dir) {
     input["size"] = id.size;
     input["mtime_ns"] = id.mtime;
     input["head_hash"] = id.head;
   }
   const auto& agg = st.aggregates;
-  auto best = formats::Json::array();
+  auto best = vakkaart::Json::array();
   for (std::size_t c = 0; c < agg.candidate_count(); ++c)
     best.push_back(agg.best(c));
-  auto clusters = formats::Json::array();
-  auto pairs = formats::Json::array();
+  auto clusters = vakkaart::Json::array();
+  auto pairs = vakkaart::Json::array();
   for (std::size_t a = 0; a < agg.cluster_count(); ++a) {
     clusters.push_back(agg.cluster(a));
     for (std::size_t b = a + 1; b < agg.cluster_count(); ++b) {
@@ -1076,9 +1076,9 @@ std::optional<BatchState> batch_load_checkpoint(const std::string& path, const B
   if (!in)
     return std::nullopt;
   const std::string restart = "; start over with --restart, or use another --out";
-  formats::Json j;
+  vakkaart::Json j;
   try {
-    j = formats::Json::parse(in);
+    j = vakkaart::Json::parse(in);
   } catch (const nlohmann::json::exception&) {
     throw Error(ErrorCode::parse_error, path + " is damaged" + restart, {path, 0, ""});
   }

@@ -443,22 +443,22 @@ void append_batch_error_row(std::string& out, const BatchError& error) {
   out += "}\n";
 }
 
-formats::Json batch_summary_json(const BatchAggregates& agg, const BatchLabels& labels,
-                                 const BatchReportMeta& meta) {
+vakkaart::Json batch_summary_json(const BatchAggregates& agg, const BatchLabels& labels,
+                                  const BatchReportMeta& meta) {
   const auto& index = labels.index();
   const double total = static_cast<double>(agg.texts());
   auto share = [&](std::uint64_t n) {
     return total == 0 ? 0.0 : batch_round(static_cast<double>(n) / total, 4);
   };
-  formats::Json j;
+  vakkaart::Json j;
   j["input"] = meta.input;
   j["records"] = agg.texts() + agg.errors();
   j["texts"] = agg.texts();
   j["errors"] = agg.errors();
   j["present_evidence"] = meta.present_evidence;
-  auto profiles = formats::Json::array();
+  auto profiles = vakkaart::Json::array();
   for (auto c : batch_profile_order(agg)) {
-    formats::Json p;
+    vakkaart::Json p;
     if (c < 0) {
       p["id"] = "none";
       p["kind"] = "none";
@@ -476,8 +476,8 @@ formats::Json batch_summary_json(const BatchAggregates& agg, const BatchLabels& 
     profiles.push_back(std::move(p));
   }
   j["profiles"] = std::move(profiles);
-  auto clusters = formats::Json::array();
-  auto ids = formats::Json::array();
+  auto clusters = vakkaart::Json::array();
+  auto ids = vakkaart::Json::array();
   for (std::size_t c = 0; c < index.clusters().size(); ++c) {
     const auto& info = index.clusters()[c];
     clusters.push_back({{"id", labels.cluster(c)},
@@ -489,11 +489,11 @@ formats::Json batch_summary_json(const BatchAggregates& agg, const BatchLabels& 
     ids.push_back(labels.cluster(c));
   }
   j["clusters"] = std::move(clusters);
-  auto counts = formats::Json::array();
-  auto lifts = formats::Json::array();
+  auto counts = vakkaart::Json::array();
+  auto lifts = vakkaart::Json::array();
   for (std::size_t a = 0; a < agg.cluster_count(); ++a) {
-    auto count_row = formats::Json::array();
-    auto lift_row = formats::Json::array();
+    auto count_row = vakkaart::Json::array();
+    auto lift_row = vakkaart::Json::array();
     for (std::size_t b = 0; b < agg.cluster_count(); ++b) {
       count_row.push_back(a == b ? agg.cluster(a) : agg.pair(a, b));
       const auto lift = agg.lift(a, b);
@@ -507,7 +507,7 @@ formats::Json batch_summary_json(const BatchAggregates& agg, const BatchLabels& 
   }
   j["cooccurrence"] = {
       {"clusters", std::move(ids)}, {"texts", std::move(counts)}, {"lift", std::move(lifts)}};
-  auto pairs = formats::Json::array();
+  auto pairs = vakkaart::Json::array();
   for (const auto& p : batch_pairs(agg)) {
     pairs.push_back({{"a", labels.cluster(p.a)},
                      {"b", labels.cluster(p.b)},

@@ -8,7 +8,7 @@
 #include "analysis/analysis_result.h"
 #include "analysis/batch.h"
 #include "analysis/structure_index.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 
 namespace vakkaart::analysis {
 
@@ -67,8 +67,8 @@ void append_batch_error_row(std::string& out, const BatchError& error);
 ///   cooccurrence:{clusters:[id], texts:[[n]] (diagonal: the cluster's own count),
 ///                 lift:[[x|null]] (null on the diagonal and for clusters without texts)},
 ///   pairs:[{a, b, texts, lift}] (pairs seen together, highest lift first)}`.
-formats::Json batch_summary_json(const BatchAggregates& aggregates, const BatchLabels& labels,
-                                 const BatchReportMeta& meta);
+vakkaart::Json batch_summary_json(const BatchAggregates& aggregates, const BatchLabels& labels,
+                                  const BatchReportMeta& meta);
 /// cooccurrence.csv: `cluster_a,cluster_b,texts_a,texts_b,texts_both,lift` for every pair of
 /// clusters (a before b in model order); lift empty when undefined.
 std::string batch_cooccurrence_csv(const BatchAggregates& aggregates, const BatchLabels& labels);

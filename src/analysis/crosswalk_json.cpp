@@ -4,24 +4,24 @@ namespace vakkaart::analysis {
 
 namespace {
 
-formats::Json crosswalk_end_json(const std::string& ref, const std::string& kind,
-                                 const std::string& item, const std::string& item_title,
-                                 const std::string& cluster, const std::string& title) {
+vakkaart::Json crosswalk_end_json(const std::string& ref, const std::string& kind,
+                                  const std::string& item, const std::string& item_title,
+                                  const std::string& cluster, const std::string& title) {
   return {{"ref", ref},
           {"kind", kind},
           {"item", item},
           {"item_title", item_title},
-          {"cluster", cluster.empty() ? formats::Json(nullptr) : formats::Json(cluster)},
+          {"cluster", cluster.empty() ? vakkaart::Json(nullptr) : vakkaart::Json(cluster)},
           {"title", title}};
 }
 
-formats::Json crosswalk_or_null(const std::string& s) {
-  return s.empty() ? formats::Json(nullptr) : formats::Json(s);
+vakkaart::Json crosswalk_or_null(const std::string& s) {
+  return s.empty() ? vakkaart::Json(nullptr) : vakkaart::Json(s);
 }
 
 }  // namespace
 
-formats::Json alignment_to_json(const model::Alignment& a) {
+vakkaart::Json alignment_to_json(const model::Alignment& a) {
   return {
       {"source", crosswalk_end_json(a.source_ref, a.source_kind, a.source_item, a.source_item_title,
                                     a.source_cluster, a.source_title)},
@@ -31,13 +31,13 @@ formats::Json alignment_to_json(const model::Alignment& a) {
       {"type", model::to_string(a.type)},
       {"status", model::to_string(a.status)},
       {"computed", a.computed},
-      {"decided_by", a.status == model::AlignmentStatus::computed ? formats::Json(nullptr)
-                                                                  : formats::Json(a.decided_by)},
+      {"decided_by", a.status == model::AlignmentStatus::computed ? vakkaart::Json(nullptr)
+                                                                  : vakkaart::Json(a.decided_by)},
       {"decided_at", crosswalk_or_null(a.decided_at)}};
 }
 
-formats::Json alignments_to_json(const std::vector<model::Alignment>& alignments) {
-  formats::Json list = formats::Json::array();
+vakkaart::Json alignments_to_json(const std::vector<model::Alignment>& alignments) {
+  vakkaart::Json list = vakkaart::Json::array();
   for (const auto& a : alignments)
     list.push_back(alignment_to_json(a));
   return {{"alignments", list}, {"count", alignments.size()}};

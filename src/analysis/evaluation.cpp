@@ -7,7 +7,7 @@
 
 #include "analysis/text_input.h"
 #include "core/error.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 
 namespace vakkaart::analysis {
 
@@ -39,10 +39,10 @@ std::vector<LabelledText> read_labelled_set(const std::string& dir) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos)
       continue;
-    formats::Json j;
+    vakkaart::Json j;
     try {
-      j = formats::Json::parse(line);
-    } catch (const formats::Json::parse_error& e) {
+      j = vakkaart::Json::parse(line);
+    } catch (const vakkaart::Json::parse_error& e) {
       throw Error(ErrorCode::parse_error, std::string("not JSON: ") + e.what(),
                   {labels_path, number, ""});
     }

@@ -1,6 +1,7 @@
 #include "catalog/export_service.h"
 
 #include "core/error.h"
+#include "sources/canonical_json.h"
 
 namespace vakkaart::catalog {
 
@@ -21,13 +22,13 @@ IdKind resolve_id(store::Store& store, const std::string& id) {
   unknown(id);
 }
 
-formats::Json export_json(store::Store& store, const std::string& id) {
+vakkaart::Json export_json(store::Store& store, const std::string& id) {
   if (auto f = store.find_framework(id))
-    return formats::framework_to_json(*f);
+    return sources::framework_to_json(*f);
   if (auto p = store.find_profile(id))
-    return formats::profile_to_json(p->framework, p->profile);
+    return sources::profile_to_json(p->framework, p->profile);
   if (auto q = store.find_qualification(id))
-    return formats::qualification_to_json(*q);
+    return sources::qualification_to_json(*q);
   unknown(id);
 }
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "store/store.h"
 
 namespace vakkaart::catalog {
@@ -15,6 +15,6 @@ enum class IdKind { framework, profile, qualification };
 IdKind resolve_id(store::Store& store, const std::string& id);
 
 /// The canonical JSON of whatever the id names. Throws Error(not_found) for unknown ids.
-formats::Json export_json(store::Store& store, const std::string& id);
+vakkaart::Json export_json(store::Store& store, const std::string& id);
 
 }  // namespace vakkaart::catalog

@@ -4,8 +4,8 @@
 #include <variant>
 
 #include "core/error.h"
-#include "formats/source_file.h"
-#include "formats/typo_lint.h"
+#include "sources/source_file.h"
+#include "sources/typo_lint.h"
 
 namespace vakkaart::catalog {
 
@@ -57,7 +57,7 @@ void complete_framework(store::Store& store, model::Framework& f, FileImport& fi
   }
   for (auto& profile : merged.profiles)
     align_clusters(merged, profile);
-  file.notes.push_back({formats::ReportNote::Kind::decision,
+  file.notes.push_back({sources::ReportNote::Kind::decision,
                         "loose profile(s) merged into the stored framework '" + merged.id +
                             "'; its other profiles are kept",
                         {file.path, 0, ""}});
@@ -67,7 +67,7 @@ void complete_framework(store::Store& store, model::Framework& f, FileImport& fi
 }  // namespace
 
 ImportReport import_files(store::Store& store, const std::vector<std::string>& paths,
-                          std::optional<formats::Format> forced, const ImportProgress& progress) {
+                          std::optional<sources::Format> forced, const ImportProgress& progress) {
   if (paths.empty())
     throw Error(ErrorCode::invalid_argument, "no files to import");
   ImportReport report;
@@ -77,17 +77,17 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     const auto& path = paths[i];
     FileImport file;
     file.path = path;
-    formats::SourceText source = formats::read_source_file(path);
+    sources::SourceText source = sources::read_source_file(path);
     file.notes = std::move(source.notes);
-    file.format = forced ? *forced : formats::detect_format(source.text, path);
-    formats::ParseResult parsed = formats::parse_document(source.text, file.format, path);
+    file.format = forced ? *forced : sources::detect_format(source.text, path);
+    sources::ParseResult parsed = sources::parse_document(source.text, file.format, path);
     file.notes.insert(file.notes.end(), parsed.notes.begin(), parsed.notes.end());
     std::vector<std::string> texts;
     for (const auto& doc : parsed.documents) {
-      auto t = formats::statement_texts(doc);
+      auto t = sources::statement_texts(doc);
       texts.insert(texts.end(), t.begin(), t.end());
     }
-    auto lint = formats::lint_typos(texts, path);
+    auto lint = sources::lint_typos(texts, path);
     file.notes.insert(file.notes.end(), lint.begin(), lint.end());
     for (auto& doc : parsed.documents) {
       if (auto* f = std::get_if<model::Framework>(&doc))

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/format.h"
-#include "formats/parse_result.h"
+#include "sources/format.h"
+#include "sources/parse_result.h"
 #include "store/store.h"
 
 namespace vakkaart::catalog {
@@ -14,8 +14,8 @@ namespace vakkaart::catalog {
 /// What importing one file did.
 struct FileImport {
   std::string path;
-  formats::Format format = formats::Format::json;
-  std::vector<formats::ReportNote> notes;  // from reading and parsing
+  sources::Format format = sources::Format::json;
+  std::vector<sources::ReportNote> notes;  // from reading and parsing
   std::vector<store::PutResult> results;   // one per document in the file
 };
 
@@ -30,7 +30,7 @@ using ImportProgress = std::function<void(size_t, size_t, const std::string&)>;
 /// or the store refuses, a vakkaart::Error naming the file (and line) is thrown and nothing is
 /// written. `forced` skips format detection.
 ImportReport import_files(store::Store& store, const std::vector<std::string>& paths,
-                          std::optional<formats::Format> forced = std::nullopt,
+                          std::optional<sources::Format> forced = std::nullopt,
                           const ImportProgress& progress = {});
 
 }  // namespace vakkaart::catalog

@@ -2,7 +2,7 @@
 
 namespace vakkaart::catalog {
 
-using formats::Json;
+using vakkaart::Json;
 
 namespace {
 

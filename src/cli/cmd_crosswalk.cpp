@@ -105,7 +105,7 @@ void crosswalk_list(Context& ctx) {
   auto list = analysis::current_crosswalks(
       *store, [&ctx] { return ctx.open_store(store::OpenMode::read_write); }, filter);
   if (o.json) {
-    std::cout << formats::dump_canonical(analysis::alignments_to_json(list));
+    std::cout << vakkaart::dump_canonical(analysis::alignments_to_json(list));
     return;
   }
   print_alignments(list, Style{ctx.color});
@@ -118,7 +118,7 @@ void crosswalk_decide(Context& ctx, model::AlignmentStatus decision) {
       *store, o.source, o.target, decision,
       decision == model::AlignmentStatus::computed ? std::string() : crosswalk_author());
   if (o.json) {
-    std::cout << formats::dump_canonical(analysis::alignment_to_json(a));
+    std::cout << vakkaart::dump_canonical(analysis::alignment_to_json(a));
     return;
   }
   Style style{ctx.color};

@@ -20,7 +20,7 @@ void add_export_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
   cmd->callback([&ctx] {
     auto store = ctx.open_store(store::OpenMode::read_only);
-    std::string text = formats::dump_canonical(catalog::export_json(*store, id));
+    std::string text = vakkaart::dump_canonical(catalog::export_json(*store, id));
     if (output.empty()) {
       std::cout << text;
     } else {

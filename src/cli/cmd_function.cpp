@@ -13,15 +13,15 @@
 #include "compose/function_service.h"
 #include "compose/source_block.h"
 #include "core/error.h"
-#include "formats/function_export.h"
-#include "formats/function_json.h"
+#include "exports/function_export.h"
+#include "exports/function_json.h"
 #include "render/coverage_svg.h"
 
 namespace vakkaart::cli {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 /// Options of the function subcommands; CLI11 binds to storage that outlives parsing.
 struct Options {
@@ -77,7 +77,7 @@ void show(Context& ctx) {
   auto warnings = compose::validate(f);
   auto changes = compose::pending_changes(*store, f);
   if (opts().json) {
-    std::cout << formats::dump_canonical(compose::function_view_json(*store, f));
+    std::cout << vakkaart::dump_canonical(compose::function_view_json(*store, f));
     return;
   }
   print_function(std::cout, f, store->find_framework(f.framework_id), warnings, changes,
@@ -89,14 +89,14 @@ void export_function(Context& ctx) {
   auto f = compose::FunctionService(*store).get(opts().id, opts().version);
   std::string bytes;
   if (opts().format == "json") {
-    bytes = formats::dump_canonical(formats::function_to_json(f));
+    bytes = vakkaart::dump_canonical(exports::function_to_json(f));
   } else {
-    auto format = formats::export_format_from_name(opts().format);
+    auto format = exports::export_format_from_name(opts().format);
     if (!format)
       throw Error(ErrorCode::invalid_argument, "unknown format '" + opts().format + "'",
                   {"", 0, "format"});
     auto framework = store->find_framework(f.framework_id);
-    bytes = formats::export_function(f, framework ? &*framework : nullptr, *format, opts().lang);
+    bytes = exports::export_function(f, framework ? &*framework : nullptr, *format, opts().lang);
   }
   write_file_atomically(opts().output, bytes);
 }
@@ -106,7 +106,7 @@ void coverage(Context& ctx) {
   auto f = compose::FunctionService(*store).get(opts().id);
   auto result = compose::CoverageIndex::build(*store)->measure(f);
   if (opts().json) {
-    std::cout << formats::dump_canonical(compose::coverage_to_json(result));
+    std::cout << vakkaart::dump_canonical(compose::coverage_to_json(result));
     return;
   }
   print_coverage(std::cout, result, Style{ctx.color});
@@ -116,7 +116,7 @@ void list(Context& ctx) {
   auto store = ctx.open_store(store::OpenMode::read_only);
   auto functions = compose::FunctionService(*store).list();
   if (opts().json) {
-    std::cout << formats::dump_canonical(compose::function_summaries_json(functions));
+    std::cout << vakkaart::dump_canonical(compose::function_summaries_json(functions));
     return;
   }
   Style s{ctx.color};
@@ -307,7 +307,7 @@ void add_function_command(CLI::App& app, Context& ctx) {
     auto store = ctx.open_store(store::OpenMode::read_only);
     auto entries = compose::FunctionService(*store).history(o.id);
     if (o.json) {
-      std::cout << formats::dump_canonical(compose::history_to_json(entries));
+      std::cout << vakkaart::dump_canonical(compose::history_to_json(entries));
       return;
     }
     Style s{ctx.color};
@@ -328,7 +328,7 @@ void add_function_command(CLI::App& app, Context& ctx) {
     auto f = compose::FunctionService(*store).get(o.id);
     auto list = compose::pending_changes(*store, f);
     if (o.json) {
-      std::cout << formats::dump_canonical(compose::changes_to_json(list));
+      std::cout << vakkaart::dump_canonical(compose::changes_to_json(list));
       return;
     }
     if (list.empty())
@@ -362,7 +362,7 @@ void add_function_command(CLI::App& app, Context& ctx) {
       ->required();
   import->add_flag("--replace", o.replace, "Replace a function with the same id");
   import->callback([&ctx, &o] {
-    auto f = formats::parse_function_json(read_file(o.file), o.file);
+    auto f = exports::parse_function_json(read_file(o.file), o.file);
   auto store = ctx.open_store(store::OpenMode::read_write);
   std::cout << compose::FunctionService(*store).import(f, author_or_user(), o.replace).id << "\n";
 });

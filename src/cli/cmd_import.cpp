@@ -4,7 +4,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "core/error.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "search/search_service.h"
 
 namespace vakkaart::cli {
@@ -23,16 +23,16 @@ const char* outcome_name(store::PutOutcome o) {
   return "";
 }
 
-formats::Json report_json(const catalog::ImportReport& report) {
-  formats::Json files = formats::Json::array();
+vakkaart::Json report_json(const catalog::ImportReport& report) {
+  vakkaart::Json files = vakkaart::Json::array();
   for (const auto& f : report.files) {
-    formats::Json notes = formats::Json::array();
+    vakkaart::Json notes = vakkaart::Json::array();
     for (const auto& n : f.notes)
-      notes.push_back({{"kind", formats::to_string(n.kind)},
+      notes.push_back({{"kind", sources::to_string(n.kind)},
                        {"message", n.message},
                        {"line", n.where.line},
                        {"field", n.where.field}});
-    formats::Json docs = formats::Json::array();
+    vakkaart::Json docs = vakkaart::Json::array();
     for (const auto& r : f.results)
       docs.push_back({{"kind", r.kind},
                       {"id", r.id},
@@ -41,7 +41,7 @@ formats::Json report_json(const catalog::ImportReport& report) {
                                                                               : "replaced"},
                       {"notes", r.notes}});
     files.push_back({{"path", f.path},
-                     {"format", formats::to_string(f.format)},
+                     {"format", sources::to_string(f.format)},
                      {"documents", docs},
                      {"notes", notes}});
   }
@@ -52,7 +52,7 @@ void print_report(const catalog::ImportReport& report, const Context& ctx) {
   Style s{ctx.color};
   for (const auto& f : report.files) {
     std::cout << s.bold(f.path) << "  "
-              << s.dim(std::string("(") + formats::to_string(f.format) + ")") << "\n";
+              << s.dim(std::string("(") + sources::to_string(f.format) + ")") << "\n";
     for (const auto& r : f.results) {
       std::cout << "  " << r.kind << " " << s.accent(r.id) << ": "
                 << s.good(outcome_name(r.outcome)) << "\n";
@@ -60,8 +60,8 @@ void print_report(const catalog::ImportReport& report, const Context& ctx) {
         std::cout << "    " << n << "\n";
     }
     for (const auto& n : f.notes) {
-      std::string label = formats::to_string(n.kind);
-      if (n.kind == formats::ReportNote::Kind::warning)
+      std::string label = sources::to_string(n.kind);
+      if (n.kind == sources::ReportNote::Kind::warning)
         label = s.warn(label);
       std::cout << "  " << label << ": ";
       if (n.where.line > 0)
@@ -85,9 +85,9 @@ void add_import_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", format_name, "Force a format: sociare-note | akov-bk | json");
   cmd->add_flag("--json", as_json, "Print the import report as JSON");
   cmd->callback([&ctx] {
-    std::optional<formats::Format> forced;
+    std::optional<sources::Format> forced;
     if (!format_name.empty()) {
-      forced = formats::format_from_name(format_name);
+      forced = sources::format_from_name(format_name);
       if (!forced)
         throw Error(ErrorCode::invalid_argument,
                     "unknown format '" + format_name + "' (sociare-note, akov-bk, json)",
@@ -107,7 +107,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
     search::open_fresh_index(*store, search::index_dir_for(ctx.db_path),
                              index_progress(ctx.stderr_tty));
     if (as_json) {
-      std::cout << formats::dump_canonical(report_json(report));
+      std::cout << vakkaart::dump_canonical(report_json(report));
     } else {
       print_report(report, ctx);
     }

@@ -4,7 +4,7 @@
 #include "catalog/summary_json.h"
 #include "cli/commands.h"
 #include "core/error.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 
 namespace vakkaart::cli {
 
@@ -22,7 +22,7 @@ std::string level_text(const model::Level& l) {
 void list_frameworks(store::Store& store, bool json, const Style& s) {
   auto items = store.list_frameworks();
   if (json) {
-    std::cout << formats::dump_canonical(catalog::frameworks_summary_json(items));
+    std::cout << vakkaart::dump_canonical(catalog::frameworks_summary_json(items));
     return;
   }
   for (const auto& f : items)
@@ -33,7 +33,7 @@ void list_frameworks(store::Store& store, bool json, const Style& s) {
 void list_profiles(store::Store& store, bool json, const Style& s) {
   auto items = store.list_profiles();
   if (json) {
-    std::cout << formats::dump_canonical(catalog::profiles_summary_json(items));
+    std::cout << vakkaart::dump_canonical(catalog::profiles_summary_json(items));
     return;
   }
   for (const auto& p : items)
@@ -45,7 +45,7 @@ void list_profiles(store::Store& store, bool json, const Style& s) {
 void list_qualifications(store::Store& store, bool json, const Style& s) {
   auto items = store.list_qualifications();
   if (json) {
-    std::cout << formats::dump_canonical(catalog::qualifications_summary_json(items));
+    std::cout << vakkaart::dump_canonical(catalog::qualifications_summary_json(items));
     return;
   }
   for (const auto& q : items)

@@ -17,7 +17,7 @@ void add_show_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx] {
     auto store = ctx.open_store(store::OpenMode::read_only);
     if (as_json) {
-      std::cout << formats::dump_canonical(catalog::export_json(*store, id));
+      std::cout << vakkaart::dump_canonical(catalog::export_json(*store, id));
       return;
     }
     Style s{ctx.color};

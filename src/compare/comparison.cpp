@@ -10,7 +10,7 @@
 namespace vakkaart::compare {
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 /// A group the items can hold statements in, before its cells are filled.
 struct GroupSpec {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "model/qualification.h"
 #include "store/store.h"
 
@@ -133,6 +133,6 @@ Comparison compare(store::Store& store, const std::vector<std::string>& ids);
 /// `{items:[{id, kind, title, framework, counts}], counts:{all, some, unique, total},
 /// groups:[{id, kind, title, title_en, framework, layer, cells:[{item, statements:[{text, kind,
 /// detail?, share, shared_with}]}]}]}`; framework and layer are null where they do not apply.
-formats::Json comparison_to_json(const Comparison& comparison);
+vakkaart::Json comparison_to_json(const Comparison& comparison);
 
 }  // namespace vakkaart::compare

@@ -12,7 +12,7 @@
 namespace vakkaart::compare {
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 /// Ordered, so sums run in the same order on every run and the numbers are reproducible.
 using TermWeights = std::map<std::string, double>;
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "compare/comparison.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "store/store.h"
 #include "text/analyzer.h"
 
@@ -49,7 +49,7 @@ std::vector<Item> similarity_items(store::Store& store, const std::vector<std::s
 
 /// `{items:[{id, kind, title}], measures:[{id, label, label_en, description, description_en,
 /// values:[[...]]}]}` with values rounded to 4 decimals.
-formats::Json similarity_to_json(const Similarity& similarity);
+vakkaart::Json similarity_to_json(const Similarity& similarity);
 
 /// A heat map (render::heatmap_svg) per measure, in measure order, labelled with the item
 /// titles. link_of gives each item's label a link; leave it empty for plain labels.

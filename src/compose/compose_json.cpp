@@ -2,13 +2,13 @@
 
 #include <cmath>
 
-#include "formats/function_json.h"
+#include "exports/function_json.h"
 
 namespace vakkaart::compose {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 double one_decimal(double v) {
   return std::round(v * 10) / 10;
@@ -78,7 +78,7 @@ Json coverage_to_json(const FunctionCoverage& coverage) {
 
 Json function_view_json(store::Store& store, const model::FunctionProfile& function) {
   Json view;
-  view["function"] = formats::function_to_json(function);
+  view["function"] = exports::function_to_json(function);
   view["warnings"] = warnings_to_json(validate(function));
   view["changes"] = changes_to_json(pending_changes(store, function));
   Json fw = nullptr;

@@ -5,26 +5,26 @@
 #include "compose/coverage.h"
 #include "compose/source_changes.h"
 #include "compose/validation.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "store/store.h"
 
 namespace vakkaart::compose {
 
 /// `[{code, message, block, item}]`
-formats::Json warnings_to_json(const std::vector<Warning>& warnings);
+vakkaart::Json warnings_to_json(const std::vector<Warning>& warnings);
 /// `[{key, block, type, old_text, new_text, item, old_version, new_version}]`
-formats::Json changes_to_json(const std::vector<SourceChange>& changes);
+vakkaart::Json changes_to_json(const std::vector<SourceChange>& changes);
 /// `{function, statements, profiles:[{id, title, framework, resemblance, coverage, matched,
 /// layers:[{id, title, matched, total, percent}], clusters:[{id, title, layer, ...}]}]}`;
 /// percentages rounded to one decimal.
-formats::Json coverage_to_json(const FunctionCoverage& coverage);
+vakkaart::Json coverage_to_json(const FunctionCoverage& coverage);
 /// What the API and `vakkaart function show --json` give for a function: `{function:
 /// canonical JSON, warnings, changes (undecided source changes), framework:{id, title, layers,
 /// clusters}}`.
-formats::Json function_view_json(store::Store& store, const model::FunctionProfile& function);
+vakkaart::Json function_view_json(store::Store& store, const model::FunctionProfile& function);
 /// `[{id, title, organisation, status, version, updated, blocks}]`: what lists show.
-formats::Json function_summaries_json(const std::vector<model::FunctionProfile>& functions);
+vakkaart::Json function_summaries_json(const std::vector<model::FunctionProfile>& functions);
 /// `[{version, at, author, summary}]`
-formats::Json history_to_json(const std::vector<store::FunctionHistoryEntry>& history);
+vakkaart::Json history_to_json(const std::vector<store::FunctionHistoryEntry>& history);
 
 }  // namespace vakkaart::compose

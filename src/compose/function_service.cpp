@@ -6,7 +6,7 @@
 
 #include "compose/function_edits.h"
 #include "core/error.h"
-#include "formats/function_json.h"
+#include "exports/function_json.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::compose {
@@ -25,11 +25,11 @@ store::StoredFunction to_stored(const model::FunctionProfile& f) {
           f.organisation,
           model::to_string(f.status),
           f.updated,
-          formats::dump_canonical(formats::function_to_json(f))};
+          vakkaart::dump_canonical(exports::function_to_json(f))};
 }
 
 model::FunctionProfile from_stored(const store::StoredFunction& s) {
-  return formats::parse_function_json(s.body, "function " + s.id);
+  return exports::parse_function_json(s.body, "function " + s.id);
 }
 
 /// A readable id from the title ("Coördinator vrijwilligers" → "coordinator-vrijwilligers"),

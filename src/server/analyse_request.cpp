@@ -2,7 +2,7 @@
 
 #include "analysis/text_input.h"
 #include "core/error.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 
 namespace vakkaart::server {
 
@@ -56,10 +56,10 @@ AnalyseInput analyse_input_from(const httplib::Request& req) {
     return extracted(req.get_param_value("text"), analysis::InputFormat::text, "text", "text");
   }
   if (content_type.rfind("application/json", 0) == 0) {
-    formats::Json body;
+    vakkaart::Json body;
     try {
-      body = formats::Json::parse(req.body);
-    } catch (const formats::Json::parse_error& e) {
+      body = vakkaart::Json::parse(req.body);
+    } catch (const vakkaart::Json::parse_error& e) {
       throw Error(ErrorCode::invalid_argument, std::string("the body is not JSON: ") + e.what(),
                   {"", 0, "body"});
     }

@@ -5,10 +5,11 @@
 #include "catalog/summary_json.h"
 #include "core/error.h"
 #include "search/search_service.h"
+#include "sources/canonical_json.h"
 
 namespace vakkaart::server {
 
-using formats::Json;
+using vakkaart::Json;
 
 Json health_json(store::Store& store) {
   auto st = store.stats();
@@ -28,7 +29,7 @@ Json framework_json(store::Store& store, const std::string& id) {
   auto f = store.find_framework(id);
   if (!f)
     throw Error(ErrorCode::not_found, "no framework with id '" + id + "'");
-  return formats::framework_to_json(*f);
+  return sources::framework_to_json(*f);
 }
 
 Json profiles_json(store::Store& store, const std::string& framework) {
@@ -46,7 +47,7 @@ ProfileData profile_data(store::Store& store, const std::string& id) {
   auto p = store.find_profile(id);
   if (!p)
     throw Error(ErrorCode::not_found, "no profile with id '" + id + "'");
-  Json json = formats::profile_to_json(p->framework, p->profile);
+  Json json = sources::profile_to_json(p->framework, p->profile);
   return {std::move(*p), std::move(json)};
 }
 
@@ -54,7 +55,7 @@ Json qualification_json(store::Store& store, const std::string& id) {
   auto q = store.find_qualification(id);
   if (!q)
     throw Error(ErrorCode::not_found, "no qualification with id '" + id + "'");
-  Json body = formats::qualification_to_json(*q);
+  Json body = sources::qualification_to_json(*q);
   // Other versions of the same code, for navigation; not part of the canonical shape.
   Json versions = Json::array();
   for (int v : store.qualification_versions(q->code))

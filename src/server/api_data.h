@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "search/searcher.h"
 #include "store/store.h"
 
@@ -11,23 +11,23 @@ namespace vakkaart::server {
 // What the JSON API answers, built in one place: the API routes send it and the web pages render
 // it, so a page never shows data the API would not give.
 
-formats::Json health_json(store::Store& store);
-formats::Json frameworks_json(store::Store& store);
+vakkaart::Json health_json(store::Store& store);
+vakkaart::Json frameworks_json(store::Store& store);
 /// Throws Error(not_found) for an unknown id, as do the other lookups.
-formats::Json framework_json(store::Store& store, const std::string& id);
+vakkaart::Json framework_json(store::Store& store, const std::string& id);
 /// Profile summaries; `framework` empty for all.
-formats::Json profiles_json(store::Store& store, const std::string& framework = "");
-formats::Json qualifications_json(store::Store& store);
+vakkaart::Json profiles_json(store::Store& store, const std::string& framework = "");
+vakkaart::Json qualifications_json(store::Store& store);
 
 /// A profile as the API gives it, with the record it was made from (for drawing).
 struct ProfileData {
   store::ProfileRecord record;
-  formats::Json json;
+  vakkaart::Json json;
 };
 ProfileData profile_data(store::Store& store, const std::string& id);
 
 /// A qualification as the API gives it: the canonical shape plus `versions` of its code.
-formats::Json qualification_json(store::Store& store, const std::string& id);
+vakkaart::Json qualification_json(store::Store& store, const std::string& id);
 
 /// A search over the store's index (rebuilt first when stale), as compact JSON text.
 std::string search_json_text(store::Store& store, const std::string& db_path,

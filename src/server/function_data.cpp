@@ -5,12 +5,12 @@
 #include "compose/function_service.h"
 #include "compose/source_changes.h"
 #include "compose/validation.h"
-#include "formats/function_json.h"
+#include "exports/function_json.h"
 #include "render/coverage_svg.h"
 
 namespace vakkaart::server {
 
-using formats::Json;
+using vakkaart::Json;
 
 Json function_list_json(store::Store& store) {
   return {{"functions", compose::function_summaries_json(compose::FunctionService(store).list())}};

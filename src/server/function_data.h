@@ -4,7 +4,7 @@
 
 #include "compose/compose_json.h"  // function_view_json, shared with the CLI
 #include "compose/coverage.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "model/function_profile.h"
 #include "store/store.h"
 
@@ -14,11 +14,11 @@ namespace vakkaart::server {
 // composer page alike.
 
 /// `{functions:[{id, title, organisation, status, version, updated, blocks}]}`
-formats::Json function_list_json(store::Store& store);
+vakkaart::Json function_list_json(store::Store& store);
 
 /// The coverage of a function against every stored profile, as JSON or as an SVG chart.
-formats::Json function_coverage_json(const compose::CoverageIndex& index,
-                                     const model::FunctionProfile& function);
+vakkaart::Json function_coverage_json(const compose::CoverageIndex& index,
+                                      const model::FunctionProfile& function);
 std::string function_coverage_svg(const compose::CoverageIndex& index,
                                   const model::FunctionProfile& function, const std::string& lang);
 

@@ -9,7 +9,7 @@
 #include <httplib.h>
 
 #include "core/error.h"
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "server/response_cache.h"
 #include "server/routes/page_helpers.h"
 #include "server/routes/page_routes.h"
@@ -74,11 +74,11 @@ void widen_listen_backlog(int port) {
 
 void send_problem(httplib::Response& res, int status, const std::string& code,
                   const std::string& detail) {
-  formats::Json body = {{"type", "about:blank"},
-                        {"title", status_title(status)},
-                        {"status", status},
-                        {"code", code},
-                        {"detail", detail}};
+  vakkaart::Json body = {{"type", "about:blank"},
+                         {"title", status_title(status)},
+                         {"status", status},
+                         {"code", code},
+                         {"detail", detail}};
   res.status = status;
   res.set_content(body.dump(), "application/problem+json; charset=utf-8");
 }
@@ -87,7 +87,7 @@ void send_problem(httplib::Response& res, const Error& e) {
   send_problem(res, e.http_status(), e.code_name(), e.message());
   if (e.where().field.empty())
     return;
-  formats::Json body = formats::Json::parse(res.body);
+  vakkaart::Json body = vakkaart::Json::parse(res.body);
   body["field"] = e.where().field;
   res.set_content(body.dump(), "application/problem+json; charset=utf-8");
 }

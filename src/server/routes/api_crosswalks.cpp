@@ -13,7 +13,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 /// Every value of a query parameter, each also split at commas; blanks dropped.
 std::vector<std::string> crosswalk_params(const httplib::Request& req, const std::string& name) {

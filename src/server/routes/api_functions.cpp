@@ -4,8 +4,8 @@
 #include "compose/compose_json.h"
 #include "compose/function_service.h"
 #include "core/error.h"
-#include "formats/function_export.h"
-#include "formats/function_json.h"
+#include "exports/function_export.h"
+#include "exports/function_json.h"
 #include "server/function_data.h"
 #include "server/routes/route_helpers.h"
 #include "server/routes/routes.h"
@@ -14,7 +14,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 int version_of(const Json& body) {
   auto it = body.find("version");
@@ -67,7 +67,7 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
 
   http.Post("/api/functions/import",
             handler(pool, true, [](store::Store& s, const auto& req, auto& res) {
-              auto f = formats::parse_function_json(req.body, "request body");
+              auto f = exports::parse_function_json(req.body, "request body");
               bool replace = req.get_param_value("replace") == "1";
               auto stored = compose::FunctionService(s).import(f, "", replace);
               send_json(res, compose::function_view_json(s, stored));
@@ -105,7 +105,7 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
                 Json problem = Json::parse(res.body);
                 problem["current"] = compose::function_view_json(s, outcome.current);
                 problem["yours"] =
-                    outcome.yours ? formats::function_to_json(*outcome.yours) : Json(nullptr);
+                    outcome.yours ? exports::function_to_json(*outcome.yours) : Json(nullptr);
                 res.set_content(problem.dump(), "application/problem+json; charset=utf-8");
                 return;
               }
@@ -140,7 +140,7 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
            handler(pool, false, [](store::Store& s, const auto& req, auto& res) {
              auto f = compose::FunctionService(s).get(req.matches[1],
                                                       std::stoi(std::string(req.matches[2])));
-             send_json(res, formats::function_to_json(f));
+             send_json(res, exports::function_to_json(f));
            }));
 
   http.Get(R"(/api/functions/([A-Za-z0-9_-]+)/export)",
@@ -150,20 +150,20 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
              std::string lang = req.get_param_value("lang") == "en" ? "en" : "nl";
              std::string file = f.id + "-v" + std::to_string(f.version);
              if (name == "json") {
-               res.set_content(formats::dump_canonical(formats::function_to_json(f)),
+               res.set_content(vakkaart::dump_canonical(exports::function_to_json(f)),
                                "application/json; charset=utf-8");
                file += ".json";
              } else {
-               auto format = formats::export_format_from_name(name);
+               auto format = exports::export_format_from_name(name);
                if (!format)
                  throw Error(ErrorCode::invalid_argument,
                              "format must be md, html, docx, pdf or json, not '" + name + "'",
                              {"", 0, "format"});
                auto framework = s.find_framework(f.framework_id);
                res.set_content(
-                   formats::export_function(f, framework ? &*framework : nullptr, *format, lang),
-                   formats::media_type(*format));
-               file += std::string(".") + formats::file_extension(*format);
+                   exports::export_function(f, framework ? &*framework : nullptr, *format, lang),
+                   exports::media_type(*format));
+               file += std::string(".") + exports::file_extension(*format);
              }
              res.set_header("Content-Disposition", "attachment; filename=\"" + file + "\"");
            }));

@@ -13,7 +13,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 /// The page of one end of an alignment: a competence on its qualification's page, a main
 /// activity in its cluster panel of the profile page.

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "model/alignment.h"
 #include "server/routes/page_helpers.h"
 #include "store/store.h"
@@ -18,10 +18,10 @@ std::vector<model::Alignment> page_crosswalks(const PageRequest& r,
 /// One alignment as web/templates/crosswalk_list.mustache shows it: both ends with links to
 /// their pages, the type and status in the page's language, and the decision form's fields
 /// (`back` is where the no-JavaScript form returns to).
-formats::Json crosswalk_row(const model::Alignment& a, const PageRequest& r,
-                            const std::string& back);
+vakkaart::Json crosswalk_row(const model::Alignment& a, const PageRequest& r,
+                             const std::string& back);
 
 /// The texts and asset URLs every crosswalk section needs (merged into the page's view).
-void add_crosswalk_assets(formats::Json& view);
+void add_crosswalk_assets(vakkaart::Json& view);
 
 }  // namespace vakkaart::server

@@ -18,7 +18,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 std::string group_url(const analysis::StructureIndex& index, std::int32_t group,
                       std::uint32_t candidate, const std::string& lang) {

@@ -15,7 +15,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 // The choices of the form: every profile and qualification, ticked when chosen.
 Json choices(store::Store& store, const std::set<std::string>& chosen) {

@@ -19,7 +19,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 // JSON placed inside <script type="application/json">: "</" would end the script element.
 std::string script_json(const Json& j) {

@@ -10,7 +10,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 std::string lang_of(const httplib::Request& req) {
   return web::supported_lang(req.get_param_value("lang"));

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
@@ -22,7 +22,7 @@ struct PageRequest {
 struct Page {
   std::string template_name;
   std::string title;
-  formats::Json view;
+  vakkaart::Json view;
   /// False for pages of what users edit (function profiles): the response cache tells a
   /// database's generation by file size and time, and an editor must never see a stale copy.
   bool cacheable = true;

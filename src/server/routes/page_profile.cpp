@@ -8,7 +8,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 // Marks what mustache cannot ask of a list ("has children?") and which items are nested, on
 // every node, so a child never reads its parent's answer through the context stack.

@@ -11,7 +11,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 constexpr std::array<const char*, 4> kTabs = {"contexts", "autonomy", "responsibility",
                                               "certificates"};

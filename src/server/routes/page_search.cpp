@@ -10,7 +10,7 @@ namespace vakkaart::server {
 
 namespace {
 
-using formats::Json;
+using vakkaart::Json;
 
 // Facets of the search response and the query parameter that filters on each.
 const std::map<std::string, std::string> kFacetParam = {

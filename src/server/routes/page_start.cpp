@@ -5,7 +5,7 @@
 
 namespace vakkaart::server {
 
-using formats::Json;
+using vakkaart::Json;
 
 // GET /: what the database holds, with a search box.
 void register_start_page(httplib::Server& http, StorePool& pool) {

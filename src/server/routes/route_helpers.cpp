@@ -38,7 +38,7 @@ std::size_t size_param(const httplib::Request& req, const std::string& name, std
   return parsed;
 }
 
-void send_json(httplib::Response& res, const formats::Json& body) {
+void send_json(httplib::Response& res, const vakkaart::Json& body) {
   send_json_text(res, body.dump());
 }
 
@@ -69,16 +69,16 @@ httplib::Server::Handler with_store(
   };
 }
 
-formats::Json json_body(const httplib::Request& req) {
+vakkaart::Json json_body(const httplib::Request& req) {
   try {
-    return formats::Json::parse(req.body);
-  } catch (const formats::Json::parse_error& e) {
+    return vakkaart::Json::parse(req.body);
+  } catch (const vakkaart::Json::parse_error& e) {
     throw Error(ErrorCode::invalid_argument, std::string("the body is not JSON: ") + e.what(),
                 {"", 0, "body"});
   }
 }
 
-std::string json_string_member(const formats::Json& body, const char* key, bool required) {
+std::string json_string_member(const vakkaart::Json& body, const char* key, bool required) {
   auto it = body.find(key);
   if (it == body.end() || it->is_null()) {
     if (required)

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 #include "search/searcher.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
 
 /// 200 with a JSON body.
-void send_json(httplib::Response& res, const formats::Json& body);
+void send_json(httplib::Response& res, const vakkaart::Json& body);
 void send_json_text(httplib::Response& res, const std::string& body);
 
 /// Every `item` parameter, each also split at commas ("?item=a,b&item=c"); blanks dropped.
@@ -27,11 +27,11 @@ std::size_t size_param(const httplib::Request& req, const std::string& name, std
 search::SearchRequest search_request_from(const httplib::Request& req);
 
 /// The request body as JSON; Error(invalid_argument, field "body") when it is not JSON.
-formats::Json json_body(const httplib::Request& req);
+vakkaart::Json json_body(const httplib::Request& req);
 
 /// A string member of a JSON body ("" when absent and not required); Error naming the field
 /// when it is missing but required, or not a string.
-std::string json_string_member(const formats::Json& body, const char* key, bool required);
+std::string json_string_member(const vakkaart::Json& body, const char* key, bool required);
 
 /// Keeps a successful GET response in the server's cache (before httplib compresses it).
 void keep_response(StorePool& pool, const httplib::Request& req, const httplib::Response& res);

@@ -32,29 +32,29 @@ const std::map<std::string, std::string>& templates_by_name() {
 
 // Mustache has no numbers-as-text rules of its own: ints stay ints (so {{#count}} is false for
 // 0), other numbers become doubles; null is false.
-mstch::node to_node(const formats::Json& j) {
+mstch::node to_node(const vakkaart::Json& j) {
   switch (j.type()) {
-    case formats::Json::value_t::object: {
+    case vakkaart::Json::value_t::object: {
       mstch::map m;
       for (const auto& [k, v] : j.items())
         m.emplace(k, to_node(v));
       return m;
     }
-    case formats::Json::value_t::array: {
+    case vakkaart::Json::value_t::array: {
       mstch::array a;
       a.reserve(j.size());
       for (const auto& v : j)
         a.push_back(to_node(v));
       return a;
     }
-    case formats::Json::value_t::string:
+    case vakkaart::Json::value_t::string:
       return j.get<std::string>();
-    case formats::Json::value_t::boolean:
+    case vakkaart::Json::value_t::boolean:
       return j.get<bool>();
-    case formats::Json::value_t::number_integer:
-    case formats::Json::value_t::number_unsigned:
+    case vakkaart::Json::value_t::number_integer:
+    case vakkaart::Json::value_t::number_unsigned:
       return static_cast<int>(j.get<long long>());
-    case formats::Json::value_t::number_float:
+    case vakkaart::Json::value_t::number_float:
       return j.get<double>();
     default:
       return nullptr;
@@ -63,7 +63,7 @@ mstch::node to_node(const formats::Json& j) {
 
 }  // namespace
 
-std::string render_template(const std::string& name, const formats::Json& view) {
+std::string render_template(const std::string& name, const vakkaart::Json& view) {
   const auto& all = templates_by_name();
   auto it = all.find(name);
   if (it == all.end())

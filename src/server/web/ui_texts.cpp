@@ -7,11 +7,11 @@ namespace vakkaart::server::web {
 
 namespace {
 
-formats::Json load(const std::string& lang) {
+vakkaart::Json load(const std::string& lang) {
   const EmbeddedFile* f = find_web_file("i18n/" + lang + ".json");
   if (!f)
     throw Error(ErrorCode::internal, "no interface texts for language '" + lang + "'");
-  return formats::Json::parse(f->content);
+  return vakkaart::Json::parse(f->content);
 }
 
 }  // namespace
@@ -20,9 +20,9 @@ std::string supported_lang(const std::string& asked) {
   return asked == "en" ? "en" : "nl";
 }
 
-const formats::Json& ui_texts(const std::string& lang) {
-  static const formats::Json nl = load("nl");
-  static const formats::Json en = load("en");
+const vakkaart::Json& ui_texts(const std::string& lang) {
+  static const vakkaart::Json nl = load("nl");
+  static const vakkaart::Json en = load("en");
   return lang == "en" ? en : nl;
 }
 

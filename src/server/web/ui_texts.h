@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "formats/canonical_json.h"
+#include "core/json.h"
 
 namespace vakkaart::server::web {
 
@@ -10,6 +10,6 @@ namespace vakkaart::server::web {
 std::string supported_lang(const std::string& asked);
 
 /// The words of the interface in one language (web/i18n/<lang>.json), as a JSON object.
-const formats::Json& ui_texts(const std::string& lang);
+const vakkaart::Json& ui_texts(const std::string& lang);
 
 }  // namespace vakkaart::server::web

@@ -6,7 +6,7 @@
 #include "compose/source_changes.h"
 #include "compose/validation.h"
 #include "core/error.h"
-#include "formats/function_json.h"
+#include "exports/function_json.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
 
@@ -251,10 +251,10 @@ TEST_F(FunctionServiceTest, CanonicalJsonRestoresAFunctionExactly) {
                          {"cluster", ""},
                          {"items", {"Beheert de sleutels"}}},
                         {{"op", "set"}, {"field", "context"}, {"value", "  spaties blijven  "}}}));
-  std::string text = formats::dump_canonical(formats::function_to_json(f));
-  auto back = formats::parse_function_json(text, "f.json");
+  std::string text = vakkaart::dump_canonical(exports::function_to_json(f));
+  auto back = exports::parse_function_json(text, "f.json");
   EXPECT_EQ(back, f);
-  EXPECT_EQ(formats::dump_canonical(formats::function_to_json(back)), text);
+  EXPECT_EQ(vakkaart::dump_canonical(exports::function_to_json(back)), text);
 
   TempDir other;
   auto store2 = store::open_sqlite_store(other.file("g.db"));

@@ -1,0 +1,550 @@
+#include "sources/akov_bk.h"
+
+#include <optional>
+#include <regex>
+
+#include "sources/akov/descriptor_links.h"
+#include "text/text_utils.h"
+
+namespace vakkaart::sources {
+namespace {
+
+/// What the lines under a heading are.
+enum class Section {
+  none,         // before the first heading
+  group,        // a heading that only groups others ("Globaal", "Competenties", ...)
+  title,        // Titel
+  definition,   // Definitie
+  level,        // Niveau (VKS en EQF)
+  recognition,  // Jaar van erkenning
+  competences,  // Opsomming competenties
+  general_knowledge,
+  specific_knowledge,
+  cognitive,
+  problem_solving,
+  motor,
+  environment_context,
+  action_context,
+  independent_in,
+  bound_to,
+  relies_on,
+  responsibility,
+  certificates,
+  raw,  // a heading we do not know
+};
+
+struct KnownHeading {
+  const char* text;  // lower case
+  Section section;
+};
+constexpr KnownHeading kHeadings[] = {
+    {"globaal", Section::group},
+    {"titel", Section::title},
+    {"definitie", Section::definition},
+    {"niveau (vks en eqf)", Section::level},
+    {"niveau", Section::level},
+    {"jaar van erkenning", Section::recognition},
+    {"competenties", Section::group},
+    {"opsomming competenties", Section::competences},
+    {"beschrijving competenties a.d.h.v. de descriptorelementen", Section::group},
+    {"kennis", Section::group},
+    {"algemene kennis", Section::general_knowledge},
+    {"specifieke kennis", Section::specific_knowledge},
+    {"vaardigheden", Section::group},
+    {"cognitieve vaardigheden", Section::cognitive},
+    {"probleemoplossende vaardigheden", Section::problem_solving},
+    {"motorische vaardigheden", Section::motor},
+    {"omgevingscontext", Section::environment_context},
+    {"handelingscontext", Section::action_context},
+    {"autonomie", Section::group},
+    {"is zelfstandig in", Section::independent_in},
+    {"is gebonden aan", Section::bound_to},
+    {"doet beroep op", Section::relies_on},
+    {"verantwoordelijkheid", Section::responsibility},
+    {"attesten en voorwaarden", Section::certificates},
+};
+/// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
+constexpr std::string_view kLegalCertificatesHeading = "wettelijke attesten en voorwaarden";
+
+std::optional<Section> known_section(std::string_view line) {
+  const std::string key = text::to_lower(text::collapse_whitespace(line));
+  for (const auto& heading : kHeadings) {
+    if (key == heading.text)
+      return heading.section;
+  }
+  return std::nullopt;
+}
+
+/// "• text" (or "- ", "* ", "· ") -> "text"; nullopt when the line is no bullet.
+std::optional<std::string_view> bullet_text(std::string_view line) {
+  line = text::trim(line);
+  for (std::string_view bullet : {"\xE2\x80\xA2", "\xC2\xB7", "-", "*"}) {
+    if (text::starts_with(line, bullet) && line.size() > bullet.size() &&
+        (line[bullet.size()] == ' ' || line[bullet.size()] == '\t')) {
+      return text::trim(line.substr(bullet.size()));
+    }
+  }
+  if (line == "\xE2\x80\xA2")
+    return std::string_view{};
+  return std::nullopt;
+}
+
+bool starts_with_space(std::string_view line) {
+  return !line.empty() &&
+         (line[0] == ' ' || line[0] == '\t' || text::starts_with(line, "\xC2\xA0"));
+}
+
+/// A column-0 line that reads like a heading rather than text: short, no final punctuation.
+bool looks_like_heading(std::string_view line) {
+  const std::string text = text::collapse_whitespace(line);
+  if (text.empty() || text.size() > 60)
+    return false;
+  const char last = text.back();
+  return last != '.' && last != ':' && last != ',' && last != ';';
+}
+
+class BkParser {
+ public:
+  BkParser(std::string_view text, const std::string& file_name) : file_(file_name) {
+    for (auto line : text::split(text, '\n'))
+      lines_.push_back(line);
+  }
+
+  ParseResult parse() {
+    read_header();
+    for (std::size_t i = body_start_; i < lines_.size(); ++i)
+      read_line(i);
+    finish();
+    ParseResult result;
+    result.documents.emplace_back(std::move(q_));
+    result.notes = std::move(notes_);
+    return result;
+  }
+
+ private:
+  // --- header: first line title, code line, "actuele versie" line -------------------------------
+
+  void read_header() {
+    static const std::regex code_line(R"(^\s*(BK-(\d{4}))-(\d+)\s*$)");
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const std::string line(lines_[i]);
+      if (known_section(line)) {
+        body_start_ = i;
+        break;
+      }
+      std::smatch match;
+      if (std::regex_match(line, match, code_line)) {
+        q_.id = match.str(1) + "-" + match.str(3);
+        q_.code = match.str(1);
+        q_.version = std::stoi(match.str(3));
+        code_line_ = static_cast<int>(i) + 1;
+      } else if (line.find("actuele versie") != std::string::npos) {
+        q_.current = line.find("niet") == std::string::npos;
+        saw_version_line_ = true;
+      } else if (header_title_.empty() && !text::trim(line).empty()) {
+        header_title_ = text::collapse_whitespace(line);
+      } else if (!text::collapse_whitespace(line).empty()) {
+        header_extra_.push_back(text::collapse_whitespace(line));
+      }
+      body_start_ = i + 1;
+    }
+    if (q_.id.empty()) {
+      fail(0, "no qualification code line such as \"BK-0338-3\" before the first section");
+    }
+    if (!saw_version_line_) {
+      notes_.push_back(
+          {ReportNote::Kind::decision,
+           "no \"Dit is de actuele versie\" line: " + q_.id + " imported as not current",
+           {file_, code_line_, "current"}});
+    }
+  }
+
+  // --- body: one line at a time ------------------------------------------------------------------
+
+  void read_line(std::size_t index) {
+    const int number = static_cast<int>(index) + 1;
+    const std::string_view line = lines_[index];
+    if (text::collapse_whitespace(line).empty()) {
+      blank_before_ = true;
+      return;
+    }
+    const auto bullet = bullet_text(line);
+    if (!bullet && !starts_with_space(line)) {
+      if (auto section = known_section(line)) {
+        enter(*section, number, text::collapse_whitespace(line));
+        return;
+      }
+      if (section_ == Section::certificates &&
+          text::to_lower(text::collapse_whitespace(line)) == kLegalCertificatesHeading) {
+        return;
+      }
+      if (starts_unknown_section(line)) {
+        enter(Section::raw, number, text::collapse_whitespace(line));
+        q_.raw_sections.push_back({text::collapse_whitespace(line), {}});
+        notes_.push_back(
+            {ReportNote::Kind::warning,
+             "unknown section \"" + text::collapse_whitespace(line) + "\" kept as a raw section",
+             {file_, number, ""}});
+        return;
+      }
+    }
+    blank_before_ = false;
+    const std::string content = text::collapse_whitespace(bullet ? *bullet : line);
+    if (content.empty())
+      return;
+    section_lines_++;
+    add(content, bullet.has_value(), number);
+  }
+
+  /// A column-0 line that is no bullet and no known heading starts an unknown section when the
+  /// current section holds lists, or when free text already has its content and a blank line
+  /// separates the two.
+  bool starts_unknown_section(std::string_view line) const {
+    if (!looks_like_heading(line))
+      return false;
+    switch (section_) {
+      case Section::title:
+      case Section::definition:
+      case Section::level:
+      case Section::recognition:
+      case Section::certificates:
+        return section_lines_ > 0 && blank_before_;
+      case Section::raw:
+        return blank_before_;
+      case Section::competences:
+        return !expect_competence_title_;
+      default:
+        return true;
+    }
+  }
+
+  void enter(Section section, int line, const std::string& heading) {
+    if (section_ == Section::competences)
+      close_competence(line);
+    section_ = section;
+    section_line_ = line;
+    section_heading_ = heading;
+    section_lines_ = 0;
+    blank_before_ = false;
+    seen_.push_back(section);
+  }
+
+  void add(const std::string& content, bool is_bullet, int line) {
+    switch (section_) {
+      case Section::none:
+      case Section::group:
+        keep_raw(content, line);
+        return;
+      case Section::title:
+        append_text(title_, content);
+        return;
+      case Section::definition:
+        append_text(q_.definition, content);
+        return;
+      case Section::level:
+        append_text(level_text_, content);
+        level_line_ = line;
+        return;
+      case Section::recognition:
+        append_text(q_.recognition, content);
+        recognition_line_ = line;
+        return;
+      case Section::competences:
+        add_competence_line(content, is_bullet, line);
+        return;
+      case Section::general_knowledge:
+        lists_.general_knowledge.push_back(content);
+        return;
+      case Section::specific_knowledge:
+        lists_.specific_knowledge.push_back(content);
+        return;
+      case Section::cognitive:
+        lists_.cognitive.push_back(content);
+        return;
+      case Section::problem_solving:
+        lists_.problem_solving.push_back(content);
+        return;
+      case Section::motor:
+        lists_.motor.push_back(content);
+        return;
+      case Section::environment_context:
+        q_.environment_context.push_back(content);
+        return;
+      case Section::action_context:
+        q_.action_context.push_back(content);
+        return;
+      case Section::independent_in:
+        q_.autonomy.independent_in.push_back(content);
+        return;
+      case Section::bound_to:
+        q_.autonomy.bound_to.push_back(content);
+        return;
+      case Section::relies_on:
+        q_.autonomy.relies_on.push_back(content);
+        return;
+      case Section::responsibility:
+        q_.responsibility.push_back(content);
+        return;
+      case Section::certificates:
+        if (!q_.certificates.empty())
+          q_.certificates += '\n';
+        q_.certificates += content;
+        return;
+      case Section::raw:
+        q_.raw_sections.back().lines.push_back(content);
+        return;
+    }
+  }
+
+  static void append_text(std::string& target, const std::string& content) {
+    if (!target.empty())
+      target += ' ';
+    target += content;
+  }
+
+  /// Text under a grouping heading, where none is expected: kept, reported.
+  void keep_raw(const std::string& content, int line) {
+    const std::string title =
+        section_heading_.empty() ? "(voor de eerste sectie)" : section_heading_;
+    if (q_.raw_sections.empty() || q_.raw_sections.back().title != title) {
+      q_.raw_sections.push_back({title, {}});
+      notes_.push_back({ReportNote::Kind::warning,
+                        "text under \"" + title +
+                            "\", which normally only groups sections; kept "
+                            "as a raw section",
+                        {file_, line, ""}});
+    }
+    q_.raw_sections.back().lines.push_back(content);
+  }
+
+  // --- competences -------------------------------------------------------------------------------
+
+  void add_competence_line(const std::string& content, bool is_bullet, int line) {
+    static const std::regex competence_heading(R"(^Competentie\s+(\d+)\s*:?\s*(.*)$)",
+                                               std::regex::icase);
+    static const std::regex knowledge_heading(R"(^met inbegrip van (de )?kennis\s*:?$)",
+                                              std::regex::icase);
+    std::smatch match;
+    // Cheap prefix test first: the regexes are only needed for the few heading lines.
+    const bool maybe_heading = content.size() > 10 && (content[0] == 'C' || content[0] == 'c' ||
+                                                       content[0] == 'M' || content[0] == 'm');
+    if (maybe_heading && std::regex_match(content, match, competence_heading)) {
+      close_competence(line);
+      q_.competences.push_back({std::stoi(match.str(1)), match.str(2), {}, {}});
+      competence_line_ = line;
+      expect_competence_title_ = match.str(2).empty();
+      in_knowledge_ = false;
+      return;
+    }
+    if (q_.competences.empty()) {
+      fail(line, "text in \"Opsomming competenties\" before the first \"Competentie 1:\" line");
+    }
+    auto& competence = q_.competences.back();
+    if (maybe_heading && std::regex_match(content, knowledge_heading)) {
+      in_knowledge_ = true;
+      expect_competence_title_ = false;
+      return;
+    }
+    if (expect_competence_title_ && !is_bullet) {
+      competence.title = content;
+      expect_competence_title_ = false;
+      return;
+    }
+    expect_competence_title_ = false;
+    if (!is_bullet) {
+      // A wrapped line: it belongs to the item above it.
+      std::string* previous = nullptr;
+      if (in_knowledge_ && !competence.knowledge.empty())
+        previous = &competence.knowledge.back().text;
+      if (!in_knowledge_ && !competence.activities.empty()) {
+        previous = &competence.activities.back().text;
+      }
+      if (previous == nullptr) {
+        fail(line, "text without a bullet in competence " + std::to_string(competence.number));
+      }
+      *previous += ' ' + content;
+      notes_.push_back({ReportNote::Kind::decision,
+                        "a line without a bullet was joined to the item above it",
+                        {file_, line, "competence " + std::to_string(competence.number)}});
+      return;
+    }
+    if (in_knowledge_) {
+      competence.knowledge.push_back({content, std::nullopt});
+    } else {
+      competence.activities.push_back({content, std::nullopt});
+    }
+  }
+
+  void close_competence(int line) {
+    if (q_.competences.empty())
+      return;
+    const auto& competence = q_.competences.back();
+    if (competence.title.empty()) {
+      fail(line, "competence " + std::to_string(competence.number) + " has no title");
+    }
+    if (competence.activities.empty()) {
+      notes_.push_back({ReportNote::Kind::warning,
+                        "competence " + std::to_string(competence.number) + " has no activities",
+                        {file_, competence_line_, ""}});
+    }
+  }
+
+  // --- after the last line -----------------------------------------------------------------------
+
+  bool saw(Section section) const {
+    return std::find(seen_.begin(), seen_.end(), section) != seen_.end();
+  }
+
+  void finish() {
+    const int last_line = static_cast<int>(lines_.size());
+    if (section_ == Section::competences) {
+      fail(last_line, "the document ends inside the competence list; is it truncated?");
+    }
+    if (q_.competences.empty()) {
+      fail(last_line, "no competences (\"Opsomming competenties\" with \"Competentie 1:\")");
+    }
+    for (std::size_t i = 0; i < q_.competences.size(); ++i) {
+      if (q_.competences[i].number != static_cast<int>(i) + 1) {
+        notes_.push_back({ReportNote::Kind::warning,
+                          "competence " + std::to_string(q_.competences[i].number) + " is number " +
+                              std::to_string(i + 1) + " in the list",
+                          {file_, 0, "competences"}});
+      }
+    }
+    finish_title();
+    finish_level();
+    finish_recognition();
+    if (saw(Section::certificates) && q_.certificates.empty()) {
+      notes_.push_back({ReportNote::Kind::info,
+                        "\"Attesten en voorwaarden\" is empty",
+                        {file_, 0, "certificates"}});
+    }
+    for (auto [section, name] : {std::pair{Section::definition, "Definitie"},
+                                 {Section::environment_context, "Omgevingscontext"},
+                                 {Section::action_context, "Handelingscontext"},
+                                 {Section::responsibility, "Verantwoordelijkheid"},
+                                 {Section::certificates, "Attesten en voorwaarden"}}) {
+      if (!saw(section)) {
+        notes_.push_back({ReportNote::Kind::warning,
+                          std::string("no \"") + name + "\" section",
+                          {file_, 0, ""}});
+      }
+    }
+    akov::link_descriptors(q_, lists_, file_, notes_);
+    for (const auto& extra : header_extra_) {
+      q_.raw_sections.insert(q_.raw_sections.begin(), {"Kop", {extra}});
+      notes_.push_back({ReportNote::Kind::warning,
+                        "unexpected header line \"" + extra + "\" kept",
+                        {file_, 0, ""}});
+    }
+    std::size_t activities = 0;
+    std::size_t knowledge = 0;
+    for (const auto& c : q_.competences) {
+      activities += c.activities.size();
+      knowledge += c.knowledge.size();
+    }
+    notes_.insert(
+        notes_.begin(),
+        {ReportNote::Kind::info,
+         "qualification " + q_.id + (q_.current ? " (current)" : " (not current)") + ": " +
+             std::to_string(q_.competences.size()) + " competences, " + std::to_string(activities) +
+             " activities, " + std::to_string(knowledge) + " knowledge references",
+         {file_, 0, ""}});
+  }
+
+  void finish_title() {
+    q_.title = !title_.empty() ? title_ : header_title_;
+    if (q_.title.empty())
+      fail(0, "no title (first line or \"Titel\" section)");
+    if (!title_.empty() && !header_title_.empty() && title_ != header_title_) {
+      notes_.push_back({ReportNote::Kind::warning,
+                        "the first line \"" + header_title_ + "\" differs from \"Titel\" \"" +
+                            title_ + "\"; the \"Titel\" section is used",
+                        {file_, 1, "title"}});
+    }
+  }
+
+  void finish_level() {
+    static const std::regex vks(R"(VKS\D{0,5}(\d))", std::regex::icase);
+    static const std::regex eqf(R"(EQF\D{0,5}(\d))", std::regex::icase);
+    static const std::regex single(R"(^\s*(\d)\s*$)");
+    std::smatch match;
+    if (std::regex_match(level_text_, match, single)) {
+      q_.level.vks = q_.level.eqf = std::stoi(match.str(1));
+      return;
+    }
+    if (std::regex_search(level_text_, match, vks))
+      q_.level.vks = std::stoi(match.str(1));
+    if (std::regex_search(level_text_, match, eqf))
+      q_.level.eqf = std::stoi(match.str(1));
+    if (!q_.level.vks && !q_.level.eqf) {
+      notes_.push_back({ReportNote::Kind::warning,
+                        level_text_.empty() ? std::string("no level (\"Niveau (VKS en EQF)\")")
+                                            : "level \"" + level_text_ + "\" not understood",
+                        {file_, level_line_, "level"}});
+      if (!level_text_.empty())
+        q_.raw_sections.push_back({"Niveau (VKS en EQF)", {level_text_}});
+    }
+  }
+
+  void finish_recognition() {
+    static const std::regex year(R"((19|20)\d\d)");
+    static const std::regex version(R"(versie\s+(\d+))", std::regex::icase);
+    std::smatch match;
+    if (std::regex_search(q_.recognition, match, year))
+      q_.year = std::stoi(match.str());
+    if (std::regex_search(q_.recognition, match, version) &&
+        std::stoi(match.str(1)) != q_.version) {
+      notes_.push_back({ReportNote::Kind::warning,
+                        "\"" + q_.recognition + "\" names another version than the code " + q_.id,
+                        {file_, recognition_line_, "recognition"}});
+    }
+  }
+
+  [[noreturn]] void fail(int line, const std::string& message) const {
+    throw Error(ErrorCode::parse_error, message, {file_, line, ""});
+  }
+
+  std::string file_;
+  std::vector<std::string_view> lines_;
+  std::vector<ReportNote> notes_;
+  model::Qualification q_;
+  akov::DescriptorLists lists_;
+
+  std::size_t body_start_ = 0;
+  int code_line_ = 0;
+  bool saw_version_line_ = false;
+  std::string header_title_;
+  std::vector<std::string> header_extra_;
+  std::string title_;
+  std::string level_text_;
+  int level_line_ = 0;
+  int recognition_line_ = 0;
+
+  Section section_ = Section::none;
+  int section_line_ = 0;
+  std::string section_heading_;
+  int section_lines_ = 0;
+  bool blank_before_ = false;
+  std::vector<Section> seen_;
+
+  int competence_line_ = 0;
+  bool expect_competence_title_ = false;
+  bool in_knowledge_ = false;
+};
+
+}  // namespace
+
+bool looks_like_akov_bk(std::string_view text) {
+  static const std::regex code_line(R"((^|\n)\s*BK-\d{4}-\d+\s*(\n|$))");
+  const std::string head(text.substr(0, 4096));
+  return std::regex_search(head, code_line) &&
+         (text.find("Opsomming competenties") != std::string_view::npos ||
+          text.find("Competentie 1") != std::string_view::npos);
+}
+
+ParseResult parse_akov_bk(std::string_view text, const std::string& file_name) {
+  return BkParser(text, file_name).parse();
+}
+
+}  // namespace vakkaart::sources

@@ -1,0 +1,57 @@
+#include "sources/format.h"
+
+#include "sources/akov_bk.h"
+#include "sources/canonical_json.h"
+#include "sources/sociare_note.h"
+
+namespace vakkaart::sources {
+
+const char* to_string(Format format) {
+  switch (format) {
+    case Format::sociare_note:
+      return "sociare-note";
+    case Format::akov_bk:
+      return "akov-bk";
+    case Format::json:
+      return "json";
+  }
+  return "json";
+}
+
+std::optional<Format> format_from_name(std::string_view name) {
+  for (Format format : {Format::sociare_note, Format::akov_bk, Format::json}) {
+    if (name == to_string(format))
+      return format;
+  }
+  return std::nullopt;
+}
+
+Format detect_format(std::string_view text, const std::string& file_name) {
+  // JSON first: a canonical export quotes source text, which may look like either layout.
+  if (looks_like_canonical_json(text))
+    return Format::json;
+  if (looks_like_akov_bk(text))
+    return Format::akov_bk;
+  if (looks_like_sociare_note(text))
+    return Format::sociare_note;
+  throw Error(ErrorCode::unsupported_format,
+              "not a document vakkaart can read: neither a Sociare framework note (a row of "
+              "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
+              "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3) nor "
+              "vakkaart JSON; use --format to force one",
+              {file_name, 0, ""});
+}
+
+ParseResult parse_document(std::string_view text, Format format, const std::string& file_name) {
+  switch (format) {
+    case Format::sociare_note:
+      return parse_sociare_note(text, file_name);
+    case Format::akov_bk:
+      return parse_akov_bk(text, file_name);
+    case Format::json:
+      return parse_canonical_json(text, file_name);
+  }
+  throw Error(ErrorCode::internal, "unknown format");
+}
+
+}  // namespace vakkaart::sources

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sources/parse_result.h"
+
+namespace vakkaart::sources {
+
+/// The source formats we read.
+enum class Format {
+  sociare_note,  // the Sociare framework note (tab-separated columns with HTML fragments)
+  akov_bk,       // an AKOV professional qualification ("beroepskwalificatie")
+  json,          // our canonical JSON export
+};
+
+/// "sociare-note", "akov-bk", "json".
+const char* to_string(Format format);
+std::optional<Format> format_from_name(std::string_view name);
+
+/// Recognises the format of a text; throws Error(unsupported_format) naming the file when it is
+/// none of ours.
+Format detect_format(std::string_view text, const std::string& file_name);
+
+/// Parses text in the given format.
+ParseResult parse_document(std::string_view text, Format format, const std::string& file_name);
+
+}  // namespace vakkaart::sources
