@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace vakkaart::text {
 
 /// Trims and collapses every run of whitespace (ASCII, tab, NBSP and other Unicode spaces) to
@@ -25,12 +27,6 @@ std::string to_sentence_case(std::string_view s);
 
 /// True if every letter in s is upper case and there is at least one letter.
 bool is_upper_case_heading(std::string_view s);
-
-/// True if s is well-formed UTF-8.
-bool is_valid_utf8(std::string_view s);
-
-/// Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, char32_t cp);
 
 /// Converts Windows-1252 (a superset of Latin-1's printable range) to UTF-8.
 std::string windows1252_to_utf8(std::string_view s);

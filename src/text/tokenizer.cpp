@@ -8,14 +8,14 @@
 namespace vakkaart::text {
 namespace {
 
-struct CodePoint {
+struct PlacedChar {
   UChar32 c = 0;
   std::size_t begin = 0;
   std::size_t end = 0;
 };
 
-std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
+std::vector<PlacedChar> decode(std::string_view text) {
+  std::vector<PlacedChar> out;
   out.reserve(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto n = static_cast<int32_t>(text.size());
@@ -44,7 +44,7 @@ bool is_hyphen(UChar32 c) {
 }
 
 /// The spellings of one raw word: "(h)erkennen" has two, "sociaal-culturele" three.
-std::vector<std::string> forms_of(const std::vector<CodePoint>& cps, std::size_t from,
+std::vector<std::string> forms_of(const std::vector<PlacedChar>& cps, std::size_t from,
                                   std::size_t to) {
   // Build the word with and without the parenthesised letters, and its hyphen parts.
   std::string with, without, part;

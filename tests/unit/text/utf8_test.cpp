@@ -1,0 +1,49 @@
+#include "text/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace vakkaart::text {
+namespace {
+
+TEST(Utf8, DecodesEachLengthAndAdvancesOverIllFormedBytes) {
+  const std::string s = "a\xC3\xAB\xE2\x82\xAC\xF0\x9F\x98\x80";  // a ë € 😀
+  EXPECT_EQ(decode_utf8(s, 0).value, U'a');
+  EXPECT_EQ(decode_utf8(s, 1).value, U'\u00EB');
+  EXPECT_EQ(decode_utf8(s, 1).length, 2u);
+  EXPECT_EQ(decode_utf8(s, 3).value, U'\u20AC');
+  EXPECT_EQ(decode_utf8(s, 6).value, U'\U0001F600');
+  EXPECT_EQ(decode_utf8(s, 6).length, 4u);
+  const std::string bad = "\xFF\xC3";
+  EXPECT_FALSE(decode_utf8(bad, 0).valid);
+  EXPECT_EQ(decode_utf8(bad, 0).length, 1u);
+  EXPECT_FALSE(decode_utf8(bad, 1).valid);  // truncated sequence at the end
+  EXPECT_EQ(decode_utf8(bad, 1).length, 1u);
+}
+
+TEST(Utf8, ValidatesAndFindsTheFirstBadByte) {
+  EXPECT_TRUE(is_valid_utf8("vrijwilligers co\xC3\xB6rdineren"));
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // a surrogate
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong
+  EXPECT_EQ(first_invalid_utf8("abc\xFFxyz"), 3u);
+  EXPECT_EQ(first_invalid_utf8("abc"), std::string_view::npos);
+}
+
+TEST(Utf8, EncodesAndReplacesWhatIsNoCodePoint) {
+  std::string out;
+  append_utf8(out, U'\u00EB');
+  append_utf8(out, U'\U0001F600');
+  append_utf8(out, 0xD800);
+  EXPECT_EQ(out, "\xC3\xAB\xF0\x9F\x98\x80\xEF\xBF\xBD");
+}
+
+TEST(Utf8, CountsAndCutsOnCodePointBoundaries) {
+  const std::string s = "\xC3\xAB\xC3\xAB\xC3\xAB";  // ëëë
+  EXPECT_EQ(count_code_points(s), 3u);
+  EXPECT_EQ(truncate_utf8(s, 3), "\xC3\xAB");
+  EXPECT_EQ(truncate_utf8(s, 4), "\xC3\xAB\xC3\xAB");
+  EXPECT_EQ(truncate_utf8(s, 10), s);
+  EXPECT_EQ(floor_code_point_boundary(s, 1), 0u);
+}
+
+}  // namespace
+}  // namespace vakkaart::text
