@@ -13,7 +13,7 @@ packages=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
-  python3 python3-jsonschema curl
+  python3 python3-jsonschema python3-yaml curl
   libmstch-dev
   chromium fonts-dejavu-core
   libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev

@@ -1,7 +1,6 @@
 #include "core/json_reader.h"
 
 #include "core/error.h"
-#include "text/text_utils.h"
 
 namespace vakkaart {
 
@@ -19,8 +18,7 @@ const Json& JsonReader::member(const Json& obj, const std::string& path, const c
 }
 
 std::string JsonReader::text(const Json& value) const {
-  return text_ == Text::exact ? value.get<std::string>()
-                              : text::collapse_whitespace(value.get<std::string>());
+  return filter_ ? filter_(value.get_ref<const std::string&>()) : value.get<std::string>();
 }
 
 std::string JsonReader::str(const Json& obj, const std::string& path, const char* key) const {

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/json.h"
@@ -9,14 +10,16 @@
 namespace vakkaart {
 
 /// Reads typed members of a JSON document and reports the JSON path of whatever is missing or
-/// mistyped as Error(parse_error) naming the file. Sources' texts are read with their
-/// whitespace collapsed (as the importers store them); a function's texts are the user's own
-/// and are kept exactly.
+/// mistyped as Error(parse_error) naming the file. Every string read passes through `filter`
+/// when one is given: sources' texts are read with their whitespace collapsed (as the importers
+/// store them, with text::collapse_whitespace); a function's texts are the user's own and are
+/// kept exactly (no filter). A function pointer keeps core/ free of text/.
 class JsonReader {
  public:
-  enum class Text { collapse_whitespace, exact };
+  using TextFilter = std::string (*)(std::string_view);
 
-  JsonReader(std::string file, Text text) : file_(std::move(file)), text_(text) {}
+  explicit JsonReader(std::string file, TextFilter filter = nullptr)
+      : file_(std::move(file)), filter_(filter) {}
 
   [[noreturn]] void fail(const std::string& path, const std::string& what) const;
   const Json& member(const Json& obj, const std::string& path, const char* key) const;
@@ -34,7 +37,7 @@ class JsonReader {
   std::string text(const Json& value) const;
 
   std::string file_;
-  Text text_;
+  TextFilter filter_;
 };
 
 }  // namespace vakkaart

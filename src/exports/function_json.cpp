@@ -133,7 +133,7 @@ Json function_to_json(const model::FunctionProfile& f) {
 
 model::FunctionProfile function_from_json(const Json& j, const std::string& file_name) {
   // A function's texts are the user's own: read byte for byte.
-  JsonReader r(file_name, JsonReader::Text::exact);
+  JsonReader r(file_name);
   const std::string path = "$";
   if (r.str(j, path, "kind") != "function")
     r.fail("$.kind", "expected \"function\"");

@@ -43,7 +43,7 @@ Json strings(const std::vector<std::string>& v) {
 /// the shapes of frameworks, profiles and qualifications.
 class Reader : public JsonReader {
  public:
-  explicit Reader(std::string file) : JsonReader(std::move(file), Text::collapse_whitespace) {}
+  explicit Reader(std::string file) : JsonReader(std::move(file), &text::collapse_whitespace) {}
 
   model::Activity activity(const Json& j, const std::string& path) const {
     model::Activity a;

@@ -35,10 +35,7 @@ ROUTES_DIR = os.path.join(ROOT, "src", "server")
 # references land on the schemas' own $id values.
 OPENAPI_URI = "https://vakkaart.invalid/api/openapi.yaml"
 
-try:
-    import yaml  # python3-yaml
-except ImportError:  # pragma: no cover - depends on the machine
-    yaml = None
+import yaml  # python3-yaml, installed by scripts/install-deps.sh: missing is a failure
 
 
 def load_schema(name):
@@ -53,29 +50,9 @@ def load_openapi_text():
 
 def openapi_paths(text):
     """{path template: set of lower-case methods} from the OpenAPI document."""
-    if yaml is not None:
-        doc = yaml.safe_load(text)
-        return {path: {m for m in item if m in ("get", "post", "put", "delete", "patch")}
-                for path, item in (doc.get("paths") or {}).items()}
-    # Without PyYAML: path keys are indented two spaces under "paths:", methods four.
-    paths, current, inside = {}, None, False
-    for line in text.splitlines():
-        if re.match(r"^paths:\s*$", line):
-            inside = True
-            continue
-        if inside and re.match(r"^\S", line):
-            break
-        if not inside:
-            continue
-        m = re.match(r"^  (['\"]?)(/[^'\"]*)\1:\s*$", line)
-        if m:
-            current = m.group(2)
-            paths[current] = set()
-            continue
-        m = re.match(r"^    (get|post|put|delete|patch):\s*$", line)
-        if m and current:
-            paths[current].add(m.group(1))
-    return paths
+    doc = yaml.safe_load(text)
+    return {path: {m for m in item if m in ("get", "post", "put", "delete", "patch")}
+            for path, item in (doc.get("paths") or {}).items()}
 
 
 ROUTE_CALL = re.compile(
@@ -108,7 +85,7 @@ class SchemaTest(unittest.TestCase):
                        for name in ("profile", "qualification", "framework")}
         cls.openapi_text = load_openapi_text()
         documents = {s["$id"]: s for s in cls.schemas.values()}
-        cls.openapi = yaml.safe_load(cls.openapi_text) if yaml is not None else None
+        cls.openapi = yaml.safe_load(cls.openapi_text)
         if cls.openapi is not None:
             documents[OPENAPI_URI] = cls.openapi
         cls.documents = documents
@@ -158,8 +135,6 @@ class SchemaTest(unittest.TestCase):
                         f"{label}: {name}.schema.json accepted what it should reject")
 
     def component_validator(self, component):
-        if self.openapi is None:
-            self.skipTest("python3-yaml is not installed")
         ref = f"{OPENAPI_URI}#/components/schemas/{component}"
         return self.make_validator({"$ref": ref})
 

@@ -43,7 +43,11 @@ testing::TempDir* BundledIndex::dir_ = nullptr;
 store::Store* BundledIndex::store_ = nullptr;
 Searcher* BundledIndex::searcher_ = nullptr;
 
-TEST_F(BundledIndex, MeetsTheJudgements) {
+// A regression guard, not a measure of quality: these judgements were written while the search
+// was being tuned, and the bars (recall@10 0.9, nDCG@10 0.75) were met on them (0.903 at the
+// time). Falling below them means a change made search worse on queries it used to answer; an
+// honest quality figure needs judgements written before tuning and never tuned on.
+TEST_F(BundledIndex, RegressionGuardOnTheTuningJudgements) {
   const auto judged =
       testing::load_judgements(std::string(VAKKAART_TESTS_DIR) + "/search/judgements.tsv");
   ASSERT_GE(judged.size(), 60u);
