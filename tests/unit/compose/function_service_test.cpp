@@ -228,6 +228,7 @@ TEST_F(FunctionServiceTest, CoverageFindsTheProfileAFunctionWasTakenFrom) {
                   {"source", "gemeenschapswerker:" + record->profile.clusters[1].cluster_id + ":1"},
                   {"items", {1, 2}}}}));
   auto hc = CoverageIndex::build(*store_)->measure(half);
+  int checked = 0;  // the loop must reach the cluster, or the test checks nothing
   for (const auto& p : hc.profiles) {
     if (p.profile_id != "gemeenschapswerker")
       continue;
@@ -235,8 +236,10 @@ TEST_F(FunctionServiceTest, CoverageFindsTheProfileAFunctionWasTakenFrom) {
       if (c.id == record->profile.clusters[1].cluster_id) {
         EXPECT_EQ(c.matched, 2);
         EXPECT_EQ(c.total, static_cast<int>(ma.activities.size()));
+        ++checked;
       }
   }
+  EXPECT_EQ(checked, 1);
 }
 
 TEST_F(FunctionServiceTest, CanonicalJsonRestoresAFunctionExactly) {
