@@ -7,9 +7,10 @@
 #include <iostream>
 #include <string>
 
-#include "analysis/batch.h"
+#include "analysis/batch/batch.h"
 #include "analysis/matcher.h"
 #include "core/error.h"
+#include "render/batch_report_html.h"
 
 namespace vakkaart::cli {
 
@@ -195,6 +196,7 @@ bool run_analyse_batch_if_asked(Context& ctx) {
   options.restart = o.restart;
   options.checkpoint_records = o.checkpoint_every;
   options.cancel = &g_batch_interrupted;
+  options.report_html = render::batch_report_html;
   if (ctx.stderr_tty)
     options.progress = batch_draw_progress;
 

@@ -14,6 +14,11 @@ std::string svg_number(double v);
 std::string scale_fill(double v);
 /// Black or white, whichever reads better on scale_fill(v) (WCAG contrast).
 std::string text_on_scale(double v);
+/// Fill of a ratio (e.g. a lift) on the diverging scale of ratios around 1 (ColorBrewer "PuOr",
+/// log2 from 1/4 to 4, clamped; 0 and below at the low end), as "#rrggbb".
+std::string ratio_fill(double ratio);
+/// Black or white, whichever reads better on ratio_fill(ratio) (WCAG contrast).
+std::string text_on_ratio(double ratio);
 /// "0,42" in Dutch, "0.42" in English; attributes always use svg_number's point.
 std::string display_number(double v, int decimals, bool english);
 /// Number of UTF-8 code points.

@@ -1,4 +1,4 @@
-#include "analysis/batch.h"
+#include "analysis/batch/batch.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,10 +11,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "analysis/batch_report.h"
+#include "analysis/batch/line_parser.h"
 #include "analysis/matcher.h"
 #include "analysis/text_input.h"
 #include "core/error.h"
+#include "render/batch_report_html.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
@@ -144,6 +145,7 @@ class BatchTest : public ::testing::Test {
     o.out_dir = out;
     o.threads = threads;
     o.checkpoint_records = 40;
+    o.report_html = render::batch_report_html;
     return o;
   }
 
@@ -211,7 +213,7 @@ std::optional<std::pair<std::string, std::string>> batch_test_full_parse(const s
 
 void expect_fast_parse_agrees(const std::string& line) {
   std::string id = "stale", text = "stale";
-  const bool fast = parse_batch_line_fast(line, id, text);
+  const bool fast = batch::parse_record_line(line, id, text);
   const auto full = batch_test_full_parse(line);
   if (fast) {
     ASSERT_TRUE(full.has_value()) << "the fast path accepted what JSON refuses: " << line;
@@ -260,7 +262,7 @@ TEST(BatchLineTest, TheFastPathReadsWhatTheFullParserReads) {
   };
   for (const auto& [line, accepted] : cases) {
     std::string id, text;
-    EXPECT_EQ(parse_batch_line_fast(line, id, text), accepted) << line;
+    EXPECT_EQ(batch::parse_record_line(line, id, text), accepted) << line;
     expect_fast_parse_agrees(line);
   }
   // Mutations of valid lines: whatever the fast path accepts, the full parser reads the same.
