@@ -11,6 +11,7 @@
 #include "analysis/matcher.h"
 #include "core/error.h"
 #include "render/batch_report_html.h"
+#include "render/svg_util.h"
 
 namespace vakkaart::cli {
 
@@ -66,14 +67,7 @@ class BatchSignals {
 
 /// "12,345".
 std::string batch_grouped(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
-      out += ',';
-    out += digits[i];
-  }
-  return out;
+  return render::group_digits(n, ',');
 }
 
 std::string batch_duration(double seconds) {

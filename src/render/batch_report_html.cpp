@@ -20,14 +20,7 @@ using analysis::BatchReportMeta;
 
 /// "12.345": Dutch digit grouping.
 std::string report_count_nl(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
-      out += '.';
-    out += digits[i];
-  }
-  return out;
+  return group_digits(n, '.');
 }
 
 /// "12,3 %" of part in whole.

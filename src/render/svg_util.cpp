@@ -105,6 +105,17 @@ std::string display_number(double v, int decimals, bool english) {
   return s;
 }
 
+std::string group_digits(std::uint64_t n, char separator) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0)
+      out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
 std::size_t code_points(const std::string& s) {
   return text::count_code_points(s);
 }

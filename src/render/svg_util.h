@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace vakkaart::render {
@@ -21,6 +22,8 @@ std::string ratio_fill(double ratio);
 std::string text_on_ratio(double ratio);
 /// "0,42" in Dutch, "0.42" in English; attributes always use svg_number's point.
 std::string display_number(double v, int decimals, bool english);
+/// n with its digits in groups of three: "12.345" with '.' (Dutch), "12,345" with ','.
+std::string group_digits(std::uint64_t n, char separator);
 /// Number of UTF-8 code points.
 std::size_t code_points(const std::string& s);
 /// The label cut to max_chars code points, with an ellipsis when cut.
