@@ -79,6 +79,379 @@ float kind_weight(const std::string& kind) {
   return 1.0F;
 }
 
+/// One analysis of a text, step by step: per segment its terms, the postings they reach, the
+/// matches kept and, in a full result, their explanation; then over the text coverage,
+/// keywords, candidates with their groups, clusters and rings, the clusters of the text, the
+/// best candidate and its missing core. The scratch space is left clean for the next text.
+class MatchRun {
+ public:
+  MatchRun(const StructureIndex& index, const MatchSettings& settings,
+           const std::vector<float>& unit_weight, const std::vector<float>& unit_scale,
+           MatchScratch& scratch, Detail detail)
+      : index_(index),
+        settings_(settings),
+        unit_weight_(unit_weight),
+        unit_scale_(unit_scale),
+        s(scratch),
+        detail_(detail),
+        beta_(static_cast<float>(settings.segment_length_weight)),
+        unknown_(index.unknown_weight() * static_cast<float>(settings.unknown_word_weight)),
+        min_match_(static_cast<float>(settings.min_match)) {}
+
+  AnalysisResult run(const std::vector<Segment>& segments) {
+    s.prepare(index_);
+    result_.segment_count = static_cast<int>(segments.size());
+    if (++s.stamp == 0) {  // the stamp wrapped: forget every earlier text
+      std::fill(s.text_terms.begin(), s.text_terms.end(), 0);
+      s.stamp = 1;
+    }
+    for (const auto& segment : segments)
+      match_segment(segment);
+    std::vector<int> group_matched(index_.groups().size(), 0);
+    std::vector<int> candidate_matched(index_.candidates().size(), 0);
+    count_coverage(group_matched, candidate_matched);
+    const auto keyword_hits = add_keywords();
+    result_.fit = fit_sum_ / std::max(1, result_.segment_count);
+    add_candidates(group_matched, candidate_matched, keyword_hits);
+    add_clusters();
+    std::fill(s.group_evidence.begin(), s.group_evidence.end(), 0);
+    pick_best();
+    return std::move(result_);
+  }
+
+ private:
+  using KeywordHits = std::vector<std::pair<std::uint32_t, const std::string*>>;
+
+  void match_segment(const Segment& segment) {
+    const double unknown_sq = segment_terms(segment.text);
+    SegmentResult* out = nullptr;
+    if (detail_ == Detail::full) {
+      result_.segments.push_back({segment.text,
+                                  segment.begin,
+                                  segment.end,
+                                  segment.line,
+                                  segment.bullet,
+                                  segment.heading,
+                                  {}});
+      out = &result_.segments.back();
+    }
+    if (s.seg_terms.empty())
+      return;
+    const float seg_norm = accumulate_postings(unknown_sq);
+    const float seg_best = pick_matches(seg_norm, out != nullptr);
+    close_segment(seg_best);
+    if (out)
+      explain_matches(*out);
+  }
+
+  /// The segment's terms (each once, at its highest factor) into s.seg_terms, and in a full
+  /// result its words into s.seg_words; returns the squared weight of its unknown words.
+  double segment_terms(std::string_view text) {
+    s.seg_terms.clear();
+    s.seg_words.clear();
+    double unknown_sq = 0;
+    split_words(text, [&](std::string_view word, std::size_t) {
+      const auto& wt = s.words.lookup(word, index_);
+      if (wt.ignored)
+        return;
+      if (detail_ == Detail::full)
+        s.seg_words.push_back({word, &wt});
+      if (wt.unknown) {
+        unknown_sq += static_cast<double>(unknown_) * unknown_;
+        return;
+      }
+      for (auto [term, factor] : wt.terms) {
+        auto& slot = s.term_slot[term];
+        if (slot == 0) {
+          s.seg_terms.emplace_back(term, factor);
+          slot = static_cast<std::int32_t>(s.seg_terms.size());
+        } else {
+          auto& f = s.seg_terms[static_cast<std::size_t>(slot - 1)].second;
+          f = std::max(f, factor);
+        }
+      }
+    });
+    return unknown_sq;
+  }
+
+  /// The dot product of the segment with every unit its terms reach, through the postings;
+  /// returns the segment's part of the score's denominator, |segment|^β.
+  float accumulate_postings(double unknown_sq) {
+    double norm_sq = unknown_sq;
+    for (auto [term, factor] : s.seg_terms) {
+      s.term_slot[term] = 0;
+      s.text_terms[term] = s.stamp;
+      const auto& postings = index_.postings(term);
+      // A term only keywords have is, for the statements, a word they do not use.
+      float w = postings.empty() ? unknown_ : index_.idf(term) * factor;
+      norm_sq += static_cast<double>(w) * w;
+      for (auto [unit, weight] : postings) {
+        if (s.acc[unit] == 0)
+          s.touched.push_back(unit);
+        s.acc[unit] += w * weight;
+        ++s.shared[unit];
+      }
+    }
+    return std::pow(static_cast<float>(std::sqrt(norm_sq)), beta_);
+  }
+
+  /// Scores every unit reached, keeps those that match (and, when `keep`, lists them in
+  /// s.seg_matches), and raises the segment's best per candidate, group and cluster; returns
+  /// the segment's best score.
+  float pick_matches(float seg_norm, bool keep) {
+    const auto& units = index_.units();
+    const auto& groups = index_.groups();
+    float seg_best = 0;
+    s.seg_matches.clear();
+    for (auto unit : s.touched) {
+      const auto& u = units[unit];
+      float score = s.acc[unit] / (unit_scale_[unit] * seg_norm);
+      s.acc[unit] = 0;
+      score = std::min(score, 1.0F);
+      // One shared word is a coincidence ("profiel", "aanbod"), unless the unit is one word.
+      const bool enough = s.shared[unit] >= 2 || u.terms.size() == 1;
+      s.shared[unit] = 0;
+      if (score < min_match_ || !enough)
+        continue;
+      seg_best = std::max(seg_best, score);
+      raise(s.unit_best, s.unit_touched, unit, score);
+      float weighted = score * unit_weight_[unit];
+      for (const auto& place : u.places) {
+        raise(s.seg_candidate, s.seg_candidates, place.candidate, weighted);
+        if (place.group < 0)
+          continue;
+        auto g = static_cast<std::uint32_t>(place.group);
+        raise(s.seg_group, s.seg_groups, g, score);
+        if (groups[g].cluster >= 0)
+          raise(s.seg_cluster, s.seg_clusters, static_cast<std::uint32_t>(groups[g].cluster),
+                score);
+      }
+      if (keep)
+        s.seg_matches.emplace_back(unit, score);
+    }
+    s.touched.clear();
+    return seg_best;
+  }
+
+  /// Adds the segment's bests to the text's evidence and clears them.
+  void close_segment(float seg_best) {
+    for (auto c : s.seg_candidates) {
+      s.candidate_evidence[c] += s.seg_candidate[c];
+      s.seg_candidate[c] = 0;
+    }
+    for (auto g : s.seg_groups) {
+      s.group_evidence[g] += s.seg_group[g];
+      s.seg_group[g] = 0;
+    }
+    for (auto c : s.seg_clusters) {
+      s.cluster_evidence[c] += s.seg_cluster[c];
+      ++s.cluster_segments[c];
+      s.seg_cluster[c] = 0;
+    }
+    s.seg_candidates.clear();
+    s.seg_groups.clear();
+    s.seg_clusters.clear();
+    if (seg_best > 0) {
+      ++result_.matched_segments;
+      fit_sum_ += seg_best;
+    }
+  }
+
+  /// The segment's best matches (settings.matches_per_segment), each with the words of the
+  /// segment it shares terms with.
+  void explain_matches(SegmentResult& out) {
+    const auto& units = index_.units();
+    auto keep = std::min<std::size_t>(s.seg_matches.size(),
+                                      static_cast<std::size_t>(settings_.matches_per_segment));
+    std::partial_sort(s.seg_matches.begin(), s.seg_matches.begin() + static_cast<long>(keep),
+                      s.seg_matches.end(), [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    for (std::size_t k = 0; k < keep; ++k) {
+      auto [unit, score] = s.seg_matches[k];
+      SegmentMatch m{unit, score, {}};
+      const auto& unit_terms = units[unit].terms;
+      for (const auto& word : s.seg_words) {
+        bool shared =
+            std::any_of(word.terms->terms.begin(), word.terms->terms.end(), [&](const auto& t) {
+              return std::binary_search(
+                  unit_terms.begin(), unit_terms.end(),
+                  std::pair<std::uint32_t, float>{t.first, 0.0F},
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+            });
+        if (shared && std::find(m.words.begin(), m.words.end(), word.text) == m.words.end())
+          m.words.emplace_back(word.text);
+      }
+      out.matches.push_back(std::move(m));
+    }
+  }
+
+  /// Coverage: a unit is covered when some segment matched it well enough; counted per group
+  /// and, once per unit, per candidate.
+  void count_coverage(std::vector<int>& group_matched, std::vector<int>& candidate_matched) {
+    const auto& units = index_.units();
+    for (auto unit : s.unit_touched) {
+      if (s.unit_best[unit] >= settings_.covered) {
+        const auto& places = units[unit].places;
+        for (std::size_t k = 0; k < places.size(); ++k) {
+          if (places[k].group < 0)
+            continue;
+          ++group_matched[static_cast<std::size_t>(places[k].group)];
+          bool counted = false;
+          for (std::size_t j = 0; j < k; ++j)
+            counted =
+                counted || (places[j].candidate == places[k].candidate && places[j].group >= 0);
+          if (!counted)
+            ++candidate_matched[places[k].candidate];
+        }
+      }
+      s.unit_best[unit] = 0;
+    }
+    s.unit_touched.clear();
+  }
+
+  /// Keywords: each one the text uses adds to its candidate's evidence; in a full result the
+  /// keywords found are returned with their candidate.
+  KeywordHits add_keywords() {
+    KeywordHits keyword_hits;
+    for (const auto& k : index_.keywords()) {
+      bool all = std::all_of(k.terms.begin(), k.terms.end(),
+                             [&](std::uint32_t t) { return s.text_terms[t] == s.stamp; });
+      if (all) {
+        s.candidate_evidence[k.candidate] += settings_.keyword_weight * k.weight;
+        s.keyword_evidence[k.candidate] += settings_.keyword_weight * k.weight;
+        if (detail_ == Detail::full)
+          keyword_hits.emplace_back(k.candidate, &k.text);
+      }
+    }
+    return keyword_hits;
+  }
+
+  /// Every candidate with its evidence, confidence, coverage and groups (and, for a profile,
+  /// clusters and rings), strongest first.
+  void add_candidates(const std::vector<int>& group_matched,
+                      const std::vector<int>& candidate_matched, const KeywordHits& keyword_hits) {
+    const auto& candidates = index_.candidates();
+    const auto& groups = index_.groups();
+    double sum_sq = 0;
+    for (auto e : s.candidate_evidence)
+      sum_sq += e * e;
+    double best_evidence = 0;
+    for (auto e : s.candidate_evidence)
+      best_evidence = std::max(best_evidence, e);
+    // Confidence is a candidate's share of the evidence, lowered while the evidence is weak.
+    const double strength = std::clamp(best_evidence / (2 * settings_.min_evidence), 0.0, 1.0);
+
+    result_.candidates.reserve(candidates.size());
+    for (std::uint32_t c = 0; c < candidates.size(); ++c) {
+      const auto& cand = candidates[c];
+      CandidateResult r;
+      r.candidate = c;
+      r.score = s.candidate_evidence[c];
+      r.keyword_score = s.keyword_evidence[c];
+      s.keyword_evidence[c] = 0;
+      for (const auto& [holder, text] : keyword_hits)
+        if (holder == c)
+          r.keywords.push_back(*text);
+      r.confidence = sum_sq > 0 ? r.score * r.score / sum_sq * strength : 0;
+      r.matched = candidate_matched[c];
+      r.total = cand.units;
+      r.coverage = percent_of(r.matched, r.total);
+      for (auto g : cand.groups)
+        r.groups.push_back({g, group_matched[g], groups[g].units,
+                            percent_of(group_matched[g], groups[g].units), s.group_evidence[g]});
+      if (cand.kind == Candidate::Kind::profile)
+        add_profile_parts(r, index_.frameworks()[cand.framework]);
+      result_.candidates.push_back(std::move(r));
+      s.candidate_evidence[c] = 0;
+    }
+    std::stable_sort(
+        result_.candidates.begin(), result_.candidates.end(),
+        [](const CandidateResult& a, const CandidateResult& b) { return a.score > b.score; });
+  }
+
+  /// A profile's groups summed to the clusters of its framework, and those to its rings.
+  void add_profile_parts(CandidateResult& r, const FrameworkInfo& fw) {
+    const auto& groups = index_.groups();
+    for (auto cl : fw.clusters)
+      r.clusters.push_back({cl, 0, 0, 0, 0});
+    for (std::uint32_t l = 0; l < fw.layers.size(); ++l)
+      r.layers.push_back({l, 0, 0, 0, 0});
+    for (const auto& gr : r.groups) {
+      auto cl = groups[gr.index].cluster;
+      auto at = std::find_if(r.clusters.begin(), r.clusters.end(), [&](const PartResult& p) {
+        return static_cast<std::int32_t>(p.index) == cl;
+      });
+      if (at == r.clusters.end())
+        continue;
+      at->matched += gr.matched;
+      at->total += gr.total;
+      at->evidence += gr.evidence;
+    }
+    for (auto& cr : r.clusters) {
+      cr.percent = percent_of(cr.matched, cr.total);
+      const auto& layer_id = index_.clusters()[cr.index].layer_id;
+      for (auto& lr : r.layers)
+        if (fw.layers[lr.index].id == layer_id) {
+          lr.matched += cr.matched;
+          lr.total += cr.total;
+          lr.evidence += cr.evidence;
+        }
+    }
+    for (auto& lr : r.layers)
+      lr.percent = percent_of(lr.matched, lr.total);
+  }
+
+  /// The clusters the text gave evidence for, strongest first.
+  void add_clusters() {
+    for (std::uint32_t c = 0; c < index_.clusters().size(); ++c) {
+      if (s.cluster_evidence[c] > 0)
+        result_.clusters.push_back({c, s.cluster_segments[c], result_.segment_count,
+                                    percent_of(s.cluster_segments[c], result_.segment_count),
+                                    s.cluster_evidence[c]});
+      s.cluster_evidence[c] = 0;
+      s.cluster_segments[c] = 0;
+    }
+    std::stable_sort(
+        result_.clusters.begin(), result_.clusters.end(),
+        [](const PartResult& a, const PartResult& b) { return a.evidence > b.evidence; });
+  }
+
+  /// The best candidate when it has enough evidence, and for a profile the core groups the
+  /// text says nothing of.
+  void pick_best() {
+    const auto& candidates = index_.candidates();
+    const auto& groups = index_.groups();
+    const bool recognised = !result_.candidates.empty() && result_.candidates.front().score > 0 &&
+                            result_.candidates.front().score >= settings_.min_evidence;
+    if (!recognised)
+      return;
+    const auto& top = result_.candidates.front();
+    result_.best_candidate = top.candidate;
+    result_.best = candidates[top.candidate].id;
+    if (candidates[top.candidate].kind != Candidate::Kind::profile)
+      return;
+    for (const auto& gr : top.groups) {
+      auto cl = groups[gr.index].cluster;
+      if (cl >= 0 && index_.clusters()[static_cast<std::size_t>(cl)].core && gr.matched == 0 &&
+          gr.evidence == 0)
+        result_.missing_core.push_back(gr.index);
+    }
+  }
+
+  const StructureIndex& index_;
+  const MatchSettings& settings_;
+  const std::vector<float>& unit_weight_;
+  const std::vector<float>& unit_scale_;
+  MatchScratch& s;
+  const Detail detail_;
+  const float beta_;
+  const float unknown_;
+  const float min_match_;
+  AnalysisResult result_;
+  double fit_sum_ = 0;
+};
+
 }  // namespace
 
 Matcher::Matcher(std::shared_ptr<const StructureIndex> index, MatchSettings settings)
@@ -97,285 +470,8 @@ AnalysisResult Matcher::analyse(std::string_view text, Detail detail) const {
 }
 
 AnalysisResult Matcher::analyse(const std::vector<Segment>& segments, Detail detail) const {
-  thread_local MatchScratch s;
-  const auto& index = *index_;
-  s.prepare(index);
-  const auto& units = index.units();
-  const auto& groups = index.groups();
-  const auto& candidates = index.candidates();
-  const float beta = static_cast<float>(settings_.segment_length_weight);
-  const float unknown = index.unknown_weight() * static_cast<float>(settings_.unknown_word_weight);
-  const auto min_match = static_cast<float>(settings_.min_match);
-
-  AnalysisResult result;
-  result.segment_count = static_cast<int>(segments.size());
-  if (++s.stamp == 0) {  // the stamp wrapped: forget every earlier text
-    std::fill(s.text_terms.begin(), s.text_terms.end(), 0);
-    s.stamp = 1;
-  }
-  double fit_sum = 0;
-
-  for (const auto& segment : segments) {
-    s.seg_terms.clear();
-    s.seg_words.clear();
-    double unknown_sq = 0;
-    split_words(segment.text, [&](std::string_view word, std::size_t) {
-      const auto& wt = s.words.lookup(word, index);
-      if (wt.ignored)
-        return;
-      if (detail == Detail::full)
-        s.seg_words.push_back({word, &wt});
-      if (wt.unknown) {
-        unknown_sq += static_cast<double>(unknown) * unknown;
-        return;
-      }
-      for (auto [term, factor] : wt.terms) {
-        auto& slot = s.term_slot[term];
-        if (slot == 0) {
-          s.seg_terms.emplace_back(term, factor);
-          slot = static_cast<std::int32_t>(s.seg_terms.size());
-        } else {
-          auto& f = s.seg_terms[static_cast<std::size_t>(slot - 1)].second;
-          f = std::max(f, factor);
-        }
-      }
-    });
-    SegmentResult* out = nullptr;
-    if (detail == Detail::full) {
-      result.segments.push_back({segment.text,
-                                 segment.begin,
-                                 segment.end,
-                                 segment.line,
-                                 segment.bullet,
-                                 segment.heading,
-                                 {}});
-      out = &result.segments.back();
-    }
-    if (s.seg_terms.empty())
-      continue;
-
-    double norm_sq = unknown_sq;
-    for (auto [term, factor] : s.seg_terms) {
-      s.term_slot[term] = 0;
-      s.text_terms[term] = s.stamp;
-      const auto& postings = index.postings(term);
-      // A term only keywords have is, for the statements, a word they do not use.
-      float w = postings.empty() ? unknown : index.idf(term) * factor;
-      norm_sq += static_cast<double>(w) * w;
-      for (auto [unit, weight] : postings) {
-        if (s.acc[unit] == 0)
-          s.touched.push_back(unit);
-        s.acc[unit] += w * weight;
-        ++s.shared[unit];
-      }
-    }
-    const float seg_norm = std::pow(static_cast<float>(std::sqrt(norm_sq)), beta);
-
-    float seg_best = 0;
-    s.seg_matches.clear();
-    for (auto unit : s.touched) {
-      const auto& u = units[unit];
-      float score = s.acc[unit] / (unit_scale_[unit] * seg_norm);
-      s.acc[unit] = 0;
-      score = std::min(score, 1.0F);
-      // One shared word is a coincidence ("profiel", "aanbod"), unless the unit is one word.
-      const bool enough = s.shared[unit] >= 2 || u.terms.size() == 1;
-      s.shared[unit] = 0;
-      if (score < min_match || !enough)
-        continue;
-      seg_best = std::max(seg_best, score);
-      raise(s.unit_best, s.unit_touched, unit, score);
-      float weighted = score * unit_weight_[unit];
-      for (const auto& place : u.places) {
-        raise(s.seg_candidate, s.seg_candidates, place.candidate, weighted);
-        if (place.group < 0)
-          continue;
-        auto g = static_cast<std::uint32_t>(place.group);
-        raise(s.seg_group, s.seg_groups, g, score);
-        if (groups[g].cluster >= 0)
-          raise(s.seg_cluster, s.seg_clusters, static_cast<std::uint32_t>(groups[g].cluster),
-                score);
-      }
-      if (out)
-        s.seg_matches.emplace_back(unit, score);
-    }
-    s.touched.clear();
-
-    for (auto c : s.seg_candidates) {
-      s.candidate_evidence[c] += s.seg_candidate[c];
-      s.seg_candidate[c] = 0;
-    }
-    for (auto g : s.seg_groups) {
-      s.group_evidence[g] += s.seg_group[g];
-      s.seg_group[g] = 0;
-    }
-    for (auto c : s.seg_clusters) {
-      s.cluster_evidence[c] += s.seg_cluster[c];
-      ++s.cluster_segments[c];
-      s.seg_cluster[c] = 0;
-    }
-    s.seg_candidates.clear();
-    s.seg_groups.clear();
-    s.seg_clusters.clear();
-    if (seg_best > 0) {
-      ++result.matched_segments;
-      fit_sum += seg_best;
-    }
-
-    if (out) {
-      auto keep = std::min<std::size_t>(s.seg_matches.size(),
-                                        static_cast<std::size_t>(settings_.matches_per_segment));
-      std::partial_sort(s.seg_matches.begin(), s.seg_matches.begin() + static_cast<long>(keep),
-                        s.seg_matches.end(), [](const auto& a, const auto& b) {
-                          return a.second != b.second ? a.second > b.second : a.first < b.first;
-                        });
-      for (std::size_t k = 0; k < keep; ++k) {
-        auto [unit, score] = s.seg_matches[k];
-        SegmentMatch m{unit, score, {}};
-        const auto& unit_terms = units[unit].terms;
-        for (const auto& word : s.seg_words) {
-          bool shared =
-              std::any_of(word.terms->terms.begin(), word.terms->terms.end(), [&](const auto& t) {
-                return std::binary_search(
-                    unit_terms.begin(), unit_terms.end(),
-                    std::pair<std::uint32_t, float>{t.first, 0.0F},
-                    [](const auto& a, const auto& b) { return a.first < b.first; });
-              });
-          if (shared && std::find(m.words.begin(), m.words.end(), word.text) == m.words.end())
-            m.words.emplace_back(word.text);
-        }
-        out->matches.push_back(std::move(m));
-      }
-    }
-  }
-
-  // Coverage: a unit is covered when some segment matched it well enough.
-  std::vector<int> group_matched(groups.size(), 0);
-  std::vector<int> candidate_matched(candidates.size(), 0);
-  for (auto unit : s.unit_touched) {
-    if (s.unit_best[unit] >= settings_.covered) {
-      const auto& places = units[unit].places;
-      for (std::size_t k = 0; k < places.size(); ++k) {
-        if (places[k].group < 0)
-          continue;
-        ++group_matched[static_cast<std::size_t>(places[k].group)];
-        bool counted = false;
-        for (std::size_t j = 0; j < k; ++j)
-          counted = counted || (places[j].candidate == places[k].candidate && places[j].group >= 0);
-        if (!counted)
-          ++candidate_matched[places[k].candidate];
-      }
-    }
-    s.unit_best[unit] = 0;
-  }
-  s.unit_touched.clear();
-
-  // Keywords: each one the text uses adds to its candidate's evidence.
-  std::vector<std::pair<std::uint32_t, const std::string*>> keyword_hits;
-  for (const auto& k : index.keywords()) {
-    bool all = std::all_of(k.terms.begin(), k.terms.end(),
-                           [&](std::uint32_t t) { return s.text_terms[t] == s.stamp; });
-    if (all) {
-      s.candidate_evidence[k.candidate] += settings_.keyword_weight * k.weight;
-      s.keyword_evidence[k.candidate] += settings_.keyword_weight * k.weight;
-      if (detail == Detail::full)
-        keyword_hits.emplace_back(k.candidate, &k.text);
-    }
-  }
-
-  int content_segments = std::max(1, result.segment_count);
-  result.fit = fit_sum / content_segments;
-  double sum_sq = 0;
-  for (auto e : s.candidate_evidence)
-    sum_sq += e * e;
-  double best_evidence = 0;
-  for (auto e : s.candidate_evidence)
-    best_evidence = std::max(best_evidence, e);
-  // Confidence is a candidate's share of the evidence, lowered while the evidence is weak.
-  const double strength = std::clamp(best_evidence / (2 * settings_.min_evidence), 0.0, 1.0);
-
-  result.candidates.reserve(candidates.size());
-  for (std::uint32_t c = 0; c < candidates.size(); ++c) {
-    const auto& cand = candidates[c];
-    CandidateResult r;
-    r.candidate = c;
-    r.score = s.candidate_evidence[c];
-    r.keyword_score = s.keyword_evidence[c];
-    s.keyword_evidence[c] = 0;
-    for (const auto& [holder, text] : keyword_hits)
-      if (holder == c)
-        r.keywords.push_back(*text);
-    r.confidence = sum_sq > 0 ? r.score * r.score / sum_sq * strength : 0;
-    r.matched = candidate_matched[c];
-    r.total = cand.units;
-    r.coverage = percent_of(r.matched, r.total);
-    for (auto g : cand.groups)
-      r.groups.push_back({g, group_matched[g], groups[g].units,
-                          percent_of(group_matched[g], groups[g].units), s.group_evidence[g]});
-    if (cand.kind == Candidate::Kind::profile) {
-      const auto& fw = index.frameworks()[cand.framework];
-      for (auto cl : fw.clusters)
-        r.clusters.push_back({cl, 0, 0, 0, 0});
-      for (std::uint32_t l = 0; l < fw.layers.size(); ++l)
-        r.layers.push_back({l, 0, 0, 0, 0});
-      for (const auto& gr : r.groups) {
-        auto cl = groups[gr.index].cluster;
-        auto at = std::find_if(r.clusters.begin(), r.clusters.end(), [&](const PartResult& p) {
-          return static_cast<std::int32_t>(p.index) == cl;
-        });
-        if (at == r.clusters.end())
-          continue;
-        at->matched += gr.matched;
-        at->total += gr.total;
-        at->evidence += gr.evidence;
-      }
-      for (auto& cr : r.clusters) {
-        cr.percent = percent_of(cr.matched, cr.total);
-        const auto& layer_id = index.clusters()[cr.index].layer_id;
-        for (auto& lr : r.layers)
-          if (fw.layers[lr.index].id == layer_id) {
-            lr.matched += cr.matched;
-            lr.total += cr.total;
-            lr.evidence += cr.evidence;
-          }
-      }
-      for (auto& lr : r.layers)
-        lr.percent = percent_of(lr.matched, lr.total);
-    }
-    result.candidates.push_back(std::move(r));
-    s.candidate_evidence[c] = 0;
-  }
-  std::stable_sort(
-      result.candidates.begin(), result.candidates.end(),
-      [](const CandidateResult& a, const CandidateResult& b) { return a.score > b.score; });
-
-  for (std::uint32_t c = 0; c < index.clusters().size(); ++c) {
-    if (s.cluster_evidence[c] > 0)
-      result.clusters.push_back({c, s.cluster_segments[c], result.segment_count,
-                                 percent_of(s.cluster_segments[c], result.segment_count),
-                                 s.cluster_evidence[c]});
-    s.cluster_evidence[c] = 0;
-    s.cluster_segments[c] = 0;
-  }
-  std::stable_sort(
-      result.clusters.begin(), result.clusters.end(),
-      [](const PartResult& a, const PartResult& b) { return a.evidence > b.evidence; });
-  std::fill(s.group_evidence.begin(), s.group_evidence.end(), 0);
-
-  if (!result.candidates.empty() && result.candidates.front().score > 0 &&
-      result.candidates.front().score >= settings_.min_evidence) {
-    const auto& top = result.candidates.front();
-    result.best_candidate = top.candidate;
-    result.best = candidates[top.candidate].id;
-    if (candidates[top.candidate].kind == Candidate::Kind::profile)
-      for (const auto& gr : top.groups) {
-        auto cl = groups[gr.index].cluster;
-        if (cl >= 0 && index.clusters()[static_cast<std::size_t>(cl)].core && gr.matched == 0 &&
-            gr.evidence == 0)
-          result.missing_core.push_back(gr.index);
-      }
-  }
-  return result;
+  thread_local MatchScratch scratch;
+  return MatchRun(*index_, settings_, unit_weight_, unit_scale_, scratch, detail).run(segments);
 }
 
 }  // namespace vakkaart::analysis

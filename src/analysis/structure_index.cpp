@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "core/error.h"
-#include "search/index_writer.h"
+#include "text/corpus_analyzer.h"
 #include "text/text_utils.h"
 #include "text/word_lists.h"
 
@@ -91,9 +91,8 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
   auto index = std::shared_ptr<StructureIndex>(new StructureIndex());
   static std::atomic<std::uint64_t> next_serial{1};
   index->serial_ = next_serial++;
-  index->analyzer_ = analyzer
-                         ? std::move(analyzer)
-                         : search::analyzer_for_corpus(corpus_texts(frameworks, qualifications));
+  index->analyzer_ = analyzer ? std::move(analyzer)
+                              : text::analyzer_for_corpus(corpus_texts(frameworks, qualifications));
 
   for (const auto& fw : frameworks) {
     FrameworkInfo info{fw.id, fw.title, {}, fw.layers};

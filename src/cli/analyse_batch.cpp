@@ -7,9 +7,11 @@
 #include <iostream>
 #include <string>
 
-#include "analysis/batch.h"
+#include "analysis/batch/batch.h"
 #include "analysis/matcher.h"
 #include "core/error.h"
+#include "render/batch_report_html.h"
+#include "render/svg_util.h"
 
 namespace vakkaart::cli {
 
@@ -65,14 +67,7 @@ class BatchSignals {
 
 /// "12,345".
 std::string batch_grouped(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
-      out += ',';
-    out += digits[i];
-  }
-  return out;
+  return render::group_digits(n, ',');
 }
 
 std::string batch_duration(double seconds) {
@@ -195,6 +190,7 @@ bool run_analyse_batch_if_asked(Context& ctx) {
   options.restart = o.restart;
   options.checkpoint_records = o.checkpoint_every;
   options.cancel = &g_batch_interrupted;
+  options.report_html = render::batch_report_html;
   if (ctx.stderr_tty)
     options.progress = batch_draw_progress;
 

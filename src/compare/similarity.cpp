@@ -7,7 +7,6 @@
 #include <set>
 
 #include "core/error.h"
-#include "render/heatmap_svg.h"
 
 namespace vakkaart::compare {
 namespace {
@@ -233,28 +232,6 @@ Json similarity_to_json(const Similarity& similarity) {
                         {"values", std::move(values)}});
   }
   return {{"items", std::move(items)}, {"measures", std::move(measures)}};
-}
-
-std::vector<std::string> similarity_heatmaps_svg(
-    const Similarity& similarity, const std::string& lang,
-    const std::function<std::string(const ItemInfo&)>& link_of) {
-  std::vector<std::string> labels;
-  std::vector<std::string> links;
-  for (const auto& item : similarity.items) {
-    labels.push_back(item.title);
-    if (link_of)
-      links.push_back(link_of(item));
-  }
-  std::vector<std::string> svgs;
-  for (const auto& m : similarity.measures) {
-    render::HeatmapOptions options;
-    options.measure = m.id;
-    options.caption = lang == "en" ? m.label_en : m.label;
-    options.lang = lang;
-    options.links = links;
-    svgs.push_back(render::heatmap_svg(labels, m.values, options));
-  }
-  return svgs;
 }
 
 }  // namespace vakkaart::compare

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,11 +49,5 @@ std::vector<Item> similarity_items(store::Store& store, const std::vector<std::s
 /// `{items:[{id, kind, title}], measures:[{id, label, label_en, description, description_en,
 /// values:[[...]]}]}` with values rounded to 4 decimals.
 vakkaart::Json similarity_to_json(const Similarity& similarity);
-
-/// A heat map (render::heatmap_svg) per measure, in measure order, labelled with the item
-/// titles. link_of gives each item's label a link; leave it empty for plain labels.
-std::vector<std::string> similarity_heatmaps_svg(
-    const Similarity& similarity, const std::string& lang = "nl",
-    const std::function<std::string(const ItemInfo&)>& link_of = {});
 
 }  // namespace vakkaart::compare

@@ -221,14 +221,6 @@ void IndexWriter::merge_shards() {
     fs::remove_all(root / ("shard" + std::to_string(i)), ec);
 }
 
-std::shared_ptr<const text::Analyzer> analyzer_for_corpus(const std::vector<std::string>& texts) {
-  const auto standard = text::Analyzer::standard();
-  auto analyzer = std::make_shared<text::Analyzer>(*standard);
-  for (const auto& t : texts)
-    analyzer->add_vocabulary(t);
-  return analyzer;
-}
-
 void rebuild_index(store::Store& store, const std::string& dir, const IndexProgress& progress) {
   const std::string version = store.content_version();
   auto statements = group_occurrences(store.statement_occurrences());

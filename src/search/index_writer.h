@@ -6,6 +6,7 @@
 
 #include "search/indexed_statement.h"
 #include "text/analyzer.h"
+#include "text/corpus_analyzer.h"
 
 namespace vakkaart::search {
 
@@ -52,8 +53,7 @@ using IndexProgress = std::function<void(std::size_t done, std::size_t total)>;
 /// new index is complete (readers never see half an index).
 void rebuild_index(store::Store& store, const std::string& dir, const IndexProgress& progress = {});
 
-/// The analyzer an index was built with: the standard one plus the index's own vocabulary (its
-/// spelling words), so that queries split compounds exactly as the statements were split.
-std::shared_ptr<const text::Analyzer> analyzer_for_corpus(const std::vector<std::string>& texts);
+/// The analyzer an index was built with (moved to text/, where analysis finds it too).
+using text::analyzer_for_corpus;
 
 }  // namespace vakkaart::search

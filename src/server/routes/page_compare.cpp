@@ -4,6 +4,7 @@
 
 #include "compare/comparison.h"
 #include "compare/similarity.h"
+#include "render/similarity_svg.h"
 #include "server/api_data.h"
 #include "server/routes/crosswalk_view.h"
 #include "server/routes/page_helpers.h"
@@ -34,7 +35,7 @@ Json choices(store::Store& store, const std::set<std::string>& chosen) {
 Json heatmaps(store::Store& store, const std::vector<std::string>& ids, const std::string& lang) {
   const auto sim = compare::similarity(compare::similarity_items(store, ids));
   const Json data = compare::similarity_to_json(sim);  // what /api/similarity answers
-  const auto svgs = compare::similarity_heatmaps_svg(sim, lang, [&](const compare::ItemInfo& i) {
+  const auto svgs = render::similarity_heatmaps_svg(sim, lang, [&](const compare::ItemInfo& i) {
     return page_url(
         (i.kind == compare::ItemKind::profile ? "/profiles/" : "/qualifications/") + i.id, {},
         lang);

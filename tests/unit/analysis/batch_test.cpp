@@ -1,4 +1,4 @@
-#include "analysis/batch.h"
+#include "analysis/batch/batch.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,10 +11,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "analysis/batch_report.h"
+#include "analysis/batch/line_parser.h"
 #include "analysis/matcher.h"
 #include "analysis/text_input.h"
 #include "core/error.h"
+#include "render/batch_report_html.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
@@ -144,6 +145,7 @@ class BatchTest : public ::testing::Test {
     o.out_dir = out;
     o.threads = threads;
     o.checkpoint_records = 40;
+    o.report_html = render::batch_report_html;
     return o;
   }
 
@@ -209,15 +211,20 @@ std::optional<std::pair<std::string, std::string>> batch_test_full_parse(const s
   return std::make_pair(id, j["text"].get<std::string>());
 }
 
-void expect_fast_parse_agrees(const std::string& line) {
+/// Whether the fast path accepted the line (the caller counts both outcomes, so a run that
+/// never reaches the comparison fails instead of passing without checking).
+bool expect_fast_parse_agrees(const std::string& line) {
   std::string id = "stale", text = "stale";
-  const bool fast = parse_batch_line_fast(line, id, text);
+  const bool fast = batch::parse_record_line(line, id, text);
   const auto full = batch_test_full_parse(line);
   if (fast) {
-    ASSERT_TRUE(full.has_value()) << "the fast path accepted what JSON refuses: " << line;
-    EXPECT_EQ(id, full->first) << line;
-    EXPECT_EQ(text, full->second) << line;
+    EXPECT_TRUE(full.has_value()) << "the fast path accepted what JSON refuses: " << line;
+    if (full) {
+      EXPECT_EQ(id, full->first) << line;
+      EXPECT_EQ(text, full->second) << line;
+    }
   }
+  return fast;
 }
 
 TEST(BatchLineTest, TheFastPathReadsWhatTheFullParserReads) {
@@ -260,10 +267,11 @@ TEST(BatchLineTest, TheFastPathReadsWhatTheFullParserReads) {
   };
   for (const auto& [line, accepted] : cases) {
     std::string id, text;
-    EXPECT_EQ(parse_batch_line_fast(line, id, text), accepted) << line;
+    EXPECT_EQ(batch::parse_record_line(line, id, text), accepted) << line;
     expect_fast_parse_agrees(line);
   }
   // Mutations of valid lines: whatever the fast path accepts, the full parser reads the same.
+  std::size_t accepted = 0, refused = 0;
   std::mt19937 rng(5);
   const std::string alphabet =
       "{}[]\":,\\/u0123456789abcdefnrtEe+-. \t\n\xc3\xa9\x80\xe2\x82\xac\xf0\x9f\xed\xa0";
@@ -282,8 +290,38 @@ TEST(BatchLineTest, TheFastPathReadsWhatTheFullParserReads) {
           line[at] = alphabet[rng() % alphabet.size()];
       }
     }
-    expect_fast_parse_agrees(line);
+    (expect_fast_parse_agrees(line) ? accepted : refused) += 1;
   }
+  // Both outcomes occur among the mutations, so the comparison above was made.
+  EXPECT_GT(accepted, 100U);
+  EXPECT_GT(refused, 100U);
+}
+
+TEST(BatchLineTest, TheFullVerdictSaysWhatIsWrongAndNamesTheRow) {
+  std::string id, text;
+  batch::read_record_line(R"({"id": 1.5, "text": "a"})", id, text);  // past the fast path
+  EXPECT_EQ(id, "1.5");
+  EXPECT_EQ(text, "a");
+  const auto fault = [](const std::string& line) {
+    std::string id, text;
+    try {
+      batch::read_record_line(line, id, text);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::parse_error) << line;
+      return std::make_pair(id, e.message());
+    }
+    ADD_FAILURE() << "accepted: " << line;
+    return std::make_pair(id, std::string());
+  };
+  const auto cut = fault(R"({"id": "x", "text": )");
+  EXPECT_EQ(cut.first, "x");  // read before the fault
+  EXPECT_EQ(cut.second.rfind("not JSON: ", 0), 0U) << cut.second;
+  EXPECT_EQ(fault("[1, 2]"),
+            std::make_pair(std::string(), std::string("the line is not a JSON object")));
+  EXPECT_EQ(fault(R"({"id": "no-text"})"),
+            std::make_pair(std::string("no-text"), std::string("the object has no \"text\"")));
+  EXPECT_EQ(fault(R"({"id": 7, "text": 12})"),
+            std::make_pair(std::string("7"), std::string("\"text\" is not a string")));
 }
 
 TEST_F(BatchTest, SummaryAndCooccurrenceFilesCarryTheCountsAndLift) {
@@ -365,6 +403,7 @@ TEST_F(BatchTest, OneAndFourThreadsWriteTheSameBytes) {
   std::map<std::string, int> best;
   for (const auto& r : rows)
     ++best[r["best"].get<std::string>()];
+  ASSERT_FALSE(summary["profiles"].empty());
   for (const auto& p : summary["profiles"])
     EXPECT_EQ(p["texts"].get<int>(), best[p["id"].get<std::string>()]) << p["id"];
   EXPECT_EQ(summary["texts"], 686);

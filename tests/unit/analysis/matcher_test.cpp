@@ -43,6 +43,7 @@ TEST(Matcher, AStatementMatchesItselfWithItsWordsAsExplanation) {
 TEST(Matcher, OneSharedWordIsNoMatch) {
   const auto& m = bundled_matcher();
   const auto result = m.analyse("Profiel\nAanbod\nJe bent flexibel.", Detail::full);
+  ASSERT_FALSE(result.segments.empty());
   for (const auto& s : result.segments)
     EXPECT_TRUE(s.matches.empty()) << s.text;
   EXPECT_EQ(result.best, "none");
@@ -79,6 +80,7 @@ TEST(Matcher, AggregatesToClustersRingsAndProfiles) {
     EXPECT_EQ(it->matched, 0);
   }
   // Candidates are ordered by score.
+  ASSERT_GE(result.candidates.size(), 2u);
   for (std::size_t k = 1; k < result.candidates.size(); ++k)
     EXPECT_GE(result.candidates[k - 1].score, result.candidates[k].score);
 }
@@ -105,6 +107,7 @@ TEST(Matcher, SummaryAndFullAgreeAndThreadsAgree) {
   const auto summary = m.analyse(text, Detail::summary);
   EXPECT_TRUE(summary.segments.empty());
   EXPECT_EQ(full.best, summary.best);
+  ASSERT_FALSE(full.candidates.empty());
   ASSERT_EQ(full.candidates.size(), summary.candidates.size());
   for (std::size_t k = 0; k < full.candidates.size(); ++k)
     EXPECT_DOUBLE_EQ(full.candidates[k].score, summary.candidates[k].score);
@@ -114,7 +117,11 @@ TEST(Matcher, SummaryAndFullAgreeAndThreadsAgree) {
   EXPECT_EQ(other, summary.best);
 }
 
-TEST(MatcherEvaluation, MeetsTheAccuracyTargetsOnTheVacancySet) {
+// A regression guard, not a measure of quality: MatchSettings' thresholds (min_match, covered,
+// min_evidence, keyword_weight…) were chosen on this same labelled set of 76 texts, so the
+// targets below say the matcher still does what it did when they were tuned, not how well it
+// reads texts it has never seen. A held-out set would be needed for that.
+TEST(MatcherEvaluationRegressionGuard, MeetsTheAccuracyTargetsOnTheVacancySet) {
   const auto& m = bundled_matcher();
   const auto set = read_labelled_set(std::string(VAKKAART_TESTS_DIR) + "/data/vacancies");
   ASSERT_GE(set.size(), 60u);

@@ -10,6 +10,7 @@
 
 #include "catalog/import_service.h"
 #include "core/error.h"
+#include "render/similarity_svg.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/sample_documents.h"
@@ -137,8 +138,8 @@ TEST_F(SimilarityWithSmallAnalyzer, JsonAndHeatmapsCarryBothMeasures) {
       EXPECT_FALSE(m[key].get<std::string>().empty()) << key;
   }
   EXPECT_EQ(json["measures"][0]["values"][0][1], 0.25);
-  const auto svgs =
-      similarity_heatmaps_svg(s, "en", [](const ItemInfo& item) { return "/bk/" + item.id; });
+  const auto svgs = render::similarity_heatmaps_svg(
+      s, "en", [](const ItemInfo& item) { return "/bk/" + item.id; });
   ASSERT_EQ(svgs.size(), 2u);
   EXPECT_NE(svgs[0].find("data-measure=\"statements\""), std::string::npos);
   EXPECT_NE(svgs[1].find("data-measure=\"terms\""), std::string::npos);

@@ -135,5 +135,74 @@ TEST(HeatmapSvg, RejectsMismatchedInput) {
   EXPECT_EQ(count_occurrences(heatmap_svg({}, {}, {}), "<rect class=\"cell\""), 0u);
 }
 
+TEST(HeatmapSvg, TheRatioScaleRunsFromOrangeThroughWhiteToPurpleAroundOne) {
+  // A lift matrix as the batch report draws it: counts on the diagonal, lifts elsewhere.
+  std::vector<std::vector<HeatmapCell>> cells(3, std::vector<HeatmapCell>(3));
+  const double lifts[3][3] = {{0, 0.25, 1}, {0.25, 0, 4}, {1, 4, 0}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t j = 0; j < 3; ++j) {
+      auto& c = cells[i][j];
+      if (i == j) {
+        c.value = 12;
+        c.off_scale = true;
+        c.shown = "12";
+        c.tip = "in 12 teksten";
+        c.data = {{"texts", "12"}};
+      } else {
+        c.value = lifts[i][j];
+        c.data = {{"lift", std::to_string(lifts[i][j])}};
+      }
+    }
+  }
+  HeatmapOptions options;
+  options.scale = HeatmapScale::log_ratio;
+  options.css_class = "lift-map";
+  options.role = "img";
+  options.caption = "Samen voorkomen";
+  options.description = "A & B";
+  options.legend_title = "lift";
+  options.legend_note = "oranje · paars";
+  const std::string svg = heatmap_cells_svg(kLabels, cells, options);
+  EXPECT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lift-map\"", 0), 0u);
+  EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
+  EXPECT_NE(svg.find("<desc>A &amp; B</desc>"), std::string::npos);
+  EXPECT_NE(svg.find(".lift-map .cell{"), std::string::npos);
+  // Below 1 orange (red above blue), 1 near white, above 1 purple (blue above green).
+  const std::string low = cell_markup(svg, 0, 1), one = cell_markup(svg, 0, 2),
+                    high = cell_markup(svg, 1, 2);
+  EXPECT_NE(low.find("fill=\"#b35806\""), std::string::npos) << low;
+  EXPECT_NE(one.find("fill=\"#f7f7f7\""), std::string::npos) << one;
+  EXPECT_NE(high.find("fill=\"#542788\""), std::string::npos) << high;
+  EXPECT_NE(low.find("data-lift=\"0.250000\""), std::string::npos);
+  EXPECT_EQ(low.find("data-value"), std::string::npos);
+  EXPECT_NE(low.find(">0,25</text>"), std::string::npos);
+  // The diagonal is off the scale: grey, its own tooltip, the count in italics.
+  const std::string diagonal = cell_markup(svg, 1, 1);
+  EXPECT_NE(diagonal.find("fill=\"#d9d9d9\""), std::string::npos);
+  EXPECT_NE(diagonal.find("<title>in 12 teksten</title>"), std::string::npos);
+  EXPECT_NE(diagonal.find("font-style=\"italic\""), std::string::npos);
+  EXPECT_NE(diagonal.find("data-texts=\"12\""), std::string::npos);
+  // Printed values stay readable on every colour of the scale.
+  for (const auto& cell : {low, one, high, diagonal}) {
+    const double fill = luminance_of(cell, "fill");
+    const double text = luminance_of(cell.substr(cell.find("<text")), "fill");
+    EXPECT_GE(contrast(fill, text), 4.5) << cell;
+  }
+  // The legend: five swatches from ≤ 1/4 to ≥ 4 under its title, the note beside.
+  EXPECT_NE(svg.find(">≤ 0,25</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">≥ 4</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">lift</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">oranje · paars</text>"), std::string::npos);
+  EXPECT_EQ(svg.find(">laag</text>"), std::string::npos);
+}
+
+TEST(HeatmapSvg, CellsAreCheckedLikeValues) {
+  std::vector<std::vector<HeatmapCell>> cells(2, std::vector<HeatmapCell>(1));
+  EXPECT_THROW(heatmap_cells_svg({"a", "b"}, cells, {}), Error);
+  std::vector<std::vector<HeatmapCell>> infinite(1, std::vector<HeatmapCell>(1));
+  infinite[0][0].value = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(heatmap_cells_svg({"a"}, infinite, {}), Error);
+}
+
 }  // namespace
 }  // namespace vakkaart::render

@@ -1,14 +1,13 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analysis/analysis_result.h"
-#include "analysis/batch.h"
 #include "analysis/structure_index.h"
-#include "core/json.h"
 
 namespace vakkaart::analysis {
 
@@ -24,12 +23,6 @@ class BatchLabels {
  private:
   const StructureIndex* index_;
   std::vector<std::string> clusters_;
-};
-
-/// What the final files say about the run beyond the counts.
-struct BatchReportMeta {
-  std::string input;  // as given on the command line
-  double present_evidence = kPresentEvidence;
 };
 
 /// One record that could not be analysed, as a row of errors.jsonl.
@@ -61,30 +54,12 @@ void append_batch_jsonl_row(std::string& out, std::string_view id, const Analysi
 /// One errors.jsonl line: `{"record","file","line"?,"id"?,"code","message"}`.
 void append_batch_error_row(std::string& out, const BatchError& error);
 
-/// summary.json: `{input, records, texts, errors, present_evidence,
-///   profiles:[{id, kind, title, texts, share}] (every candidate and "none", most texts first),
-///   clusters:[{id, title, ring, framework, texts, share}] (model order),
-///   cooccurrence:{clusters:[id], texts:[[n]] (diagonal: the cluster's own count),
-///                 lift:[[x|null]] (null on the diagonal and for clusters without texts)},
-///   pairs:[{a, b, texts, lift}] (pairs seen together, highest lift first)}`.
-vakkaart::Json batch_summary_json(const BatchAggregates& aggregates, const BatchLabels& labels,
-                                  const BatchReportMeta& meta);
-/// cooccurrence.csv: `cluster_a,cluster_b,texts_a,texts_b,texts_both,lift` for every pair of
-/// clusters (a before b in model order); lift empty when undefined.
-std::string batch_cooccurrence_csv(const BatchAggregates& aggregates, const BatchLabels& labels);
-/// report.html: a standalone Dutch page (well-formed XML as well as HTML) with the key figures,
-/// bar charts of the profile distribution and of the clusters, and the co-occurrence matrix as a
-/// heat map coloured by lift, each chart with a table of its numbers.
-std::string batch_report_html(const BatchAggregates& aggregates, const BatchLabels& labels,
-                              const BatchReportMeta& meta);
-
-/// Writes summary.json, cooccurrence.csv and report.html into out_dir, each atomically
-/// (temporary file, then rename).
-void write_batch_report(const std::string& out_dir, const BatchAggregates& aggregates,
-                        const BatchLabels& labels, const BatchReportMeta& meta);
-
-/// Writes `bytes` to `path` through a temporary file in the same directory, synced, then
-/// renamed over it: a reader sees the old file or the new one, never half of one.
-void write_batch_file(const std::string& path, std::string_view bytes);
+/// Appends v rounded to `decimals` places in the shortest form that reads back the same
+/// ("0.457", "12", "0.1"): locale-independent, so the same counts give the same bytes.
+void batch_append_number(std::string& out, double v, int decimals);
+/// v rounded to `decimals` places.
+double batch_round(double v, int decimals);
+/// Appends an RFC 4180 field: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
+void batch_append_csv_field(std::string& out, std::string_view s);
 
 }  // namespace vakkaart::analysis

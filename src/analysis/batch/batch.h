@@ -7,72 +7,16 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "analysis/analysis_result.h"
+#include "analysis/batch/aggregates.h"
+#include "analysis/batch/summary.h"
 #include "analysis/matcher.h"
-#include "analysis/structure_index.h"
 
+// The public face of a bulk run: what the CLI and the tests call. The parts it is made of
+// (reader, walker, line parser, workers, pipeline, outputs, checkpoint) live beside it in
+// namespace analysis::batch.
 namespace vakkaart::analysis {
-
-/// Summed evidence from which a text counts as speaking of a cluster: one segment matching a
-/// statement of the cluster at 0.5 or better, or two weaker ones. A single weak match (0.3–0.5,
-/// the matcher's minimum is 0.3) of one sentence in a long text is too often incidental to count
-/// in a distribution or a co-occurrence.
-inline constexpr double kPresentEvidence = 0.5;
-
-/// The clusters a result counts as present (evidence ≥ min_evidence), strongest first, as the
-/// result lists them.
-std::vector<std::uint32_t> present_clusters(const AnalysisResult& result, double min_evidence);
-
-/// Counts over the texts of a batch: what the profile distribution and the cluster
-/// co-occurrence matrix are made of. Indexes are those of the StructureIndex it was sized for.
-class BatchAggregates {
- public:
-  BatchAggregates() = default;
-  BatchAggregates(std::size_t candidates, std::size_t clusters);
-
-  /// One analysed text: its best candidate (-1 for "none") and its present clusters (any order).
-  void add(std::int64_t best_candidate, const std::vector<std::uint32_t>& clusters);
-  void add_error() { ++errors_; }
-
-  std::uint64_t texts() const { return texts_; }
-  std::uint64_t errors() const { return errors_; }
-  /// Texts whose best candidate is `candidate`.
-  std::uint64_t best(std::size_t candidate) const { return best_[candidate]; }
-  /// Texts recognised as nothing ("none").
-  std::uint64_t none() const { return best_.empty() ? 0 : best_.back(); }
-  /// Texts in which the cluster is present.
-  std::uint64_t cluster(std::size_t c) const { return clusters_[c]; }
-  /// Texts in which both clusters are present (a != b; symmetric).
-  std::uint64_t pair(std::size_t a, std::size_t b) const;
-  /// P(a ∧ b) / (P(a) P(b)) over the analysed texts: 1 when the clusters occur together as often
-  /// as chance says, above 1 when more often. Empty when either never occurs or a == b.
-  std::optional<double> lift(std::size_t a, std::size_t b) const;
-
-  std::size_t candidate_count() const { return best_.empty() ? 0 : best_.size() - 1; }
-  std::size_t cluster_count() const { return clusters_.size(); }
-
-  /// Raw setters for restoring a checkpoint.
-  void set_texts(std::uint64_t n) { texts_ = n; }
-  void set_errors(std::uint64_t n) { errors_ = n; }
-  void set_best(std::size_t candidate, std::uint64_t n) { best_[candidate] = n; }
-  void set_none(std::uint64_t n) { best_.back() = n; }
-  void set_cluster(std::size_t c, std::uint64_t n) { clusters_[c] = n; }
-  void set_pair(std::size_t a, std::size_t b, std::uint64_t n);
-
-  friend bool operator==(const BatchAggregates&, const BatchAggregates&) = default;
-
- private:
-  std::size_t pair_slot(std::size_t a, std::size_t b) const;
-
-  std::uint64_t texts_ = 0;
-  std::uint64_t errors_ = 0;
-  std::vector<std::uint64_t> best_;      // per candidate, then "none"
-  std::vector<std::uint64_t> clusters_;  // per global cluster
-  std::vector<std::uint64_t> pairs_;     // upper triangle, a < b, row by row
-};
 
 /// Where a bulk run stands, for a progress bar.
 struct BatchProgress {
@@ -107,6 +51,8 @@ struct BatchOptions {
   const std::atomic<bool>* cancel = nullptr;
   /// Called from the calling thread at most every 100 ms, and once at the end.
   std::function<void(const BatchProgress&)> progress;
+  /// Draws report.html (render::batch_report_html); when empty, no report.html is written.
+  BatchReportRenderer report_html;
 };
 
 struct BatchSummary {
@@ -123,9 +69,9 @@ struct BatchSummary {
 
 /// Analyses every text of options.input with Detail::summary on a pool of threads and writes, in
 /// input order, texts.csv, texts.jsonl and errors.jsonl to options.out_dir, and at the end
-/// summary.json, cooccurrence.csv and report.html (see batch_report.h). Memory stays flat: the
-/// input is streamed, at most a few batches per thread are in flight, and results are written as
-/// soon as their turn comes.
+/// summary.json, cooccurrence.csv and report.html (see batch/summary.h; report.html by
+/// options.report_html). Memory stays flat: the input is streamed, at most a few batches per thread
+/// are in flight, and results are written as soon as their turn comes.
 ///
 /// Resumable: checkpoint.json (written atomically, after the outputs are synced) holds the
 /// records done, the input position, the output sizes and the counts. A later run with the same
@@ -139,14 +85,6 @@ struct BatchSummary {
 /// errors.jsonl and counts in aggregates.errors(). Errors of the input as a whole (missing,
 /// unreadable), of out_dir, or of writing throw Error.
 BatchSummary run_batch(const Matcher& matcher, const BatchOptions& options);
-
-/// The fast path of reading a JSONL line: a JSON object whose "text" is a string and whose
-/// "id", if any, is a string, an integer or null. Sets id ("" when absent or null) and text and
-/// returns true; returns false for anything else (not JSON, another shape, deeper than 64
-/// levels, a long or fractional number as id), which the caller then reads with a full JSON
-/// parser for its verdict and message. Accepts exactly what that parser accepts for these lines,
-/// and gives the same values (later duplicate keys win), at several times its speed.
-bool parse_batch_line_fast(std::string_view line, std::string& id, std::string& text);
 
 /// File names inside the report directory.
 inline constexpr const char* kBatchCheckpointFile = "checkpoint.json";

@@ -1,0 +1,29 @@
+#include "render/similarity_svg.h"
+
+#include "render/heatmap_svg.h"
+
+namespace vakkaart::render {
+
+std::vector<std::string> similarity_heatmaps_svg(
+    const compare::Similarity& similarity, const std::string& lang,
+    const std::function<std::string(const compare::ItemInfo&)>& link_of) {
+  std::vector<std::string> labels;
+  std::vector<std::string> links;
+  for (const auto& item : similarity.items) {
+    labels.push_back(item.title);
+    if (link_of)
+      links.push_back(link_of(item));
+  }
+  std::vector<std::string> svgs;
+  for (const auto& m : similarity.measures) {
+    HeatmapOptions options;
+    options.measure = m.id;
+    options.caption = lang == "en" ? m.label_en : m.label;
+    options.lang = lang;
+    options.links = links;
+    svgs.push_back(heatmap_svg(labels, m.values, options));
+  }
+  return svgs;
+}
+
+}  // namespace vakkaart::render
