@@ -52,6 +52,10 @@ class WordTermCache {
 /// script stay inside; the analyser sorts out the rest.
 template <typename Callback>
 void split_words(std::string_view text, Callback&& on_word) {
+  // A byte test, not a decoding: every byte of a multi-byte UTF-8 sequence is >= 0x80 and so
+  // never a separator, which keeps each character (valid or not) whole inside its word; the
+  // analyser decodes the word through text/utf8. Decoding here would cost the hot path of bulk
+  // analysis a call per character for the same split.
   auto separator = [](unsigned char c) {
     if (c >= 0x80)
       return false;

@@ -17,6 +17,7 @@ TEST(RingSvg, OneFocusableSegmentPerClusterWithItsCount) {
   EXPECT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u);
   EXPECT_EQ(count_occurrences(svg, "<a class=\"seg"), framework.clusters.size());
   EXPECT_EQ(count_occurrences(svg, "<g class=\"layer\""), framework.layers.size());
+  ASSERT_FALSE(profile.clusters.empty());
   for (const auto& pc : profile.clusters) {
     const std::string count = "data-count=\"" + std::to_string(activity_count(pc)) + "\"";
     EXPECT_NE(svg.find("data-cluster=\"" + pc.cluster_id + "\" " + count), std::string::npos)
