@@ -17,10 +17,21 @@ std::unique_ptr<store::Store> Context::open_store(store::OpenMode mode) const {
 
 namespace {
 
+/// A usage error as one line: what CLI11 says (it names the option or argument) and where to
+/// look; CLI11's own format adds a second line.
+std::string usage_error_line(const CLI::App*, const CLI::Error& e) {
+  std::string what = e.what();
+  for (char& c : what)
+    if (c == '\n')
+      c = ' ';
+  return "vakkaart: error: " + what + " (see --help)\n";
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"vakkaart: occupational structures and professional qualifications, searchable"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(VAKKAART_VERSION));
+  app.failure_message(usage_error_line);
   Context ctx;
   const char* env_db = std::getenv("VAKKAART_DB");
   ctx.db_path = env_db && *env_db ? env_db : "vakkaart.db";

@@ -1,66 +1,22 @@
 #include "compose/function_edits.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <set>
 
 #include "compose/cluster_suggestion.h"
 #include "compose/source_block.h"
 #include "compose/source_changes.h"
 #include "core/error.h"
+#include "text/utf8.h"
 
 namespace vakkaart::compose {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 [[noreturn]] void invalid(const std::string& field, const std::string& message) {
   throw Error(ErrorCode::invalid_argument, message, {"", 0, field});
-}
-
-const Json& required(const Json& edit, const char* key) {
-  auto it = edit.find(key);
-  if (it == edit.end())
-    invalid(key, std::string("missing field '") + key + "'");
-  return *it;
-}
-
-std::string required_string(const Json& edit, const char* key) {
-  const Json& v = required(edit, key);
-  if (!v.is_string())
-    invalid(key, std::string("'") + key + "' must be a string");
-  return v.get<std::string>();
-}
-
-std::optional<std::string> optional_string(const Json& edit, const char* key) {
-  auto it = edit.find(key);
-  if (it == edit.end() || it->is_null())
-    return std::nullopt;
-  if (!it->is_string())
-    invalid(key, std::string("'") + key + "' must be a string");
-  return it->get<std::string>();
-}
-
-std::optional<long long> optional_index(const Json& edit, const char* key) {
-  auto it = edit.find(key);
-  if (it == edit.end() || it->is_null())
-    return std::nullopt;
-  if (!it->is_number_integer() || it->get<long long>() < 0)
-    invalid(key, std::string("'") + key + "' must be a whole number of 0 or more");
-  return it->get<long long>();
-}
-
-std::vector<int> positions_of(const Json& edit, const char* key) {
-  const Json& v = required(edit, key);
-  if (!v.is_array())
-    invalid(key, std::string("'") + key + "' must be an array of positions");
-  std::vector<int> out;
-  for (const auto& p : v) {
-    if (!p.is_number_integer() || p.get<long long>() < 1 || p.get<long long>() > 100000)
-      invalid(key, std::string("'") + key + "' must hold positions 1, 2, ...");
-    out.push_back(p.get<int>());
-  }
-  return out;
 }
 
 /// Rejects texts no job profile needs (a pasted document, a runaway script) before they
@@ -125,19 +81,18 @@ void place_block(model::FunctionBlock& block, const std::optional<model::Framewo
 }
 
 template <typename T>
-void insert_at(std::vector<T>& list, T value, std::optional<long long> at) {
-  std::size_t pos =
-      at ? std::min<std::size_t>(static_cast<std::size_t>(*at), list.size()) : list.size();
+void insert_at(std::vector<T>& list, T value, std::optional<std::size_t> at) {
+  std::size_t pos = at ? std::min(*at, list.size()) : list.size();
   list.insert(list.begin() + static_cast<std::ptrdiff_t>(pos), std::move(value));
 }
 
 template <typename T>
-void move_to(std::vector<T>& list, std::size_t from, long long to) {
-  if (to < 0 || static_cast<std::size_t>(to) >= list.size())
+void move_to(std::vector<T>& list, std::size_t from, std::size_t to) {
+  if (to >= list.size())
     invalid("to", "'to' must be between 0 and " + std::to_string(list.size() - 1));
   T value = std::move(list[from]);
   list.erase(list.begin() + static_cast<std::ptrdiff_t>(from));
-  list.insert(list.begin() + to, std::move(value));
+  list.insert(list.begin() + static_cast<std::ptrdiff_t>(to), std::move(value));
 }
 
 void check_positions(const model::BlockSource& source, const std::vector<int>& positions) {
@@ -164,44 +119,121 @@ model::FunctionItem taken_item(model::FunctionProfile& f, const model::BlockSour
   return item;
 }
 
+/// A text as the history quotes it: at most 60 bytes, cut between characters.
 std::string shown(const std::string& text) {
   constexpr std::size_t kShown = 60;
   if (text.size() <= kShown)
     return "\"" + text + "\"";
-  std::size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;
-  return "\"" + text.substr(0, cut) + "…\"";
+  return "\"" + std::string(text::truncate_utf8(text, kShown)) + "…\"";
 }
 
-std::string set_field(model::FunctionProfile& f, const Json& edit) {
-  std::string field = required_string(edit, "field");
-  std::string value = required_string(edit, "value");
-  if (field == "title" || field == "organisation") {
-    check_length(value, kMaxItemChars, "value");
-    (field == "title" ? f.title : f.organisation) = value;
-  } else if (field == "purpose" || field == "context") {
-    check_length(value, kMaxFieldChars, "value");
-    (field == "purpose" ? f.purpose : f.context) = value;
-  } else if (field == "status") {
-    auto status = model::function_status_from_string(value);
-    if (!status)
-      invalid("value", "status must be \"draft\" or \"final\"");
-    f.status = *status;
-  } else {
-    invalid("field",
-            "field must be title, purpose, context, organisation or status, not '" + field + "'");
+/// A percentage as JSON writes a number: "25", "12.5" (shortest form that reads back).
+std::string percent_text(double w) {
+  if (w == std::floor(w) && std::fabs(w) < 1e15)
+    return std::to_string(static_cast<long long>(w));
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, w);
+  return ec == std::errc() ? std::string(buf, end) : std::to_string(w);
+}
+
+// One apply_op per kind of edit; each returns the history line.
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const SetField& edit) {
+  const std::string& value = edit.value;
+  switch (edit.field) {
+    case FunctionField::title:
+    case FunctionField::organisation:
+      check_length(value, kMaxItemChars, "value");
+      (edit.field == FunctionField::title ? f.title : f.organisation) = value;
+      break;
+    case FunctionField::purpose:
+    case FunctionField::context:
+      check_length(value, kMaxFieldChars, "value");
+      (edit.field == FunctionField::purpose ? f.purpose : f.context) = value;
+      break;
+    case FunctionField::status: {
+      auto status = model::function_status_from_string(value);
+      if (!status)
+        invalid("value", "status must be \"draft\" or \"final\"");
+      f.status = *status;
+      break;
+    }
   }
-  return "set " + field + " to " + shown(value);
+  return std::string("set ") + to_string(edit.field) + " to " + shown(value);
 }
 
-std::string select_items(model::FunctionProfile& f, const Json& edit) {
-  auto& block = find_block(f, required_string(edit, "block"));
+std::string apply_op(store::Store& store, model::FunctionProfile& f, const AddBlock& edit) {
+  auto block = take_block(store, f, edit.source, edit.items, edit.cluster);
+  std::string summary = "took " + edit.source + " (" + std::to_string(block.items.size()) + " of " +
+                        std::to_string(block.source->statements.size()) + " statements) as block " +
+                        block.id;
+  insert_at(f.blocks, std::move(block), edit.at);
+  return summary;
+}
+
+std::string apply_op(store::Store& store, model::FunctionProfile& f, const AddOwnBlock& edit) {
+  model::FunctionBlock block;
+  block.id = new_id(f, 'b');
+  block.title = edit.title;
+  check_length(block.title, kMaxItemChars, "title");
+  place_block(block, framework_of(store, f), edit.cluster);
+  for (const auto& text : edit.items) {
+    check_length(text, kMaxItemChars, "items");
+    block.items.push_back({new_id(f, 'i'), "own", "", 0, text});
+  }
+  std::string summary = "wrote block " + block.id + " " + shown(block.title);
+  insert_at(f.blocks, std::move(block), edit.at);
+  return summary;
+}
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const RemoveBlock& edit) {
+  auto& block = find_block(f, edit.block.value);
+  std::string summary = "removed block " + block.id + " " + shown(block.title);
+  std::erase_if(f.blocks, [&](const model::FunctionBlock& b) { return &b == &block; });
+  return summary;
+}
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const MoveBlock& edit) {
+  auto& block = find_block(f, edit.block.value);
+  std::string id = block.id;
+  move_to(f.blocks, static_cast<std::size_t>(&block - f.blocks.data()), edit.to);
+  return "moved block " + id + " to place " + std::to_string(edit.to + 1);
+}
+
+std::string apply_op(store::Store& store, model::FunctionProfile& f, const SetBlock& edit) {
+  auto& block = find_block(f, edit.block.value);
+  std::vector<std::string> what;
+  if (edit.title) {
+    check_length(*edit.title, kMaxItemChars, "title");
+    block.title = *edit.title;
+    what.push_back("title " + shown(*edit.title));
+  }
+  if (edit.weight && !*edit.weight) {
+    block.weight.reset();
+    what.emplace_back("no weight");
+  } else if (edit.weight) {
+    double w = **edit.weight;
+    if (!(w >= 0 && w <= 100))
+      invalid("weight", "weight must be between 0 and 100 (% of working time)");
+    block.weight = w;
+    what.push_back("weight " + percent_text(w) + "%");
+  }
+  if (edit.cluster) {
+    place_block(block, framework_of(store, f), *edit.cluster);
+    what.push_back("cluster " + *edit.cluster);
+  }
+  std::string summary = "set block " + block.id;
+  for (std::size_t i = 0; i < what.size(); ++i)
+    summary += (i ? ", " : ": ") + what[i];
+  return summary;
+}
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const SelectItems& edit) {
+  auto& block = find_block(f, edit.block.value);
   if (!block.source)
     invalid("block", "block '" + block.id + "' was not taken from a source");
-  auto positions = positions_of(edit, "items");
-  check_positions(*block.source, positions);
-  std::set<int> wanted(positions.begin(), positions.end());
+  check_positions(*block.source, edit.items);
+  std::set<int> wanted(edit.items.begin(), edit.items.end());
   std::set<int> present;
   // Unticked source items go; own items and the user's order stay.
   std::erase_if(block.items, [&](const model::FunctionItem& i) {
@@ -225,8 +257,55 @@ std::string select_items(model::FunctionProfile& f, const Json& edit) {
          std::to_string(block.source->statements.size()) + " statements of block " + block.id;
 }
 
-std::string decide(store::Store& store, model::FunctionProfile& f, const Json& edit, bool take) {
-  std::string key = required_string(edit, "change");
+std::string apply_op(store::Store&, model::FunctionProfile& f, const AddItem& edit) {
+  auto& block = find_block(f, edit.block.value);
+  check_length(edit.text, kMaxItemChars, "text");
+  model::FunctionItem item{new_id(f, 'i'), "own", "", 0, edit.text};
+  std::string summary = "wrote item " + item.id + " " + shown(edit.text) + " in block " + block.id;
+  insert_at(block.items, std::move(item), edit.at);
+  return summary;
+}
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const RemoveItem& edit) {
+  auto place = find_item(f, edit.item.value);
+  auto& items = place.block->items;
+  std::string summary = "removed item " + items[place.index].id + " " +
+                        shown(items[place.index].text()) + " from block " + place.block->id;
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(place.index));
+  return summary;
+}
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const MoveItem& edit) {
+  auto place = find_item(f, edit.item.value);
+  std::string id = place.block->items[place.index].id;
+  move_to(place.block->items, place.index, edit.to);
+  return "moved item " + id + " to place " + std::to_string(edit.to + 1);
+}
+
+std::string apply_op(store::Store&, model::FunctionProfile& f, const Reword& edit) {
+  auto place = find_item(f, edit.item.value);
+  auto& item = place.block->items[place.index];
+  const auto& text = edit.text;
+  if (text)
+    check_length(*text, kMaxItemChars, "text");
+  if (item.is_own()) {
+    if (!text || text->empty())
+      invalid("text", "an own item needs a text");
+    std::string before = item.text();
+    item.wording = *text;
+    return "changed item " + item.id + " from " + shown(before) + " to " + shown(*text);
+  }
+  // Rewording back to the source text is no rewording: the original shows again.
+  if (!text || *text == item.original) {
+    item.wording.reset();
+    return "put item " + item.id + " back to its original " + shown(item.original);
+  }
+  item.wording = *text;
+  return "reworded item " + item.id + " " + shown(item.original) + " as " + shown(*text);
+}
+
+std::string apply_decision(store::Store& store, model::FunctionProfile& f, const std::string& key,
+                           bool take) {
   for (auto& block : f.blocks) {
     if (!block.source)
       continue;
@@ -244,6 +323,14 @@ std::string decide(store::Store& store, model::FunctionProfile& f, const Json& e
     }
   }
   throw Error(ErrorCode::not_found, "no pending source change '" + key + "'", {"", 0, "change"});
+}
+
+std::string apply_op(store::Store& store, model::FunctionProfile& f, const TakeChange& edit) {
+  return apply_decision(store, f, edit.change, true);
+}
+
+std::string apply_op(store::Store& store, model::FunctionProfile& f, const LeaveChange& edit) {
+  return apply_decision(store, f, edit.change, false);
 }
 
 }  // namespace
@@ -288,160 +375,8 @@ model::FunctionBlock take_block(store::Store& store, model::FunctionProfile& f,
   return block;
 }
 
-std::string apply_edit(store::Store& store, model::FunctionProfile& f, const Json& edit) {
-  if (!edit.is_object())
-    invalid("op", "an edit must be an object with an \"op\"");
-  std::string op = required_string(edit, "op");
-
-  if (op == "set")
-    return set_field(f, edit);
-
-  if (op == "add_block") {
-    std::string ref = required_string(edit, "source");
-    std::vector<int> positions;
-    if (edit.contains("items") && !edit["items"].is_null())
-      positions = positions_of(edit, "items");
-    auto block =
-        take_block(store, f, ref, positions, optional_string(edit, "cluster").value_or(""));
-    std::string summary = "took " + ref + " (" + std::to_string(block.items.size()) + " of " +
-                          std::to_string(block.source->statements.size()) +
-                          " statements) as block " + block.id;
-    insert_at(f.blocks, std::move(block), optional_index(edit, "at"));
-    return summary;
-  }
-
-  if (op == "add_own_block") {
-    model::FunctionBlock block;
-    block.id = new_id(f, 'b');
-    block.title = required_string(edit, "title");
-    check_length(block.title, kMaxItemChars, "title");
-    place_block(block, framework_of(store, f), optional_string(edit, "cluster").value_or(""));
-    if (auto it = edit.find("items"); it != edit.end() && !it->is_null()) {
-      if (!it->is_array())
-        invalid("items", "'items' must be an array of texts");
-      for (const auto& t : *it) {
-        if (!t.is_string())
-          invalid("items", "'items' must be an array of texts");
-        check_length(t.get<std::string>(), kMaxItemChars, "items");
-        block.items.push_back({new_id(f, 'i'), "own", "", 0, t.get<std::string>()});
-      }
-    }
-    std::string summary = "wrote block " + block.id + " " + shown(block.title);
-    insert_at(f.blocks, std::move(block), optional_index(edit, "at"));
-    return summary;
-  }
-
-  if (op == "remove_block") {
-    auto& block = find_block(f, required_string(edit, "block"));
-    std::string summary = "removed block " + block.id + " " + shown(block.title);
-    std::erase_if(f.blocks, [&](const model::FunctionBlock& b) { return &b == &block; });
-    return summary;
-  }
-
-  if (op == "move_block") {
-    auto& block = find_block(f, required_string(edit, "block"));
-    std::string id = block.id;
-    auto to = optional_index(edit, "to");
-    if (!to)
-      invalid("to", "missing field 'to'");
-    move_to(f.blocks, static_cast<std::size_t>(&block - f.blocks.data()), *to);
-    return "moved block " + id + " to place " + std::to_string(*to + 1);
-  }
-
-  if (op == "set_block") {
-    auto& block = find_block(f, required_string(edit, "block"));
-    std::vector<std::string> what;
-    if (auto title = optional_string(edit, "title")) {
-      check_length(*title, kMaxItemChars, "title");
-      block.title = *title;
-      what.push_back("title " + shown(*title));
-    }
-    if (auto it = edit.find("weight"); it != edit.end()) {
-      if (it->is_null()) {
-        block.weight.reset();
-        what.emplace_back("no weight");
-      } else {
-        if (!it->is_number())
-          invalid("weight", "'weight' must be a number or null");
-        double w = it->get<double>();
-        if (!(w >= 0 && w <= 100))
-          invalid("weight", "weight must be between 0 and 100 (% of working time)");
-        block.weight = w;
-        what.push_back("weight " + it->dump() + "%");
-      }
-    }
-    if (auto cluster = optional_string(edit, "cluster")) {
-      place_block(block, framework_of(store, f), *cluster);
-      what.push_back("cluster " + *cluster);
-    }
-    std::string summary = "set block " + block.id;
-    for (std::size_t i = 0; i < what.size(); ++i)
-      summary += (i ? ", " : ": ") + what[i];
-    return summary;
-  }
-
-  if (op == "select")
-    return select_items(f, edit);
-
-  if (op == "add_item") {
-    auto& block = find_block(f, required_string(edit, "block"));
-    std::string text = required_string(edit, "text");
-    check_length(text, kMaxItemChars, "text");
-    model::FunctionItem item{new_id(f, 'i'), "own", "", 0, text};
-    std::string summary = "wrote item " + item.id + " " + shown(text) + " in block " + block.id;
-    insert_at(block.items, std::move(item), optional_index(edit, "at"));
-    return summary;
-  }
-
-  if (op == "remove_item") {
-    auto place = find_item(f, required_string(edit, "item"));
-    auto& items = place.block->items;
-    std::string summary = "removed item " + items[place.index].id + " " +
-                          shown(items[place.index].text()) + " from block " + place.block->id;
-    items.erase(items.begin() + static_cast<std::ptrdiff_t>(place.index));
-    return summary;
-  }
-
-  if (op == "move_item") {
-    auto place = find_item(f, required_string(edit, "item"));
-    std::string id = place.block->items[place.index].id;
-    auto to = optional_index(edit, "to");
-    if (!to)
-      invalid("to", "missing field 'to'");
-    move_to(place.block->items, place.index, *to);
-    return "moved item " + id + " to place " + std::to_string(*to + 1);
-  }
-
-  if (op == "reword") {
-    auto place = find_item(f, required_string(edit, "item"));
-    auto& item = place.block->items[place.index];
-    auto text = optional_string(edit, "text");
-    if (!edit.contains("text"))
-      invalid("text", "missing field 'text' (a string, or null)");
-    if (text)
-      check_length(*text, kMaxItemChars, "text");
-    if (item.is_own()) {
-      if (!text || text->empty())
-        invalid("text", "an own item needs a text");
-      std::string before = item.text();
-      item.wording = *text;
-      return "changed item " + item.id + " from " + shown(before) + " to " + shown(*text);
-    }
-    // Rewording back to the source text is no rewording: the original shows again.
-    if (!text || *text == item.original) {
-      item.wording.reset();
-      return "put item " + item.id + " back to its original " + shown(item.original);
-    }
-    item.wording = *text;
-    return "reworded item " + item.id + " " + shown(item.original) + " as " + shown(*text);
-  }
-
-  if (op == "take_change")
-    return decide(store, f, edit, true);
-  if (op == "leave_change")
-    return decide(store, f, edit, false);
-
-  invalid("op", "unknown edit '" + op + "'");
+std::string apply_edit(store::Store& store, model::FunctionProfile& f, const Edit& edit) {
+  return std::visit([&](const auto& e) { return apply_op(store, f, e); }, edit);
 }
 
 }  // namespace vakkaart::compose

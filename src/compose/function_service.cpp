@@ -13,11 +13,6 @@ namespace vakkaart::compose {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Every saved change of a function is kept; a change of more edits than this is no user's.
-constexpr std::size_t kMaxEditsPerChange = 500;
-
 store::StoredFunction to_stored(const model::FunctionProfile& f) {
   return {f.id,
           f.version,
@@ -52,15 +47,10 @@ std::string free_id(store::Store& store, const std::string& title) {
 void check_ids(const model::FunctionProfile& f) {
   std::set<std::string> seen;
   auto check = [&](const std::string& id, const std::string& field) {
-    if (id.size() < 2 || (id[0] != 'b' && id[0] != 'i'))
+    auto n = part_id_number(id);
+    if (!n)
       throw Error(ErrorCode::parse_error, "id '" + id + "' is not b<N> or i<N>", {"", 0, field});
-    int n = 0;
-    try {
-      n = std::stoi(id.substr(1));
-    } catch (const std::exception&) {
-      throw Error(ErrorCode::parse_error, "id '" + id + "' is not b<N> or i<N>", {"", 0, field});
-    }
-    if (n >= f.next_id)
+    if (*n >= f.next_id)
       throw Error(ErrorCode::parse_error,
                   "id '" + id + "' is not below next_id " + std::to_string(f.next_id),
                   {"", 0, field});
@@ -77,7 +67,8 @@ void check_ids(const model::FunctionProfile& f) {
 
 /// The edits on a copy of `base`; Error naming the failing edit ("edits[2].items").
 model::FunctionProfile apply_all(store::Store& store, const model::FunctionProfile& base,
-                                 const Json& edits, std::vector<std::string>& summary) {
+                                 const std::vector<Edit>& edits,
+                                 std::vector<std::string>& summary) {
   model::FunctionProfile f = base;
   for (std::size_t i = 0; i < edits.size(); ++i) {
     try {
@@ -179,9 +170,9 @@ std::vector<model::FunctionProfile> FunctionService::list() {
   return out;
 }
 
-EditOutcome FunctionService::edit(const std::string& id, int base_version, const Json& edits,
-                                  const std::string& author) {
-  if (!edits.is_array() || edits.empty())
+EditOutcome FunctionService::edit(const std::string& id, int base_version,
+                                  const std::vector<Edit>& edits, const std::string& author) {
+  if (edits.empty())
     throw Error(ErrorCode::invalid_argument, "'edits' must be a non-empty array of edits",
                 {"", 0, "edits"});
   if (edits.size() > kMaxEditsPerChange)

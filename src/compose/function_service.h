@@ -4,13 +4,15 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "compose/edit.h"
 #include "compose/validation.h"
 #include "model/function_profile.h"
 #include "store/store.h"
 
 namespace vakkaart::compose {
+
+/// Every saved change of a function is kept; a change of more edits than this is no user's.
+constexpr std::size_t kMaxEditsPerChange = 500;
 
 /// What a new function starts from.
 struct NewFunction {
@@ -44,8 +46,9 @@ class FunctionService {
   /// The function now, or one earlier version of it; Error(not_found) otherwise.
   model::FunctionProfile get(const std::string& id, std::optional<int> version = {});
   std::vector<model::FunctionProfile> list();
-  /// Applies the edits, in order, all or nothing, on top of `base_version`.
-  EditOutcome edit(const std::string& id, int base_version, const nlohmann::ordered_json& edits,
+  /// Applies the edits, in order, all or nothing, on top of `base_version`. An Error names the
+  /// failing edit and its field ("edits[2].items").
+  EditOutcome edit(const std::string& id, int base_version, const std::vector<Edit>& edits,
                    const std::string& author);
   std::vector<store::FunctionHistoryEntry> history(const std::string& id);
   /// Stores a function read from canonical JSON exactly as it is (its id, version and dates),

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "exports/function_export.h"
 #include "exports/function_json.h"
+#include "server/edit_json.h"
 #include "server/function_data.h"
 #include "server/routes/route_helpers.h"
 #include "server/routes/routes.h"
@@ -96,8 +97,9 @@ void register_function_api(httplib::Server& http, StorePool& pool) {
               auto edits = body.find("edits");
               if (edits == body.end())
                 throw Error(ErrorCode::invalid_argument, "missing field 'edits'", {"", 0, "edits"});
+              int version = version_of(body);
               auto outcome =
-                  compose::FunctionService(s).edit(req.matches[1], version_of(body), *edits,
+                  compose::FunctionService(s).edit(req.matches[1], version, edits_from_json(*edits),
                                                    json_string_member(body, "author", false));
               if (!outcome.saved) {
                 // Last writer must not silently win: both versions go back to the client.

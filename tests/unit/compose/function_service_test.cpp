@@ -7,6 +7,7 @@
 #include "compose/validation.h"
 #include "core/error.h"
 #include "exports/function_json.h"
+#include "server/edit_json.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
 
@@ -15,6 +16,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using testing::TempDir;
+
+/// The edits as the API reads them from JSON, so these tests also hold the API's fields.
+std::vector<Edit> typed(const Json& edits) {
+  return server::edits_from_json(edits);
+}
 
 /// The bundled sociare note and BK-0338-3 in a fresh store, and a service over it.
 class FunctionServiceTest : public ::testing::Test {
@@ -28,7 +34,7 @@ class FunctionServiceTest : public ::testing::Test {
     return service().create({title, "Vormingplus", "", "", true}, "tester");
   }
   model::FunctionProfile edit(const model::FunctionProfile& f, Json edits) {
-    auto out = service().edit(f.id, f.version, edits, "tester");
+    auto out = service().edit(f.id, f.version, typed(edits), "tester");
     EXPECT_TRUE(out.saved);
     return out.current;
   }
@@ -103,7 +109,7 @@ TEST_F(FunctionServiceTest, BadEditsChangeNothing) {
   auto before = service().get(f.id);
   auto rejected = [&](Json edit, ErrorCode code, const std::string& field) {
     try {
-      service().edit(f.id, f.version, Json::array({edit}), "");
+      service().edit(f.id, f.version, typed(Json::array({edit})), "");
       ADD_FAILURE() << "accepted " << edit.dump();
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), code) << edit.dump() << ": " << e.what();
@@ -137,8 +143,8 @@ TEST_F(FunctionServiceTest, BadEditsChangeNothing) {
   // All or nothing: a good edit before a bad one is not kept either.
   try {
     service().edit(f.id, f.version,
-                   Json::array({{{"op", "set"}, {"field", "title"}, {"value", "Nieuw"}},
-                                {{"op", "remove_block"}, {"block", "b404"}}}),
+                   typed(Json::array({{{"op", "set"}, {"field", "title"}, {"value", "Nieuw"}},
+                                      {{"op", "remove_block"}, {"block", "b404"}}})),
                    "");
     ADD_FAILURE();
   } catch (const Error& e) {
@@ -150,10 +156,12 @@ TEST_F(FunctionServiceTest, BadEditsChangeNothing) {
 TEST_F(FunctionServiceTest, AConcurrentEditIsRejectedAndBothSidesAreKept) {
   auto f = create();
   auto mine = service().edit(
-      f.id, 1, Json::array({{{"op", "set"}, {"field", "title"}, {"value", "Mijn titel"}}}), "an");
+      f.id, 1, typed(Json::array({{{"op", "set"}, {"field", "title"}, {"value", "Mijn titel"}}})),
+      "an");
   ASSERT_TRUE(mine.saved);
   auto theirs = service().edit(
-      f.id, 1, Json::array({{{"op", "set"}, {"field", "purpose"}, {"value", "Hun doel"}}}), "bo");
+      f.id, 1, typed(Json::array({{{"op", "set"}, {"field", "purpose"}, {"value", "Hun doel"}}})),
+      "bo");
   EXPECT_FALSE(theirs.saved);
   EXPECT_EQ(theirs.current.title, "Mijn titel");
   ASSERT_TRUE(theirs.yours);
