@@ -1,7 +1,5 @@
-#include "server/routes/page_helpers.h"
+#include "server/views/page.h"
 
-#include "core/error.h"
-#include "server/routes/route_helpers.h"
 #include "server/web/templates.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
@@ -11,10 +9,6 @@ namespace vakkaart::server {
 namespace {
 
 using vakkaart::Json;
-
-std::string lang_of(const httplib::Request& req) {
-  return web::supported_lang(req.get_param_value("lang"));
-}
 
 // The parts every page shares: language, texts, navigation, the link to the other language.
 Json common_view(const httplib::Request& req, const std::string& lang, const std::string& title) {
@@ -57,9 +51,17 @@ httplib::Params params_without_lang(const httplib::Request& req) {
   return out;
 }
 
+void send_page(Context& ctx, Page page) {
+  Json view = common_view(ctx.req, ctx.lang, page.title);
+  for (auto& [k, v] : page.view.items())
+    view[k] = std::move(v);
+  send_html(ctx.res, 200, web::render_template(page.template_name, view));
+  ctx.res.set_header("Content-Language", ctx.lang);
+}
+
 void send_error_page(const httplib::Request& req, httplib::Response& res, int status,
                      const std::string& detail) {
-  const std::string lang = lang_of(req);
+  const std::string lang = web::supported_lang(req.get_param_value("lang"));
   const Json& t = web::ui_texts(lang);
   const std::string title =
       (status == 404 ? t["not_found_title"] : t["error_title"]).get<std::string>();
@@ -67,28 +69,6 @@ void send_error_page(const httplib::Request& req, httplib::Response& res, int st
   view["status"] = status;
   view["detail"] = detail;
   send_html(res, status, web::render_template("error", view));
-}
-
-httplib::Server::Handler page_handler(StorePool& pool,
-                                      const std::function<Page(const PageRequest&)>& body) {
-  return [&pool, body](const httplib::Request& req, httplib::Response& res) {
-    const std::string lang = lang_of(req);
-    try {
-      auto lease = pool.borrow();
-      Page page = body(PageRequest{req, lang, *lease, pool.db_path()});
-      Json view = common_view(req, lang, page.title);
-      for (auto& [k, v] : page.view.items())
-        view[k] = std::move(v);
-      send_html(res, 200, web::render_template(page.template_name, view));
-      res.set_header("Content-Language", lang);
-      if (page.cacheable)
-        keep_response(pool, req, res);
-      else
-        res.set_header("Cache-Control", "no-store");
-    } catch (const Error& e) {
-      send_error_page(req, res, e.http_status(), e.message());
-    }
-  };
 }
 
 }  // namespace vakkaart::server

@@ -1,10 +1,11 @@
-#include "server/routes/crosswalk_view.h"
+#include "server/views/crosswalk_view.h"
 
 #include <cmath>
 
 #include "analysis/crosswalk.h"
 #include "analysis/crosswalk_json.h"
 #include "core/error.h"
+#include "server/views/page.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
 #include "text/text_utils.h"
@@ -41,22 +42,20 @@ Json crosswalk_end(const Json& end, const std::string& lang) {
 
 }  // namespace
 
-std::vector<model::Alignment> page_crosswalks(const PageRequest& r,
+std::vector<model::Alignment> page_crosswalks(const Context& r,
                                               const store::AlignmentFilter& filter) {
-  const std::string path = r.db_path;
   try {
-    return analysis::current_crosswalks(
-        r.store, [&path] { return store::open_sqlite_store(path); }, filter);
+    return analysis::current_crosswalks(r.store(), r.pool.dedicated_opener(), filter);
   } catch (const Error&) {
     // Stale and not recomputable here (a read-only database file): the page shows no
     // alignments rather than ones computed on other content, and everything else it shows.
-    if (analysis::crosswalks_stale(r.store))
+    if (analysis::crosswalks_stale(r.store()))
       return {};
     throw;
   }
 }
 
-Json crosswalk_row(const model::Alignment& a, const PageRequest& r, const std::string& back) {
+Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back) {
   const Json& t = web::ui_texts(r.lang)["crosswalk"];
   Json j = analysis::alignment_to_json(a);
   Json row;
@@ -77,6 +76,18 @@ Json crosswalk_row(const model::Alignment& a, const PageRequest& r, const std::s
   row["decided_at"] = a.decided_at.substr(0, 10);
   row["back"] = back;
   return row;
+}
+
+model::AlignmentStatus crosswalk_decision(const std::string& value) {
+  if (value == "confirmed" || value == "confirm")
+    return model::AlignmentStatus::confirmed;
+  if (value == "rejected" || value == "reject")
+    return model::AlignmentStatus::rejected;
+  if (value == "none")
+    return model::AlignmentStatus::computed;
+  throw Error(ErrorCode::invalid_argument,
+              "decision must be confirmed, rejected or none, not '" + value + "'",
+              {"", 0, "decision"});
 }
 
 void add_crosswalk_assets(Json& view) {

@@ -1,9 +1,8 @@
 #include <map>
 
-#include "server/api_data.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
-#include "server/routes/route_helpers.h"
+#include "server/request_input.h"
+#include "server/views/catalog_view.h"
+#include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
@@ -63,20 +62,22 @@ std::map<std::string, std::string> value_titles(store::Store& store) {
   return titles;
 }
 
-Page search_page(const PageRequest& r) {
+}  // namespace
+
+Page search_page(Context& r) {
   const Json& t = web::ui_texts(r.lang);
-  const std::string q = r.http.get_param_value("q");
+  const std::string q = r.req.get_param_value("q");
   Json view;
   view["q"] = q;
   view["has_query"] = !q.empty();
   if (q.empty())
     return Page{"search", t["search_title"], view};
 
-  search::SearchRequest request = search_request_from(r.http);
+  search::SearchRequest request = search_request_from(r.req);
   request.facets = true;
-  const Json res = Json::parse(search_json_text(r.store, r.db_path, request));
-  const auto titles = value_titles(r.store);
-  const httplib::Params base = params_without_lang(r.http);
+  const Json res = Json::parse(search_json_text(r.store(), r.pool.db_path(), request));
+  const auto titles = value_titles(r.store());
+  const httplib::Params base = params_without_lang(r.req);
 
   Json results = Json::array();
   for (const auto& hit : res["results"]) {
@@ -165,12 +166,6 @@ Page search_page(const PageRequest& r) {
   }
   view["first"] = offset + 1;
   return Page{"search", q + " – " + t["search_title"].get<std::string>(), view};
-}
-
-}  // namespace
-
-void register_search_page(httplib::Server& http, StorePool& pool) {
-  http.Get("/search", page_handler(pool, search_page));
 }
 
 }  // namespace vakkaart::server

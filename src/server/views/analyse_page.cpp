@@ -9,8 +9,7 @@
 #include "analysis/word_terms.h"
 #include "render/ring_svg.h"
 #include "server/analyse_request.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
+#include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "text/text_utils.h"
 
@@ -180,22 +179,21 @@ Json result_view(const analysis::AnalysisResult& result, const analysis::Structu
 
 }  // namespace
 
-void register_analyse_page(httplib::Server& http, StorePool& pool) {
-  http.Get("/analyse", page_handler(pool, [](const PageRequest& r) {
-             const Json& t = web::ui_texts(r.lang);
-             return Page{"analyse", t["analyse"]["title"], Json::object()};
-           }));
-  http.Post("/analyse", page_handler(pool, [&pool](const PageRequest& r) {
-              const Json& t = web::ui_texts(r.lang);
-              const auto input = analyse_input_from(r.http);
-              analysis::Matcher matcher(pool.structure().get(r.store));
-              const auto result = matcher.analyse(input.text, analysis::Detail::full);
-              Json view;
-              view["text"] = input.name == "text" ? input.text : "";
-              view["file_name"] = input.name == "text" ? "" : input.name;
-              view["result"] = result_view(result, matcher.index(), r.lang, t);
-              return Page{"analyse", t["analyse"]["title"], view, false};
-            }));
+Page analyse_form_page(Context& r) {
+  const Json& t = web::ui_texts(r.lang);
+  return Page{"analyse", t["analyse"]["title"], Json::object()};
+}
+
+Page analyse_result_page(Context& r) {
+  const Json& t = web::ui_texts(r.lang);
+  const auto input = analyse_input_from(r.req);
+  analysis::Matcher matcher(r.pool.structure().get(r.store()));
+  const auto result = matcher.analyse(input.text, analysis::Detail::full);
+  Json view;
+  view["text"] = input.name == "text" ? input.text : "";
+  view["file_name"] = input.name == "text" ? "" : input.name;
+  view["result"] = result_view(result, matcher.index(), r.lang, t);
+  return Page{"analyse", t["analyse"]["title"], view};
 }
 
 }  // namespace vakkaart::server

@@ -1,4 +1,4 @@
-#include "server/api_data.h"
+#include "server/views/catalog_view.h"
 
 #include <vector>
 

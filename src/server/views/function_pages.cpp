@@ -8,10 +8,9 @@
 #include <string>
 
 #include "compose/function_service.h"
-#include "server/api_data.h"
-#include "server/function_data.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
+#include "server/views/catalog_view.h"
+#include "server/views/function_view.h"
+#include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
 
@@ -47,23 +46,6 @@ void add_assets(Json& view, const std::string& script) {
 
 Json status_label(const Json& t, const std::string& status) {
   return t["functions"].value("status_" + status, status);
-}
-
-Page list_page(const PageRequest& r) {
-  const Json& t = web::ui_texts(r.lang);
-  Json rows = function_list_json(r.store)["functions"];
-  for (auto& f : rows) {
-    const std::string id = f["id"], status = f["status"], updated = f["updated"];
-    f["status_label"] = status_label(t, status);
-    f["updated_date"] = updated.substr(0, 10);
-    f["url"] = function_url(id, r.lang);
-  }
-  Json view;
-  view["functions"] = rows;
-  view["has_functions"] = !rows.empty();
-  view["texts_json"] = script_json(t["functions"]);
-  add_assets(view, "composer_list.js");
-  return Page{"functions", t["functions"]["list_title"], view, false};
 }
 
 // "Bron: Gemeenschapswerker · Organiseren en begeleiden · hoofdactiviteit 2", as the script
@@ -151,10 +133,12 @@ Json sources(store::Store& store) {
   return {{"profiles", profiles}, {"qualifications", qualifications}};
 }
 
-Page composer_page(const PageRequest& r, const std::string& id) {
+}  // namespace
+
+Page composer_page(Context& r, const std::string& id) {
   const Json& t = web::ui_texts(r.lang);
   // Exactly what GET /api/functions/{id} answers: the script starts from it.
-  Json data = compose::function_view_json(r.store, compose::FunctionService(r.store).get(id));
+  Json data = compose::function_view_json(r.store(), compose::FunctionService(r.store()).get(id));
   const Json& function = data["function"];
   const Json& framework = data["framework"];
 
@@ -164,7 +148,7 @@ Page composer_page(const PageRequest& r, const std::string& id) {
   view["groups"] = grouped_blocks(function, framework, t);
   view["has_blocks"] = !function["blocks"].empty();
   view["function_json"] = script_json(data);
-  view["sources_json"] = script_json(sources(r.store));
+  view["sources_json"] = script_json(sources(r.store()));
   view["texts_json"] = script_json(t["functions"]);
   view["kinds_json"] = script_json(t["kinds"]);
   view["list_url"] = page_url("/functions", {}, r.lang);
@@ -180,16 +164,24 @@ Page composer_page(const PageRequest& r, const std::string& id) {
   }
   view["exports"] = exports;
   add_assets(view, "composer.js");
-  return Page{"composer", function.value("title", id), view, false};
+  return Page{"composer", function.value("title", id), view};
 }
 
-}  // namespace
-
-void register_function_pages(httplib::Server& http, StorePool& pool) {
-  http.Get("/functions", page_handler(pool, list_page));
-  http.Get(R"(/functions/([^/]+))", page_handler(pool, [](const PageRequest& r) {
-             return composer_page(r, r.http.matches[1]);
-           }));
+Page function_list_page(Context& r) {
+  const Json& t = web::ui_texts(r.lang);
+  Json rows = function_list_json(r.store())["functions"];
+  for (auto& f : rows) {
+    const std::string id = f["id"], status = f["status"], updated = f["updated"];
+    f["status_label"] = status_label(t, status);
+    f["updated_date"] = updated.substr(0, 10);
+    f["url"] = function_url(id, r.lang);
+  }
+  Json view;
+  view["functions"] = rows;
+  view["has_functions"] = !rows.empty();
+  view["texts_json"] = script_json(t["functions"]);
+  add_assets(view, "composer_list.js");
+  return Page{"functions", t["functions"]["list_title"], view};
 }
 
 }  // namespace vakkaart::server

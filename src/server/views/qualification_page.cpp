@@ -1,10 +1,9 @@
 #include <array>
 
 #include "core/error.h"
-#include "server/api_data.h"
-#include "server/routes/crosswalk_view.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
+#include "server/views/catalog_view.h"
+#include "server/views/crosswalk_view.h"
+#include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
@@ -23,11 +22,13 @@ Json lines(const Json& list) {
   return out;
 }
 
-Page qualification_page(const PageRequest& r, const std::string& id) {
-  Json q = qualification_json(r.store, id);
+}  // namespace
+
+Page qualification_page(Context& r, const std::string& id) {
+  Json q = qualification_json(r.store(), id);
   const Json& t = web::ui_texts(r.lang);
 
-  std::string tab = r.http.get_param_value("tab");
+  std::string tab = r.req.get_param_value("tab");
   if (tab.empty())
     tab = kTabs[0];
   bool known = false;
@@ -67,7 +68,7 @@ Page qualification_page(const PageRequest& r, const std::string& id) {
       const std::string ref =
           q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>());
       const std::string back =
-          r.http.target + "#crosswalk-" + std::to_string(c["number"].get<int>());
+          r.req.target + "#crosswalk-" + std::to_string(c["number"].get<int>());
       Json rows = Json::array();
       for (const auto& a : alignments)
         if (a.source_ref == ref)
@@ -118,14 +119,6 @@ Page qualification_page(const PageRequest& r, const std::string& id) {
   add_crosswalk_assets(view);
   return Page{"qualification",
               q["title"].get<std::string>() + " (" + q["id"].get<std::string>() + ")", view};
-}
-
-}  // namespace
-
-void register_qualification_page(httplib::Server& http, StorePool& pool) {
-  http.Get(R"(/qualifications/([^/]+))", page_handler(pool, [](const PageRequest& r) {
-             return qualification_page(r, r.http.matches[1]);
-           }));
 }
 
 }  // namespace vakkaart::server

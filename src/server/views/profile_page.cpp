@@ -1,8 +1,7 @@
 #include "core/error.h"
 #include "render/ring_svg.h"
-#include "server/api_data.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
+#include "server/views/catalog_view.h"
+#include "server/views/page_views.h"
 
 namespace vakkaart::server {
 
@@ -20,12 +19,14 @@ void mark_activities(Json& activities, bool nested) {
   }
 }
 
-Page profile_page(const PageRequest& r, const std::string& id, bool print) {
-  ProfileData data = profile_data(r.store, id);
+}  // namespace
+
+Page profile_page(Context& r, const std::string& id, bool print) {
+  ProfileData data = profile_data(r.store(), id);
   const auto& framework = data.record.framework;
   const auto& profile = data.record.profile;
 
-  std::string selected = print ? "" : r.http.get_param_value("cluster");
+  std::string selected = print ? "" : r.req.get_param_value("cluster");
   if (!selected.empty() && !framework.find_cluster(selected))
     throw Error(ErrorCode::not_found, "profile '" + id + "' has no cluster '" + selected + "'",
                 {"", 0, "cluster"});
@@ -63,17 +64,6 @@ Page profile_page(const PageRequest& r, const std::string& id, bool print) {
   ring.size = print ? 420 : 640;
   view["ring_svg"] = render::ring_svg(framework, profile, ring);
   return Page{print ? "profile_print" : "profile", profile.title, view};
-}
-
-}  // namespace
-
-void register_profile_pages(httplib::Server& http, StorePool& pool) {
-  http.Get(R"(/profiles/([^/]+))", page_handler(pool, [](const PageRequest& r) {
-             return profile_page(r, r.http.matches[1], false);
-           }));
-  http.Get(R"(/profiles/([^/]+)/print)", page_handler(pool, [](const PageRequest& r) {
-             return profile_page(r, r.http.matches[1], true);
-           }));
 }
 
 }  // namespace vakkaart::server

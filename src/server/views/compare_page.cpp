@@ -4,11 +4,10 @@
 
 #include "compare/comparison.h"
 #include "compare/similarity.h"
-#include "server/api_data.h"
-#include "server/routes/crosswalk_view.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
-#include "server/routes/route_helpers.h"
+#include "server/request_input.h"
+#include "server/views/catalog_view.h"
+#include "server/views/crosswalk_view.h"
+#include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
@@ -85,7 +84,7 @@ Json comparison_table(store::Store& store, const std::vector<std::string>& ids,
 // The alignments between the compared items: a qualification's competences against the
 // profiles' main activities, and between two profiles one direction only (the item chosen first
 // is the source), so each pair of main activities is listed once.
-Json crosswalk_between(const PageRequest& r, const Json& items) {
+Json crosswalk_between(Context& r, const Json& items) {
   std::vector<std::string> ids;
   for (const auto& item : items)
     ids.push_back(item["id"]);
@@ -99,22 +98,24 @@ Json crosswalk_between(const PageRequest& r, const Json& items) {
   for (const auto& a : page_crosswalks(r, filter)) {
     if (a.source_kind == "main_activity" && rank(a.source_item) > rank(a.target_item))
       continue;
-    Json row = crosswalk_row(a, r, r.http.target + "#crosswalk");
+    Json row = crosswalk_row(a, r, r.req.target + "#crosswalk");
     row["show_source"] = true;
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-Page compare_page(const PageRequest& r) {
+}  // namespace
+
+Page compare_page(Context& r) {
   const Json& t = web::ui_texts(r.lang);
-  const std::vector<std::string> ids = item_ids(r.http);
+  const std::vector<std::string> ids = item_ids(r.req);
   Json view;
-  view["choices"] = choices(r.store, {ids.begin(), ids.end()});
-  view["heatmaps"] = heatmaps(r.store, ids, r.lang);
+  view["choices"] = choices(r.store(), {ids.begin(), ids.end()});
+  view["heatmaps"] = heatmaps(r.store(), ids, r.lang);
   view["need_two"] = ids.size() == 1;
   if (ids.size() >= 2) {
-    view["comparison"] = comparison_table(r.store, ids, r.lang, t);
+    view["comparison"] = comparison_table(r.store(), ids, r.lang, t);
     view["crosswalk"] = crosswalk_between(r, view["comparison"]["items"]);
     view["has_crosswalk"] = !view["crosswalk"].empty();
     view["show_crosswalk"] = true;
@@ -127,12 +128,6 @@ Page compare_page(const PageRequest& r) {
       title += (title.empty() ? "" : " · ") + item["title"].get<std::string>();
   }
   return Page{"compare", title, view};
-}
-
-}  // namespace
-
-void register_compare_page(httplib::Server& http, StorePool& pool) {
-  http.Get("/compare", page_handler(pool, compare_page));
 }
 
 }  // namespace vakkaart::server

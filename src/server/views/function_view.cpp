@@ -1,4 +1,4 @@
-#include "server/function_data.h"
+#include "server/views/function_view.h"
 
 #include "compose/compose_json.h"
 #include "compose/coverage.h"
