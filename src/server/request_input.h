@@ -63,6 +63,20 @@ auto read_input(Read&& read, const std::string& field = "body") -> decltype(read
   }
 }
 
+/// Like read_input, for a reader of a whole document (the body): a parse or encoding error it
+/// reports without naming a field is also the client's, so it names `field`.
+template <typename Read>
+auto read_document(Read&& read, const std::string& field = "body") -> decltype(read()) {
+  try {
+    return read_input(std::forward<Read>(read), field);
+  } catch (const Error& e) {
+    const bool unread = e.code() == ErrorCode::parse_error || e.code() == ErrorCode::encoding_error;
+    if (!unread || !e.where().field.empty())
+      throw;
+    throw Error(e.code(), e.message(), {e.where().file, e.where().line, field});
+  }
+}
+
 /// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD: for echoing client input in
 /// messages.
 std::string printable_utf8(const std::string& s);

@@ -55,7 +55,7 @@ void create_function(Context& c) {
 }
 
 void import_function(Context& c) {
-  auto f = read_input([&] { return exports::parse_function_json(c.req.body, "request body"); });
+  auto f = read_document([&] { return exports::parse_function_json(c.req.body, "request body"); });
   bool replace = c.req.get_param_value("replace") == "1";
   auto stored = compose::FunctionService(c.store()).import(f, "", replace);
   send_json(c.res, compose::function_view_json(c.store(), stored));
