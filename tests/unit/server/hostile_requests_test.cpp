@@ -8,32 +8,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "unit/server/route_paths.h"
 #include "unit/server/running_server.h"
 
 namespace vakkaart::server {
 namespace {
-
-/// The route's pattern with every capture group replaced by `value` (regex escapes undone).
-std::string concrete_path(const std::string& pattern, const std::string& value) {
-  std::string out;
-  int depth = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      if (depth == 0)
-        out += pattern[i + 1];
-      ++i;
-    } else if (c == '(') {
-      if (depth++ == 0)
-        out += value;
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0) {
-      out += c;
-    }
-  }
-  return out;
-}
 
 struct Body {
   std::string content_type;
@@ -159,9 +138,9 @@ TEST(HostileRequests, NoRouteAnswersAServerError) {
     const bool has_body = route.method != Method::get;
     const Body plain = {"application/json", "{}"};
     // Path parameters: each id; the first one answered without error addresses the rest.
-    std::string path = concrete_path(route.pattern, ids.front());
+    std::string path = testing::path_with(route.pattern, ids.front());
     for (const auto& id : ids) {
-      const std::string p = concrete_path(route.pattern, id);
+      const std::string p = testing::path_with(route.pattern, id);
       const int status = client.send(route.method, p, has_body ? plain : Body{});
       if (status >= 200 && status < 400 && route.pattern.find('(') != std::string::npos) {
         path = p;

@@ -11,32 +11,11 @@
 
 #include "core/error.h"
 #include "server/routes/routes.h"
+#include "unit/server/route_paths.h"
 #include "unit/server/running_server.h"
 
 namespace vakkaart::server {
 namespace {
-
-/// "/api/functions/{}/versions/{}" for R"(/api/functions/([A-Za-z0-9_-]+)/versions/(\d+))".
-std::string path_template(const std::string& pattern) {
-  std::string out;
-  int depth = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      if (depth == 0)
-        out += pattern[i + 1];
-      ++i;
-    } else if (c == '(') {
-      if (depth++ == 0)
-        out += "{}";
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0) {
-      out += c;
-    }
-  }
-  return out;
-}
 
 /// {"GET /api/health", …} from the `paths:` of the OpenAPI document (path keys indented two
 /// spaces, methods four), path parameters written "{}".
@@ -92,7 +71,8 @@ TEST(RouteTable, EveryRouteDeclaresItsRuleConsistently) {
 TEST(RouteTable, DeclaresWhatAccountsWillEnforce) {
   std::map<std::string, Access> access;
   for (const auto& s : all_routes().specs())
-    access[std::string(method_name(s.method)) + " " + path_template(s.pattern)] = s.access;
+    access[std::string(method_name(s.method)) + " " + testing::path_with(s.pattern, "{}")] =
+        s.access;
   EXPECT_EQ(access.at("GET /api/functions"), Access::org_read);
   EXPECT_EQ(access.at("POST /api/functions"), Access::org_write);
   EXPECT_EQ(access.at("POST /api/functions/{}/edits"), Access::org_write);
@@ -108,7 +88,7 @@ TEST(RouteTable, ApiRoutesAreExactlyTheOpenApiOperations) {
   std::set<std::string> routed;
   for (const auto& s : all_routes().specs())
     if (s.kind == Kind::api)
-      routed.insert(std::string(method_name(s.method)) + " " + path_template(s.pattern));
+      routed.insert(std::string(method_name(s.method)) + " " + testing::path_with(s.pattern, "{}"));
   const auto documented = openapi_operations();
   ASSERT_GE(documented.size(), 20u);
   for (const auto& op : documented)

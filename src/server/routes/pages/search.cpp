@@ -1,4 +1,4 @@
-// The search and compare pages: public reads, cached until the database changes.
+// The search page: results, facets and paging. Cached until the database changes.
 #include "server/routes/routes.h"
 #include "server/views/page_views.h"
 
@@ -12,16 +12,6 @@ void add_search_page(RouteTable& table) {
                .access = Access::public_read,
                .kind = Kind::page},
               [](Context& c) { send_page(c, search_page(c)); });
-}
-
-void add_compare_page(RouteTable& table) {
-  table.route({.method = Method::get,
-               .pattern = "/compare",
-               .effect = Effect::read,
-               .cache = Cache::by_content,
-               .access = Access::public_read,
-               .kind = Kind::page},
-              [](Context& c) { send_page(c, compare_page(c)); });
 }
 
 }  // namespace vakkaart::server
