@@ -2,6 +2,7 @@
 // compose::FunctionService (one transaction per change, with history); reads are not cached,
 // since a function changes with every keystroke the composer saves. Functions belong to an
 // organisation: reads declare org_read and writes org_write (enforced from issue 14 on).
+#include <cstdint>
 #include <limits>
 
 #include "compose/compose_json.h"
@@ -24,16 +25,17 @@ constexpr long long kMaxVersion = std::numeric_limits<int>::max();
 
 int version_of(const Json& body) {
   auto it = body.find("version");
-  const bool whole = it != body.end() && it->is_number_integer();
-  const long long v = !whole                     ? -1
-                      : it->is_number_unsigned() ? static_cast<long long>(std::min<std::uint64_t>(
-                                                       it->get<std::uint64_t>(), kMaxVersion + 1))
-                                                 : it->get<long long>();
-  if (!whole || v > kMaxVersion || v < std::numeric_limits<int>::min())
+  // JSON reads 0 and up as unsigned, below 0 as signed: refuse what int cannot hold rather
+  // than let it wrap.
+  const bool fits = it != body.end() && it->is_number_integer() &&
+                    (it->is_number_unsigned()
+                         ? it->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxVersion)
+                         : it->get<std::int64_t>() >= std::numeric_limits<int>::min());
+  if (!fits)
     throw Error(ErrorCode::invalid_argument,
                 "'version' (the version the edits were made on) must be a whole number",
                 {"", 0, "version"});
-  return static_cast<int>(v);
+  return static_cast<int>(it->get<std::int64_t>());
 }
 
 int version_param(const httplib::Request& req) {
