@@ -59,7 +59,7 @@ AnalyseInput analyse_input_from(const httplib::Request& req) {
     vakkaart::Json body;
     try {
       body = vakkaart::Json::parse(req.body);
-    } catch (const vakkaart::Json::parse_error& e) {
+    } catch (const vakkaart::Json::exception& e) {  // ill-formed, or a number such as 1e999
       throw Error(ErrorCode::invalid_argument, std::string("the body is not JSON: ") + e.what(),
                   {"", 0, "body"});
     }

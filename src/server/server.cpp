@@ -9,41 +9,14 @@
 #include <httplib.h>
 
 #include "core/error.h"
-#include "core/json.h"
+#include "server/pipeline.h"
 #include "server/response_cache.h"
-#include "server/routes/page_helpers.h"
-#include "server/routes/page_routes.h"
 #include "server/routes/routes.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
 
 namespace {
-
-const char* status_title(int status) {
-  switch (status) {
-    case 400:
-      return "Bad Request";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
-    case 413:
-      return "Payload Too Large";
-    case 500:
-      return "Internal Server Error";
-    default:
-      return "Error";
-  }
-}
-
-bool is_api(const httplib::Request& req) {
-  if (req.path.empty())  // a request too long or malformed to parse: ask what the client reads
-    return req.get_header_value("Accept").find("text/html") == std::string::npos;
-  return req.path.rfind("/api/", 0) == 0 || req.path == "/api";
-}
 
 // Debian's cpp-httplib 0.11 listens with a backlog of 5 and gives no way to change it: when
 // more clients connect at once (a browser opens 6, a load test 64) the kernel drops their SYNs
@@ -72,26 +45,6 @@ void widen_listen_backlog(int port) {
 
 }  // namespace
 
-void send_problem(httplib::Response& res, int status, const std::string& code,
-                  const std::string& detail) {
-  vakkaart::Json body = {{"type", "about:blank"},
-                         {"title", status_title(status)},
-                         {"status", status},
-                         {"code", code},
-                         {"detail", detail}};
-  res.status = status;
-  res.set_content(body.dump(), "application/problem+json; charset=utf-8");
-}
-
-void send_problem(httplib::Response& res, const Error& e) {
-  send_problem(res, e.http_status(), e.code_name(), e.message());
-  if (e.where().field.empty())
-    return;
-  vakkaart::Json body = vakkaart::Json::parse(res.body);
-  body["field"] = e.where().field;
-  res.set_content(body.dump(), "application/problem+json; charset=utf-8");
-}
-
 struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
@@ -101,6 +54,8 @@ struct Server::Impl {
   ServerOptions options;
   ResponseCache cache;
   StorePool pool;
+  // The routes outlive httplib's handlers, which refer to them.
+  RouteTable routes = all_routes();
   httplib::Server http;
 };
 
@@ -144,53 +99,11 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
   http.set_payload_max_length(size_t{8} * 1024 * 1024);
 
   serve_from_cache(http, impl_->cache);
-  register_catalog_routes(http, impl_->pool);
-  register_search_routes(http, impl_->pool);
-  register_compare_routes(http, impl_->pool);
-  register_function_api(http, impl_->pool);
-  register_crosswalk_routes(http, impl_->pool);
-  register_analyse_api(http, impl_->pool);
-  register_start_page(http, impl_->pool);
-  register_profile_pages(http, impl_->pool);
-  register_qualification_page(http, impl_->pool);
-  register_compare_page(http, impl_->pool);
-  register_search_page(http, impl_->pool);
-  register_function_pages(http, impl_->pool);
-  register_analyse_page(http, impl_->pool);
-  register_static_files(http);
+  impl_->routes.install(http, impl_->pool);
+}
 
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
-        int status = 500;
-        std::string code = "internal", detail = "unknown error";
-        try {
-          std::rethrow_exception(ep);
-        } catch (const Error& e) {
-          if (is_api(req))
-            return send_problem(res, e);
-          status = e.http_status();
-          code = e.code_name();
-          detail = e.message();
-        } catch (const std::exception& e) {
-          detail = e.what();
-        } catch (...) {
-        }
-        if (is_api(req))
-          send_problem(res, status, code, detail);
-        else
-          send_error_page(req, res, status, detail);
-      });
-  // Unmatched routes and other bare errors: a JSON problem body under /api/, a page elsewhere.
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty())
-      return;
-    std::string detail = res.status == 404 ? "no route for " + req.method + " " + req.path
-                                           : std::string(status_title(res.status));
-    if (is_api(req))
-      send_problem(res, res.status, res.status == 404 ? "not_found" : "http_error", detail);
-    else
-      send_error_page(req, res, res.status, detail);
-  });
+std::vector<RouteSpec> Server::routes() const {
+  return impl_->routes.specs();
 }
 
 Server::~Server() = default;

@@ -2,6 +2,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "server/route_spec.h"
 
 namespace vakkaart::server {
 
@@ -11,7 +14,7 @@ struct ServerOptions {
   int threads = 0;
 };
 
-/// The HTTP server: JSON API over the store. The HTTP library stays behind Impl.
+/// The HTTP server: JSON API and HTML pages over the store. The HTTP library stays behind Impl.
 class Server {
  public:
   explicit Server(ServerOptions options);
@@ -25,6 +28,8 @@ class Server {
   void serve();
   /// Stops serve(); safe to call from another thread.
   void stop();
+  /// Every route the server declares (server/routes/), in registration order.
+  std::vector<RouteSpec> routes() const;
 
  private:
   struct Impl;

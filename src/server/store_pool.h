@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -43,6 +44,17 @@ class StorePool {
   Lease borrow() { return take(idle_, store::OpenMode::read_only); }
   /// A store that may write (function profiles); writers serialise in SQLite's write lock.
   Lease borrow_writable() { return take(idle_writers_, store::OpenMode::read_write); }
+
+  /// A writable store of its own, outside the pool, closed when the caller drops it: for work
+  /// that runs its own transactions beside a borrowed store (crosswalk recomputation, called
+  /// from read routes whose borrowed store is read-only).
+  std::unique_ptr<store::Store> open_dedicated() {
+    return store::open_sqlite_store(db_path_, store::OpenMode::read_write);
+  }
+  /// A function that opens such a store, for library calls that take a store factory.
+  std::function<std::unique_ptr<store::Store>()> dedicated_opener() {
+    return [this] { return open_dedicated(); };
+  }
 
   const std::string& db_path() const { return db_path_; }
   /// The server's response cache; handlers share it with the store because both are what a

@@ -57,6 +57,10 @@ def openapi_paths(text):
 
 ROUTE_CALL = re.compile(
     r"\.(Get|Post|Put|Delete|Patch)\(\s*(?:R\"\((?P<raw>.*?)\)\"|\"(?P<plain>[^\"]*)\")", re.S)
+# A route of the pipeline's table: table.route({.method = Method::get, .pattern = "…", …}, …)
+ROUTE_DECLARATION = re.compile(
+    r"\.method\s*=\s*Method::(?P<method>get|post|put|patch|del)\s*,\s*\.pattern\s*=\s*"
+    r"(?:R\"\((?P<raw>.*?)\)\"|\"(?P<plain>[^\"]*)\")", re.S)
 
 
 def code_routes():
@@ -65,12 +69,15 @@ def code_routes():
     for path in glob.glob(os.path.join(ROUTES_DIR, "**", "*.cpp"), recursive=True):
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        for m in ROUTE_CALL.finditer(text):
+        calls = [(m, m.group(1).lower()) for m in ROUTE_CALL.finditer(text)]
+        calls += [(m, {"del": "delete"}.get(m.group("method"), m.group("method")))
+                  for m in ROUTE_DECLARATION.finditer(text)]
+        for m, method in calls:
             pattern = m.group("raw") if m.group("raw") is not None else m.group("plain")
             # Every regex capture group is a path parameter.
             template = re.sub(r"\((?:[^()\\]|\\.)*\)", "{id}", pattern)
             template = template.replace("\\.", ".")  # an escaped dot in a route regex
-            routes.setdefault(template, set()).add(m.group(1).lower())
+            routes.setdefault(template, set()).add(method)
     return routes
 
 

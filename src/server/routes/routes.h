@@ -1,35 +1,46 @@
 #pragma once
 
-#include <httplib.h>
-
-#include "core/error.h"
-#include "server/store_pool.h"
+#include "server/pipeline.h"
 
 namespace vakkaart::server {
 
-/// Sends an RFC 7807 problem object with the given status.
-void send_problem(httplib::Response& res, int status, const std::string& code,
-                  const std::string& detail);
-/// The problem for a library error: its status and code, and `field` when it names one.
-void send_problem(httplib::Response& res, const Error& e);
+// Every route of the server, declared in the RouteTable one file per area: the JSON API under
+// routes/api/, the HTML pages under routes/pages/.
 
 /// GET /api/health, /api/frameworks[/{id}], /api/profiles[/{id}], /api/qualifications[/{id}].
-void register_catalog_routes(httplib::Server& http, StorePool& pool);
-
+void add_catalog_api(RouteTable& table);
 /// GET /api/search.
-void register_search_routes(httplib::Server& http, StorePool& pool);
-
+void add_search_api(RouteTable& table);
 /// GET /api/compare, /api/similarity.
-void register_compare_routes(httplib::Server& http, StorePool& pool);
-
+void add_compare_api(RouteTable& table);
 /// /api/functions: list, create, import, read, edit (409 on a concurrent edit), delete,
 /// coverage (JSON and SVG), history, versions, export.
-void register_function_api(httplib::Server& http, StorePool& pool);
-
+void add_function_api(RouteTable& table);
+/// GET /api/crosswalks, POST /api/crosswalks/decisions.
+void add_crosswalk_api(RouteTable& table);
 /// POST /api/analyse: a job text read against the structure.
-void register_analyse_api(httplib::Server& http, StorePool& pool);
+void add_analyse_api(RouteTable& table);
 
-/// GET /api/crosswalks, POST /api/crosswalks/decisions, POST /crosswalks/decide (pages' form).
-void register_crosswalk_routes(httplib::Server& http, StorePool& pool);
+/// GET /
+void add_start_page(RouteTable& table);
+/// GET /profiles/{id}[?cluster=], /profiles/{id}/print
+void add_profile_pages(RouteTable& table);
+/// GET /qualifications/{id}[?tab=]
+void add_qualification_page(RouteTable& table);
+/// GET /compare?item=…
+void add_compare_page(RouteTable& table);
+/// GET /search?q=…
+void add_search_page(RouteTable& table);
+/// GET /functions, /functions/{id} (the function composer)
+void add_function_pages(RouteTable& table);
+/// GET /analyse (paste or upload a job text), POST /analyse (the result)
+void add_analyse_pages(RouteTable& table);
+/// POST /crosswalks/decide: the pages' crosswalk decision form without JavaScript.
+void add_crosswalk_form(RouteTable& table);
+/// GET /static/… (embedded CSS and JS)
+void add_static_files(RouteTable& table);
+
+/// The server's whole route table.
+RouteTable all_routes();
 
 }  // namespace vakkaart::server

@@ -1,47 +1,18 @@
 #include "server/server.h"
 
-#include <thread>
-
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "store/store.h"
-#include "unit/support/sample_documents.h"
+#include "unit/server/running_server.h"
 #include "unit/support/temp_dir.h"
 
 namespace vakkaart::server {
 namespace {
 
-/// The real server on a free port, in a background thread, over a temp database.
-class RunningServer {
- public:
-  RunningServer() {
-    db_ = dir_.file("api.db");
-    store::open_sqlite_store(db_)->put_documents({testing::sample_framework(),
-                                                  testing::sample_qualification(1, true),
-                                                  testing::sample_qualification(2, true)});
-    server_ = std::make_unique<Server>(ServerOptions{db_, 4});
-    port_ = server_->bind("127.0.0.1", 0);
-    thread_ = std::thread([this] { server_->serve(); });
-  }
-  ~RunningServer() {
-    server_->stop();
-    thread_.join();
-  }
-  httplib::Result get(const std::string& path) {
-    httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str());
-  }
-
- private:
-  testing::TempDir dir_;
-  std::string db_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
-  std::thread thread_;
-};
+using testing::RunningServer;
 
 TEST(Server, ServesProfilesInTheCanonicalShape) {
   RunningServer s;

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vakkaart::server {
+
+// What a route declares about itself, apart from its handler: everything the request pipeline
+// (server/pipeline.h) does around a handler is decided from these fields, and the route table
+// lists them so tests (and, with the next issue, an authorization matrix) can read every route.
+
+/// The HTTP method a route answers.
+enum class Method { get, post, put, patch, del };
+
+/// What a route does to the store: nothing (static files), read (a read-only store is
+/// borrowed) or write (a writable one is borrowed; writers serialise in SQLite's write lock).
+enum class Effect { none, read, write };
+
+/// Whether the response may be kept: `by_content` keeps GET 200 responses in the ResponseCache
+/// until the database changes; `no_store` is never kept and says so (Cache-Control: no-store);
+/// `own_headers` is never kept and the handler sets its own caching headers (static files).
+enum class Cache { by_content, no_store, own_headers };
+
+/// Who may call a route. Every route must declare one (`undeclared` is refused when the route
+/// is registered). Nothing is enforced yet: every caller is anonymous and allowed, and accounts
+/// and roles (issue 14) plug their check into authorize() in pipeline.cpp, the one place.
+enum class Access {
+  undeclared,
+  public_read,  // anyone, signed in or not (frameworks, qualifications, search, compare, analyse)
+  org_read,     // a member of the function's organisation (reader and up)
+  org_write,    // an editor (or curator, admin) of the function's organisation
+  curator,      // decides crosswalks
+  org_admin,    // manages the organisation's members
+  site_admin,   // manages organisations
+};
+
+/// How errors are answered: a JSON problem (RFC 7807) or an HTML error page.
+enum class Kind { api, page };
+
+/// A route's declaration.
+struct RouteSpec {
+  Method method = Method::get;
+  /// An ECMAScript regex over the decoded path; each capture group is a path parameter.
+  std::string pattern;
+  Effect effect = Effect::read;
+  Cache cache = Cache::no_store;
+  Access access = Access::undeclared;
+  Kind kind = Kind::api;
+};
+
+/// "GET", "POST", …
+std::string_view method_name(Method method);
+/// "public_read", "org_write", …
+std::string_view access_name(Access access);
+
+}  // namespace vakkaart::server

@@ -1,0 +1,228 @@
+// REST routes of function profiles under /api/functions. Every write goes through
+// compose::FunctionService (one transaction per change, with history); reads are not cached,
+// since a function changes with every keystroke the composer saves. Functions belong to an
+// organisation: reads declare org_read and writes org_write (enforced from issue 14 on).
+#include <cstdint>
+#include <limits>
+
+#include "compose/compose_json.h"
+#include "compose/function_service.h"
+#include "core/error.h"
+#include "exports/function_export.h"
+#include "exports/function_json.h"
+#include "server/edit_json.h"
+#include "server/request_input.h"
+#include "server/responses.h"
+#include "server/routes/routes.h"
+#include "server/views/function_view.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+using vakkaart::Json;
+
+constexpr long long kMaxVersion = std::numeric_limits<int>::max();
+
+int version_of(const Json& body) {
+  auto it = body.find("version");
+  // JSON reads 0 and up as unsigned, below 0 as signed: refuse what int cannot hold rather
+  // than let it wrap.
+  const bool fits = it != body.end() && it->is_number_integer() &&
+                    (it->is_number_unsigned()
+                         ? it->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxVersion)
+                         : it->get<std::int64_t>() >= std::numeric_limits<int>::min());
+  if (!fits)
+    throw Error(ErrorCode::invalid_argument,
+                "'version' (the version the edits were made on) must be a whole number",
+                {"", 0, "version"});
+  return static_cast<int>(it->get<std::int64_t>());
+}
+
+int version_param(const httplib::Request& req) {
+  return static_cast<int>(size_param(req, "version", 0, 1'000'000'000));
+}
+
+void create_function(Context& c) {
+  Json body = json_body(c.req);
+  compose::NewFunction spec;
+  spec.title = json_string_member(body, "title", true);
+  spec.organisation = json_string_member(body, "organisation", false);
+  spec.framework_id = json_string_member(body, "framework", false);
+  spec.core_profile_id = json_string_member(body, "core_profile", false);
+  auto f =
+      compose::FunctionService(c.store()).create(spec, json_string_member(body, "author", false));
+  send_json(c.res, compose::function_view_json(c.store(), f));
+  c.res.status = 201;
+  c.res.set_header("Location", "/api/functions/" + f.id);
+}
+
+void import_function(Context& c) {
+  auto f = read_document([&] { return exports::parse_function_json(c.req.body, "request body"); });
+  bool replace = c.req.get_param_value("replace") == "1";
+  auto stored = compose::FunctionService(c.store()).import(f, "", replace);
+  send_json(c.res, compose::function_view_json(c.store(), stored));
+  c.res.status = 201;
+  c.res.set_header("Location", "/api/functions/" + stored.id);
+}
+
+void edit_function(Context& c) {
+  store::Store& s = c.store();
+  Json body = json_body(c.req);
+  auto edits = body.find("edits");
+  if (edits == body.end())
+    throw Error(ErrorCode::invalid_argument, "missing field 'edits'", {"", 0, "edits"});
+  const int version = version_of(body);
+  const std::string author = json_string_member(body, "author", false);
+  // Edits are typed at this edge; what cannot be read is the client's, not a bug.
+  auto typed = read_input([&] { return edits_from_json(*edits); }, "edits");
+  auto outcome = compose::FunctionService(s).edit(c.capture(1), version, typed, author);
+  if (!outcome.saved) {
+    // Last writer must not silently win: both versions go back to the client.
+    send_problem(c.res, 409, "conflict", outcome.summary.front());
+    Json problem = Json::parse(c.res.body);
+    problem["current"] = compose::function_view_json(s, outcome.current);
+    problem["yours"] = outcome.yours ? exports::function_to_json(*outcome.yours) : Json(nullptr);
+    c.res.set_content(problem.dump(), "application/problem+json; charset=utf-8");
+    return;
+  }
+  Json view = compose::function_view_json(s, outcome.current);
+  view["summary"] = outcome.summary;
+  send_json(c.res, view);
+}
+
+void export_function_file(Context& c) {
+  auto f = compose::FunctionService(c.store()).get(c.capture(1));
+  std::string name = c.req.get_param_value("format");
+  std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
+  std::string file = f.id + "-v" + std::to_string(f.version);
+  if (name == "json") {
+    c.res.set_content(vakkaart::dump_canonical(exports::function_to_json(f)),
+                      "application/json; charset=utf-8");
+    file += ".json";
+  } else {
+    auto format = exports::export_format_from_name(name);
+    if (!format)
+      throw Error(ErrorCode::invalid_argument,
+                  "format must be md, html, docx, pdf or json, not '" + name + "'",
+                  {"", 0, "format"});
+    auto framework = c.store().find_framework(f.framework_id);
+    c.res.set_content(exports::export_function(f, framework ? &*framework : nullptr, *format, lang),
+                      exports::media_type(*format));
+    file += std::string(".") + exports::file_extension(*format);
+  }
+  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+}
+
+}  // namespace
+
+void add_function_api(RouteTable& table) {
+  table.route({.method = Method::get,
+               .pattern = "/api/functions",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) { send_json(c.res, function_list_json(c.store())); });
+  table.route({.method = Method::post,
+               .pattern = "/api/functions",
+               .effect = Effect::write,
+               .cache = Cache::no_store,
+               .access = Access::org_write,
+               .kind = Kind::api},
+              create_function);
+  table.route({.method = Method::post,
+               .pattern = "/api/functions/import",
+               .effect = Effect::write,
+               .cache = Cache::no_store,
+               .access = Access::org_write,
+               .kind = Kind::api},
+              import_function);
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+))",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) {
+                send_json(c.res,
+                          compose::function_view_json(
+                              c.store(), compose::FunctionService(c.store()).get(c.capture(1))));
+              });
+  table.route({.method = Method::del,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+))",
+               .effect = Effect::write,
+               .cache = Cache::no_store,
+               .access = Access::org_write,
+               .kind = Kind::api},
+              [](Context& c) {
+                if (!c.req.has_param("version"))
+                  throw Error(ErrorCode::invalid_argument,
+                              "name the version you delete (?version=N)", {"", 0, "version"});
+                compose::FunctionService(c.store()).remove(c.capture(1), version_param(c.req));
+                c.res.status = 204;
+              });
+  table.route({.method = Method::post,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/edits)",
+               .effect = Effect::write,
+               .cache = Cache::no_store,
+               .access = Access::org_write,
+               .kind = Kind::api},
+              edit_function);
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/coverage)",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) {
+                send_json(c.res, function_coverage_json(
+                                     *c.pool.coverage().get(c.store()),
+                                     compose::FunctionService(c.store()).get(c.capture(1))));
+              });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/coverage\.svg)",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) {
+                std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
+                auto f = compose::FunctionService(c.store()).get(c.capture(1));
+                c.res.set_content(function_coverage_svg(*c.pool.coverage().get(c.store()), f, lang),
+                                  "image/svg+xml; charset=utf-8");
+              });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/history)",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) {
+                send_json(
+                    c.res,
+                    {{"history", compose::history_to_json(
+                                     compose::FunctionService(c.store()).history(c.capture(1)))}});
+              });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/versions/(\d+))",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) {
+                const auto version = whole_number(c.capture(2), "version", 0, kMaxVersion);
+                auto f = compose::FunctionService(c.store()).get(c.capture(1),
+                                                                 static_cast<int>(version));
+                send_json(c.res, exports::function_to_json(f));
+              });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/export)",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              export_function_file);
+}
+
+}  // namespace vakkaart::server

@@ -1,0 +1,25 @@
+#include "server/routes/routes.h"
+
+namespace vakkaart::server {
+
+RouteTable all_routes() {
+  RouteTable table;
+  add_catalog_api(table);
+  add_search_api(table);
+  add_compare_api(table);
+  add_function_api(table);
+  add_crosswalk_api(table);
+  add_analyse_api(table);
+  add_start_page(table);
+  add_profile_pages(table);
+  add_qualification_page(table);
+  add_compare_page(table);
+  add_search_page(table);
+  add_function_pages(table);
+  add_analyse_pages(table);
+  add_crosswalk_form(table);
+  add_static_files(table);
+  return table;
+}
+
+}  // namespace vakkaart::server

@@ -1,0 +1,98 @@
+#include "server/views/crosswalk_view.h"
+
+#include <cmath>
+
+#include "analysis/crosswalk.h"
+#include "analysis/crosswalk_json.h"
+#include "core/error.h"
+#include "server/views/page.h"
+#include "server/web/ui_texts.h"
+#include "server/web/web_files.h"
+#include "text/text_utils.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+using vakkaart::Json;
+
+/// The page of one end of an alignment: a competence on its qualification's page, a main
+/// activity in its cluster panel of the profile page.
+std::string crosswalk_end_url(const std::string& ref, const std::string& kind,
+                              const std::string& lang) {
+  auto parts = text::split(ref, ':');
+  if (kind == "main_activity" && parts.size() == 3) {
+    const std::string profile(parts[0]), cluster(parts[1]), n(parts[2]);
+    return page_url("/profiles/" + profile, {{"cluster", cluster}}, lang) + "#" + cluster + "-" + n;
+  }
+  if (parts.size() == 2)
+    return page_url("/qualifications/" + std::string(parts[0]), {}, lang) + "#competence-" +
+           std::string(parts[1]);
+  return page_url("/", {}, lang);
+}
+
+Json crosswalk_end(const Json& end, const std::string& lang) {
+  Json out = end;
+  const std::string title = end["title"], item_title = end["item_title"];
+  const std::string cluster = end["cluster"].is_string() ? end["cluster"].get<std::string>() : "";
+  out["url"] = crosswalk_end_url(end["ref"], end["kind"], lang);
+  out["context"] = !cluster.empty() && cluster != title ? item_title + " · " + cluster : item_title;
+  return out;
+}
+
+}  // namespace
+
+std::vector<model::Alignment> page_crosswalks(const Context& r,
+                                              const store::AlignmentFilter& filter) {
+  try {
+    return analysis::current_crosswalks(r.store(), r.pool.dedicated_opener(), filter);
+  } catch (const Error&) {
+    // Stale and not recomputable here (a read-only database file): the page shows no
+    // alignments rather than ones computed on other content, and everything else it shows.
+    if (analysis::crosswalks_stale(r.store()))
+      return {};
+    throw;
+  }
+}
+
+Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back) {
+  const Json& t = web::ui_texts(r.lang)["crosswalk"];
+  Json j = analysis::alignment_to_json(a);
+  Json row;
+  row["source"] = crosswalk_end(j["source"], r.lang);
+  row["target"] = crosswalk_end(j["target"], r.lang);
+  const std::string type = j["type"], status = j["status"];
+  row["type"] = type;
+  row["type_label"] = t["type_" + type];
+  row["score"] = j["score"];
+  row["score_percent"] = static_cast<int>(std::lround(a.score * 100));
+  row["status"] = status;
+  row["status_label"] = t["status_" + status];
+  row["confirmed"] = a.status == model::AlignmentStatus::confirmed;
+  row["rejected"] = a.status == model::AlignmentStatus::rejected;
+  row["decided"] = a.status != model::AlignmentStatus::computed;
+  row["not_computed"] = !a.computed;
+  row["decided_by"] = a.decided_by;
+  row["decided_at"] = a.decided_at.substr(0, 10);
+  row["back"] = back;
+  return row;
+}
+
+model::AlignmentStatus crosswalk_decision(const std::string& value) {
+  if (value == "confirmed" || value == "confirm")
+    return model::AlignmentStatus::confirmed;
+  if (value == "rejected" || value == "reject")
+    return model::AlignmentStatus::rejected;
+  if (value == "none")
+    return model::AlignmentStatus::computed;
+  throw Error(ErrorCode::invalid_argument,
+              "decision must be confirmed, rejected or none, not '" + value + "'",
+              {"", 0, "decision"});
+}
+
+void add_crosswalk_assets(Json& view) {
+  view["page_css_url"] = web::asset_url("css/crosswalk.css");
+  view["crosswalk_js_url"] = web::asset_url("js/crosswalk.js");
+}
+
+}  // namespace vakkaart::server

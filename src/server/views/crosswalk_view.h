@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "model/alignment.h"
+#include "server/pipeline.h"
+#include "store/store.h"
+
+namespace vakkaart::server {
+
+/// The alignments `filter` selects, computed on the store's current content: when the page's
+/// (read-only) store holds stale ones, they are recomputed through a writable store first.
+std::vector<model::Alignment> page_crosswalks(const Context& r,
+                                              const store::AlignmentFilter& filter);
+
+/// One alignment as web/templates/crosswalk_list.mustache shows it: both ends with links to
+/// their pages, the type and status in the page's language, and the decision form's fields
+/// (`back` is where the no-JavaScript form returns to).
+vakkaart::Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back);
+
+/// A decision as a client names it: "confirmed" (or "confirm"), "rejected" (or "reject"), or
+/// "none" (take the decision back); Error naming the field `decision` otherwise.
+model::AlignmentStatus crosswalk_decision(const std::string& value);
+
+/// The texts and asset URLs every crosswalk section needs (merged into the page's view).
+void add_crosswalk_assets(vakkaart::Json& view);
+
+}  // namespace vakkaart::server

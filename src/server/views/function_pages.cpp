@@ -1,0 +1,187 @@
+// The function composer's pages: the list of functions and the composer of one function.
+// Editing happens in web/static/js/composer*.js against /api/functions; the server renders the
+// function read-only (so it shows at once, and without JavaScript) and embeds the data the
+// script starts from.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "compose/function_service.h"
+#include "server/views/catalog_view.h"
+#include "server/views/function_view.h"
+#include "server/views/page_views.h"
+#include "server/web/ui_texts.h"
+#include "server/web/web_files.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+using vakkaart::Json;
+
+// JSON placed inside <script type="application/json">: "</" would end the script element.
+std::string script_json(const Json& j) {
+  std::string s = j.dump();
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/')
+      out += "<\\";
+    else
+      out += s[i];
+  }
+  return out;
+}
+
+std::string function_url(const std::string& id, const std::string& lang) {
+  return page_url("/functions/" + id, {}, lang);
+}
+
+// What both pages add to the common view: their stylesheet and script.
+void add_assets(Json& view, const std::string& script) {
+  view["page_css_url"] = web::asset_url("css/composer.css");
+  view["composer_js_url"] = web::asset_url("js/" + script);
+}
+
+Json status_label(const Json& t, const std::string& status) {
+  return t["functions"].value("status_" + status, status);
+}
+
+// "Bron: Gemeenschapswerker · Organiseren en begeleiden · hoofdactiviteit 2", as the script
+// writes it too.
+std::string provenance(const Json& source, const std::map<std::string, std::string>& clusters,
+                       const Json& t) {
+  const Json& ft = t["functions"];
+  std::string out = ft["source"].get<std::string>() + ": ";
+  const std::string kind = source.value("kind", "");
+  const std::string pos = std::to_string(source.value("position", 0));
+  if (kind == "qualification") {
+    out += source.value("item", "") + " " + source.value("item_title", "") + " · " +
+           ft["competence"].get<std::string>() + " " + pos;
+  } else {
+    auto c = clusters.find(source.value("cluster", ""));
+    out += source.value("item_title", "") + " · " +
+           (c == clusters.end() ? source.value("cluster", "") : c->second) + " · " +
+           ft["main_activity"].get<std::string>() + " " + pos;
+  }
+  return out;
+}
+
+// The blocks under ring and cluster headings, in the framework's order (blocks not placed in
+// the model last), for the read-only view.
+Json grouped_blocks(const Json& function, const Json& framework, const Json& t) {
+  std::map<std::string, std::string> cluster_titles;
+  for (const auto& c : framework["clusters"])
+    cluster_titles[c["id"]] = c["title"];
+  Json layers = Json::array();
+  auto block_view = [&](const Json& b) {
+    Json items = Json::array();
+    for (const auto& i : b["items"]) {
+      const bool reworded = i.contains("wording") && i["wording"].is_string();
+      items.push_back({{"text", reworded ? i["wording"] : i["original"]},
+                       {"original", i.value("original", "")},
+                       {"reworded", reworded && !i.value("original", "").empty()}});
+    }
+    Json out = {{"id", b["id"]}, {"title", b["title"]}, {"items", items}};
+    if (b.contains("weight") && b["weight"].is_number()) {
+      const double w = b["weight"].get<double>();
+      // Whole percentages print without a decimal point ("40", not "40.0").
+      const auto whole = static_cast<long long>(w);
+      out["weight"] = w == static_cast<double>(whole) ? std::to_string(whole) : Json(w).dump();
+    }
+    if (b.contains("source") && b["source"].is_object())
+      out["provenance"] = provenance(b["source"], cluster_titles, t);
+    return out;
+  };
+  std::map<std::string, bool> placed;
+  for (const auto& layer : framework["layers"]) {
+    Json lv = {{"title", layer["title"]}, {"clusters", Json::array()}};
+    for (const auto& c : framework["clusters"]) {
+      if (c["layer"] != layer["id"])
+        continue;
+      Json cv = {{"title", c["title"]}, {"blocks", Json::array()}};
+      for (const auto& b : function["blocks"]) {
+        if (b.value("cluster", "") == c["id"]) {
+          cv["blocks"].push_back(block_view(b));
+          placed[b["id"]] = true;
+        }
+      }
+      if (!cv["blocks"].empty())
+        lv["clusters"].push_back(cv);
+    }
+    if (!lv["clusters"].empty())
+      layers.push_back(lv);
+  }
+  Json rest = {{"title", t["functions"]["unplaced"]}, {"blocks", Json::array()}};
+  for (const auto& b : function["blocks"])
+    if (!placed.count(b["id"]))
+      rest["blocks"].push_back(block_view(b));
+  if (!rest["blocks"].empty())
+    layers.push_back({{"title", t["functions"]["unplaced"]}, {"clusters", Json::array({rest})}});
+  return layers;
+}
+
+// Every profile and qualification, for the composer's source picker.
+Json sources(store::Store& store) {
+  Json profiles = Json::array();
+  for (const auto& p : profiles_json(store))
+    profiles.push_back({{"id", p["id"]}, {"title", p["title"]}, {"framework", p["framework"]}});
+  Json qualifications = Json::array();
+  for (const auto& q : qualifications_json(store))
+    qualifications.push_back({{"id", q["id"]}, {"title", q["title"]}, {"current", q["current"]}});
+  return {{"profiles", profiles}, {"qualifications", qualifications}};
+}
+
+}  // namespace
+
+Page composer_page(Context& r, const std::string& id) {
+  const Json& t = web::ui_texts(r.lang);
+  // Exactly what GET /api/functions/{id} answers: the script starts from it.
+  Json data = compose::function_view_json(r.store(), compose::FunctionService(r.store()).get(id));
+  const Json& function = data["function"];
+  const Json& framework = data["framework"];
+
+  Json view;
+  view["function"] = function;
+  view["status_label"] = status_label(t, function.value("status", "draft"));
+  view["groups"] = grouped_blocks(function, framework, t);
+  view["has_blocks"] = !function["blocks"].empty();
+  view["function_json"] = script_json(data);
+  view["sources_json"] = script_json(sources(r.store()));
+  view["texts_json"] = script_json(t["functions"]);
+  view["kinds_json"] = script_json(t["kinds"]);
+  view["list_url"] = page_url("/functions", {}, r.lang);
+  const std::string api = "/api/functions/" + id;
+  view["api_url"] = api;
+  view["coverage_svg_url"] = api + "/coverage.svg?lang=" + r.lang;
+  Json exports = Json::array();
+  for (const char* format : {"docx", "pdf", "html", "md", "json"}) {
+    exports.push_back(
+        {{"format", format},
+         {"label", t["functions"]["export_" + std::string(format)]},
+         {"url", api + "/export?format=" + format + (r.lang == "en" ? "&lang=en" : "")}});
+  }
+  view["exports"] = exports;
+  add_assets(view, "composer.js");
+  return Page{"composer", function.value("title", id), view};
+}
+
+Page function_list_page(Context& r) {
+  const Json& t = web::ui_texts(r.lang);
+  Json rows = function_list_json(r.store())["functions"];
+  for (auto& f : rows) {
+    const std::string id = f["id"], status = f["status"], updated = f["updated"];
+    f["status_label"] = status_label(t, status);
+    f["updated_date"] = updated.substr(0, 10);
+    f["url"] = function_url(id, r.lang);
+  }
+  Json view;
+  view["functions"] = rows;
+  view["has_functions"] = !rows.empty();
+  view["texts_json"] = script_json(t["functions"]);
+  add_assets(view, "composer_list.js");
+  return Page{"functions", t["functions"]["list_title"], view};
+}
+
+}  // namespace vakkaart::server

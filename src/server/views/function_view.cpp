@@ -1,0 +1,60 @@
+#include "server/views/function_view.h"
+
+#include "compose/compose_json.h"
+#include "compose/coverage.h"
+#include "compose/function_service.h"
+#include "compose/source_changes.h"
+#include "compose/validation.h"
+#include "exports/function_json.h"
+#include "render/coverage_svg.h"
+
+namespace vakkaart::server {
+
+using vakkaart::Json;
+
+Json function_list_json(store::Store& store) {
+  return {{"functions", compose::function_summaries_json(compose::FunctionService(store).list())}};
+}
+
+Json function_coverage_json(const compose::CoverageIndex& index,
+                            const model::FunctionProfile& function) {
+  return compose::coverage_to_json(index.measure(function));
+}
+
+std::string function_coverage_svg(const compose::CoverageIndex& index,
+                                  const model::FunctionProfile& function, const std::string& lang) {
+  auto coverage = index.measure(function);
+  const bool english = lang == "en";
+  std::vector<render::CoverageColumn> columns;
+  std::vector<render::CoverageRow> rows;
+  // Columns from the function's own framework; profiles of other frameworks have other
+  // clusters and are left out of the chart (the JSON has them).
+  for (const auto& p : coverage.profiles) {
+    if (p.framework_id != function.framework_id)
+      continue;
+    if (columns.empty())
+      for (const auto& c : p.clusters) {
+        std::string layer_title;
+        for (const auto& l : p.layers)
+          if (l.id == c.layer_id)
+            layer_title = l.title;
+        columns.push_back({c.id, c.title, layer_title});
+      }
+    render::CoverageRow row;
+    row.id = p.profile_id;
+    row.label = p.title;
+    row.link = "/profiles/" + p.profile_id + (english ? "?lang=en" : "");
+    row.resemblance = p.resemblance;
+    for (const auto& c : p.clusters)
+      row.cells.push_back(c.percent);
+    rows.push_back(std::move(row));
+  }
+  render::CoverageChartOptions options;
+  options.lang = lang;
+  options.caption = english
+                        ? "Which profiles the function \"" + function.title + "\" resembles"
+                        : "Op welke beroepsprofielen de functie \"" + function.title + "\" lijkt";
+  return render::coverage_svg(columns, rows, options);
+}
+
+}  // namespace vakkaart::server

@@ -1,0 +1,74 @@
+#include "server/views/page.h"
+
+#include "server/web/templates.h"
+#include "server/web/ui_texts.h"
+#include "server/web/web_files.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+using vakkaart::Json;
+
+// The parts every page shares: language, texts, navigation, the link to the other language.
+Json common_view(const httplib::Request& req, const std::string& lang, const std::string& title) {
+  const std::string other = lang == "en" ? "nl" : "en";
+  auto params = params_without_lang(req);
+  return {{"lang", lang},
+          {"en", lang == "en"},
+          {"t", web::ui_texts(lang)},
+          {"page_title", title},
+          {"css_url", web::asset_url("css/app.css")},
+          {"print_css_url", web::asset_url("css/print.css")},
+          {"js_url", web::asset_url("js/app.js")},
+          {"home_url", page_url("/", {}, lang)},
+          {"search_url", page_url("/search", {}, lang)},
+          {"compare_url", page_url("/compare", {}, lang)},
+          {"lang_switch_url", page_url(req.path, params, other)},
+          {"lang_switch_hreflang", other}};
+}
+
+void send_html(httplib::Response& res, int status, const std::string& html) {
+  res.status = status;
+  res.set_content(html, "text/html; charset=utf-8");
+}
+
+}  // namespace
+
+std::string page_url(const std::string& path, const httplib::Params& params,
+                     const std::string& lang) {
+  httplib::Params all = params;
+  if (lang == "en")
+    all.emplace("lang", "en");
+  return all.empty() ? path : httplib::append_query_params(path, all);
+}
+
+httplib::Params params_without_lang(const httplib::Request& req) {
+  httplib::Params out;
+  for (const auto& [k, v] : req.params)
+    if (k != "lang")
+      out.emplace(k, v);
+  return out;
+}
+
+void send_page(Context& ctx, Page page) {
+  Json view = common_view(ctx.req, ctx.lang, page.title);
+  for (auto& [k, v] : page.view.items())
+    view[k] = std::move(v);
+  send_html(ctx.res, 200, web::render_template(page.template_name, view));
+  ctx.res.set_header("Content-Language", ctx.lang);
+}
+
+void send_error_page(const httplib::Request& req, httplib::Response& res, int status,
+                     const std::string& detail) {
+  const std::string lang = web::supported_lang(req.get_param_value("lang"));
+  const Json& t = web::ui_texts(lang);
+  const std::string title =
+      (status == 404 ? t["not_found_title"] : t["error_title"]).get<std::string>();
+  Json view = common_view(req, lang, title);
+  view["status"] = status;
+  view["detail"] = detail;
+  send_html(res, status, web::render_template("error", view));
+}
+
+}  // namespace vakkaart::server
