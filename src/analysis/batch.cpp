@@ -22,7 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/batch_report.h"
-#include "analysis/text_input.h"
+#include "analysis/input/input.h"
 #include "core/error.h"
 #include "text/text_utils.h"
 

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/batch_report.h"
+#include "analysis/input/input.h"
 #include "analysis/matcher.h"
-#include "analysis/text_input.h"
 #include "core/error.h"
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
