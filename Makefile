@@ -41,6 +41,7 @@ bench: build
 	-build/bench/function_export_bench
 	-bench/run_analysis_bench.sh
 	-bench/analysis_quality
+	-build/bench/adversarial_input_bench
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

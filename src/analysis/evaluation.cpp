@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "analysis/text_input.h"
+#include "analysis/input/input.h"
 #include "core/error.h"
 #include "core/json.h"
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/terminal_bar.h"
+#include "text/utf8.h"
 
 namespace vakkaart::cli {
 
@@ -18,9 +19,7 @@ std::string report_fixed(double v, int decimals) {
 
 std::string report_padded(const std::string& s, std::size_t width) {
   // Pads by code points, so titles with é or ë line up.
-  std::size_t points = 0;
-  for (unsigned char c : s)
-    points += (c & 0xC0) != 0x80;
+  const std::size_t points = text::count_code_points(s);
   return points >= width ? s : s + std::string(width - points, ' ');
 }
 

@@ -5,8 +5,9 @@
 #include <sstream>
 
 #include "analysis/analysis_json.h"
+#include "analysis/input/input.h"
+#include "analysis/input/job_text.h"
 #include "analysis/matcher.h"
-#include "analysis/text_input.h"
 #include "cli/analyse_batch.h"
 #include "cli/analyse_report.h"
 #include "cli/commands.h"
@@ -21,18 +22,18 @@ std::string read_input(const std::string& path) {
   std::string bytes;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    analysis::check_job_text_size(bytes.size(), "<stdin>");
   } else {
     std::ifstream in(path, std::ios::binary);
     if (!in)
       throw Error(ErrorCode::not_found, "cannot open " + path, {path, 0, ""});
+    // Refused by its size before it is read into memory.
+    in.seekg(0, std::ios::end);
+    if (const std::streamoff size = in.tellg(); size > 0)
+      analysis::check_job_text_size(static_cast<std::size_t>(size), path);
+    in.seekg(0, std::ios::beg);
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  if (bytes.size() > analysis::kMaxInputBytes)
-    throw Error(ErrorCode::too_large,
-                "the text is " + std::to_string(bytes.size() / (1024 * 1024)) + " MB; at most " +
-                    std::to_string(analysis::kMaxInputBytes / (1024 * 1024)) +
-                    " MB can be analysed",
-                {path == "-" ? "<stdin>" : path, 0, ""});
   return bytes;
 }
 
@@ -71,9 +72,7 @@ void add_analyse_command(CLI::App& app, Context& ctx) {
                   "--format takes auto, text, markdown, html, docx or pdf; got '" + format + "'",
                   {"", 0, "--format"});
     }
-    const std::string text = analysis::extract_text(bytes, fmt, name);
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-      throw Error(ErrorCode::invalid_argument, "there is no text to analyse", {name, 0, ""});
+    const std::string text = analysis::read_job_text(bytes, fmt, name);
     auto store = ctx.open_store(store::OpenMode::read_only);
     analysis::Matcher matcher(analysis::StructureIndex::build(*store));
     const auto result = matcher.analyse(text, analysis::Detail::full);

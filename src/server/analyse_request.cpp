@@ -1,6 +1,7 @@
 #include "server/analyse_request.h"
 
-#include "analysis/text_input.h"
+#include "analysis/input/input.h"
+#include "analysis/input/job_text.h"
 #include "core/error.h"
 #include "core/json.h"
 
@@ -25,10 +26,8 @@ std::optional<analysis::InputFormat> format_of_content_type(const std::string& c
 
 AnalyseInput extracted(const std::string& bytes, analysis::InputFormat format,
                        const std::string& name, const std::string& field) {
-  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw Error(ErrorCode::invalid_argument, "there is no text to analyse", {"", 0, field});
   try {
-    return {analysis::extract_text(bytes, format, name), name};
+    return {analysis::read_job_text(bytes, format, name), name};
   } catch (const Error& e) {
     throw Error(e.code(), e.message(), {e.where().file, e.where().line, field});
   }

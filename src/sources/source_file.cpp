@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "text/decode.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::sources {
@@ -18,50 +19,17 @@ std::string megabytes(std::uintmax_t bytes) {
   return out.str();
 }
 
-/// Binary data has NUL bytes or many control characters; text has neither.
-bool looks_binary(const std::string& bytes) {
-  size_t sample = std::min<size_t>(bytes.size(), size_t{64} * 1024);
-  size_t control = 0;
-  for (size_t i = 0; i < sample; ++i) {
-    auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0)
-      return true;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-      ++control;
-  }
-  return sample > 0 && control * 100 > sample;
-}
-
 }  // namespace
 
 SourceText decode_source_bytes(std::string bytes, const std::string& name) {
+  // Sources are converted from Windows-1252 and the report says so (see text/decode.h).
+  text::DecodedText decoded = text::decode_text(bytes, name, {.allow_windows_1252 = true});
   SourceText out;
-  if (bytes.size() >= 2 &&
-      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
-    throw Error(ErrorCode::encoding_error, "UTF-16 text is not supported: save it as UTF-8",
-                {name, 1, ""});
-  if (looks_binary(bytes))
-    throw Error(ErrorCode::encoding_error, "binary data, not a text document", {name, 0, ""});
-  if (bytes.starts_with("\xEF\xBB\xBF"))
-    bytes.erase(0, 3);
-  if (!text::is_valid_utf8(bytes)) {
-    bytes = text::windows1252_to_utf8(bytes);
+  out.text = std::move(decoded.text);
+  if (decoded.converted_from_windows_1252)
     out.notes.push_back({ReportNote::Kind::warning,
                          "not valid UTF-8: read as Windows-1252 (Latin-1) and converted",
                          {name, 0, ""}});
-  }
-  std::string lf;
-  lf.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r') {
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n')
-        continue;
-      lf.push_back('\n');  // old Mac line ending
-    } else {
-      lf.push_back(bytes[i]);
-    }
-  }
-  out.text = text::nfc(lf);
   if (text::trim(out.text).empty())
     throw Error(ErrorCode::encoding_error, "the file is empty", {name, 0, ""});
   return out;

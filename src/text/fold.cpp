@@ -1,23 +1,15 @@
 #include "text/fold.h"
 
+#include <array>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
-#include <array>
+#include "text/utf8.h"
 
 namespace vakkaart::text {
 namespace {
-
-void append_utf8(UChar32 c, std::string& out) {
-  char buffer[4];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
-  if (!error)
-    out.append(buffer, static_cast<std::size_t>(length));
-}
 
 /// Folded forms of U+0080..U+024F (Latin-1 Supplement and Latin Extended-A/B), where nearly all
 /// accented letters of Dutch, French and German live.
@@ -52,13 +44,13 @@ std::string fold_slow(UChar32 c) {
       i += U16_LENGTH(part);
       if (u_getCombiningClass(part) != 0 || u_charType(part) == U_NON_SPACING_MARK)
         continue;
-      append_utf8(u_tolower(part), out);
+      append_utf8(out, static_cast<char32_t>(u_tolower(part)));
     }
     return out;
   }
   if (u_charType(c) == U_NON_SPACING_MARK)
     return out;  // a combining accent on its own
-  append_utf8(u_tolower(c), out);
+  append_utf8(out, static_cast<char32_t>(u_tolower(c)));
   return out;
 }
 
@@ -87,18 +79,18 @@ void append_folded(int32_t c, std::string& out) {
 std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    if (bytes[i] < 0x80) {
-      const char c = static_cast<char>(bytes[i++]);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A'))
+                                         : static_cast<char>(b));
+      ++i;
       continue;
     }
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, n, c);
-    if (c >= 0)
-      append_folded(c, out);
+    const CodePoint cp = decode_utf8(s, i);
+    i += cp.length;
+    if (cp.valid)
+      append_folded(static_cast<int32_t>(cp.value), out);
   }
   return out;
 }

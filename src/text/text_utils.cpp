@@ -8,7 +8,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 namespace vakkaart::text {
 
@@ -35,37 +34,25 @@ std::string collapse_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < n) {
+  for (std::size_t i = 0; i < s.size();) {
     // ASCII fast path: almost every byte of our sources; ICU only for the rest.
-    const uint8_t b = bytes[i];
-    if (b < 0x80) {
-      if (b == ' ' || (b >= '\t' && b <= '\r')) {
-        pending_space = !out.empty();
-      } else {
-        if (pending_space) {
-          out.push_back(' ');
-          pending_space = false;
-        }
-        out.push_back(static_cast<char>(b));
-      }
-      ++i;
-      continue;
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t length = 1;
+    bool space = b == ' ' || (b >= '\t' && b <= '\r');
+    if (b >= 0x80) {
+      const CodePoint cp = decode_utf8(s, i);
+      length = cp.length;
+      space = cp.valid && is_space_codepoint(static_cast<UChar32>(cp.value));
     }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, n, c);
-    if (c >= 0 && is_space_codepoint(c)) {
+    if (space) {
       pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
+    } else {
+      if (pending_space)
+        out.push_back(' ');
       pending_space = false;
+      out.append(s.substr(i, length));
     }
-    out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    i += length;
   }
   return out;
 }
@@ -158,23 +145,6 @@ bool is_upper_case_heading(std::string_view s) {
     }
   }
   return any_letter;
-}
-
-std::string windows1252_to_utf8(std::string_view s) {
-  // 0x80-0x9F differ from Latin-1; undefined positions map to U+FFFD.
-  static const char16_t kHigh[32] = {
-      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-  icu::UnicodeString u;
-  for (unsigned char b : s) {
-    if (b >= 0x80 && b <= 0x9F) {
-      u.append(static_cast<UChar>(kHigh[b - 0x80]));
-    } else {
-      u.append(static_cast<UChar>(b));
-    }
-  }
-  return to_utf8(u);
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {

@@ -28,9 +28,6 @@ std::string to_sentence_case(std::string_view s);
 /// True if every letter in s is upper case and there is at least one letter.
 bool is_upper_case_heading(std::string_view s);
 
-/// Converts Windows-1252 (a superset of Latin-1's printable range) to UTF-8.
-std::string windows1252_to_utf8(std::string_view s);
-
 /// Splits on a single character, keeping empty fields.
 std::vector<std::string_view> split(std::string_view s, char sep);
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/text_input.h"
+#include "analysis/input/input.h"
 #include "core/error.h"
 
 // What the parts of a bulk run (reader, walker, workers, writer, checkpoint) share: the limits

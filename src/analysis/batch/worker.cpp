@@ -4,7 +4,7 @@
 
 #include "analysis/batch/aggregates.h"
 #include "analysis/batch/line_parser.h"
-#include "analysis/text_input.h"
+#include "analysis/input/input.h"
 #include "core/error.h"
 
 namespace vakkaart::analysis::batch {

@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/batch/line_parser.h"
+#include "analysis/input/input.h"
 #include "analysis/matcher.h"
-#include "analysis/text_input.h"
 #include "core/error.h"
 #include "render/batch_report_html.h"
 #include "store/store.h"

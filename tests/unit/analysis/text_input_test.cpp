@@ -1,5 +1,7 @@
-#include "analysis/text_input.h"
+#include "analysis/input/input.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -10,8 +12,11 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include "analysis/input/job_text.h"
+#include "analysis/input/zip_archive.h"
 #include "analysis/segmenter.h"
 #include "core/error.h"
+#include "unit/analysis/adversarial_inputs.h"
 
 namespace vakkaart::analysis {
 namespace {
@@ -508,6 +513,148 @@ TEST(TextInput, ExtractedTextSegments) {
   EXPECT_TRUE(segments[2].bullet);
   EXPECT_EQ(segments[3].text, "Wij bieden een contract.");
   EXPECT_EQ(segments[4].text, "Start: 1 mei.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness: zip bombs, deep nesting, adversarial texts (issue 13). Times are measured by
+// bench/adversarial_input_bench; these check the output on modest sizes.
+
+/// The archive with the uncompressed size of every entry rewritten to `size` in both the
+/// local headers and the central directory (a directory that lies).
+std::string text_input_lying_sizes(std::string zip, std::uint32_t size) {
+  const auto patch = [&](std::string_view signature, std::size_t offset) {
+    for (std::size_t at = zip.find(signature); at != std::string::npos;
+         at = zip.find(signature, at + 4))
+      for (int k = 0; k < 4; ++k)
+        zip[at + offset + static_cast<std::size_t>(k)] =
+            static_cast<char>((size >> (8 * k)) & 0xFF);
+  };
+  patch(std::string_view("PK\x03\x04", 4), 22);
+  patch(std::string_view("PK\x01\x02", 4), 24);
+  return zip;
+}
+
+TEST(TextInput, ZipBombsAreRefusedNamingTheFile) {
+  // 4 MB of one letter deflates about 1000:1.
+  const std::string bomb = adversarial::docx_with_body(
+      "<w:p><w:r><w:t>" + std::string(std::size_t{4} << 20, 'a') + "</w:t></w:r></w:p>");
+  const Error ratio = text_input_error([&] { extract_text(bomb, InputFormat::docx, "bom.docx"); });
+  EXPECT_EQ(ratio.code(), ErrorCode::too_large);
+  EXPECT_EQ(ratio.where().file, "bom.docx");
+  EXPECT_NE(ratio.message().find(":1"), std::string::npos) << ratio.message();
+
+  // The same part with sizes that claim 1000 bytes: inflating stops at the cap (or libzip
+  // calls the entry damaged), never 4 MB of text.
+  const Error lie = text_input_error(
+      [&] { extract_text(text_input_lying_sizes(bomb, 1000), InputFormat::docx, "leugen.docx"); });
+  EXPECT_TRUE(lie.code() == ErrorCode::too_large || lie.code() == ErrorCode::parse_error)
+      << lie.what();
+  EXPECT_EQ(lie.where().file, "leugen.docx");
+}
+
+TEST(TextInput, ZipLimitsOnTotalSizeAndEntries) {
+  using input_detail::ZipArchive;
+  using input_detail::ZipLimits;
+  const std::string zip =
+      adversarial::zip_archive({{"a.xml", std::string(3000, 'a')}, {"b.xml", "b"}, {"c.xml", "c"}});
+  // The directory admits to more than the total: refused before anything is inflated.
+  const Error total =
+      text_input_error([&] { ZipArchive(zip, "groot.docx", ZipLimits{.max_total_bytes = 2000}); });
+  EXPECT_EQ(total.code(), ErrorCode::too_large);
+  EXPECT_EQ(total.where().file, "groot.docx");
+  const Error entries =
+      text_input_error([&] { ZipArchive(zip, "veel.docx", ZipLimits{.max_entries = 2}); });
+  EXPECT_EQ(entries.code(), ErrorCode::too_large);
+  EXPECT_NE(entries.message().find("3 entries"), std::string::npos) << entries.message();
+  // Within the limits it reads; inflated bytes count against the total across entries.
+  ZipArchive ok(zip, "ok.docx", ZipLimits{.max_total_bytes = 3002});
+  EXPECT_EQ(ok.read("a.xml")->size(), 3000u);
+  EXPECT_EQ(ok.read("b.xml"), "b");
+  EXPECT_FALSE(ok.read("d.xml"));
+  // A lying directory: claims 10 bytes, inflates 3000; the running count stops it.
+  ZipArchive lying(text_input_lying_sizes(zip, 10), "lying.docx",
+                   ZipLimits{.max_total_bytes = 100});
+  const Error read = text_input_error([&] { lying.read("a.xml"); });
+  EXPECT_TRUE(read.code() == ErrorCode::too_large || read.code() == ErrorCode::parse_error)
+      << read.what();
+}
+
+TEST(TextInput, DeepDocxIsRefusedShallowRead) {
+  EXPECT_EQ(extract_text(adversarial::deep_docx(50), InputFormat::docx, "v.docx"), "diep");
+  const Error deep = text_input_error(
+      [] { extract_text(adversarial::deep_docx(5000), InputFormat::docx, "diep.docx"); });
+  EXPECT_EQ(deep.code(), ErrorCode::parse_error);
+  EXPECT_EQ(deep.where().file, "diep.docx");
+}
+
+TEST(TextInput, AdversarialTextsKeepTheirText) {
+  const std::string word = adversarial::long_word(20000);
+  EXPECT_EQ(extract_text(word, InputFormat::text, "w.txt"), word);
+  std::vector<Segment> segments = segment_text(word);
+  ASSERT_EQ(segments.size(), 1u);
+  EXPECT_EQ(segments[0].text, word);
+
+  // A run of dots glued to a word ends no sentence: one segment, all of it.
+  const std::string dots = adversarial::only_dots(20000);
+  segments = segment_text(extract_text(dots, InputFormat::text, "d.txt"));
+  ASSERT_EQ(segments.size(), 1u);
+  EXPECT_EQ(segments[0].text, dots);
+  // Without a letter there is nothing to read.
+  EXPECT_TRUE(segment_text(adversarial::only_punctuation(20000)).empty());
+
+  // An endless sentence is cut into segments of at most kMaxSegmentWords words, none lost.
+  const std::string endless = adversarial::endless_sentence(60000);
+  segments = segment_text(extract_text(endless, InputFormat::text, "e.txt"));
+  ASSERT_GT(segments.size(), 10u);
+  std::size_t words = 0;
+  for (const Segment& s : segments) {
+    const auto n = static_cast<std::size_t>(std::count(s.text.begin(), s.text.end(), ' ') + 1);
+    EXPECT_LE(n, static_cast<std::size_t>(kMaxSegmentWords)) << s.text.substr(0, 80);
+    words += n;
+  }
+  EXPECT_EQ(words, static_cast<std::size_t>(std::count(endless.begin(), endless.end(), ' ') + 1));
+
+  const std::string md = extract_text(adversarial::deep_markdown(200), InputFormat::markdown, "m");
+  EXPECT_NE(md.find("Je begeleidt vrijwilligers."), std::string::npos);
+  EXPECT_EQ(segment_text(md).size(), 201u);
+
+  const std::string docx =
+      extract_text(adversarial::big_docx_paragraph(100000), InputFormat::docx, "big.docx");
+  EXPECT_EQ(docx.find('\n'), std::string::npos);
+  EXPECT_TRUE(docx.starts_with("vrijwilliger0 vrijwilliger7919 ")) << docx.substr(0, 40);
+}
+
+TEST(TextInput, DeepHtmlReadsOrRefusesButNeverCrashes) {
+  EXPECT_EQ(extract_text(adversarial::deep_html(100), InputFormat::html, "v.html"),
+            "Je begeleidt vrijwilligers.");
+  try {
+    const std::string text =
+        extract_text(adversarial::deep_html(100000), InputFormat::html, "diep.html");
+    EXPECT_LE(text.size(), 100u);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_EQ(e.where().file, "diep.html");
+  }
+}
+
+TEST(JobText, EmptyAndTooLargeAreRefusedNamingTheInput) {
+  for (const auto& [bytes, format] : std::vector<std::pair<std::string, InputFormat>>{
+           {"", InputFormat::text},
+           {"  \n\t", InputFormat::pdf},
+           {"<script>x()</script>", InputFormat::html},
+           {"![beeld](a.png)", InputFormat::markdown}}) {
+    const Error e = text_input_error([&] { read_job_text(bytes, format, "leeg.txt"); });
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument) << bytes;
+    EXPECT_EQ(e.message(), "there is no text to analyse");
+    EXPECT_EQ(e.where().file, "leeg.txt");
+  }
+  const Error big = text_input_error(
+      [] { read_job_text(std::string(kMaxInputBytes + 1, 'a'), InputFormat::text, "groot.txt"); });
+  EXPECT_EQ(big.code(), ErrorCode::too_large);
+  EXPECT_EQ(big.where().file, "groot.txt");
+  EXPECT_NE(big.message().find("20 MB"), std::string::npos) << big.message();
+  EXPECT_EQ(read_job_text("Je begeleidt vrijwilligers.", InputFormat::text, "v.txt"),
+            "Je begeleidt vrijwilligers.");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/decode.h"
+
 namespace vakkaart::text {
 namespace {
 

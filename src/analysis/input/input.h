@@ -1,5 +1,7 @@
 #pragma once
 
+// The public API of the job-text readers (one file per format in analysis/input/).
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,9 +31,12 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{20} * 1024 * 1024;
 /// The readable text of a document: one line per paragraph, heading or list item; list items
 /// start with "- "; headings end up as their own line. Whitespace inside a line collapsed.
 /// Plain text keeps its own lines (and one blank line between paragraphs); the result is NFC.
-/// Throws Error naming `file_name` for bytes that are not valid UTF-8 (plain text/markdown — say
-/// the line), a DOCX that is not a Word document, a PDF poppler cannot open, or input above
-/// kMaxInputBytes (too_large).
+/// Text inputs go through the one decoding step (text/decode.h). Throws Error naming
+/// `file_name` for bytes that are not valid UTF-8 (plain text/markdown — say the line), UTF-16
+/// or binary data, a DOCX that is not a Word document or passes the ZIP limits (too_large; see
+/// analysis/input/zip_archive.h), a PDF poppler cannot open, a document nested too deep, or
+/// input above kMaxInputBytes (too_large). The rules on what may be analysed (empty text) are
+/// in analysis/input/job_text.h.
 std::string extract_text(std::string_view bytes, InputFormat format, const std::string& file_name);
 
 }  // namespace vakkaart::analysis
