@@ -796,9 +796,12 @@ class Segmenter {
       ++cand_cursor_;
     std::size_t piece = begin;
     bool piece_bullet = bullet;
+    // End of a punctuation run that was found to end no sentence: no later mark of the same run
+    // ends one either, and looking again would make a run of dots quadratic.
+    std::size_t no_boundary_until = 0;
     for (; cand_cursor_ < cands.size() && cands[cand_cursor_] < end; ++cand_cursor_) {
       const std::size_t p = cands[cand_cursor_];
-      if (p < piece)
+      if (p < piece || p < no_boundary_until)
         continue;  // inside punctuation already taken ("?!", "...")
       std::size_t len = 1;
       if (static_cast<unsigned char>(s_[p]) == 0xE2) {
@@ -820,8 +823,10 @@ class Segmenter {
       if (!sentences)
         continue;
       std::size_t after = 0, next = 0;
-      if (!boundary(begin, end, p, len, after, next))
+      if (!boundary(begin, end, p, len, after, next)) {
+        no_boundary_until = after;
         continue;
+      }
       const bool final_piece = next >= end;
       emit(piece, after, piece_bullet,
            final_piece && (colon_end || (heading_line && piece == head.text_begin)), clean);
