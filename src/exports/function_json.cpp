@@ -166,7 +166,7 @@ model::FunctionProfile parse_function_json(std::string_view text, const std::str
   Json j;
   try {
     j = Json::parse(text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, or out_of_range for "1e999"
     throw Error(ErrorCode::parse_error, std::string("not valid JSON: ") + e.what(),
                 {file_name, 0, ""});
   }

@@ -1,7 +1,11 @@
 #include "search/index_writer.h"
 
+#include <signal.h>
 #include <unistd.h>
 #include <xapian.h>
+
+#include <atomic>
+#include <cerrno>
 
 #include <condition_variable>
 #include <cstdlib>
@@ -63,7 +67,69 @@ Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStat
   return doc;
 }
 
+/// Set by request_index_stop(); lock-free, so a signal handler may set it.
+std::atomic<bool> g_index_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+/// The process id of an abandoned-folder name "<index>.new-<pid>", or 0 if it is not one.
+pid_t index_dir_owner(const std::string& name, const std::string& index_name) {
+  for (const char* tag : {".new-", ".old-"}) {
+    const std::string head = index_name + tag;
+    if (name.size() <= head.size() || name.compare(0, head.size(), head) != 0)
+      continue;
+    const std::string digits = name.substr(head.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+      return 0;
+    return static_cast<pid_t>(std::stol(digits));
+  }
+  return 0;
+}
+
+/// Removes a folder when it goes out of scope unless released: a failed or interrupted
+/// rebuild leaves nothing behind.
+class IndexDirGuard {
+ public:
+  explicit IndexDirGuard(fs::path dir) : dir_(std::move(dir)) {}
+  ~IndexDirGuard() {
+    if (!dir_.empty()) {
+      std::error_code ec;
+      fs::remove_all(dir_, ec);
+    }
+  }
+  IndexDirGuard(const IndexDirGuard&) = delete;
+  IndexDirGuard& operator=(const IndexDirGuard&) = delete;
+  void release() { dir_.clear(); }
+
+ private:
+  fs::path dir_;
+};
+
+void throw_if_index_stop(const std::string& dir) {
+  if (g_index_stop.load(std::memory_order_relaxed))
+    throw Error(ErrorCode::io_error, "the search index rebuild was stopped", {dir, 0, ""});
+}
+
 }  // namespace
+
+void request_index_stop() {
+  g_index_stop.store(true, std::memory_order_relaxed);
+}
+
+void remove_abandoned_index_dirs(const std::string& dir) {
+  const fs::path target(dir);
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string index_name = target.filename().string();
+  std::error_code ec;
+  std::vector<fs::path> abandoned;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const pid_t owner = index_dir_owner(it->path().filename().string(), index_name);
+    // kill(pid, 0) fails with ESRCH only when no such process exists.
+    if (owner > 0 && owner != getpid() && kill(owner, 0) != 0 && errno == ESRCH)
+      abandoned.push_back(it->path());
+  }
+  for (const auto& path : abandoned)
+    fs::remove_all(path, ec);
+}
 
 /// One Xapian database fed by its own thread through a bounded queue.
 struct IndexWriter::Shard {
@@ -141,6 +207,8 @@ IndexWriter::~IndexWriter() {
     {
       std::lock_guard lock(shard->mutex);
       shard->closing = true;
+      if (!finished_)
+        shard->queue.clear();  // abandoned (an error, a stop): no point indexing the rest
     }
     shard->changed.notify_all();
     if (shard->worker.joinable())
@@ -230,25 +298,32 @@ void rebuild_index(store::Store& store, const std::string& dir, const IndexProgr
     texts.push_back(s.text);
   const auto analyzer = analyzer_for_corpus(texts);
 
+  remove_abandoned_index_dirs(dir);
+  throw_if_index_stop(dir);
   const fs::path target(dir);
   const fs::path fresh = target.string() + ".new-" + std::to_string(getpid());
   const fs::path old = target.string() + ".old-" + std::to_string(getpid());
   std::error_code ec;
   fs::remove_all(fresh, ec);
+  IndexDirGuard fresh_guard(fresh);
   {
     IndexWriter writer(fresh.string(), analyzer);
     const std::size_t total = statements.size();
     for (std::size_t i = 0; i < total; ++i) {
+      throw_if_index_stop(dir);
       writer.add(std::move(statements[i]));
       if (progress && (i % 1000 == 0 || i + 1 == total))
         progress(i + 1, total);
     }
+    throw_if_index_stop(dir);
     writer.finish(version);
   }
   // Swap in the complete index; a reader that still has the old one open keeps reading it.
   if (fs::exists(target))
     fs::rename(target, old, ec);
   fs::rename(fresh, target, ec);
+  if (!ec)
+    fresh_guard.release();
   if (ec) {
     throw Error(ErrorCode::io_error, "cannot put the new search index in place: " + ec.message(),
                 {dir, 0, ""});

@@ -50,8 +50,18 @@ class IndexWriter {
 using IndexProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 /// Builds the index for a store's statements into `dir`, replacing what is there only once the
-/// new index is complete (readers never see half an index).
+/// new index is complete (readers never see half an index). The new index grows in
+/// "<dir>.new-<pid>", removed again if the rebuild fails; folders that a killed process left
+/// behind are removed first (remove_abandoned_index_dirs).
 void rebuild_index(store::Store& store, const std::string& dir, const IndexProgress& progress = {});
+
+/// Removes "<dir>.new-<pid>" and "<dir>.old-<pid>" folders whose process is gone (killed during
+/// a rebuild). Folders of a live process (another server on the same database) stay.
+void remove_abandoned_index_dirs(const std::string& dir);
+
+/// Asks every index rebuild in this process to stop soon (at shutdown): each throws
+/// Error(io_error) at its next statement and removes its unfinished folder. Async-signal-safe.
+void request_index_stop();
 
 /// The analyzer an index was built with (moved to text/, where analysis finds it too).
 using text::analyzer_for_corpus;

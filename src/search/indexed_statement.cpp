@@ -1,10 +1,12 @@
 #include "search/indexed_statement.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace vakkaart::search {
 namespace {
@@ -61,7 +63,24 @@ std::string facet_term(const std::string& facet, const std::string& value) {
   const auto it = facet_prefixes().find(facet);
   if (it == facet_prefixes().end())
     return {};
-  return it->second + text::fold(value);
+  std::string folded = text::fold(value);
+  if (folded.size() <= kMaxFacetValueBytes)
+    return it->second + folded;
+  // Xapian refuses terms over 245 bytes, and one refused term used to fail the whole index. A
+  // long value keeps its start and gets a hash of the whole, so distinct values stay distinct
+  // and the query side (which calls this too) finds the same term.
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+  for (const unsigned char c : folded) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  static const char* const kHex = "0123456789abcdef";
+  std::string term = it->second;
+  term += text::truncate_utf8(folded, kMaxFacetValueBytes - 17);
+  term += '#';
+  for (int shift = 60; shift >= 0; shift -= 4)
+    term += kHex[(hash >> shift) & 0xF];
+  return term;
 }
 
 std::vector<IndexedStatement> group_occurrences(

@@ -38,8 +38,12 @@ struct IndexedStatement {
 std::vector<IndexedStatement> group_occurrences(
     const std::vector<store::StatementOccurrence>& occurrences);
 
+/// Folded facet values longer than this are cut and end in a hash of the whole (see facet_term).
+inline constexpr std::size_t kMaxFacetValueBytes = 180;
+
 /// The boolean term of a facet value: facet_term("profile", "gemeenschapswerker").
 /// Facets: framework, profile, layer, cluster, bk (qualification id or code), level, kind.
+/// Never longer than a Xapian term may be: a long value is cut and ends in "#" + a 64-bit hash.
 std::string facet_term(const std::string& facet, const std::string& value);
 
 std::string place_to_json(const Place& place);

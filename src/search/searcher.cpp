@@ -13,6 +13,8 @@
 #include "search/query_parser.h"
 #include "text/fold.h"
 #include "text/text_utils.h"
+#include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace vakkaart::search {
 namespace {
@@ -162,8 +164,12 @@ struct Searcher::Impl {
 
   Xapian::Query prefix_query(const std::string& prefix) const {
     // Over the words as written: "begeleid*" expands to begeleidt, begeleiding, ...
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, kWordPrefix + text::fold(prefix),
-                         kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // Indexed words are cut at kMaxFormBytes, so a longer prefix is cut the same way.
+    const std::string folded = text::fold(prefix);
+    return Xapian::Query(
+        Xapian::Query::OP_WILDCARD,
+        kWordPrefix + std::string(text::truncate_utf8(folded, text::kMaxFormBytes)), kWildcardLimit,
+        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 };
 

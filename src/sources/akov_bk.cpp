@@ -1,10 +1,12 @@
 #include "sources/akov_bk.h"
 
+#include <charconv>
 #include <optional>
 #include <regex>
 
 #include "sources/akov/descriptor_links.h"
 #include "text/text_utils.h"
+#include "text/utf8.h"
 
 namespace vakkaart::sources {
 namespace {
@@ -136,7 +138,7 @@ class BkParser {
       if (std::regex_match(line, match, code_line)) {
         q_.id = match.str(1) + "-" + match.str(3);
         q_.code = match.str(1);
-        q_.version = std::stoi(match.str(3));
+        q_.version = number(match.str(3), static_cast<int>(i) + 1, "version");
         code_line_ = static_cast<int>(i) + 1;
       } else if (line.find("actuele versie") != std::string::npos) {
         q_.current = line.find("niet") == std::string::npos;
@@ -330,7 +332,7 @@ class BkParser {
                                                        content[0] == 'M' || content[0] == 'm');
     if (maybe_heading && std::regex_match(content, match, competence_heading)) {
       close_competence(line);
-      q_.competences.push_back({std::stoi(match.str(1)), match.str(2), {}, {}});
+      q_.competences.push_back({number(match.str(1), line, "competence"), match.str(2), {}, {}});
       competence_line_ = line;
       expect_competence_title_ = match.str(2).empty();
       in_knowledge_ = false;
@@ -470,13 +472,13 @@ class BkParser {
     static const std::regex single(R"(^\s*(\d)\s*$)");
     std::smatch match;
     if (std::regex_match(level_text_, match, single)) {
-      q_.level.vks = q_.level.eqf = std::stoi(match.str(1));
+      q_.level.vks = q_.level.eqf = number(match.str(1), level_line_, "level");
       return;
     }
     if (std::regex_search(level_text_, match, vks))
-      q_.level.vks = std::stoi(match.str(1));
+      q_.level.vks = number(match.str(1), level_line_, "level");
     if (std::regex_search(level_text_, match, eqf))
-      q_.level.eqf = std::stoi(match.str(1));
+      q_.level.eqf = number(match.str(1), level_line_, "level");
     if (!q_.level.vks && !q_.level.eqf) {
       notes_.push_back({ReportNote::Kind::warning,
                         level_text_.empty() ? std::string("no level (\"Niveau (VKS en EQF)\")")
@@ -492,13 +494,27 @@ class BkParser {
     static const std::regex version(R"(versie\s+(\d+))", std::regex::icase);
     std::smatch match;
     if (std::regex_search(q_.recognition, match, year))
-      q_.year = std::stoi(match.str());
+      q_.year = number(match.str(), recognition_line_, "recognition");
     if (std::regex_search(q_.recognition, match, version) &&
-        std::stoi(match.str(1)) != q_.version) {
+        number(match.str(1), recognition_line_, "recognition") != q_.version) {
       notes_.push_back({ReportNote::Kind::warning,
                         "\"" + q_.recognition + "\" names another version than the code " + q_.id,
                         {file_, recognition_line_, "recognition"}});
     }
+  }
+
+  /// A run of digits the layout's patterns matched, as a number; one too large for an int is a
+  /// parse error at its line rather than std::out_of_range (an "internal error").
+  int number(const std::string& digits, int line, const char* field) const {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc() || end != digits.data() + digits.size()) {
+      throw Error(ErrorCode::parse_error,
+                  "number out of range: " + std::string(text::truncate_utf8(digits, 40)) +
+                      (digits.size() > 40 ? "…" : ""),
+                  {file_, line, field});
+    }
+    return value;
   }
 
   [[noreturn]] void fail(int line, const std::string& message) const {

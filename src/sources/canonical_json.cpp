@@ -376,6 +376,10 @@ ParseResult parse_canonical_json(std::string_view text, const std::string& file_
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(ErrorCode::parse_error, std::string("invalid JSON: ") + e.what(),
                 {file_name, line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), ""});
+  } catch (const nlohmann::json::exception& e) {
+    // A number out of range ("1e999") is no parse_error to nlohmann, but is one here.
+    throw Error(ErrorCode::parse_error, std::string("invalid JSON: ") + e.what(),
+                {file_name, 0, ""});
   }
   Reader reader(file_name);
   ParseResult result;

@@ -10,6 +10,9 @@ namespace {
 
 constexpr std::size_t kMinPart = 4;      // shorter parts are mostly prefixes and suffixes
 constexpr std::size_t kMinCompound = 8;  // shorter words are hardly ever compounds
+// Longer "words" are not split: no Dutch compound comes near it, and splitting tries every head
+// length with a lookup each, which grows with the square of the word.
+constexpr std::size_t kMaxCompound = 64;
 
 /// Suffixes that are words in the dictionary but never the head of a compound.
 bool is_suffix_like(std::string_view part) {
@@ -116,7 +119,7 @@ const Lexicon& Lexicon::dutch() {
 std::vector<std::string> decompound(std::string_view w, const Lexicon& lexicon,
                                     const Lexicon* extra) {
   std::vector<std::string> parts;
-  if (w.size() < kMinCompound)
+  if (w.size() < kMinCompound || w.size() > kMaxCompound)
     return parts;
   if (!split(w, lexicon, extra, parts, 0))
     parts.clear();

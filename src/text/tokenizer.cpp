@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace vakkaart::text {
 namespace {
@@ -83,6 +84,14 @@ std::vector<std::string> forms_of(const std::vector<PlacedChar>& cps, std::size_
   }
   if (!part.empty())
     parts.push_back(part);
+  auto cut = [](std::string& form) {
+    if (form.size() > kMaxFormBytes)
+      form.resize(truncate_utf8(form, kMaxFormBytes).size());
+  };
+  cut(with);
+  cut(without);
+  for (auto& p : parts)
+    cut(p);
   std::vector<std::string> forms;
   if (!with.empty())
     forms.push_back(with);

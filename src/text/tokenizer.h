@@ -19,6 +19,11 @@ struct WordToken {
   bool open_hyphen = false;
 };
 
+/// Forms are cut to this many bytes (on a code point boundary): a search index cannot hold a
+/// longer term (Xapian's limit is 245 bytes with its prefix), and no real word comes near it,
+/// so an endless "word" costs linear work and indexes and queries the same way.
+inline constexpr std::size_t kMaxFormBytes = 200;
+
 /// Splits text into words the Dutch way: apostrophes stay inside words ("thema's", "IT'ers"),
 /// slashes separate ("en/of", "thema/inhoud"), hyphens join parts of one word, parentheses glued
 /// to letters mark optional letters, any other punctuation separates.

@@ -141,6 +141,27 @@ class ImportExportTest(TempDirMixin, unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("geen-beroep", result.stderr)
 
+    def test_overlong_numbers_are_parse_errors_naming_file_and_line(self):
+        with open(BK, encoding="utf-8") as f:
+            text = f.read()
+        huge = "9" * 40
+        cases = [(text.replace("BK-0338-3\n", f"BK-0338-{huge}\n", 1), ":4:"),
+                 (text.replace("versie 3, 2020", f"versie {huge}, 2020", 1), ":23:")]
+        for i, (changed, line) in enumerate(cases):
+            source = self.write(f"bk-{i}.txt", changed)
+            result = run("import", source, db=self.db, check=False)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertNotIn("internal error", result.stderr)
+            self.assertIn(source + line, result.stderr)
+            self.assertIn("number out of range", result.stderr)
+
+    def test_number_overflow_in_json_is_a_parse_error(self):
+        source = self.write("overflow.json", '{"kind": "profile", "id": "x", "n": 1e999}')
+        result = run("import", source, db=self.db, check=False)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertNotIn("internal error", result.stderr)
+        self.assertIn("overflow.json", result.stderr)
+
     def test_database_from_environment(self):
         result = run("list", "profiles", env={"VAKKAART_DB": self.db})
         self.assertIn("gemeenschapswerker", result.stdout)
