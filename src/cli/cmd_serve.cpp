@@ -63,8 +63,11 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   static int port = 8080;
   static int threads = 0;
   cmd->add_option("--host", host, "Address to listen on")->capture_default_str();
-  cmd->add_option("--port", port, "Port (0 = any free port)")->capture_default_str();
-  cmd->add_option("--threads", threads, "Worker threads (0 = automatic)");
+  cmd->add_option("--port", port, "Port (0 = any free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--threads", threads, "Worker threads (0 = automatic)")
+      ->check(CLI::Range(0, 1024));
   cmd->callback([&ctx] {
     // The handlers go in first: a client may signal as soon as it reads the address.
     if (pipe2(g_serve_wake, O_CLOEXEC) != 0)

@@ -179,6 +179,9 @@ void add_lines(std::vector<Atom>& atoms, const Layout& layout, double x, const C
   pango_layout_iter_free(it);
 }
 
+// size: 134 lines, one visit per document node kind (heading, paragraph, list, table) sharing
+// the page cursor; a split would pass that cursor and five layout metrics to every part. Left
+// for the exports work that adds more document kinds.
 /// Turns the document into atoms, in reading order.
 std::vector<Atom> typeset(const FunctionDocument& doc, const Typesetter& ts) {
   std::vector<Atom> atoms;

@@ -201,6 +201,9 @@ std::vector<std::string> Searcher::vocabulary() const {
   return words;
 }
 
+// size: 142 lines, the one sequential pass from query to results (parse, expand, enquire, facets,
+// snippets, suggestion) over shared Xapian state; the meaning work of issue 16 rewrites it, and
+// will cut it into steps then.
 SearchResponse Searcher::search(const SearchRequest& request) {
   SearchResponse response;
   response.query = request.query;
