@@ -638,11 +638,13 @@ TEST(TextInput, DeepHtmlReadsOrRefusesButNeverCrashes) {
 }
 
 TEST(JobText, EmptyAndTooLargeAreRefusedNamingTheInput) {
-  for (const auto& [bytes, format] : std::vector<std::pair<std::string, InputFormat>>{
+  for (const auto& input : std::vector<std::pair<std::string, InputFormat>>{
            {"", InputFormat::text},
            {"  \n\t", InputFormat::pdf},
            {"<script>x()</script>", InputFormat::html},
            {"![beeld](a.png)", InputFormat::markdown}}) {
+    const std::string& bytes = input.first;  // clang 14 cannot capture a structured binding
+    const InputFormat format = input.second;
     const Error e = text_input_error([&] { read_job_text(bytes, format, "leeg.txt"); });
     EXPECT_EQ(e.code(), ErrorCode::invalid_argument) << bytes;
     EXPECT_EQ(e.message(), "there is no text to analyse");
