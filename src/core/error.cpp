@@ -6,10 +6,12 @@ std::string format_location(const Location& where) {
   std::string out;
   if (!where.file.empty()) {
     out += where.file;
-    if (where.line > 0) out += ":" + std::to_string(where.line);
+    if (where.line > 0)
+      out += ":" + std::to_string(where.line);
     out += ": ";
   }
-  if (!where.field.empty()) out += where.field + ": ";
+  if (!where.field.empty())
+    out += where.field + ": ";
   return out;
 }
 
@@ -42,16 +44,26 @@ int Error::http_status() const {
 
 std::string Error::code_name() const {
   switch (code_) {
-    case ErrorCode::invalid_argument: return "invalid_argument";
-    case ErrorCode::not_found: return "not_found";
-    case ErrorCode::parse_error: return "parse_error";
-    case ErrorCode::unsupported_format: return "unsupported_format";
-    case ErrorCode::encoding_error: return "encoding_error";
-    case ErrorCode::too_large: return "too_large";
-    case ErrorCode::conflict: return "conflict";
-    case ErrorCode::io_error: return "io_error";
-    case ErrorCode::database_error: return "database_error";
-    case ErrorCode::internal: return "internal";
+    case ErrorCode::invalid_argument:
+      return "invalid_argument";
+    case ErrorCode::not_found:
+      return "not_found";
+    case ErrorCode::parse_error:
+      return "parse_error";
+    case ErrorCode::unsupported_format:
+      return "unsupported_format";
+    case ErrorCode::encoding_error:
+      return "encoding_error";
+    case ErrorCode::too_large:
+      return "too_large";
+    case ErrorCode::conflict:
+      return "conflict";
+    case ErrorCode::io_error:
+      return "io_error";
+    case ErrorCode::database_error:
+      return "database_error";
+    case ErrorCode::internal:
+      return "internal";
   }
   return "internal";
 }

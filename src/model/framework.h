@@ -26,9 +26,9 @@ struct Cluster {
 
 /// An occupational structure ("beroepenstructuur"): its ring model and its profiles.
 struct Framework {
-  std::string id;     // "sociare-2016"
-  std::string title;  // "Beroepenstructuur Sociaal Cultureel Werk"
-  std::string date;   // as the source states it, e.g. "6 juli 2016"; may be empty
+  std::string id;                 // "sociare-2016"
+  std::string title;              // "Beroepenstructuur Sociaal Cultureel Werk"
+  std::string date;               // as the source states it, e.g. "6 juli 2016"; may be empty
   std::vector<Layer> layers;      // centre outwards
   std::vector<Cluster> clusters;  // in model order (layer by layer)
   std::vector<Profile> profiles;  // in source order

@@ -4,9 +4,12 @@ namespace vakkaart::model {
 
 const char* to_string(Descriptor d) {
   switch (d) {
-    case Descriptor::cognitive: return "cognitive";
-    case Descriptor::problem_solving: return "problem_solving";
-    case Descriptor::motor: return "motor";
+    case Descriptor::cognitive:
+      return "cognitive";
+    case Descriptor::problem_solving:
+      return "problem_solving";
+    case Descriptor::motor:
+      return "motor";
   }
   return "cognitive";
 }
@@ -16,15 +19,20 @@ const char* to_string(KnowledgeKind k) {
 }
 
 std::optional<Descriptor> descriptor_from_string(const std::string& s) {
-  if (s == "cognitive") return Descriptor::cognitive;
-  if (s == "problem_solving") return Descriptor::problem_solving;
-  if (s == "motor") return Descriptor::motor;
+  if (s == "cognitive")
+    return Descriptor::cognitive;
+  if (s == "problem_solving")
+    return Descriptor::problem_solving;
+  if (s == "motor")
+    return Descriptor::motor;
   return std::nullopt;
 }
 
 std::optional<KnowledgeKind> knowledge_kind_from_string(const std::string& s) {
-  if (s == "general") return KnowledgeKind::general;
-  if (s == "specific") return KnowledgeKind::specific;
+  if (s == "general")
+    return KnowledgeKind::general;
+  if (s == "specific")
+    return KnowledgeKind::specific;
   return std::nullopt;
 }
 

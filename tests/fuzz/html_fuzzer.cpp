@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "analysis/segmenter.h"
 #include "analysis/input/input.h"
+#include "analysis/segmenter.h"
 #include "fuzz_guard.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
