@@ -572,8 +572,9 @@ TEST(TextInput, ZipLimitsOnTotalSizeAndEntries) {
   EXPECT_EQ(ok.read("b.xml"), "b");
   EXPECT_FALSE(ok.read("d.xml"));
   // A lying directory: claims 10 bytes, inflates 3000; the running count stops it.
-  ZipArchive lying(text_input_lying_sizes(zip, 10), "lying.docx",
-                   ZipLimits{.max_total_bytes = 100});
+  // The archive reads the caller's bytes in place: they must outlive it (not a temporary).
+  const std::string lying_bytes = text_input_lying_sizes(zip, 10);
+  ZipArchive lying(lying_bytes, "lying.docx", ZipLimits{.max_total_bytes = 100});
   const Error read = text_input_error([&] { lying.read("a.xml"); });
   EXPECT_TRUE(read.code() == ErrorCode::too_large || read.code() == ErrorCode::parse_error)
       << read.what();
