@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3
+  # Accounts: Argon2id password hashing and random secrets.
+  libsodium-dev
   libxapian-dev hunspell-nl
   libicu-dev
   nlohmann-json3-dev

@@ -8,6 +8,7 @@
 
 #include "analysis/crosswalk.h"
 #include "analysis/crosswalk_json.h"
+#include "cli/acting_user.h"
 #include "cli/commands.h"
 #include "core/error.h"
 
@@ -18,20 +19,13 @@ namespace {
 /// Options of the crosswalk subcommands; CLI11 binds to storage that outlives parsing.
 struct CrosswalkOptions {
   std::vector<std::string> sources, targets;
-  std::string type, status, source, target, author;
+  std::string type, status, source, target, author, as;
   bool json = false;
 };
 
 CrosswalkOptions& crosswalk_opts() {
   static CrosswalkOptions o;
   return o;
-}
-
-std::string crosswalk_author() {
-  if (!crosswalk_opts().author.empty())
-    return crosswalk_opts().author;
-  const char* user = std::getenv("USER");
-  return user ? user : "";
 }
 
 std::string crosswalk_score(double score) {
@@ -114,9 +108,16 @@ void crosswalk_list(Context& ctx) {
 void crosswalk_decide(Context& ctx, model::AlignmentStatus decision) {
   const auto& o = crosswalk_opts();
   auto store = ctx.open_store(store::OpenMode::read_write);
-  auto a = analysis::decide_crosswalk(
-      *store, o.source, o.target, decision,
-      decision == model::AlignmentStatus::computed ? std::string() : crosswalk_author());
+  const Acting who = acting_as(*store, o.as, o.author, auth::Role::curator);
+  model::Alignment a;
+  store->in_transaction([&] {
+    a = analysis::decide_crosswalk(
+        *store, o.source, o.target, decision,
+        decision == model::AlignmentStatus::computed ? std::string() : who.author);
+    audit_cli(*store, who,
+              decision == model::AlignmentStatus::computed ? "crosswalk.undo" : "crosswalk.decide",
+              o.source + " -> " + o.target, model::to_string(a.status));
+  });
   if (o.json) {
     std::cout << vakkaart::dump_canonical(analysis::alignment_to_json(a));
     return;
@@ -174,16 +175,19 @@ void add_crosswalk_command(CLI::App& app, Context& ctx) {
 
   auto* confirm = cw->add_subcommand("confirm", "Confirm a computed alignment");
   add_pair_arguments(confirm);
-  confirm->add_option("--author", o.author, "Who decides (default: $USER)");
+  confirm->add_option("--as", o.as, "The curator deciding (required once users exist)");
+  confirm->add_option("--author", o.author, "Who decides, without users (default: $USER)");
   confirm->callback([&ctx] { crosswalk_decide(ctx, model::AlignmentStatus::confirmed); });
 
   auto* reject = cw->add_subcommand("reject", "Reject a computed alignment");
   add_pair_arguments(reject);
-  reject->add_option("--author", o.author, "Who decides (default: $USER)");
+  reject->add_option("--as", o.as, "The curator deciding (required once users exist)");
+  reject->add_option("--author", o.author, "Who decides, without users (default: $USER)");
   reject->callback([&ctx] { crosswalk_decide(ctx, model::AlignmentStatus::rejected); });
 
   auto* undo = cw->add_subcommand("undo", "Take a confirmation or rejection back");
   add_pair_arguments(undo);
+  undo->add_option("--as", o.as, "The curator deciding (required once users exist)");
   undo->callback([&ctx] { crosswalk_decide(ctx, model::AlignmentStatus::computed); });
 }
 

@@ -23,18 +23,23 @@ Options& opts() {
   return o;
 }
 
-std::string author_or_user() {
-  if (!opts().author.empty())
-    return opts().author;
-  const char* user = std::getenv("USER");
-  return user ? user : "";
+Acting acting(store::Store& store, auth::Role needed) {
+  return acting_as(store, opts().as, opts().author, needed);
 }
 
 model::FunctionProfile apply_edits(store::Store& store, const std::string& id,
                                    const std::vector<compose::Edit>& edits) {
-  compose::FunctionService service(store);
+  const Acting who = acting(store);
+  compose::FunctionService service(store, who.scope);
   int base = opts().expect_version ? opts().expect_version : service.get(id).version;
-  auto outcome = service.edit(id, base, edits, author_or_user());
+  compose::EditOutcome outcome;
+  store.in_transaction([&] {
+    outcome = service.edit(id, base, edits, who.author);
+    if (outcome.saved)
+      audit_cli(store, who, "function.edit", id,
+                "version " + std::to_string(outcome.current.version) + ": " +
+                    std::to_string(edits.size()) + " edit(s)");
+  });
   if (!outcome.saved) {
     // Both sides stay visible: what is stored (`function show`) and what was not saved.
     std::ostringstream msg;
@@ -53,7 +58,9 @@ void add_expect_version(CLI::App* cmd) {
   cmd->add_option("--expect-version", opts().expect_version,
                   "Fail with a conflict unless the function is at this version")
       ->check(CLI::Range(1, 1'000'000'000));
-  cmd->add_option("--author", opts().author, "Who makes the change (default: $USER)");
+  cmd->add_option("--as", opts().as, "The user making the change (required once users exist)");
+  cmd->add_option("--author", opts().author,
+                  "Who makes the change, on a database without users (default: $USER)");
 }
 
 std::string read_file(const std::string& path) {

@@ -17,11 +17,18 @@ void add_function_new(CLI::App& fn, Context& ctx) {
   cmd->add_option("--core-profile", o.core_profile,
                   "Profile whose learning-professional core to start with");
   cmd->add_flag("--no-core", o.no_core, "Start empty, without the learning professional");
-  cmd->add_option("--author", o.author, "Who makes the change (default: $USER)");
+  cmd->add_option("--as", o.as, "The user making the change (required once users exist)");
+  cmd->add_option("--author", o.author,
+                  "Who makes the change, on a database without users (default: $USER)");
   cmd->callback([&ctx, &o] {
     auto store = ctx.open_store(store::OpenMode::read_write);
+    const Acting who = acting(*store);
     compose::NewFunction spec{o.title, o.org, o.framework, o.core_profile, !o.no_core};
-    std::cout << compose::FunctionService(*store).create(spec, author_or_user()).id << "\n";
+    store->in_transaction([&] {
+      const auto f = compose::FunctionService(*store, who.owner).create(spec, who.author);
+      audit_cli(*store, who, "function.create", f.id, f.title);
+      std::cout << f.id << "\n";
+    });
   });
 }
 
@@ -31,10 +38,19 @@ void add_function_import(CLI::App& fn, Context& ctx) {
   cmd->add_option("file", o.file, "JSON file (as `function export --format json` writes)")
       ->required();
   cmd->add_flag("--replace", o.replace, "Replace a function with the same id");
+  cmd->add_option("--as", o.as, "The user making the change (required once users exist)");
+  cmd->add_option("--author", o.author,
+                  "Who makes the change, on a database without users (default: $USER)");
   cmd->callback([&ctx, &o] {
     auto f = exports::parse_function_json(read_file(o.file), o.file);
     auto store = ctx.open_store(store::OpenMode::read_write);
-    std::cout << compose::FunctionService(*store).import(f, author_or_user(), o.replace).id << "\n";
+    const Acting who = acting(*store);
+    store->in_transaction([&] {
+      const auto stored =
+          compose::FunctionService(*store, who.owner).import(f, who.author, o.replace);
+      audit_cli(*store, who, "function.import", stored.id, o.replace ? "replace" : "");
+      std::cout << stored.id << "\n";
+    });
   });
 }
 
@@ -45,8 +61,12 @@ void add_function_delete(CLI::App& fn, Context& ctx) {
   add_expect_version(cmd);
   cmd->callback([&ctx, &o] {
     auto store = ctx.open_store(store::OpenMode::read_write);
-    compose::FunctionService service(*store);
-    service.remove(o.id, o.expect_version ? o.expect_version : service.get(o.id).version);
+    const Acting who = acting(*store);
+    compose::FunctionService service(*store, who.scope);
+    store->in_transaction([&] {
+      service.remove(o.id, o.expect_version ? o.expect_version : service.get(o.id).version);
+      audit_cli(*store, who, "function.delete", o.id);
+    });
   });
 }
 

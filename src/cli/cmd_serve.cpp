@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/first_start.h"
 #include "core/error.h"
 #include "search/index_writer.h"
 #include "search/search_service.h"
@@ -76,11 +77,23 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     std::signal(SIGTERM, serve_on_signal);
     // Index folders of a rebuild that was killed would otherwise stay forever.
     search::remove_abandoned_index_dirs(search::index_dir_for(ctx.db_path));
-    server::Server srv({ctx.db_path, threads});
+    server::ServerOptions options;
+    options.db_path = ctx.db_path;
+    options.threads = threads;
+    // Brings the schema up to date (the server's own stores may be read-only) and, on a database
+    // without users, makes the first site admin.
+    const auto first_link = first_start_sign_in(*ctx.open_store(store::OpenMode::read_write));
+    server::Server srv(options);
     int bound = srv.bind(host, port);
     std::thread watcher([&srv] { serve_watch(srv); });
+    const std::string url = "http://" + std::string(host == "0.0.0.0" ? "127.0.0.1" : host) + ":" +
+                            std::to_string(bound);
     std::cout << "vakkaart serving http://" << host << ":" << bound << "/ (database " << ctx.db_path
               << ")" << std::endl;
+    if (first_link)
+      std::cout << "No users yet: created the site admin " << kFirstAdminEmail
+                << ". Sign in once (valid 15 minutes): " << url << "/sign-in/link/" << *first_link
+                << std::endl;
     srv.serve();
     g_serve_done = true;
     if (g_serve_signals.load() == 0)

@@ -18,5 +18,7 @@ void add_ring_command(CLI::App& app, Context& ctx);
 void add_function_command(CLI::App& app, Context& ctx);
 void add_analyse_command(CLI::App& app, Context& ctx);
 void add_crosswalk_command(CLI::App& app, Context& ctx);
+/// org, user, token, audit
+void add_account_commands(CLI::App& app, Context& ctx);
 
 }  // namespace vakkaart::cli

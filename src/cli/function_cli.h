@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/acting_user.h"
 #include "cli/context.h"
 #include "compose/edit.h"
 #include "model/function_profile.h"
@@ -19,7 +20,7 @@ namespace vakkaart::cli::function_cli {
 /// Options of the function subcommands; CLI11 binds to storage that outlives parsing.
 struct Options {
   std::string id, title, org, framework, core_profile, source, items, cluster, format, output,
-      lang = "nl", file, target, text, key, author;
+      lang = "nl", file, target, text, key, author, as;
   std::string set_title, set_purpose, set_context, set_org, set_status;
   bool no_core = false, json = false, original = false, replace = false;
   int expect_version = 0;  // 0: whatever version is stored
@@ -28,15 +29,15 @@ struct Options {
 
 Options& opts();
 
-/// --author, else $USER, else "".
-std::string author_or_user();
+/// Who the change is made as (--as / --author; cli/acting_user.h), needing `needed`.
+Acting acting(store::Store& store, auth::Role needed = auth::Role::editor);
 
 /// Applies typed edits to a function and prints one line per edit on stderr; a concurrent
 /// change (only possible with --expect-version) is Error(conflict) showing both sides.
 model::FunctionProfile apply_edits(store::Store& store, const std::string& id,
                                    const std::vector<compose::Edit>& edits);
 
-/// --expect-version and --author, for every subcommand that changes a function.
+/// --expect-version, --as and --author, for every subcommand that changes a function.
 void add_expect_version(CLI::App* cmd);
 
 /// The whole file; Error(not_found) naming it when it cannot be read.

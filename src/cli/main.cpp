@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
   add_function_command(app, ctx);
   add_analyse_command(app, ctx);
   add_crosswalk_command(app, ctx);
+  add_account_commands(app, ctx);
   add_serve_command(app, ctx);
 
   try {

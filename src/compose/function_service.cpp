@@ -149,12 +149,34 @@ model::FunctionProfile FunctionService::create(const NewFunction& spec, const st
   f.id = free_id(store_, f.title);
   f.version = 1;
   f.created = f.updated = utc_now();
-  store_.put_function(to_stored(f), 0, {f.version, f.updated, author, join(summary)});
+  store_.put_function(to_owned(f), 0, {f.version, f.updated, author, join(summary)});
   return f;
 }
 
+std::optional<store::StoredFunction> FunctionService::visible(const std::string& id) {
+  auto stored = store_.find_function(id);
+  if (stored && owner_ && stored->owner != *owner_)
+    return std::nullopt;
+  return stored;
+}
+
+store::StoredFunction FunctionService::to_owned(const model::FunctionProfile& f) const {
+  store::StoredFunction s = to_stored(f);
+  s.owner = owner_.value_or("demo");
+  return s;
+}
+
+std::string FunctionService::owner_of(const std::string& id) {
+  auto stored = visible(id);
+  if (!stored)
+    throw Error(ErrorCode::not_found, "no function '" + id + "'", {"", 0, "id"});
+  return stored->owner;
+}
+
 model::FunctionProfile FunctionService::get(const std::string& id, std::optional<int> version) {
-  auto stored = store_.find_function(id, version);
+  auto stored = visible(id);
+  if (stored && version)
+    stored = store_.find_function(id, version);
   if (!stored)
     throw Error(ErrorCode::not_found,
                 version ? "function '" + id + "' has no version " + std::to_string(*version)
@@ -165,7 +187,7 @@ model::FunctionProfile FunctionService::get(const std::string& id, std::optional
 
 std::vector<model::FunctionProfile> FunctionService::list() {
   std::vector<model::FunctionProfile> out;
-  for (const auto& s : store_.list_functions())
+  for (const auto& s : store_.list_functions(owner_))
     out.push_back(from_stored(s));
   return out;
 }
@@ -200,7 +222,7 @@ EditOutcome FunctionService::edit(const std::string& id, int base_version,
   f.version = base_version + 1;
   f.updated = utc_now();
   try {
-    store_.put_function(to_stored(f), base_version,
+    store_.put_function(to_owned(f), base_version,
                         {f.version, f.updated, author, join(out.summary)});
   } catch (const Error& e) {
     if (e.code() != ErrorCode::conflict)
@@ -224,6 +246,10 @@ model::FunctionProfile FunctionService::import(const model::FunctionProfile& fun
                                                const std::string& author, bool replace) {
   check_ids(function);
   auto existing = store_.find_function(function.id);
+  if (existing && owner_ && existing->owner != *owner_)
+    throw Error(ErrorCode::conflict,
+                "the id '" + function.id + "' is taken: give the imported function another id",
+                {"", 0, "id"});
   if (existing && !replace)
     throw Error(ErrorCode::conflict,
                 "function '" + function.id + "' exists already (use replace to overwrite it)",
@@ -236,7 +262,7 @@ model::FunctionProfile FunctionService::import(const model::FunctionProfile& fun
     f.version = existing->version + 1;
     f.updated = utc_now();
   }
-  store_.put_function(to_stored(f), base,
+  store_.put_function(to_owned(f), base,
                       {f.version, utc_now(), author,
                        existing ? "replaced by an import" : "imported from canonical JSON"});
   return f;

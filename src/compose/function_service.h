@@ -38,9 +38,15 @@ struct EditOutcome {
 
 /// Function profiles of organisations: create, edit (each change one transaction with a
 /// history entry), import, delete. Errors are vakkaart::Error.
+///
+/// A service scoped to an organisation (`owner`) sees only that organisation's functions: any
+/// other is "not found", so its existence is not revealed, and what it creates or imports
+/// belongs to it. Unscoped (the CLI's operator, a site admin) it sees every function and creates
+/// in the demo organisation.
 class FunctionService {
  public:
-  explicit FunctionService(store::Store& store) : store_(store) {}
+  explicit FunctionService(store::Store& store, std::optional<std::string> owner = std::nullopt)
+      : store_(store), owner_(std::move(owner)) {}
 
   model::FunctionProfile create(const NewFunction& spec, const std::string& author);
   /// The function now, or one earlier version of it; Error(not_found) otherwise.
@@ -56,9 +62,16 @@ class FunctionService {
   model::FunctionProfile import(const model::FunctionProfile& function, const std::string& author,
                                 bool replace);
   void remove(const std::string& id, int base_version);
+  /// The organisation that owns function `id` (not_found as get()).
+  std::string owner_of(const std::string& id);
 
  private:
+  /// The stored current function, when this service may see it.
+  std::optional<store::StoredFunction> visible(const std::string& id);
+  store::StoredFunction to_owned(const model::FunctionProfile& f) const;
+
   store::Store& store_;
+  std::optional<std::string> owner_;
 };
 
 /// Now as ISO 8601 UTC, seconds precision ("2026-11-26T03:40:00Z").

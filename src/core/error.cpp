@@ -34,6 +34,14 @@ int Error::http_status() const {
       return 409;
     case ErrorCode::too_large:
       return 413;
+    case ErrorCode::unauthenticated:
+      return 401;
+    case ErrorCode::forbidden:
+      return 403;
+    case ErrorCode::rate_limited:
+      return 429;
+    case ErrorCode::unsupported_media:
+      return 415;
     case ErrorCode::io_error:
     case ErrorCode::database_error:
     case ErrorCode::internal:
@@ -62,6 +70,14 @@ std::string Error::code_name() const {
       return "io_error";
     case ErrorCode::database_error:
       return "database_error";
+    case ErrorCode::unauthenticated:
+      return "unauthenticated";
+    case ErrorCode::forbidden:
+      return "forbidden";
+    case ErrorCode::rate_limited:
+      return "rate_limited";
+    case ErrorCode::unsupported_media:
+      return "unsupported_media";
     case ErrorCode::internal:
       return "internal";
   }

@@ -16,6 +16,10 @@ enum class ErrorCode {
   conflict,            // a write that would clash with existing data
   io_error,            // the file system refused
   database_error,      // the store refused (locked, read-only, corrupt)
+  unauthenticated,     // who is asking is unknown: sign in, or send a token
+  forbidden,           // known, but without the role (or a CSRF check failed)
+  rate_limited,        // too many tries; try again later
+  unsupported_media,   // a body of a type the endpoint does not take (415)
   internal,            // a bug
 };
 

@@ -1,6 +1,8 @@
 #include "server/pipeline.h"
 
+#include "auth/clock.h"
 #include "core/error.h"
+#include "server/request_auth.h"
 #include "server/request_input.h"
 #include "server/responses.h"
 #include "server/views/page.h"
@@ -30,6 +32,8 @@ std::string_view access_name(Access access) {
       return "undeclared";
     case Access::public_read:
       return "public_read";
+    case Access::signed_in:
+      return "signed_in";
     case Access::org_read:
       return "org_read";
     case Access::org_write:
@@ -70,26 +74,38 @@ std::vector<RouteSpec> RouteTable::specs() const {
   return out;
 }
 
-Caller identify(const httplib::Request&) {
-  return {};  // issue 14: a session cookie or a Bearer token names the user here
+auth::Actor Context::actor() const {
+  return {caller.signed_in() ? caller.actor() : "anonymous", client_address(req, site.config)};
 }
 
-void authorize(const RouteSpec&, const Caller&) {
-  // Every route is open to everyone today, as it was before routes declared their rule.
-  // Issue 14 checks `route.access` against the caller's roles here: 401 for an anonymous
-  // caller of anything but public_read, 403 without the role, 404 for another organisation's
-  // function (in the handler, which knows the function).
+std::optional<std::string> Context::function_scope() const {
+  if (caller.site_admin())
+    return std::nullopt;
+  return caller.org_slug;
+}
+
+std::optional<std::string> Context::creation_scope() const {
+  if (caller.org_slug.empty())
+    return std::nullopt;
+  return caller.org_slug;
+}
+
+void Context::audit(const std::string& action, const std::string& object,
+                    const std::string& detail) const {
+  store().accounts().append_audit(
+      {0, auth::iso_now(), actor().email, caller.org_slug, action, object, detail, actor().client});
 }
 
 namespace {
 
 // Cacheable GET 200 responses are kept (before httplib compresses them), under the database
-// generation the request's cache lookup noted.
+// generation the request's cache lookup noted. Only anonymous ones: a signed-in user's page
+// shows who they are.
 void finish_caching(const RouteSpec& spec, StorePool& pool, const httplib::Request& req,
-                    httplib::Response& res) {
+                    httplib::Response& res, bool anonymous) {
   switch (spec.cache) {
     case Cache::by_content:
-      if (pool.responses() && req.method == "GET" && res.status == 200)
+      if (anonymous && pool.responses() && req.method == "GET" && res.status == 200)
         pool.responses()->store(req.target, {res.get_header_value("Content-Type"),
                                              res.get_header_value("Content-Language"), res.body});
       break;
@@ -101,13 +117,46 @@ void finish_caching(const RouteSpec& spec, StorePool& pool, const httplib::Reque
   }
 }
 
-void run_route(const Route& route, StorePool& pool, const httplib::Request& req,
+void count_rate(const RouteSpec& spec, const httplib::Request& req, Site& site) {
+  switch (spec.rate) {
+    case RateLimit::none:
+      return;
+    case RateLimit::analyse:
+      take_rate(site.analyse, client_address(req, site.config), "analyses");
+      return;
+    case RateLimit::search:
+      take_rate(site.search, client_address(req, site.config), "searches");
+      return;
+  }
+}
+
+/// An anonymous visitor asking for a page that needs an account is sent to sign in, and back.
+void send_to_sign_in(const httplib::Request& req, httplib::Response& res) {
+  res.set_redirect(httplib::append_query_params("/sign-in", {{"next", req.target}}), 303);
+}
+
+void run_route(const Route& route, StorePool& pool, Site& site, const httplib::Request& req,
                httplib::Response& res) {
+  bool anonymous = true;
   try {
     check_request_text(req);
-    Context ctx{req,        res,           pool,
-                route.spec, identify(req), web::supported_lang(req.get_param_value("lang"))};
+    Context ctx{req,
+                res,
+                pool,
+                route.spec,
+                site,
+                identify(req, pool, site),
+                web::supported_lang(req.get_param_value("lang"))};
+    anonymous = !ctx.caller.signed_in();
+    if (anonymous && route.spec.kind == Kind::page && route.spec.method == Method::get &&
+        route.spec.access != Access::public_read) {
+      send_to_sign_in(req, res);
+      return;
+    }
     authorize(route.spec, ctx.caller);
+    count_rate(route.spec, req, site);
+    check_cookie_write(req, ctx.caller, site.config);
+    check_json_write(req, route.spec);
     if (route.spec.effect == Effect::none) {
       route.handler(ctx);
     } else {
@@ -118,7 +167,7 @@ void run_route(const Route& route, StorePool& pool, const httplib::Request& req,
   } catch (...) {
     respond_to_error(req, res, route.spec.kind, std::current_exception());
   }
-  finish_caching(route.spec, pool, req, res);
+  finish_caching(route.spec, pool, req, res, anonymous);
 }
 
 // The response for an error, whatever raised it; never throws (a failure to render the page
@@ -155,9 +204,15 @@ void respond_to_error(const httplib::Request& req, httplib::Response& res, Kind 
                       const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
+  } catch (const RateLimited& e) {
+    send_error_response(req, res, kind, e.http_status(), e.code_name(), e.message(),
+                        e.where().field);
+    res.set_header("Retry-After", std::to_string(e.retry_after()));
   } catch (const Error& e) {
     send_error_response(req, res, kind, e.http_status(), e.code_name(), e.message(),
                         e.where().field);
+    if (e.code() == ErrorCode::unauthenticated && kind == Kind::api)
+      res.set_header("WWW-Authenticate", "Bearer realm=\"vakkaart\"");
   } catch (const std::exception& e) {
     // Not an Error: a bug (an exception of a library no handler expected), so a 500 that
     // shows, never a 4xx that hides it. Client input is read through request_input.h, which
@@ -168,10 +223,10 @@ void respond_to_error(const httplib::Request& req, httplib::Response& res, Kind 
   }
 }
 
-void RouteTable::install(httplib::Server& http, StorePool& pool) const {
+void RouteTable::install(httplib::Server& http, StorePool& pool, Site& site) const {
   for (const auto& route : routes_) {
-    auto run = [&route, &pool](const httplib::Request& req, httplib::Response& res) {
-      run_route(route, pool, req, res);
+    auto run = [&route, &pool, &site](const httplib::Request& req, httplib::Response& res) {
+      run_route(route, pool, site, req, res);
     };
     switch (route.spec.method) {
       case Method::get:

@@ -7,7 +7,10 @@
 
 #include <httplib.h>
 
+#include "auth/account_service.h"
+#include "auth/identity.h"
 #include "server/route_spec.h"
+#include "server/site.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
@@ -16,30 +19,24 @@ namespace vakkaart::server {
 // request to it goes through the same steps, in this order:
 //   1. the request's text is checked at the edge (path captures, query and form parameters,
 //      multipart names are valid UTF-8), so no handler sees bytes it cannot print;
-//   2. who is asking (identify) and whether they may (authorize, from the route's Access);
+//   2. who is asking (identify) and whether they may (authorize, from the route's Access); a
+//      cookie-authenticated write must come from this site with its CSRF token, and an API
+//      write must be JSON (request_auth.h);
 //   3. a store is borrowed from the pool as the route's Effect says (read-only or writable);
 //   4. the handler runs with one Context;
 //   5. a cacheable response is kept, a no-store one marked;
 //   and whatever a step throws becomes a response in one place (respond_to_error): a JSON
 //   problem for API routes, an HTML error page for pages. Handlers never catch errors.
 
-/// Who sent a request. Today every request is anonymous; sessions and API tokens (issue 14)
-/// fill this in identify().
-struct Caller {
-  enum class Via { anonymous, session, token };
-  Via via = Via::anonymous;
-  std::string user;          // empty for anonymous
-  std::string organisation;  // the organisation the caller acts for, if any
-};
-
-/// What a handler gets: the request and its response, the pool, the store borrowed for it, the
-/// caller, and the page language.
+/// What a handler gets: the request and its response, the pool, the site (configuration, rate
+/// limits), the store borrowed for it, the caller, and the page language.
 struct Context {
   const httplib::Request& req;
   httplib::Response& res;
   StorePool& pool;
   const RouteSpec& route;
-  Caller caller;
+  Site& site;
+  auth::Identity caller;
   /// "nl" (default) or "en", from ?lang=: the language pages are rendered in.
   std::string lang;
   /// The store borrowed for this request (null for Effect::none routes).
@@ -49,6 +46,21 @@ struct Context {
   store::Store& store() const;
   /// Path parameter `i` (1-based capture group of the route's pattern).
   std::string capture(std::size_t i) const { return req.matches[i].str(); }
+  /// The caller as the audit log names them: email (or "anonymous") and client address.
+  auth::Actor actor() const;
+  /// Whose functions the caller sees: their organisation's; every organisation's for a site
+  /// admin (nullopt).
+  std::optional<std::string> function_scope() const;
+  /// The organisation new functions of the caller belong to (nullopt: the demo organisation,
+  /// for a site admin who belongs to none).
+  std::optional<std::string> creation_scope() const;
+  /// The account service on the borrowed store.
+  auth::AccountService accounts() const {
+    return auth::AccountService(store(), site.session_policy());
+  }
+  /// Appends an audit entry for a change this request made, in the caller's organisation.
+  void audit(const std::string& action, const std::string& object,
+             const std::string& detail = "") const;
 };
 
 /// A route's handler. It writes the response into ctx.res and throws on any failure.
@@ -70,7 +82,7 @@ class RouteTable {
   std::vector<RouteSpec> specs() const;
   /// Registers every route with httplib, each wrapped in the pipeline; also sets httplib's
   /// exception and error handlers as the last resort, answering through respond_to_error.
-  void install(httplib::Server& http, StorePool& pool) const;
+  void install(httplib::Server& http, StorePool& pool, Site& site) const;
 
  private:
   std::vector<Route> routes_;
@@ -85,12 +97,5 @@ Kind kind_of_unrouted(const httplib::Request& req);
 /// error page. Never throws.
 void respond_to_error(const httplib::Request& req, httplib::Response& res, Kind kind,
                       const std::exception_ptr& error);
-
-/// Who is asking: anonymous until issue 14 adds sessions and API tokens.
-Caller identify(const httplib::Request& req);
-
-/// Whether `caller` may call `route`. Enforces nothing yet (every route is open to everyone,
-/// as before this pipeline); issue 14 throws Error here (401 anonymous, 403 without the role).
-void authorize(const RouteSpec& route, const Caller& caller);
 
 }  // namespace vakkaart::server

@@ -22,11 +22,13 @@ enum class Effect { none, read, write };
 enum class Cache { by_content, no_store, own_headers };
 
 /// Who may call a route. Every route must declare one (`undeclared` is refused when the route
-/// is registered). Nothing is enforced yet: every caller is anonymous and allowed, and accounts
-/// and roles (issue 14) plug their check into authorize() in pipeline.cpp, the one place.
+/// is registered); authorize() in request_auth.cpp enforces it, the one place, and the
+/// authorization matrix test (tests/unit/server/authorization_matrix_test.cpp) checks every
+/// route against every kind of caller.
 enum class Access {
   undeclared,
   public_read,  // anyone, signed in or not (frameworks, qualifications, search, compare, analyse)
+  signed_in,    // any signed-in user (their own account: password, tokens, sessions)
   org_read,     // a member of the function's organisation (reader and up)
   org_write,    // an editor (or curator, admin) of the function's organisation
   curator,      // decides crosswalks
@@ -37,6 +39,11 @@ enum class Access {
 /// How errors are answered: a JSON problem (RFC 7807) or an HTML error page.
 enum class Kind { api, page };
 
+/// Which per-address rate limit a route counts against (SiteConfig: analyse_per_minute,
+/// search_per_minute); 429 with Retry-After when it is spent. A response served from the
+/// response cache costs nothing and counts nothing.
+enum class RateLimit { none, analyse, search };
+
 /// A route's declaration.
 struct RouteSpec {
   Method method = Method::get;
@@ -46,6 +53,7 @@ struct RouteSpec {
   Cache cache = Cache::no_store;
   Access access = Access::undeclared;
   Kind kind = Kind::api;
+  RateLimit rate = RateLimit::none;
 };
 
 /// "GET", "POST", …

@@ -12,6 +12,7 @@
 #include "server/pipeline.h"
 #include "server/response_cache.h"
 #include "server/routes/routes.h"
+#include "server/site.h"
 #include "server/store_pool.h"
 
 namespace vakkaart::server {
@@ -49,11 +50,13 @@ struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
         cache(options.db_path, size_t{64} * 1024 * 1024),
-        pool(options.db_path, &cache) {}
+        pool(options.db_path, &cache),
+        site(options.site) {}
 
   ServerOptions options;
   ResponseCache cache;
   StorePool pool;
+  Site site;
   // The routes outlive httplib's handlers, which refer to them.
   RouteTable routes = all_routes();
   httplib::Server http;
@@ -64,7 +67,8 @@ namespace {
 // A cached response is sent before routing: no regex matching, no store, no rendering.
 void serve_from_cache(httplib::Server& http, ResponseCache& cache) {
   http.set_pre_routing_handler([&cache](const httplib::Request& req, httplib::Response& res) {
-    if (req.method != "GET")
+    // A signed-in user's pages name them: never answer those from the anonymous cache.
+    if (req.method != "GET" || req.has_header("Authorization") || req.has_header("Cookie"))
       return httplib::Server::HandlerResponse::Unhandled;
     auto hit = cache.lookup(req.target);
     if (!hit)
@@ -99,7 +103,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
   http.set_payload_max_length(size_t{8} * 1024 * 1024);
 
   serve_from_cache(http, impl_->cache);
-  impl_->routes.install(http, impl_->pool);
+  impl_->routes.install(http, impl_->pool, impl_->site);
 }
 
 std::vector<RouteSpec> Server::routes() const {

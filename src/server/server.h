@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "server/route_spec.h"
+#include "server/site_config.h"
 
 namespace vakkaart::server {
 
@@ -12,6 +13,8 @@ struct ServerOptions {
   std::string db_path = "vakkaart.db";
   /// Worker threads; 0 picks max(128, cores * 8). Each keep-alive connection holds one.
   int threads = 0;
+  /// Public URL, allowed hosts, limits.
+  SiteConfig site;
 };
 
 /// The HTTP server: JSON API and HTML pages over the store. The HTTP library stays behind Impl.

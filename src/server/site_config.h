@@ -27,7 +27,7 @@ struct SiteConfig {
   std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;  // also for chunked bodies: 413
   std::size_t max_header_count = 100;                         // more: 431
   std::size_t max_header_bytes = 32 * 1024;                   // all header lines together: 431
-  int read_timeout_seconds = 10;       // a request must arrive within this
+  int read_timeout_seconds = 10;                              // a request must arrive within this
   int keep_alive_timeout_seconds = 2;  // an idle keep-alive connection is closed after this
   std::size_t max_connections_per_address = 32;
   std::size_t response_cache_bytes = std::size_t{64} * 1024 * 1024;
@@ -35,6 +35,10 @@ struct SiteConfig {
   // Sessions.
   int session_idle_hours = 12;
   int session_lifetime_days = 7;
+
+  /// Behind a reverse proxy every request comes from the proxy: when set, the client address is
+  /// the last entry of X-Forwarded-For (which the proxy appends), for rate limits and the audit.
+  bool trust_forwarded_for = false;
 
   // Rate limits per client address, per minute (0 = unlimited).
   int analyse_per_minute = 30;

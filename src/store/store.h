@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "model/alignment.h"
 #include "model/document.h"
+#include "store/account_store.h"
 
 namespace vakkaart::store {
 
@@ -88,6 +90,9 @@ struct StoredFunction {
   std::string status;
   std::string updated;
   std::string body;  // canonical JSON
+  /// The slug of the organisation the function belongs to (not part of its JSON: ownership is
+  /// the server's business, and an exported function may be imported by another organisation).
+  std::string owner = "demo";
 };
 
 /// One saved version of a function: who changed it, when, and what.
@@ -147,12 +152,14 @@ class Store {
   // Function profiles. Writes are optimistic: each names the version it was made on, and a
   // write on top of another version fails with Error(conflict) and changes nothing.
 
-  /// Every function, ordered by title.
-  virtual std::vector<StoredFunction> list_functions() = 0;
+  /// Every function, ordered by title; only `owner`'s when given.
+  virtual std::vector<StoredFunction> list_functions(
+      const std::optional<std::string>& owner = std::nullopt) = 0;
   /// The function now, or one saved version of it.
   virtual std::optional<StoredFunction> find_function(const std::string& id,
                                                       std::optional<int> version = {}) = 0;
-  /// Stores `function` (its version must be above `base_version`) with a history entry, in one
+  /// Stores `function` (its version must be above `base_version`; its owner is kept from the
+  /// stored function when there is one) with a history entry, in one
   /// transaction; `base_version` 0 means the id must be new.
   virtual void put_function(const StoredFunction& function, int base_version,
                             const FunctionHistoryEntry& entry) = 0;
@@ -190,6 +197,12 @@ class Store {
   /// Error(not_found) when the pair is not stored.
   virtual model::Alignment undo_alignment_decision(const std::string& source_ref,
                                                    const std::string& target_ref) = 0;
+
+  /// Organisations, users, sessions, tokens and the audit log, on the same connection (so an
+  /// audit entry can share a transaction with the write it records).
+  virtual AccountStore& accounts() = 0;
+  /// Runs `body` in one write transaction: the write and its audit entry land together.
+  virtual void in_transaction(const std::function<void()>& body) = 0;
 };
 
 enum class OpenMode { read_write, read_only };

@@ -16,3 +16,4 @@ require('./specs/composer');
 require('./specs/composer_changes');
 require('./specs/crosswalk');
 require('./specs/analyse');
+require('./specs/accounts');

@@ -16,6 +16,10 @@ SOURCES = os.path.join(ROOT, "data", "sources")
 NOTE = os.path.join(SOURCES, "sociare-beroepenstructuur-2016.txt")
 BK = os.path.join(SOURCES, "BK-0338-3-syndicaal-deskundige.txt")
 GOLDEN = os.path.join(ROOT, "tests", "golden")
+# The user the tests act as once a database has users: a curator (so also an editor) of the demo
+# organisation, which owns what the CLI makes before any user exists. CLI changes name them
+# through $VAKKAART_AS (ignored while a database has no users).
+TESTER = "tester@example.org"
 
 
 def run(*args, db=None, check=True, env=None):
@@ -23,6 +27,7 @@ def run(*args, db=None, check=True, env=None):
     command = [BIN] + (["--db", db] if db else []) + list(args)
     full_env = dict(os.environ, NO_COLOR="1")
     full_env.pop("VAKKAART_DB", None)
+    full_env.setdefault("VAKKAART_AS", TESTER)
     if env:
         full_env.update(env)
     result = subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=300)
@@ -63,10 +68,21 @@ class TempDirMixin:
         return path
 
 
-class Server:
-    """`vakkaart serve` on a free port; the URL is read from what it prints."""
+def tester_token(db, read_only=False):
+    """An API token of TESTER, who is made (curator of the demo organisation) when missing."""
+    users = run("user", "list", "--json", db=db).stdout
+    if TESTER not in {u["email"] for u in json.loads(users)}:
+        run("user", "add", TESTER, "--org", "demo", "--role", "curator", db=db)
+    args = ["token", "create", TESTER, "--name", "integration tests"]
+    return run(*(args + (["--read-only"] if read_only else [])), db=db).stdout.strip()
 
-    def __init__(self, db):
+
+class Server:
+    """`vakkaart serve` on a free port; the URL is read from what it prints. Requests carry
+    TESTER's API token (`token`), unless `anonymous`."""
+
+    def __init__(self, db, anonymous=False):
+        self.token = None if anonymous else tester_token(db)
         self.process = subprocess.Popen(
             [BIN, "--db", db, "serve", "--port", "0"], stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
@@ -77,11 +93,16 @@ class Server:
             raise AssertionError(f"serve printed {line!r}: {self.process.stderr.read()}")
         self.url = match.group(1)
 
-    def get(self, path):
+    def auth_headers(self):
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def get(self, path, headers=None):
         """(status, content type, body bytes); HTTP errors are returned, not raised."""
         for attempt in range(50):
             try:
-                with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                req = urllib.request.Request(self.url + path,
+                                             headers={**self.auth_headers(), **(headers or {})})
+                with urllib.request.urlopen(req, timeout=10) as response:
                     return response.status, response.headers.get("Content-Type"), response.read()
             except urllib.error.HTTPError as error:
                 return error.code, error.headers.get("Content-Type"), error.read()
@@ -91,12 +112,13 @@ class Server:
                 time.sleep(0.1)
         raise AssertionError("unreachable")
 
-    def request(self, method, path, body=None, raw=None):
+    def request(self, method, path, body=None, raw=None, headers=None):
         """(status, content type, body bytes) of any method; `body` is sent as JSON."""
         data = raw if raw is not None else (
             json.dumps(body).encode("utf-8") if body is not None else None)
         req = urllib.request.Request(self.url + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              **self.auth_headers(), **(headers or {})})
         try:
             with urllib.request.urlopen(req, timeout=30) as response:
                 return response.status, response.headers.get("Content-Type"), response.read()

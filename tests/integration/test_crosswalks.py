@@ -12,7 +12,8 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BK, NOTE, ROOT, ServedDatabaseMixin, TempDirMixin, run, snapshot  # noqa: E402
+from support import (BK, NOTE, ROOT, TESTER, ServedDatabaseMixin, TempDirMixin, run,  # noqa: E402
+                     snapshot)
 
 import yaml  # python3-yaml, installed by scripts/install-deps.sh: missing is a failure
 from jsonschema import Draft202012Validator
@@ -154,7 +155,8 @@ class CrosswalkApi(ServedDatabaseMixin, unittest.TestCase):
         connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
         try:
             connection.request("POST", "/crosswalks/decide", urllib.parse.urlencode(fields),
-                               {"Content-Type": "application/x-www-form-urlencoded"})
+                               {"Content-Type": "application/x-www-form-urlencoded",
+                                **self.server.auth_headers()})
             response = connection.getresponse()
             response.read()
             return response.status, response.getheader("Location")
@@ -177,7 +179,7 @@ class CrosswalkApi(ServedDatabaseMixin, unittest.TestCase):
                                             "decision": "confirmed", "author": "alice"})
         self.assertEqual(code, 200, body)
         self.assertEqual(body["status"], "confirmed")
-        self.assertEqual(body["decided_by"], "alice")
+        self.assertEqual(body["decided_by"], TESTER)  # the caller, not the "author" sent
         now = self.get_json(confirmed_url)
         self.assertEqual(now["count"], 1)
         self.assertEqual(now["alignments"][0]["source"]["ref"], PAIR[0])
@@ -234,8 +236,7 @@ class CrosswalkApi(ServedDatabaseMixin, unittest.TestCase):
             ({"source": PAIR[0], "decision": "confirmed"}, None, 400, "target"),
             ({"source": PAIR[0], "target": PAIR[1]}, None, 400, "decision"),
             ({"source": PAIR[0], "target": PAIR[1], "decision": "maybe"}, None, 400, "decision"),
-            ({"source": PAIR[0], "target": PAIR[1], "decision": "confirmed", "author": 7}, None,
-             400, "author"),
+            # No "author" case: a decision names the signed-in curator; an author sent is not read.
             ({"source": 15, "target": PAIR[1], "decision": "confirmed"}, None, 400, "source"),
             ({"source": "BK-0338-3", "target": PAIR[1], "decision": "confirmed"}, None, 400,
              "source"),

@@ -135,7 +135,8 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
         # httplib compresses text/* (the pages); it leaves "application/json; charset=…" alone.
         for path in ["/profiles/gemeenschapswerker", "/search?q=vrijwilligersbeleid"]:
             request = urllib.request.Request(self.server.url + path,
-                                             headers={"Accept-Encoding": "gzip"})
+                                             headers={"Accept-Encoding": "gzip",
+                                                      **self.server.auth_headers()})
             with urllib.request.urlopen(request, timeout=10) as response:
                 zipped = response.read()
                 self.assertEqual(response.headers.get("Content-Encoding"), "gzip")

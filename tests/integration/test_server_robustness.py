@@ -14,7 +14,8 @@ from support import ServedDatabaseMixin  # noqa: E402
 class ServerRobustnessTest(ServedDatabaseMixin, unittest.TestCase):
     def send(self, method, path, raw=None, content_type="application/json"):
         req = urllib.request.Request(self.server.url + path, data=raw, method=method,
-                                     headers={"Content-Type": content_type})
+                                     headers={"Content-Type": content_type,
+                                              **self.server.auth_headers()})
         try:
             with urllib.request.urlopen(req, timeout=30) as response:
                 return response.status, response.headers.get("Content-Type"), response.read()

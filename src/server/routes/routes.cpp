@@ -10,6 +10,7 @@ RouteTable all_routes() {
   add_function_api(table);
   add_crosswalk_api(table);
   add_analyse_api(table);
+  add_account_api(table);
   add_start_page(table);
   add_profile_pages(table);
   add_qualification_page(table);
@@ -18,6 +19,8 @@ RouteTable all_routes() {
   add_function_pages(table);
   add_analyse_pages(table);
   add_crosswalk_form(table);
+  add_account_pages(table);
+  add_organisation_pages(table);
   add_static_files(table);
   return table;
 }

@@ -37,6 +37,12 @@ void add_function_pages(RouteTable& table);
 void add_analyse_pages(RouteTable& table);
 /// POST /crosswalks/decide: the pages' crosswalk decision form without JavaScript.
 void add_crosswalk_form(RouteTable& table);
+/// /api/me, /api/tokens, /api/organisation/members, /api/audit
+void add_account_api(RouteTable& table);
+/// /sign-in, /sign-out, /sign-in/link/…, /account and its forms
+void add_account_pages(RouteTable& table);
+/// /organisation (members, roles, audit) and /organisations (site admin)
+void add_organisation_pages(RouteTable& table);
 /// GET /static/… (embedded CSS and JS)
 void add_static_files(RouteTable& table);
 

@@ -138,7 +138,8 @@ Json sources(store::Store& store) {
 Page composer_page(Context& r, const std::string& id) {
   const Json& t = web::ui_texts(r.lang);
   // Exactly what GET /api/functions/{id} answers: the script starts from it.
-  Json data = compose::function_view_json(r.store(), compose::FunctionService(r.store()).get(id));
+  Json data = compose::function_view_json(
+      r.store(), compose::FunctionService(r.store(), r.function_scope()).get(id));
   const Json& function = data["function"];
   const Json& framework = data["framework"];
 
@@ -169,7 +170,7 @@ Page composer_page(Context& r, const std::string& id) {
 
 Page function_list_page(Context& r) {
   const Json& t = web::ui_texts(r.lang);
-  Json rows = function_list_json(r.store())["functions"];
+  Json rows = function_list_json(r.store(), r.function_scope())["functions"];
   for (auto& f : rows) {
     const std::string id = f["id"], status = f["status"], updated = f["updated"];
     f["status_label"] = status_label(t, status);

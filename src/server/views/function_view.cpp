@@ -12,8 +12,9 @@ namespace vakkaart::server {
 
 using vakkaart::Json;
 
-Json function_list_json(store::Store& store) {
-  return {{"functions", compose::function_summaries_json(compose::FunctionService(store).list())}};
+Json function_list_json(store::Store& store, const std::optional<std::string>& scope) {
+  return {{"functions",
+           compose::function_summaries_json(compose::FunctionService(store, scope).list())}};
 }
 
 Json function_coverage_json(const compose::CoverageIndex& index,

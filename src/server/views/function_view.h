@@ -14,7 +14,8 @@ namespace vakkaart::server {
 // composer page alike.
 
 /// `{functions:[{id, title, organisation, status, version, updated, blocks}]}`
-vakkaart::Json function_list_json(store::Store& store);
+/// The functions `scope` sees (one organisation's; every one when unset).
+vakkaart::Json function_list_json(store::Store& store, const std::optional<std::string>& scope);
 
 /// The coverage of a function against every stored profile, as JSON or as an SVG chart.
 vakkaart::Json function_coverage_json(const compose::CoverageIndex& index,

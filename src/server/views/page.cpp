@@ -53,6 +53,16 @@ httplib::Params params_without_lang(const httplib::Request& req) {
 
 void send_page(Context& ctx, Page page) {
   Json view = common_view(ctx.req, ctx.lang, page.title);
+  // Who is signed in, for the header; the CSRF token for every form and script of the page.
+  if (ctx.caller.signed_in()) {
+    view["signed_in"] = true;
+    view["user_name"] = ctx.caller.user->display_name;
+    view["user_email"] = ctx.caller.user->email;
+    view["org_name"] = ctx.caller.org_name;
+    view["org_slug"] = ctx.caller.org_slug;
+    if (ctx.caller.via == auth::Identity::Via::session)
+      view["csrf_token"] = ctx.caller.csrf_token;
+  }
   for (auto& [k, v] : page.view.items())
     view[k] = std::move(v);
   send_html(ctx.res, 200, web::render_template(page.template_name, view));

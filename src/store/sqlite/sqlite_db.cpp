@@ -147,17 +147,23 @@ void Db::fail(const std::string& context) const {
   throw_sqlite_error(db_, sqlite3_errcode(db_), path_, context);
 }
 
-Transaction::Transaction(Db& db) : db_(db) {
-  db_.exec("BEGIN IMMEDIATE");
+// Inside another transaction (Store::in_transaction around a write and its audit entry) a
+// transaction is a savepoint: it commits with the outer one, or rolls back alone.
+Transaction::Transaction(Db& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
-  if (!done_)
+  if (done_)
+    return;
+  if (nested_)
+    sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
+  else
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
   done_ = true;
 }
 

@@ -66,7 +66,8 @@ class Db {
   bool read_only_;
 };
 
-/// Runs the body inside BEGIN IMMEDIATE / COMMIT; rolls back if it throws.
+/// Runs the body inside BEGIN IMMEDIATE / COMMIT (a savepoint when a transaction is already
+/// open); rolls back if it throws.
 class Transaction {
  public:
   explicit Transaction(Db& db);
@@ -77,6 +78,7 @@ class Transaction {
 
  private:
   Db& db_;
+  bool nested_;
   bool done_ = false;
 };
 

@@ -28,13 +28,18 @@ std::optional<int> stored_version(Db& db, const std::string& id) {
 
 }  // namespace
 
-std::vector<StoredFunction> SqliteStore::list_functions() {
+std::vector<StoredFunction> SqliteStore::list_functions(const std::optional<std::string>& owner) {
   auto q = db_->prepare(
-      "SELECT id, version, title, organisation, status, updated, body FROM functions "
-      "ORDER BY title, id");
+      "SELECT id, version, title, organisation, status, updated, body, owner FROM functions "
+      "WHERE ?1 IS NULL OR owner = ?1 ORDER BY title, id");
+  if (owner)
+    q.bind(1, *owner);
+  else
+    q.bind_null(1);
   std::vector<StoredFunction> out;
   while (q.step())
-    out.push_back({q.text(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    out.push_back({q.text(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6),
+                   q.text(7)});
   return out;
 }
 
@@ -42,13 +47,13 @@ std::optional<StoredFunction> SqliteStore::find_function(const std::string& id,
                                                          std::optional<int> version) {
   if (!version) {
     auto q = db_->prepare(
-        "SELECT id, version, title, organisation, status, updated, body FROM functions "
+        "SELECT id, version, title, organisation, status, updated, body, owner FROM functions "
         "WHERE id = ?");
     q.bind(1, id);
     if (!q.step())
       return std::nullopt;
     return StoredFunction{q.text(0), q.integer(1), q.text(2), q.text(3),
-                          q.text(4), q.text(5),    q.text(6)};
+                          q.text(4), q.text(5),    q.text(6), q.text(7)};
   }
   auto q = db_->prepare(
       "SELECT function_id, version, at, body FROM function_versions "
@@ -90,8 +95,8 @@ void SqliteStore::put_function(const StoredFunction& function, int base_version,
     // A function imported under an id that was deleted earlier starts a fresh history.
     db_->prepare("DELETE FROM function_versions WHERE function_id = ?").bind(1, function.id).run();
     db_->prepare(
-           "INSERT INTO functions (id, version, title, organisation, status, updated, body) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO functions (id, version, title, organisation, status, updated, body, "
+           "owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, function.id)
         .bind(2, function.version)
         .bind(3, function.title)
@@ -99,6 +104,7 @@ void SqliteStore::put_function(const StoredFunction& function, int base_version,
         .bind(5, function.status)
         .bind(6, function.updated)
         .bind(7, function.body)
+        .bind(8, function.owner)
         .run();
   }
   db_->prepare(

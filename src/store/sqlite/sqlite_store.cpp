@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "store/migrations.h"
+#include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace vakkaart::store::sqlite {
@@ -276,9 +277,20 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
   db_ = std::make_unique<Db>(path, mode == OpenMode::read_only);
   configure();
   migrate();
+  accounts_ = std::make_unique<SqliteAccounts>(*db_);
 }
 
 SqliteStore::~SqliteStore() = default;
+
+AccountStore& SqliteStore::accounts() {
+  return *accounts_;
+}
+
+void SqliteStore::in_transaction(const std::function<void()>& body) {
+  Transaction tx(*db_);
+  body();
+  tx.commit();
+}
 
 void SqliteStore::configure() {
   // Reading the schema first turns "not a database" into an error here, not at first use.

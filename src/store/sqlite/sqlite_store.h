@@ -29,7 +29,7 @@ class SqliteStore final : public Store {
   StoreStats stats() override;
   std::vector<StatementOccurrence> statement_occurrences() override;
   std::string content_version() override;
-  std::vector<StoredFunction> list_functions() override;
+  std::vector<StoredFunction> list_functions(const std::optional<std::string>& owner) override;
   std::optional<StoredFunction> find_function(const std::string& id,
                                               std::optional<int> version) override;
   void put_function(const StoredFunction& function, int base_version,
@@ -48,6 +48,8 @@ class SqliteStore final : public Store {
                                     const std::string& at) override;
   model::Alignment undo_alignment_decision(const std::string& source_ref,
                                            const std::string& target_ref) override;
+  AccountStore& accounts() override;
+  void in_transaction(const std::function<void()>& body) override;
 
  private:
   class Writer;
@@ -61,6 +63,7 @@ class SqliteStore final : public Store {
   std::optional<std::string> current_version_id(const std::string& code);
 
   std::unique_ptr<Db> db_;
+  std::unique_ptr<AccountStore> accounts_;
 };
 
 }  // namespace vakkaart::store::sqlite

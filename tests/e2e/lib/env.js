@@ -10,6 +10,7 @@ const { startServer } = require('./server');
 
 const env = {
   url: null, // http://127.0.0.1:PORT (no trailing slash)
+  server: null, // what startServer() gave: user, token, auth()
   browser: null,
   artifacts: path.resolve(process.env.E2E_ARTIFACTS || path.join(__dirname, '..', 'artifacts')),
   data: null, // see loadData()
@@ -41,6 +42,7 @@ before(async () => {
   fs.mkdirSync(env.artifacts, { recursive: true });
   server = await startServer();
   env.url = server.url;
+  env.server = server;
   env.data = await loadData();
   env.browser = await chromium.launch({
     executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',

@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { env } = require('./env');
+const { signIn } = require('./auth');
 
 const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -46,8 +47,11 @@ async function resetPage(entry) {
  */
 async function withPage(t, options, fn) {
   if (typeof options === 'function') { fn = options; options = {}; }
-  const entry = await pooledPage(options);
+  const { signedIn, ...contextOptions } = options;
+  const entry = await pooledPage(contextOptions);
   const { page, context } = entry;
+  // A signed-in test gets a session of its own (cookies are cleared between tests).
+  if (signedIn) await signIn(context, signedIn === true ? env.server : signedIn);
   const problems = [];
   const onPageError = (err) => problems.push(`uncaught error on ${page.url()}: ${err.message}`);
   const onResponse = (res) => {

@@ -23,6 +23,13 @@ async function startServer() {
   const sources = fs.readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sort()
     .map((f) => path.join(sourcesDir, f));
   execFileSync(bin, ['--db', db, 'import', ...sources], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The user the browser signs in as: admin of the demo organisation (so also a curator and an
+  // editor), with a password for the sign-in page and a read-write API token for scripts.
+  const user = { email: 'e2e@example.org', password: 'e2e-wachtwoord-123', name: 'Ans Peeters (e2e)' };
+  execFileSync(bin, ['--db', db, 'user', 'add', user.email, '--org', 'demo', '--role', 'admin',
+    '--name', user.name, '--password-stdin'], { input: `${user.password}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+  const token = execFileSync(bin, ['--db', db, 'token', 'create', user.email, '--name', 'e2e'],
+    { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
 
   const child = spawn(bin, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -50,6 +57,10 @@ async function startServer() {
   return {
     url, // without trailing slash
     db,
+    user, // { email, password, name }: signs in on the sign-in page
+    token, // the user's read-write API token
+    /** Headers that authenticate a script as `user` (Bearer token). */
+    auth(headers = {}) { return { ...headers, Authorization: `Bearer ${token}` }; },
     async stop() {
       process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { env } = require('../lib/env');
+const { signIn } = require('../lib/auth');
 const { withPage, open, screenshot, norm, waitFor, safeName } = require('../lib/pages');
 const { assertAccessible } = require('../lib/axe');
 const data = require('../lib/data');
@@ -91,7 +92,7 @@ async function download(page, format) {
 /** A function made through the API, as the view the API answers. */
 async function createFunction(title) {
   const res = await fetch(`${env.url}/api/functions`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST', headers: env.server.auth({ 'Content-Type': 'application/json' }),
     body: JSON.stringify({ title, organisation: 'e2e' }),
   });
   assert.equal(res.status, 201, 'POST /api/functions');
@@ -104,6 +105,7 @@ async function createFunction(title) {
  */
 async function withConflictPage(t, fn) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(context, env.server);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));
@@ -131,7 +133,7 @@ describe('function composer', () => {
     const bk = data.qualifications().find((q) => q.id === 'BK-0338-3');
     assert.ok(bk, 'BK-0338-3 is in the store');
     const competence = bk.competences.find((c) => c.number === 1);
-    await withPage(t, { bypassCSP: true, acceptDownloads: true }, async (page) => {
+    await withPage(t, { bypassCSP: true, acceptDownloads: true, signedIn: true }, async (page) => {
       // Create it through the list page's form.
       await open(page, '/functions');
       await page.fill('#nf-title', 'Coördinator vrijwilligerswerk e2e');
@@ -242,9 +244,10 @@ describe('function composer', () => {
       // A colleague saves behind the page's back, on the version the page shows.
       const theirs = 'Context van een collega';
       const res = await page.evaluate(async ({ url, version, text }) => {
+        const csrf = document.querySelector('meta[name="csrf-token"]').content;
         const r = await fetch(url, {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ version, author: 'collega', edits: [{ op: 'set', field: 'context', value: text }] }),
+          method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+          body: JSON.stringify({ version, edits: [{ op: 'set', field: 'context', value: text }] }),
         });
         return r.status;
       }, { url: `/api/functions/${enc(id)}/edits`, version: view.function.version, text: theirs });
@@ -265,7 +268,7 @@ describe('function composer', () => {
       assert.ok(await banner.isHidden(), 'the banner is gone');
       assert.equal(await page.locator('#f-purpose').inputValue(), mine, 'my purpose');
       assert.equal(await page.locator('#f-context').inputValue(), theirs, 'their context');
-      const stored = await (await fetch(`${env.url}/api/functions/${enc(id)}`)).json();
+      const stored = await (await fetch(`${env.url}/api/functions/${enc(id)}`, { headers: env.server.auth() })).json();
       assert.equal(stored.function.purpose, mine, 'stored purpose');
       assert.equal(stored.function.context, theirs, 'stored context');
     });
@@ -274,7 +277,7 @@ describe('function composer', () => {
   test('without JavaScript the function reads, with export links; the list links to it', async (t) => {
     const view = await createFunction('Alleen lezen e2e');
     const id = view.function.id;
-    await withPage(t, { javaScriptEnabled: false }, async (page) => {
+    await withPage(t, { javaScriptEnabled: false, signedIn: true }, async (page) => {
       await open(page, '/functions');
       assert.equal(await page.locator(`tr[data-function="${id}"] a`).getAttribute('href'), `/functions/${id}`, 'the list links to the composer');
       await open(page, `/functions/${enc(id)}`);
@@ -288,7 +291,7 @@ describe('function composer', () => {
 
   test('English composer and a 375 px viewport: no horizontal scrolling, one column', async (t) => {
     const view = await createFunction('Smal e2e');
-    await withPage(t, { viewport: { width: 375, height: 800 } }, async (page) => {
+    await withPage(t, { viewport: { width: 375, height: 800 }, signedIn: true }, async (page) => {
       await open(page, `/functions/${enc(view.function.id)}?lang=en`);
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.equal(norm(await page.locator('#structure-h').textContent()), 'Occupational structure and qualifications');

@@ -15,6 +15,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { env } = require('../lib/env');
 const { startServer, locate } = require('../lib/server');
+const { signIn } = require('../lib/auth');
 const { withPage, norm, waitFor } = require('../lib/pages');
 const { assertAccessible } = require('../lib/axe');
 
@@ -28,13 +29,12 @@ const REPLACE = [
   ['Wekt geen onrealiseerbare verwachtingen', 'Wekt geen valse verwachtingen bij de leden'],
 ];
 const [, , [OLD1, NEW1], [OLD2, NEW2]] = REPLACE;
-const AUTHOR = 'Ans Peeters (e2e)';
 
-/** A JSON call to `base`; returns {status, body}. */
-async function call(base, method, urlPath, body) {
-  const res = await fetch(base + urlPath, {
+/** A JSON call to the spec's `server`, with its user's API token; returns {status, body}. */
+async function call(server, method, urlPath, body) {
+  const res = await fetch(server.url + urlPath, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: server.auth(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -84,11 +84,11 @@ const itemValue = (page, itemId) => page.locator(`li.fitem[data-item="${itemId}"
 async function changesOfVersion4(page, server, dir, { root, bin }, texts, problems) {
   const base = server.url;
 
-  let res = await call(base, 'POST', '/api/functions', { title: 'Bronwijzigingen e2e', organisation: 'e2e' });
+  let res = await call(server, 'POST', '/api/functions', { title: 'Bronwijzigingen e2e', organisation: 'e2e' });
   assert.equal(res.status, 201, 'POST /api/functions');
   const id = res.body.function.id;
   const api = `/api/functions/${enc(id)}`;
-  res = await call(base, 'POST', `${api}/edits`, {
+  res = await call(server, 'POST', `${api}/edits`, {
     version: res.body.function.version,
     edits: [
       { op: 'add_block', source: 'BK-0338-3:1', items: [1, 2, 3] },
@@ -108,7 +108,7 @@ async function changesOfVersion4(page, server, dir, { root, bin }, texts, proble
 
   // Version 4, imported while the server runs: the server sees it at once.
   execFileSync(bin, ['--db', server.db, 'import', writeVersion4(root, dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const changes = (await call(base, 'GET', api)).body.changes;
+  const changes = (await call(server, 'GET', api)).body.changes;
   // The first rewording keeps most words: one statement reworded. The second shares 3 of its
   // 8 words with the old text, below the server's one half (src/compose/source_changes.cpp):
   // one statement removed and one added.
@@ -154,10 +154,6 @@ async function changesOfVersion4(page, server, dir, { root, bin }, texts, proble
   await page.screenshot({ path: path.join(env.artifacts, 'composer-changes.png'), fullPage: true });
   await assertAccessible(page, 'composer with source changes');
 
-  // Who edits: the name typed in the bar goes with every save.
-  const authorBox = page.getByLabel(texts.author_label, { exact: true });
-  assert.ok(await authorBox.isVisible(), 'the name field is shown');
-  await authorBox.fill(AUTHOR);
 
   // Take the rewording: the item holds the new original (not a wording of ours).
   await changeLi(reworded).getByRole('button', { name: texts.take_change }).click();
@@ -180,7 +176,7 @@ async function changesOfVersion4(page, server, dir, { root, bin }, texts, proble
     'the provenance line names BK-0338-4');
 
   // As stored: the block stands on version 4; the profile block is untouched.
-  const stored = (await call(base, 'GET', api)).body;
+  const stored = (await call(server, 'GET', api)).body;
   const sb = stored.function.blocks.find((b) => b.id === bk.id);
   assert.equal(sb.source.ref, 'BK-0338-4:1', 'stored source of the block');
   assert.equal(sb.source.version, '4', 'stored version of the source');
@@ -189,19 +185,19 @@ async function changesOfVersion4(page, server, dir, { root, bin }, texts, proble
   assert.equal(stored.function.blocks.find((b) => b.id === gw.id).source.ref, gw.source.ref, 'the profile block keeps its source');
   assert.deepEqual(stored.changes, [], 'no undecided changes');
 
-  // The history names the author of the three saves (newest first), not of the two before.
-  const history = (await call(base, 'GET', `${api}/history`)).body.history;
-  assert.deepEqual(history.map((h) => h.author), [AUTHOR, AUTHOR, AUTHOR, '', ''], 'authors in the history API');
-  const by = texts.history_by.replace('{author}', AUTHOR);
+  // The history names the signed-in user of every save: the three of the page (its session) and
+  // the two before (the same user's API token); never a name typed by the client.
+  const author = server.user.email;
+  const history = (await call(server, 'GET', `${api}/history`)).body.history;
+  assert.deepEqual(history.map((h) => h.author), [author, author, author, author, author], 'authors in the history API');
+  const by = texts.history_by.replace('{author}', author);
   const authorsShown = () => page.locator('#history-list li')
     .evaluateAll((lis) => lis.map((li) => li.querySelector('.history-author')?.textContent ?? null));
   await waitFor(async () => (await authorsShown()).length === history.length, 'the history list of five versions');
-  assert.deepEqual(await authorsShown(), [by, by, by, null, null], 'the history list shows who saved');
+  assert.deepEqual(await authorsShown(), [by, by, by, by, by], 'the history list shows who saved');
 
-  // After a reload: the name is remembered, the decided changes stay gone.
+  // After a reload: the decided changes stay gone.
   await openComposer();
-  assert.equal(await page.locator('#author-name').inputValue(), AUTHOR, 'the name after a reload');
-  assert.equal(await page.evaluate(() => localStorage.getItem('vakkaart.author')), AUTHOR, 'the name in localStorage');
   assert.ok(await page.locator('#changes').isHidden(), 'no changes after a reload');
   assert.deepEqual(problems, [], "the spec's server answered every request");
 }
@@ -218,6 +214,7 @@ describe('function composer: changes in the sources', () => {
       let watch = null;
       try {
         server = await startServer();
+        await signIn(page.context(), server);
         watch = watchServer(page, server.url);
         await changesOfVersion4(page, server, dir, where, texts, watch.problems);
       } finally {

@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 
+#include "auth/account_service.h"
 #include "server/server.h"
 #include "store/store.h"
 #include "unit/support/sample_documents.h"
@@ -15,14 +16,26 @@
 namespace vakkaart::testing {
 
 /// The real server on a free port, in a background thread, over a temp database holding the
-/// sample framework (profiles werker-a, werker-b) and qualification BK-9999 in two versions.
+/// sample framework (profiles werker-a, werker-b) and qualification BK-9999 in two versions,
+/// and a curator of the demo organisation whose API token client() sends.
 class RunningServer {
  public:
   RunningServer() {
     db_ = dir_.file("api.db");
-    store::open_sqlite_store(db_)->put_documents(
-        {sample_framework(), sample_qualification(1, true), sample_qualification(2, true)});
-    server_ = std::make_unique<server::Server>(server::ServerOptions{db_, 4});
+    {
+      auto store = store::open_sqlite_store(db_);
+      store->put_documents(
+          {sample_framework(), sample_qualification(1, true), sample_qualification(2, true)});
+      auth::AccountService accounts(*store);
+      const auth::Actor actor{"operator", "test"};
+      const auto user = accounts.add_user("tester@example.org", "Tester", "", false, actor);
+      accounts.set_role(user.email, "demo", auth::Role::curator, actor);
+      token_ = accounts.create_token(user, "unit tests", false, "", actor);
+    }
+    server::ServerOptions options;
+    options.db_path = db_;
+    options.threads = 4;
+    server_ = std::make_unique<server::Server>(options);
     port_ = server_->bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_->serve(); });
     // httplib's stop() before its accept loop has started is lost (the loop then runs for
@@ -38,12 +51,21 @@ class RunningServer {
   RunningServer& operator=(const RunningServer&) = delete;
 
   httplib::Result get(const std::string& path) { return client().Get(path.c_str()); }
-  httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
+  /// A client that sends the tester's API token.
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_default_headers({{"Authorization", "Bearer " + token_}});
+    return c;
+  }
+  /// A client that sends no credentials.
+  httplib::Client anonymous_client() const { return httplib::Client("127.0.0.1", port_); }
+  const std::string& db_path() const { return db_; }
   const server::Server& server() const { return *server_; }
 
  private:
   TempDir dir_;
   std::string db_;
+  std::string token_;
   std::unique_ptr<server::Server> server_;
   int port_ = 0;
   std::thread thread_;

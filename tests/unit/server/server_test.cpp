@@ -76,7 +76,10 @@ TEST(Server, HealthCountsWhatIsStored) {
 
 TEST(Server, RefusesToStartWithoutADatabase) {
   testing::TempDir dir;
-  EXPECT_THROW(Server(ServerOptions{dir.file("missing.db"), 2}), Error);
+  ServerOptions options;
+  options.db_path = dir.file("missing.db");
+  options.threads = 2;
+  EXPECT_THROW(Server{options}, Error);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The function composer (/functions/{id}): wires the structure pane, the editor, autosave and
 // the side panels together. The server rendered the function read-only with the API's view of
 // it embedded, so the editor is built at once from that data, without waiting for the API.
-import { embedded, storedAuthor, storeAuthor } from './composer_util.js';
+import { embedded } from './composer_util.js';
 import { Saver } from './composer_save.js';
 import { renderEditor } from './composer_render.js';
 import { setupStructure, DRAG_TYPE } from './composer_source.js';
@@ -183,18 +183,6 @@ function start(root) {
     ctx.saver.flush();
     e.preventDefault();
   });
-
-  // Who is editing: typed once, remembered in the browser, sent with every save.
-  const author = $('#author-name');
-  if (author) {
-    author.value = storedAuthor();
-    ctx.saver.author = author.value;
-    author.addEventListener('input', () => {
-      ctx.saver.author = author.value;
-      storeAuthor(author.value.trim());
-    });
-    $('#author-field').hidden = false;
-  }
 
   setupStructure(structure, {
     t, lang: root.dataset.lang, framework: ctx.view.framework, sources, take: (edit) => ctx.edit(edit),

@@ -1,6 +1,6 @@
 // The list of functions: the "new function" form is sent as JSON to POST /api/functions (the
 // API takes JSON only), then the composer of the new function opens.
-import { embedded, request, storedAuthor } from './composer_util.js';
+import { embedded, request } from './composer_util.js';
 
 const form = document.getElementById('new-function');
 if (form) {
@@ -14,8 +14,6 @@ if (form) {
       title: form.elements.title.value.trim(),
       organisation: form.elements.organisation.value.trim(),
     };
-    const author = storedAuthor(); // the name typed earlier in a composer
-    if (author) body.author = author;
     button.disabled = true;
     status.textContent = t.creating;
     try {

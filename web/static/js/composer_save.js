@@ -2,8 +2,8 @@
 // ~500 ms after the last keystroke for typing (edits with the same key replace each other
 // while they wait, so a sentence is one edit, not forty). Edits name the version they were
 // made on; when someone else saved in between the server answers 409 and nothing is written:
-// the saver then holds the edits until the user reapplies or discards them. Every request
-// names its `author` (the name typed in the bar) when there is one, for the history.
+// the saver then holds the edits until the user reapplies or discards them. The history names
+// the signed-in user, whom the server knows from the session.
 import { request } from './composer_util.js';
 
 const TYPING_DELAY = 500;
@@ -21,7 +21,6 @@ export class Saver {
     this.inflight = null; // promise of the request being sent
     this.timer = null;
     this.conflictEdits = null; // edits held back by a conflict
-    this.author = ''; // who makes the edits; sent with each request when not empty
   }
 
   get dirty() { return this.pending.length > 0 || this.inflight !== null; }
@@ -61,8 +60,7 @@ export class Saver {
     this.hooks.status('saving');
     let res;
     try {
-      const author = this.author.trim();
-      res = await request('POST', `${this.url}/edits`, author ? { version, author, edits } : { version, edits });
+      res = await request('POST', `${this.url}/edits`, { version, edits });
     } catch (err) {
       // The network failed: keep the edits in front, the next change (or a retry) sends them.
       this.pending = edits.map((edit) => ({ edit, key: null })).concat(this.pending);

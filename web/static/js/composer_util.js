@@ -30,9 +30,17 @@ export function fmt(text, vars = {}) {
   return String(text ?? '').replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 }
 
+/** The page's CSRF token (a meta tag on pages of a signed-in user), or ''. */
+export function csrfToken(doc = document) {
+  return doc.querySelector('meta[name="csrf-token"]')?.content || '';
+}
+
 /** A JSON request; resolves to {status, body} for every HTTP answer (problem JSON included). */
 export async function request(method, url, body) {
   const init = { method, headers: { Accept: 'application/json' } };
+  // The session's CSRF token: the server refuses a signed-in write without it.
+  const csrf = csrfToken();
+  if (csrf && method !== 'GET') init.headers['X-CSRF-Token'] = csrf;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -51,17 +59,4 @@ export async function getJson(url) {
   return body;
 }
 
-// The name the user typed in the composer's bar; kept in the browser, sent with every save.
-const AUTHOR_KEY = 'vakkaart.author';
 
-/** The stored name of the user ('' when none, or when storage is not available). */
-export function storedAuthor() {
-  try { return localStorage.getItem(AUTHOR_KEY) || ''; } catch { return ''; }
-}
-
-export function storeAuthor(name) {
-  try {
-    if (name) localStorage.setItem(AUTHOR_KEY, name);
-    else localStorage.removeItem(AUTHOR_KEY);
-  } catch { /* storage blocked: the name lasts as long as the page */ }
-}

@@ -2,27 +2,16 @@
 // alignment are a plain <form method=post action=/crosswalks/decide> (which works without
 // JavaScript and comes back to the page); here they post JSON to /api/crosswalks/decisions
 // instead and update the item in place. Which status and buttons show follows data-status on the
-// item (crosswalk.css), so only that attribute and the "by …" text change. The name typed in the
-// author field is kept in localStorage and sent with every decision.
-const AUTHOR_KEY = 'vakkaart.author'; // the composer's too: one name per browser
-
-function storedAuthor() {
-  try { return localStorage.getItem(AUTHOR_KEY) || ''; } catch { return ''; }
-}
-
-function keepAuthor(name) {
-  try { localStorage.setItem(AUTHOR_KEY, name); } catch { /* private mode: not kept */ }
+// item (crosswalk.css), so only that attribute and the "by …" text change. The decision names
+// the signed-in curator (the server knows them from the session); the request carries the
+// session's CSRF token.
+function csrfToken() {
+  return document.querySelector('meta[name="csrf-token"]')?.content || '';
 }
 
 export function enhanceCrosswalks(doc = document) {
   if (!doc.querySelector('form.crosswalk-decide')) return;
-  const author = doc.querySelector('[data-crosswalk-author]');
   const message = doc.querySelector('[data-crosswalk-message]');
-  if (author) {
-    author.value = storedAuthor();
-    author.closest('.crosswalk-author').hidden = false;
-    author.addEventListener('change', () => keepAuthor(author.value.trim()));
-  }
   const say = (text) => { if (message) message.textContent = text; };
   const text = (key, fallback) => (message && message.dataset[key]) || fallback;
 
@@ -34,17 +23,14 @@ export function enhanceCrosswalks(doc = document) {
     const item = form.closest('.crosswalk-item');
     if (item.getAttribute('aria-busy') === 'true') return;
     item.setAttribute('aria-busy', 'true');
-    const name = author ? author.value.trim() : '';
-    if (author) keepAuthor(name);
     try {
       const res = await fetch('/api/crosswalks/decisions', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
         body: JSON.stringify({
           source: form.elements.source.value,
           target: form.elements.target.value,
           decision: button.value,
-          author: name,
         }),
       });
       const body = await res.json().catch(() => ({}));

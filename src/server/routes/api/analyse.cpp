@@ -16,7 +16,8 @@ void add_analyse_api(RouteTable& table) {
                .effect = Effect::read,
                .cache = Cache::no_store,
                .access = Access::public_read,
-               .kind = Kind::api},
+               .kind = Kind::api,
+               .rate = RateLimit::analyse},
               [](Context& c) {
                 const std::string detail = c.req.get_param_value("detail");
                 if (!detail.empty() && detail != "full" && detail != "summary")

@@ -38,12 +38,16 @@ void decide_crosswalk_json(Context& c) {
   Json body = json_body(c.req);
   if (!body.is_object())
     throw Error(ErrorCode::invalid_argument,
-                "the body must be an object {source, target, decision, author}", {"", 0, "body"});
+                "the body must be an object {source, target, decision}", {"", 0, "body"});
   const std::string source = json_string_member(body, "source", true);
   const std::string target = json_string_member(body, "target", true);
   const auto decision = crosswalk_decision(json_string_member(body, "decision", true));
-  const std::string author = json_string_member(body, "author", false);
-  auto a = analysis::decide_crosswalk(c.store(), source, target, decision, author);
+  // The decision carries the signed-in curator's name, never a name the client sends.
+  model::Alignment a;
+  c.store().in_transaction([&] {
+    a = analysis::decide_crosswalk(c.store(), source, target, decision, c.caller.actor());
+    c.audit("crosswalk.decide", source + " -> " + target, model::to_string(a.status));
+  });
   send_json(c.res, analysis::alignment_to_json(a));
 }
 

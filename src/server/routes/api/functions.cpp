@@ -50,8 +50,12 @@ void create_function(Context& c) {
   spec.organisation = json_string_member(body, "organisation", false);
   spec.framework_id = json_string_member(body, "framework", false);
   spec.core_profile_id = json_string_member(body, "core_profile", false);
-  auto f =
-      compose::FunctionService(c.store()).create(spec, json_string_member(body, "author", false));
+  compose::FunctionService service(c.store(), c.creation_scope());
+  model::FunctionProfile f;
+  c.store().in_transaction([&] {
+    f = service.create(spec, c.caller.actor());
+    c.audit("function.create", f.id, f.title);
+  });
   send_json(c.res, compose::function_view_json(c.store(), f));
   c.res.status = 201;
   c.res.set_header("Location", "/api/functions/" + f.id);
@@ -60,7 +64,12 @@ void create_function(Context& c) {
 void import_function(Context& c) {
   auto f = read_document([&] { return exports::parse_function_json(c.req.body, "request body"); });
   bool replace = c.req.get_param_value("replace") == "1";
-  auto stored = compose::FunctionService(c.store()).import(f, "", replace);
+  compose::FunctionService service(c.store(), c.creation_scope());
+  model::FunctionProfile stored;
+  c.store().in_transaction([&] {
+    stored = service.import(f, c.caller.actor(), replace);
+    c.audit("function.import", stored.id, replace ? "replace" : "");
+  });
   send_json(c.res, compose::function_view_json(c.store(), stored));
   c.res.status = 201;
   c.res.set_header("Location", "/api/functions/" + stored.id);
@@ -68,15 +77,24 @@ void import_function(Context& c) {
 
 void edit_function(Context& c) {
   store::Store& s = c.store();
+  // Another organisation's function is not found, whatever the body holds.
+  compose::FunctionService(s, c.function_scope()).owner_of(c.capture(1));
   Json body = json_body(c.req);
   auto edits = body.find("edits");
   if (edits == body.end())
     throw Error(ErrorCode::invalid_argument, "missing field 'edits'", {"", 0, "edits"});
   const int version = version_of(body);
-  const std::string author = json_string_member(body, "author", false);
   // Edits are typed at this edge; what cannot be read is the client's, not a bug.
   auto typed = read_input([&] { return edits_from_json(*edits); }, "edits");
-  auto outcome = compose::FunctionService(s).edit(c.capture(1), version, typed, author);
+  compose::EditOutcome outcome;
+  s.in_transaction([&] {
+    outcome = compose::FunctionService(s, c.function_scope())
+                  .edit(c.capture(1), version, typed, c.caller.actor());
+    if (outcome.saved)
+      c.audit("function.edit", c.capture(1),
+              "version " + std::to_string(outcome.current.version) + ": " +
+                  std::to_string(typed.size()) + " edit(s)");
+  });
   if (!outcome.saved) {
     // Last writer must not silently win: both versions go back to the client.
     send_problem(c.res, 409, "conflict", outcome.summary.front());
@@ -92,7 +110,7 @@ void edit_function(Context& c) {
 }
 
 void export_function_file(Context& c) {
-  auto f = compose::FunctionService(c.store()).get(c.capture(1));
+  auto f = compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1));
   std::string name = c.req.get_param_value("format");
   std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
   std::string file = f.id + "-v" + std::to_string(f.version);
@@ -117,13 +135,14 @@ void export_function_file(Context& c) {
 }  // namespace
 
 void add_function_api(RouteTable& table) {
-  table.route({.method = Method::get,
-               .pattern = "/api/functions",
-               .effect = Effect::read,
-               .cache = Cache::no_store,
-               .access = Access::org_read,
-               .kind = Kind::api},
-              [](Context& c) { send_json(c.res, function_list_json(c.store())); });
+  table.route(
+      {.method = Method::get,
+       .pattern = "/api/functions",
+       .effect = Effect::read,
+       .cache = Cache::no_store,
+       .access = Access::org_read,
+       .kind = Kind::api},
+      [](Context& c) { send_json(c.res, function_list_json(c.store(), c.function_scope())); });
   table.route({.method = Method::post,
                .pattern = "/api/functions",
                .effect = Effect::write,
@@ -145,9 +164,11 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_read,
                .kind = Kind::api},
               [](Context& c) {
-                send_json(c.res,
-                          compose::function_view_json(
-                              c.store(), compose::FunctionService(c.store()).get(c.capture(1))));
+                send_json(
+                    c.res,
+                    compose::function_view_json(
+                        c.store(),
+                        compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1))));
               });
   table.route({.method = Method::del,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+))",
@@ -156,10 +177,15 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_write,
                .kind = Kind::api},
               [](Context& c) {
+                compose::FunctionService(c.store(), c.function_scope()).owner_of(c.capture(1));
                 if (!c.req.has_param("version"))
                   throw Error(ErrorCode::invalid_argument,
                               "name the version you delete (?version=N)", {"", 0, "version"});
-                compose::FunctionService(c.store()).remove(c.capture(1), version_param(c.req));
+                c.store().in_transaction([&] {
+                  compose::FunctionService(c.store(), c.function_scope())
+                      .remove(c.capture(1), version_param(c.req));
+                  c.audit("function.delete", c.capture(1));
+                });
                 c.res.status = 204;
               });
   table.route({.method = Method::post,
@@ -176,9 +202,11 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_read,
                .kind = Kind::api},
               [](Context& c) {
-                send_json(c.res, function_coverage_json(
-                                     *c.pool.coverage().get(c.store()),
-                                     compose::FunctionService(c.store()).get(c.capture(1))));
+                send_json(
+                    c.res,
+                    function_coverage_json(
+                        *c.pool.coverage().get(c.store()),
+                        compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1))));
               });
   table.route({.method = Method::get,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/coverage\.svg)",
@@ -188,22 +216,24 @@ void add_function_api(RouteTable& table) {
                .kind = Kind::api},
               [](Context& c) {
                 std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
-                auto f = compose::FunctionService(c.store()).get(c.capture(1));
+                auto f = compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1));
                 c.res.set_content(function_coverage_svg(*c.pool.coverage().get(c.store()), f, lang),
                                   "image/svg+xml; charset=utf-8");
               });
-  table.route({.method = Method::get,
-               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/history)",
-               .effect = Effect::read,
-               .cache = Cache::no_store,
-               .access = Access::org_read,
-               .kind = Kind::api},
-              [](Context& c) {
-                send_json(
-                    c.res,
-                    {{"history", compose::history_to_json(
-                                     compose::FunctionService(c.store()).history(c.capture(1)))}});
-              });
+  table.route(
+      {.method = Method::get,
+       .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/history)",
+       .effect = Effect::read,
+       .cache = Cache::no_store,
+       .access = Access::org_read,
+       .kind = Kind::api},
+      [](Context& c) {
+        send_json(
+            c.res,
+            {{"history",
+              compose::history_to_json(
+                  compose::FunctionService(c.store(), c.function_scope()).history(c.capture(1)))}});
+      });
   table.route({.method = Method::get,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/versions/(\d+))",
                .effect = Effect::read,
@@ -212,8 +242,8 @@ void add_function_api(RouteTable& table) {
                .kind = Kind::api},
               [](Context& c) {
                 const auto version = whole_number(c.capture(2), "version", 0, kMaxVersion);
-                auto f = compose::FunctionService(c.store()).get(c.capture(1),
-                                                                 static_cast<int>(version));
+                auto f = compose::FunctionService(c.store(), c.function_scope())
+                             .get(c.capture(1), static_cast<int>(version));
                 send_json(c.res, exports::function_to_json(f));
               });
   table.route({.method = Method::get,

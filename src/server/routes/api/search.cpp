@@ -13,7 +13,8 @@ void add_search_api(RouteTable& table) {
                .effect = Effect::read,
                .cache = Cache::by_content,
                .access = Access::public_read,
-               .kind = Kind::api},
+               .kind = Kind::api,
+               .rate = RateLimit::search},
               [](Context& c) {
                 send_json_text(c.res, search_json_text(c.store(), c.pool.db_path(),
                                                        search_request_from(c.req)));

@@ -18,7 +18,8 @@ void add_analyse_pages(RouteTable& table) {
                .effect = Effect::read,
                .cache = Cache::no_store,
                .access = Access::public_read,
-               .kind = Kind::page},
+               .kind = Kind::page,
+               .rate = RateLimit::analyse},
               [](Context& c) { send_page(c, analyse_result_page(c)); });
 }
 

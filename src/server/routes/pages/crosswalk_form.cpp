@@ -26,7 +26,11 @@ void decide_from_form(Context& c) {
   if (target.empty())
     throw Error(ErrorCode::invalid_argument, "missing field 'target'", {"", 0, "target"});
   const auto decision = crosswalk_decision(req.get_param_value("decision"));
-  analysis::decide_crosswalk(c.store(), source, target, decision, req.get_param_value("author"));
+  c.store().in_transaction([&] {
+    const auto a =
+        analysis::decide_crosswalk(c.store(), source, target, decision, c.caller.actor());
+    c.audit("crosswalk.decide", source + " -> " + target, model::to_string(a.status));
+  });
   c.res.set_redirect(crosswalk_back(req.get_param_value("back")), 303);
 }
 

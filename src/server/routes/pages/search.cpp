@@ -10,7 +10,8 @@ void add_search_page(RouteTable& table) {
                .effect = Effect::read,
                .cache = Cache::by_content,
                .access = Access::public_read,
-               .kind = Kind::page},
+               .kind = Kind::page,
+               .rate = RateLimit::search},
               [](Context& c) { send_page(c, search_page(c)); });
 }
 

@@ -1,0 +1,103 @@
+// An organisation's admin pages (members and their roles, the audit log) and the site admin's
+// list of organisations. A site admin may open any organisation's page with ?org=SLUG.
+#include "core/error.h"
+#include "server/routes/routes.h"
+#include "server/views/account_view.h"
+
+namespace vakkaart::server {
+
+namespace {
+
+/// The organisation a request manages: the caller's own, or for a site admin the one named.
+std::string managed_org(const Context& c) {
+  const std::string named = c.req.get_param_value("org");
+  if (named.empty() || named == c.caller.org_slug) {
+    if (c.caller.org_slug.empty())
+      throw Error(ErrorCode::invalid_argument, "name the organisation (?org=SLUG)", {"", 0, "org"});
+    return c.caller.org_slug;
+  }
+  if (!c.caller.site_admin())
+    throw Error(ErrorCode::forbidden, "you manage only your own organisation", {"", 0, "org"});
+  auto accounts = c.accounts();
+  return accounts.organisation(named).slug;
+}
+
+std::string back_to(const Context& c, const std::string& org) {
+  return c.caller.site_admin() && org != c.caller.org_slug ? "/organisation?org=" + org
+                                                           : "/organisation";
+}
+
+void add_member(Context& c) {
+  const std::string org = managed_org(c);
+  const std::string email = c.req.get_param_value("email");
+  const auth::Role role = auth::parse_role(c.req.get_param_value("role"));
+  auto accounts = c.accounts();
+  std::string link;
+  c.store().in_transaction([&] {
+    std::optional<store::User> user =
+        c.store().accounts().find_user_by_email(auth::normalise_email(email));
+    if (!user) {
+      user = accounts.add_user(email, c.req.get_param_value("display_name"), "", false, c.actor());
+      // A new member signs in by a one-time link and then sets a password.
+      link = accounts.create_sign_in_link(*user);
+    }
+    accounts.set_role(user->email, org, role, c.actor());
+  });
+  const std::string base = c.site.config.public_url.empty()
+                               ? "http://" + c.req.get_header_value("Host")
+                               : c.site.config.public_url;
+  send_page(c, organisation_page(c, org, "", link.empty() ? "" : base + "/sign-in/link/" + link));
+}
+
+void change_role(Context& c) {
+  const std::string org = managed_org(c);
+  c.accounts().set_role(c.req.get_param_value("email"), org,
+                        auth::parse_role(c.req.get_param_value("role")), c.actor());
+  c.res.set_redirect(back_to(c, org), 303);
+}
+
+void change_state(Context& c) {
+  const std::string org = managed_org(c);
+  c.accounts().set_member_disabled(c.req.get_param_value("email"), org,
+                                   c.req.get_param_value("disabled") == "1", c.actor());
+  c.res.set_redirect(back_to(c, org), 303);
+}
+
+void add_organisation(Context& c) {
+  auto accounts = c.accounts();
+  const auto org = accounts.add_organisation(c.req.get_param_value("slug"),
+                                             c.req.get_param_value("name"), c.actor());
+  c.res.set_redirect("/organisation?org=" + org.slug, 303);
+}
+
+void org_page_route(RouteTable& table, Method method, const std::string& pattern, Effect effect,
+                    Access access, Handler handler) {
+  table.route({.method = method,
+               .pattern = pattern,
+               .effect = effect,
+               .cache = Cache::no_store,
+               .access = access,
+               .kind = Kind::page},
+              std::move(handler));
+}
+
+}  // namespace
+
+void add_organisation_pages(RouteTable& table) {
+  org_page_route(table, Method::get, "/organisation", Effect::read, Access::org_admin,
+                 [](Context& c) { send_page(c, organisation_page(c, managed_org(c), "", "")); });
+  org_page_route(table, Method::post, "/organisation/members", Effect::write, Access::org_admin,
+                 add_member);
+  org_page_route(table, Method::post, "/organisation/members/role", Effect::write,
+                 Access::org_admin, change_role);
+  org_page_route(table, Method::post, "/organisation/members/state", Effect::write,
+                 Access::org_admin, change_state);
+  org_page_route(table, Method::get, "/organisation/audit", Effect::read, Access::org_admin,
+                 [](Context& c) { send_page(c, audit_page(c, managed_org(c))); });
+  org_page_route(table, Method::get, "/organisations", Effect::read, Access::site_admin,
+                 [](Context& c) { send_page(c, organisations_page(c, "")); });
+  org_page_route(table, Method::post, "/organisations", Effect::write, Access::site_admin,
+                 add_organisation);
+}
+
+}  // namespace vakkaart::server
