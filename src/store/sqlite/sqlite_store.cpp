@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/sqlite/sqlite_function_history.h"
 
 namespace vakkaart::store::sqlite {
 
@@ -276,6 +277,7 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
   db_ = std::make_unique<Db>(path, mode == OpenMode::read_only);
   configure();
   migrate();
+  convert_function_history(*db_);
 }
 
 SqliteStore::~SqliteStore() = default;
