@@ -14,13 +14,15 @@ namespace vakkaart::store::history {
 // of thousands). Backends store VersionRecords as rows and call these functions; they never
 // read a delta themselves.
 
-/// At most this many versions per chain: a snapshot, then up to 99 deltas, so opening any
-/// version applies at most 99 deltas. Why 100: the snapshots then cost a hundredth of the old
-/// scheme (a 60-block function is ~240 KB, so 10,000 edits hold 100 snapshots, ~24 MB), while
-/// replaying 99 deltas on a list of line views costs about as much as parsing that JSON once.
-/// A chain also ends early once its deltas together outweigh the body (a large rewrite, an
-/// import), which keeps the bytes read for one version below about twice the body.
-constexpr int kSnapshotEvery = 100;
+/// At most this many versions per chain: a snapshot, then up to 199 deltas, so opening any
+/// version applies at most 199 deltas. Why 200: storage per version is (snapshot / N) + delta.
+/// A 60-block function is ~320 KB and one edit's delta ~0.1-1 KB, so at N = 100 the snapshots
+/// were 32 of 38 MB for 10,000 edits; at 200 they are half that (22 MB in all), while the worst
+/// open (199 deltas on a list of line views, ~2.4 ms) stays well below parsing the JSON it
+/// gives (~6.4 ms; bench/function_history_bench.cpp). A chain also ends early once its deltas
+/// together outweigh the body (large rewrites, imports), which keeps the bytes read for one
+/// version below about twice the body.
+constexpr int kSnapshotEvery = 200;
 
 /// How one version is kept.
 struct VersionRecord {

@@ -1,7 +1,7 @@
 -- Function history as changes (store/function_history.h): a row of function_versions holds
 -- either the whole canonical JSON of its version (a snapshot, delta_base NULL) or a line delta
--- against the version saved just before it (delta_base = that version). Every 100th version at
--- most is a snapshot, so any version opens with at most 99 deltas applied.
+-- against the version saved just before it (delta_base = that version). Every 200th version at
+-- most is a snapshot, so any version opens with at most 199 deltas applied.
 --
 -- Rows written before this migration are whole bodies, i.e. snapshots, so every version stays
 -- readable as it is. SQL cannot compute deltas, so vakkaart rewrites those rows as chains once,

@@ -22,8 +22,8 @@ namespace {
 
 using testing::TempDir;
 
-/// Long enough that 99 small deltas stay below a body: chains end by count, not by bytes.
-constexpr int kOldLines = 1500;
+/// Long enough that a chain of small deltas stays below a body: chains end by count.
+constexpr int kOldLines = 4000;
 
 /// Version `v` of a function of `lines` lines: each version changes one line and adds one.
 std::string old_body(const std::string& id, int v, int lines) {
@@ -114,7 +114,7 @@ TEST(FunctionHistoryMigration, AnOldDatabaseKeepsEveryVersionAndShrinks) {
     EXPECT_EQ(store->function_history("lang").size(), 250u);
   }
   EXPECT_EQ(meta(path, "function_history"), "delta");
-  EXPECT_EQ(snapshot_count(path, "lang"), 3);  // versions 1, 101, 201
+  EXPECT_EQ(snapshot_count(path, "lang"), 1 + 249 / history::kSnapshotEvery);
   EXPECT_EQ(snapshot_count(path, "kort"), 1);
   EXPECT_LT(std::filesystem::file_size(path), size_before / 10);
   // Converted once: opening again changes nothing, and saving goes on from the chain.
@@ -150,7 +150,7 @@ TEST(FunctionHistoryMigration, WholeBodiesStayReadableUntilConverted) {
   EXPECT_EQ(all_history_rows(path), rows);
   auto store = open_sqlite_store(path);
   expect_old_versions(*store, "lang", 120);
-  EXPECT_EQ(snapshot_count(path, "lang"), 2);
+  EXPECT_EQ(snapshot_count(path, "lang"), 1 + 119 / history::kSnapshotEvery);
 }
 
 /// Every block a function can take from the framework ("PROFILE:CLUSTER:N").

@@ -196,28 +196,38 @@ class HistoryStoreTest : public ::testing::Test {
   std::vector<std::string> bodies_;
 };
 
+/// Snapshot versions of `versions` saved versions when every chain ends by count.
+std::vector<int> snapshots_by_count(int versions) {
+  std::vector<int> out;
+  for (int v = 1; v <= versions; v += history::kSnapshotEvery)
+    out.push_back(v);
+  return out;
+}
+
 TEST_F(HistoryStoreTest, EveryVersionOfALongRandomEditSequenceOpensExactly) {
   std::mt19937 rng(14);
-  // Long enough that 99 small deltas stay below its size: chains end by count, not by bytes.
-  std::string body = random_body(rng, 2000);
-  for (int v = 1; v <= 350; ++v) {
+  // Long enough that a chain of small deltas stays below its size: chains end by count.
+  std::string body = random_body(rng, 8000);
+  const int versions = history::kSnapshotEvery * 2 + 150;
+  for (int v = 1; v <= versions; ++v) {
     body = with_version(v == 1 ? body : random_edit(body, rng), v);
     put(body);
   }
   expect_every_version_opens_exactly();
-  EXPECT_FALSE(store_->find_function("fn", 351).has_value());
+  EXPECT_FALSE(store_->find_function("fn", versions + 1).has_value());
   EXPECT_FALSE(store_->find_function("fn", 0).has_value());
-  EXPECT_EQ(store_->function_history("fn").size(), 350u);
-  EXPECT_EQ(snapshots(), (std::vector<int>{1, 101, 201, 301}));
+  EXPECT_EQ(store_->function_history("fn").size(), static_cast<std::size_t>(versions));
+  EXPECT_EQ(snapshots(), snapshots_by_count(versions));
 }
 
-TEST_F(HistoryStoreTest, ASnapshotEveryHundredVersions) {
+TEST_F(HistoryStoreTest, ASnapshotStartsEveryChainOfKSnapshotEveryVersions) {
   std::mt19937 rng(100);
   std::string body = random_body(rng, 2000);
-  for (int v = 1; v <= 2 * history::kSnapshotEvery + 2; ++v)
+  const int n = history::kSnapshotEvery;
+  for (int v = 1; v <= 2 * n + 2; ++v)
     put(with_version(body, v));
-  EXPECT_EQ(snapshots(), (std::vector<int>{1, 101, 201}));
-  for (int v : {99, 100, 101, 102, 200, 201, 202}) {
+  EXPECT_EQ(snapshots(), (std::vector<int>{1, n + 1, 2 * n + 1}));
+  for (int v : {n - 1, n, n + 1, n + 2, 2 * n, 2 * n + 1, 2 * n + 2}) {
     auto f = store_->find_function("fn", v);
     ASSERT_TRUE(f.has_value());
     EXPECT_EQ(f->body, bodies_[static_cast<std::size_t>(v - 1)]) << v;
