@@ -33,16 +33,19 @@ std::string author_or_user() {
 model::FunctionProfile apply_edits(store::Store& store, const std::string& id,
                                    const std::vector<compose::Edit>& edits) {
   compose::FunctionService service(store);
-  int base = opts().expect_version ? opts().expect_version : service.get(id).version;
-  auto outcome = service.edit(id, base, edits, author_or_user());
-  if (!outcome.saved) {
-    // Both sides stay visible: what is stored (`function show`) and what was not saved.
-    std::ostringstream msg;
-    msg << outcome.summary.front() << " (`vakkaart function show " << id
-        << "` shows it). Not saved:";
-    for (std::size_t i = 1; i < outcome.summary.size(); ++i)
-      msg << "\n  " << outcome.summary[i];
-    throw Error(ErrorCode::conflict, msg.str(), {"", 0, "version"});
+  compose::EditOutcome outcome;
+  if (!opts().expect_version) {
+    // Meant for whatever is stored: a race lost to another writer is retried on the fresh
+    // version, and fails in one line only when the edit no longer applies there.
+    outcome = service.edit_latest(id, edits, author_or_user());
+  } else {
+    outcome = service.edit(id, opts().expect_version, edits, author_or_user());
+    if (!outcome.saved)
+      // One line: the conflict and where to see what is stored now.
+      throw Error(ErrorCode::conflict,
+                  outcome.summary.front() + "; nothing saved (`vakkaart function show " + id +
+                      "` shows the stored version)",
+                  {"", 0, "version"});
   }
   for (const auto& line : outcome.summary)
     std::cerr << line << "\n";

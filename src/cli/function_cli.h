@@ -31,8 +31,9 @@ Options& opts();
 /// --author, else $USER, else "".
 std::string author_or_user();
 
-/// Applies typed edits to a function and prints one line per edit on stderr; a concurrent
-/// change (only possible with --expect-version) is Error(conflict) showing both sides.
+/// Applies typed edits to a function and prints one line per edit on stderr. Without
+/// --expect-version a race lost to another writer is retried on the fresh version; a conflict
+/// that remains is Error(conflict) in one line.
 model::FunctionProfile apply_edits(store::Store& store, const std::string& id,
                                    const std::vector<compose::Edit>& edits);
 
