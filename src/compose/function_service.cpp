@@ -240,16 +240,20 @@ EditOutcome FunctionService::edit_latest(const std::string& id, const std::vecto
   thread_local std::minstd_rand rng(std::random_device{}());
   int first_base = 0;
   for (int attempt = 1;; ++attempt) {
-    int base = get(id).version;
-    if (attempt == 1)
-      first_base = base;
+    int base = 0;
     EditOutcome out;
     try {
+      base = get(id).version;
+      if (attempt == 1)
+        first_base = base;
       out = edit(id, base, edits, author);
     } catch (const Error& e) {
       if (attempt == 1 || !is_edit_error(e))
         throw;
       // They applied to the version first read, not to what others made of it since.
+      if (base == 0)
+        throw Error(ErrorCode::conflict,
+                    "function '" + id + "' was deleted while this edit was saved", {"", 0, "id"});
       throw Error(ErrorCode::conflict,
                   "function '" + id + "' changed from version " + std::to_string(first_base) +
                       " to " + std::to_string(base) +

@@ -18,8 +18,8 @@ namespace vakkaart::store::history {
 /// version applies at most 199 deltas. Why 200: storage per version is (snapshot / N) + delta.
 /// A 60-block function is ~320 KB and one edit's delta ~0.1-1 KB, so at N = 100 the snapshots
 /// were 32 of 38 MB for 10,000 edits; at 200 they are half that (22 MB in all), while the worst
-/// open (199 deltas on a list of line views, ~2.4 ms) stays well below parsing the JSON it
-/// gives (~6.4 ms; bench/function_history_bench.cpp). A chain also ends early once its deltas
+/// open (199 deltas on a list of line views, about 2 ms) stays well below parsing the JSON it
+/// gives (about 5 ms; bench/function_history_bench.cpp). A chain also ends early once its deltas
 /// together outweigh the body (large rewrites, imports), which keeps the bytes read for one
 /// version below about twice the body.
 constexpr int kSnapshotEvery = 200;

@@ -96,10 +96,14 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
                              const std::string& previous_body, const FunctionHistoryEntry& entry) {
   history::ChainTail tail;
   if (previous_version > 0) {
-    // Bytes, not characters (LENGTH of a text counts characters); PostgreSQL: octet_length.
+    // The rows since the newest snapshot (found in the partial index), and the sizes of the
+    // deltas only: a snapshot's body is not read. Bytes, not characters (LENGTH of a text
+    // counts characters); PostgreSQL: octet_length.
     auto q = db.prepare(
-        "SELECT version, delta_base, LENGTH(CAST(body AS BLOB)) FROM function_versions WHERE "
-        "function_id = ? ORDER BY version DESC LIMIT ?");
+        "SELECT version, delta_base, CASE WHEN delta_base IS NULL THEN 0 ELSE "
+        "LENGTH(CAST(body AS BLOB)) END FROM function_versions WHERE function_id = ?1 AND "
+        "version >= (SELECT MAX(version) FROM function_versions WHERE function_id = ?1 AND "
+        "delta_base IS NULL) ORDER BY version DESC LIMIT ?2");
     q.bind(1, function.id).bind(2, history::kSnapshotEvery);
     std::vector<history::RecordInfo> newest_first;
     while (q.step())
