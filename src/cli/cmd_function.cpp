@@ -31,23 +31,27 @@ model::FunctionProfile apply_edits(store::Store& store, const std::string& id,
                                    const std::vector<compose::Edit>& edits) {
   const Acting who = acting(store);
   compose::FunctionService service(store, who.scope);
-  int base = opts().expect_version ? opts().expect_version : service.get(id).version;
   compose::EditOutcome outcome;
+  // The edit and its audit entry are one transaction (which also serialises CLI writers).
   store.in_transaction([&] {
-    outcome = service.edit(id, base, edits, who.author);
+    if (!opts().expect_version) {
+      // Meant for whatever is stored: a race lost to another writer is retried on the fresh
+      // version, and fails in one line only when the edit no longer applies there.
+      outcome = service.edit_latest(id, edits, who.author);
+    } else {
+      outcome = service.edit(id, opts().expect_version, edits, who.author);
+    }
     if (outcome.saved)
       audit_cli(store, who, "function.edit", id,
                 "version " + std::to_string(outcome.current.version) + ": " +
                     std::to_string(edits.size()) + " edit(s)");
   });
   if (!outcome.saved) {
-    // Both sides stay visible: what is stored (`function show`) and what was not saved.
-    std::ostringstream msg;
-    msg << outcome.summary.front() << " (`vakkaart function show " << id
-        << "` shows it). Not saved:";
-    for (std::size_t i = 1; i < outcome.summary.size(); ++i)
-      msg << "\n  " << outcome.summary[i];
-    throw Error(ErrorCode::conflict, msg.str(), {"", 0, "version"});
+    // One line: the conflict and where to see what is stored now.
+    throw Error(ErrorCode::conflict,
+                outcome.summary.front() + "; nothing saved (`vakkaart function show " + id +
+                    "` shows the stored version)",
+                {"", 0, "version"});
   }
   for (const auto& line : outcome.summary)
     std::cerr << line << "\n";

@@ -32,8 +32,9 @@ Options& opts();
 /// Who the change is made as (--as / --author; cli/acting_user.h), needing `needed`.
 Acting acting(store::Store& store, auth::Role needed = auth::Role::editor);
 
-/// Applies typed edits to a function and prints one line per edit on stderr; a concurrent
-/// change (only possible with --expect-version) is Error(conflict) showing both sides.
+/// Applies typed edits to a function and prints one line per edit on stderr. Without
+/// --expect-version a race lost to another writer is retried on the fresh version; a conflict
+/// that remains is Error(conflict) in one line.
 model::FunctionProfile apply_edits(store::Store& store, const std::string& id,
                                    const std::vector<compose::Edit>& edits);
 

@@ -1,8 +1,11 @@
 #include "compose/function_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <random>
 #include <set>
+#include <thread>
 
 #include "compose/function_edits.h"
 #include "core/error.h"
@@ -81,6 +84,24 @@ model::FunctionProfile apply_all(store::Store& store, const model::FunctionProfi
     }
   }
   return f;
+}
+
+std::string conflict_line(const std::string& id, int stored, int base) {
+  return "function '" + id + "' is at version " + std::to_string(stored) + ", not version " +
+         std::to_string(base) + ": someone else changed it";
+}
+
+/// Errors of applying edits (what they name is missing, out of range, ...), as opposed to the
+/// store failing.
+bool is_edit_error(const Error& e) {
+  switch (e.code()) {
+    case ErrorCode::database_error:
+    case ErrorCode::io_error:
+    case ErrorCode::internal:
+      return false;
+    default:
+      return true;
+  }
 }
 
 std::string join(const std::vector<std::string>& lines) {
@@ -203,9 +224,7 @@ EditOutcome FunctionService::edit(const std::string& id, int base_version,
   out.current = get(id);
   if (out.current.version != base_version) {
     // Someone saved in between: show them both, write nothing.
-    out.summary.push_back("function '" + id + "' is at version " +
-                          std::to_string(out.current.version) + ", not version " +
-                          std::to_string(base_version) + ": someone else changed it");
+    out.summary.push_back(conflict_line(id, out.current.version, base_version));
     auto base = store_.find_function(id, base_version);
     if (base) {
       std::vector<std::string> yours;
@@ -227,14 +246,54 @@ EditOutcome FunctionService::edit(const std::string& id, int base_version,
   } catch (const Error& e) {
     if (e.code() != ErrorCode::conflict)
       throw;
-    // Lost the race inside the store: the same answer as above.
+    // Lost the race inside the store: the same answer as above, the conflict first.
     out.current = get(id);
+    out.summary.insert(out.summary.begin(), conflict_line(id, out.current.version, base_version));
     out.yours = std::move(f);
     return out;
   }
   out.saved = true;
   out.current = std::move(f);
   return out;
+}
+
+EditOutcome FunctionService::edit_latest(const std::string& id, const std::vector<Edit>& edits,
+                                         const std::string& author, const RetryPolicy& policy) {
+  thread_local std::minstd_rand rng(std::random_device{}());
+  int first_base = 0;
+  for (int attempt = 1;; ++attempt) {
+    int base = 0;
+    EditOutcome out;
+    try {
+      base = get(id).version;
+      if (attempt == 1)
+        first_base = base;
+      out = edit(id, base, edits, author);
+    } catch (const Error& e) {
+      if (attempt == 1 || !is_edit_error(e))
+        throw;
+      // They applied to the version first read, not to what others made of it since.
+      if (base == 0)
+        throw Error(ErrorCode::conflict,
+                    "function '" + id + "' was deleted while this edit was saved", {"", 0, "id"});
+      throw Error(ErrorCode::conflict,
+                  "function '" + id + "' changed from version " + std::to_string(first_base) +
+                      " to " + std::to_string(base) +
+                      " while this edit was saved, and the edit no longer applies: " + e.message(),
+                  {"", 0, e.where().field.empty() ? "version" : e.where().field});
+    }
+    if (out.saved)
+      return out;
+    if (attempt >= policy.attempts)
+      throw Error(ErrorCode::conflict,
+                  "function '" + id + "' is being changed by others: " + std::to_string(attempt) +
+                      " attempts to save this edit each lost to another writer (now version " +
+                      std::to_string(out.current.version) + ")",
+                  {"", 0, "version"});
+    int pause = std::min(policy.max_pause_ms, 2 * attempt);
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(std::uniform_int_distribution<int>(0, std::max(pause, 0))(rng)));
+  }
 }
 
 std::vector<store::FunctionHistoryEntry> FunctionService::history(const std::string& id) {

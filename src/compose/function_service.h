@@ -36,6 +36,16 @@ struct EditOutcome {
   std::vector<std::string> summary;  // one line per edit
 };
 
+/// How edits meant for whatever version is stored retry when another writer saves first.
+struct RetryPolicy {
+  /// Attempts in all. Each lost attempt means another edit was saved in between, so 20 carry
+  /// an edit through 19 concurrent writers of the same function.
+  int attempts = 20;
+  /// The pause before attempt n is random in [0, min(n × 2 ms, this)], so writers that lost
+  /// together do not collide again in step.
+  int max_pause_ms = 20;
+};
+
 /// Function profiles of organisations: create, edit (each change one transaction with a
 /// history entry), import, delete. Errors are vakkaart::Error.
 ///
@@ -56,6 +66,12 @@ class FunctionService {
   /// failing edit and its field ("edits[2].items").
   EditOutcome edit(const std::string& id, int base_version, const std::vector<Edit>& edits,
                    const std::string& author);
+  /// Applies the edits on the version stored now; when another writer saves in between, applies
+  /// them again on the fresh version (see RetryPolicy). The outcome is saved, or an Error:
+  /// Error(conflict) in one line naming the conflict when the edits no longer apply to the fresh
+  /// version or every attempt lost its race; an edit that does not apply at all fails as in edit().
+  EditOutcome edit_latest(const std::string& id, const std::vector<Edit>& edits,
+                          const std::string& author, const RetryPolicy& policy = {});
   std::vector<store::FunctionHistoryEntry> history(const std::string& id);
   /// Stores a function read from canonical JSON exactly as it is (its id, version and dates),
   /// with a history entry; Error(conflict) when that id exists unless `replace`.

@@ -1,6 +1,8 @@
-// Function profiles in SQLite: the current document per function plus every saved version.
+// Function profiles in SQLite: the current document per function plus every saved version
+// (kept as changes: sqlite_function_history.cpp).
 #include "core/error.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/sqlite/sqlite_function_history.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace vakkaart::store::sqlite {
@@ -55,18 +57,7 @@ std::optional<StoredFunction> SqliteStore::find_function(const std::string& id,
     return StoredFunction{q.text(0), q.integer(1), q.text(2), q.text(3),
                           q.text(4), q.text(5),    q.text(6), q.text(7)};
   }
-  auto q = db_->prepare(
-      "SELECT function_id, version, at, body FROM function_versions "
-      "WHERE function_id = ? AND version = ?");
-  q.bind(1, id).bind(2, *version);
-  if (!q.step())
-    return std::nullopt;
-  StoredFunction f;
-  f.id = q.text(0);
-  f.version = q.integer(1);
-  f.updated = q.text(2);
-  f.body = q.text(3);
-  return f;
+  return load_function_version(*db_, id, *version);
 }
 
 void SqliteStore::put_function(const StoredFunction& function, int base_version,
@@ -79,6 +70,8 @@ void SqliteStore::put_function(const StoredFunction& function, int base_version,
   auto stored = stored_version(*db_, function.id);
   if (base_version == 0 ? stored.has_value() : stored != base_version)
     throw_conflict(function.id, stored, base_version);
+  // The new history row is a delta against the body stored now, so read it before replacing it.
+  std::string previous_body = stored ? current_function_body(*db_, function.id) : std::string();
   if (stored) {
     db_->prepare(
            "UPDATE functions SET version = ?, title = ?, organisation = ?, status = ?, "
@@ -107,16 +100,7 @@ void SqliteStore::put_function(const StoredFunction& function, int base_version,
         .bind(8, function.owner)
         .run();
   }
-  db_->prepare(
-         "INSERT OR REPLACE INTO function_versions (function_id, version, at, author, summary, "
-         "body) VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(1, function.id)
-      .bind(2, function.version)
-      .bind(3, entry.at)
-      .bind(4, entry.author)
-      .bind(5, entry.summary)
-      .bind(6, function.body)
-      .run();
+  append_function_version(*db_, function, stored.value_or(0), previous_body, entry);
   tx.commit();
 }
 

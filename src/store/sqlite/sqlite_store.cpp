@@ -9,6 +9,7 @@
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/sqlite/sqlite_function_history.h"
 
 namespace vakkaart::store::sqlite {
 
@@ -277,6 +278,7 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
   db_ = std::make_unique<Db>(path, mode == OpenMode::read_only);
   configure();
   migrate();
+  convert_function_history(*db_);
   accounts_ = std::make_unique<SqliteAccounts>(*db_);
 }
 
