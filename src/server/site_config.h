@@ -27,7 +27,7 @@ struct SiteConfig {
   std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;  // also for chunked bodies: 413
   std::size_t max_header_count = 100;                         // more: 431
   std::size_t max_header_bytes = 32 * 1024;                   // all header lines together: 431
-  int read_timeout_seconds = 10;       // a request must arrive within this
+  int read_timeout_seconds = 10;                              // a request must arrive within this
   int keep_alive_timeout_seconds = 2;  // an idle keep-alive connection is closed after this
   std::size_t max_connections_per_address = 32;
   std::size_t response_cache_bytes = std::size_t{64} * 1024 * 1024;
@@ -39,6 +39,12 @@ struct SiteConfig {
   // Rate limits per client address, per minute (0 = unlimited).
   int analyse_per_minute = 30;
   int search_per_minute = 300;
+
+  // Transport limits added with the connection layer (server/transport/); see docs/security.md.
+  std::size_t max_connections = 1024;  // all clients together (capped by the open-file limit): 503
+  int request_timeout_seconds = 60;    // a whole request, body included, must arrive within this
+  int write_timeout_seconds = 10;      // a client that takes none of a response for this long
+  std::size_t keep_alive_max_requests = 1000;  // requests on one connection before it is closed
 };
 
 }  // namespace vakkaart::server
