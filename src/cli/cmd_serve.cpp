@@ -121,8 +121,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     options.site.public_url = public_url;
     options.site.allowed_hosts = allowed_hosts;
     server::Server srv(std::move(options));
-    int bound = srv.bind(host, port);
     warn_when_exposed(host, public_url);
+    int bound = srv.bind(host, port);
     std::thread watcher([&srv] { serve_watch(srv); });
     std::cout << "vakkaart serving http://" << host << ":" << bound << "/ (database " << ctx.db_path
               << ")" << std::endl;

@@ -29,11 +29,20 @@ std::string peer_key(const sockaddr_storage& address) {
   return std::string(text) + "/64";
 }
 
-PeerSlots::Take PeerSlots::take(const std::string& key) {
+bool is_loopback(const sockaddr_storage& address) {
+  if (address.ss_family == AF_INET)
+    return (ntohl(reinterpret_cast<const sockaddr_in&>(address).sin_addr.s_addr) >> 24) == 127;
+  if (address.ss_family != AF_INET6)
+    return false;
+  const auto& a = reinterpret_cast<const sockaddr_in6&>(address).sin6_addr;
+  return IN6_IS_ADDR_LOOPBACK(&a) || (IN6_IS_ADDR_V4MAPPED(&a) && a.s6_addr[12] == 127);
+}
+
+PeerSlots::Take PeerSlots::take(const std::string& key, bool capped) {
   if (total_ >= max_total_)
     return Take::server_full;
   auto& held = held_[key];
-  if (held >= max_per_address_) {
+  if (capped && held >= max_per_address_) {
     if (held == 0)
       held_.erase(key);
     return Take::address_full;
