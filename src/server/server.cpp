@@ -82,10 +82,6 @@ transport::TransportSettings transport_settings(const ServerOptions& o) {
   t.write_timeout_ms = site.write_timeout_seconds * 1000;
   t.keep_alive_max_requests = site.keep_alive_max_requests;
   t.max_connections_per_address = site.max_connections_per_address;
-  // With a public URL the server runs behind a TLS proxy (docs/security.md), usually on this
-  // machine: every client then arrives from loopback, and capping that one address would cap
-  // everyone. The proxy limits its clients itself; the total cap still holds.
-  t.uncapped_loopback = !site.public_url.empty();
   // Workers are held only by requests being read and answered, not by idle connections, so
   // the pool is sized for concurrent requests (handlers may wait on SQLite's write lock).
   t.workers = o.threads > 0

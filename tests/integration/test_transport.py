@@ -281,6 +281,11 @@ class TransportTest(TempDirMixin, unittest.TestCase):
         time.sleep(0.3)
         self.assertEqual(self.raw(f"GET /api/health HTTP/1.1\r\nHost: {self.host}\r\n\r\n"
                                   .encode(), "127.0.0.200")[0], 200)
+        # This machine's own address (a reverse proxy on it, a load test) is not capped.
+        local = [self.connect("127.0.0.1") for _ in range(40)]
+        readable, _, _ = select.select(local, [], [], 0.3)
+        self.assertEqual(readable, [])
+        self.assertEqual(self.get("/api/health")[0], 200)
 
     def test_a_connection_serves_requests_in_turn_and_is_closed_when_idle(self):
         s = self.connect()
@@ -389,12 +394,6 @@ class TransportTest(TempDirMixin, unittest.TestCase):
                              ("intranet.local:8443", 200), ("intranet.local", 421),
                              ("wiki.local:8080", 200), ("other.example.org", 421)]:
             self.assertEqual(self.get("/api/health", host=host)[0], status, host)
-        # Behind a proxy on this machine every client comes from loopback: no cap of 32 there.
-        proxied = [self.connect("127.0.0.201") for _ in range(40)]
-        readable, _, _ = select.select(proxied, [], [], 0.3)
-        self.assertEqual(readable, [])
-        self.assertEqual(self.raw(f"GET /api/health HTTP/1.1\r\nHost: {self.host}\r\n\r\n"
-                                  .encode(), "127.0.0.201")[0], 200)
 
     def test_serve_checks_its_site_options_and_warns_on_every_address(self):
         bad = run("serve", "--port", "0", "--public-url", "vakkaart.example.org", db=self.db,

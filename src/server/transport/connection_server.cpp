@@ -167,7 +167,7 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
   c->deadline = Clock::now() + std::chrono::milliseconds(st.settings.read_timeout_ms);
 
   std::unique_lock lock(st.mutex);
-  const bool capped = !(st.settings.uncapped_loopback && is_loopback(peer));
+  const bool capped = st.settings.cap_this_machine || !is_this_machine(peer);
   const auto taken = st.stopping ? PeerSlots::Take::server_full : st.slots.take(c->peer, capped);
   if (taken != PeerSlots::Take::ok) {
     lock.unlock();

@@ -29,13 +29,14 @@ std::string peer_key(const sockaddr_storage& address) {
   return std::string(text) + "/64";
 }
 
-bool is_loopback(const sockaddr_storage& address) {
+bool is_this_machine(const sockaddr_storage& address) {
   if (address.ss_family == AF_INET)
-    return (ntohl(reinterpret_cast<const sockaddr_in&>(address).sin_addr.s_addr) >> 24) == 127;
+    return ntohl(reinterpret_cast<const sockaddr_in&>(address).sin_addr.s_addr) == INADDR_LOOPBACK;
   if (address.ss_family != AF_INET6)
     return false;
   const auto& a = reinterpret_cast<const sockaddr_in6&>(address).sin6_addr;
-  return IN6_IS_ADDR_LOOPBACK(&a) || (IN6_IS_ADDR_V4MAPPED(&a) && a.s6_addr[12] == 127);
+  static const unsigned char mapped[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1};
+  return IN6_IS_ADDR_LOOPBACK(&a) || std::memcmp(a.s6_addr, mapped, 16) == 0;
 }
 
 PeerSlots::Take PeerSlots::take(const std::string& key, bool capped) {

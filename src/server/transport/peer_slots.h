@@ -14,8 +14,8 @@ namespace vakkaart::server::transport {
 /// address in it. "?" for an address of another family.
 std::string peer_key(const sockaddr_storage& address);
 
-/// Whether the address is a loopback one (127.0.0.0/8, ::1, or 127.x mapped into IPv6).
-bool is_loopback(const sockaddr_storage& address);
+/// Whether the address is this machine's own: 127.0.0.1 or ::1 (also IPv4-mapped).
+bool is_this_machine(const sockaddr_storage& address);
 
 /// How many connections each client (by peer_key) and all clients together hold, against
 /// the caps: so one client cannot take every connection the server is willing to keep, and
@@ -29,7 +29,8 @@ class PeerSlots {
       : max_total_(max_total), max_per_address_(max_per_address) {}
 
   /// Takes a slot for a new connection of `key`, or says which cap is reached. `capped`
-  /// false: only the total cap applies (a reverse proxy, which all clients come through).
+  /// false: only the total cap applies (this machine: a reverse proxy all clients come
+  /// through, a health check, a load test).
   Take take(const std::string& key, bool capped = true);
   /// Gives back the slot of a closed connection of `key`.
   void give_back(const std::string& key);

@@ -17,9 +17,10 @@ struct TransportSettings {
   std::size_t keep_alive_max_requests = 1000;
   std::size_t max_connections = 1024;
   std::size_t max_connections_per_address = 32;
-  /// Loopback clients are not held to the per-address cap: set when a reverse proxy on this
-  /// machine passes every client on (they would all count as its one address).
-  bool uncapped_loopback = false;
+  /// Whether this machine's own address (127.0.0.1, ::1) is held to the per-address cap. It
+  /// is not by default: a reverse proxy on this machine passes every client on from there
+  /// (capping it would cap everyone), and a local process could read the database anyway.
+  bool cap_this_machine = false;
   /// Threads that run requests. A connection holds one only while a request of it is read
   /// (after its head has fully arrived) and answered, never while it is idle.
   int workers = 64;

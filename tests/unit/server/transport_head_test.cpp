@@ -180,13 +180,13 @@ TEST(PeerSlots, CapsEachAddressAndAllTogether) {
   EXPECT_EQ(slots.held_by("nobody"), 0u);
 }
 
-TEST(PeerSlots, AProxyIsHeldOnlyToTheTotal) {
-  EXPECT_TRUE(is_loopback(address(AF_INET, "127.0.0.1")));
-  EXPECT_TRUE(is_loopback(address(AF_INET, "127.200.0.9")));
-  EXPECT_TRUE(is_loopback(address(AF_INET6, "::1")));
-  EXPECT_TRUE(is_loopback(address(AF_INET6, "::ffff:127.0.0.1")));
-  EXPECT_FALSE(is_loopback(address(AF_INET, "192.0.2.7")));
-  EXPECT_FALSE(is_loopback(address(AF_INET6, "2001:db8::1")));
+TEST(PeerSlots, ThisMachineIsHeldOnlyToTheTotal) {
+  EXPECT_TRUE(is_this_machine(address(AF_INET, "127.0.0.1")));
+  EXPECT_TRUE(is_this_machine(address(AF_INET6, "::1")));
+  EXPECT_TRUE(is_this_machine(address(AF_INET6, "::ffff:127.0.0.1")));
+  EXPECT_FALSE(is_this_machine(address(AF_INET, "127.0.0.2")));
+  EXPECT_FALSE(is_this_machine(address(AF_INET, "192.0.2.7")));
+  EXPECT_FALSE(is_this_machine(address(AF_INET6, "2001:db8::1")));
   PeerSlots slots(4, 2);
   for (int i = 0; i < 4; ++i)
     EXPECT_EQ(slots.take("127.0.0.1", false), PeerSlots::Take::ok);
