@@ -198,12 +198,14 @@ void ConnectionServer::poll_loop() {
     const int n = ::epoll_wait(st.epoll_fd, events.data(), static_cast<int>(events.size()),
                                static_cast<int>(std::max<long long>(0, wait.count())));
     for (int i = 0; i < n; ++i) {
-      if (events[i].data.u64 == kWakeTag)
+      // A copy: epoll_event is packed, so its member cannot be bound to a reference.
+      const std::uint64_t id = events[i].data.u64;
+      if (id == kWakeTag)
         continue;
       Connection* c = nullptr;
       {
         std::lock_guard lock(st.mutex);
-        auto it = st.connections.find(events[i].data.u64);
+        auto it = st.connections.find(id);
         if (it != st.connections.end() && it->second->phase != Connection::Phase::busy)
           c = it->second.get();
       }
@@ -312,7 +314,14 @@ void ConnectionServer::serve(Connection& c) {
     const bool last = ++c.served >= st.settings.keep_alive_max_requests || st.stopping.load();
     ConnectionStream stream(c, st.settings, st.stopping);
     bool closed_by_client = false;
-    const bool written = process_request(stream, last, closed_by_client, nullptr);
+    bool written = false;
+    try {
+      written = process_request(stream, last, closed_by_client, nullptr);
+    } catch (...) {
+      // The library catches what handlers throw; what escapes it (out of memory while
+      // answering) ends this connection, not the server.
+      written = false;
+    }
     if (stream.refusal() != 0) {
       refuse(c, refusal_bytes(c.head, stream.refusal(), stream.refusal_reason()));
       return;
