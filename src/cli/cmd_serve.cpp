@@ -7,7 +7,9 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/first_start.h"
@@ -15,6 +17,7 @@
 #include "search/index_writer.h"
 #include "search/search_service.h"
 #include "server/server.h"
+#include "server/transport/host_check.h"
 
 namespace vakkaart::cli {
 
@@ -56,6 +59,33 @@ void serve_watch(server::Server& srv) {
   }
 }
 
+// Checks the site options before anything starts, so a typo is a usage error, not a server
+// that refuses every request.
+void check_site_options(const std::string& public_url, const std::vector<std::string>& hosts) {
+  if (!public_url.empty() && !server::transport::public_url_host(public_url))
+    throw CLI::ValidationError("--public-url", "'" + public_url +
+                                                   "' is not an http or https URL such as "
+                                                   "https://vakkaart.example.org");
+  for (const auto& h : hosts)
+    if (!server::transport::parse_host_port(h))
+      throw CLI::ValidationError("--allowed-host", "'" + h +
+                                                       "' is not a host name or address, with or "
+                                                       "without a :port");
+}
+
+// Listening on every address makes the server reachable from the network, where it should
+// run behind a TLS proxy with its public URL set (docs/security.md).
+void warn_when_exposed(const std::string& host, const std::string& public_url) {
+  const bool everywhere = host == "0.0.0.0" || host == "::" || host == "[::]";
+  if (everywhere && public_url.empty())
+    std::cerr << "vakkaart: warning: listening on every address (" << host
+              << ") without --public-url: the server is reachable from the network over plain "
+                 "HTTP and answers only to IP addresses and localhost; set --public-url (and "
+                 "--allowed-host) for the name users reach it by, behind a TLS proxy "
+                 "(docs/security.md)"
+              << std::endl;
+}
+
 }  // namespace
 
 void add_serve_command(CLI::App& app, Context& ctx) {
@@ -69,7 +99,18 @@ void add_serve_command(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", threads, "Worker threads (0 = automatic)")
       ->check(CLI::Range(0, 1024));
+  static std::string public_url;
+  static std::vector<std::string> allowed_hosts;
+  cmd->add_option("--public-url", public_url,
+                  "The URL users reach the site at, e.g. https://vakkaart.example.org behind a "
+                  "TLS proxy (an https URL marks cookies Secure)");
+  cmd->add_option("--allowed-host", allowed_hosts,
+                  "Another Host name (host or host:port) to answer to; repeatable. Always "
+                  "answered: localhost, 127.0.0.1, [::1], the --host and the public URL's host")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->callback([&ctx] {
+    check_site_options(public_url, allowed_hosts);
     // The handlers go in first: a client may signal as soon as it reads the address.
     if (pipe2(g_serve_wake, O_CLOEXEC) != 0)
       throw Error(ErrorCode::io_error, "cannot create a pipe for signal handling");
@@ -77,13 +118,14 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     std::signal(SIGTERM, serve_on_signal);
     // Index folders of a rebuild that was killed would otherwise stay forever.
     search::remove_abandoned_index_dirs(search::index_dir_for(ctx.db_path));
-    server::ServerOptions options;
-    options.db_path = ctx.db_path;
-    options.threads = threads;
+    server::ServerOptions options{ctx.db_path, threads};
+    options.site.public_url = public_url;
+    options.site.allowed_hosts = allowed_hosts;
     // Brings the schema up to date (the server's own stores may be read-only) and, on a database
     // without users, makes the first site admin.
     const auto first_link = first_start_sign_in(*ctx.open_store(store::OpenMode::read_write));
-    server::Server srv(options);
+    server::Server srv(std::move(options));
+    warn_when_exposed(host, public_url);
     int bound = srv.bind(host, port);
     std::thread watcher([&srv] { serve_watch(srv); });
     const std::string url = "http://" + std::string(host == "0.0.0.0" ? "127.0.0.1" : host) + ":" +

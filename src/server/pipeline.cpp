@@ -105,9 +105,10 @@ void finish_caching(const RouteSpec& spec, StorePool& pool, const httplib::Reque
                     httplib::Response& res, bool anonymous) {
   switch (spec.cache) {
     case Cache::by_content:
-      if (anonymous && pool.responses() && req.method == "GET" && res.status == 200)
-        pool.responses()->store(req.target, {res.get_header_value("Content-Type"),
-                                             res.get_header_value("Content-Language"), res.body});
+      // store() checks GET, 200, credentials (a signed-in user's page names them), Set-Cookie
+      // and the key of the route's known parameters.
+      if (anonymous && pool.responses())
+        pool.responses()->store(req, res);
       break;
     case Cache::no_store:
       res.set_header("Cache-Control", "no-store");

@@ -91,17 +91,6 @@ std::string session_cookie(const std::string& secret, const SiteConfig& config,
   return cookie;
 }
 
-std::string local_path_or(const std::string& target, const std::string& fallback) {
-  if (target.size() < 1 || target.size() > 2000 || target[0] != '/')
-    return fallback;
-  if (target.size() > 1 && (target[1] == '/' || target[1] == '\\'))
-    return fallback;
-  for (unsigned char c : target)
-    if (c < 0x20 || c == 0x7f || c == '\\')
-      return fallback;
-  return target;
-}
-
 std::string cookie_value(const httplib::Request& req, const std::string& name) {
   const auto count = req.get_header_value_count("Cookie");
   for (std::size_t i = 0; i < count; ++i) {

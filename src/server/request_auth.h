@@ -64,10 +64,6 @@ void check_json_write(const httplib::Request& req, const RouteSpec& route);
 std::string session_cookie(const std::string& secret, const SiteConfig& config,
                            long long max_age_seconds);
 
-/// `target` when it is a path of this site ("/functions?x=1"), else `fallback`: never another
-/// site ("//evil.example", "/\evil", "/%09/evil" after decoding), never a control character.
-std::string local_path_or(const std::string& target, const std::string& fallback);
-
 /// The value of cookie `name` in the request's Cookie headers ("" when absent).
 std::string cookie_value(const httplib::Request& req, const std::string& name);
 

@@ -2,34 +2,130 @@
 
 #include <sys/stat.h>
 
+#include "server/site_config.h"
+
 namespace vakkaart::server {
 
 namespace {
 
-thread_local std::string request_generation;
+// What a request's lookup() found out, for the store() of the same request on this thread.
+struct NotedRequest {
+  std::string target;
+  std::string generation;
+  std::optional<std::string> key;  // empty: not to be kept
+};
+
+thread_local NotedRequest noted;
+
+// The list node, the index entry and the strings' own blocks, roughly: so that a flood of
+// tiny responses cannot hold far more memory than the byte bound says.
+constexpr std::size_t kSlotOverhead = 160;
 
 }  // namespace
 
-std::shared_ptr<const ResponseCache::Entry> ResponseCache::lookup(const std::string& target) {
-  request_generation = database_generation(db_path_);
-  std::lock_guard lock(mutex_);
-  if (request_generation != generation_)
+bool carries_credentials(const httplib::Request& req) {
+  if (req.has_header("Authorization"))
+    return true;
+  const std::string name = std::string(kSessionCookie) + "=";
+  for (std::size_t i = 0; i < req.get_header_value_count("Cookie"); ++i) {
+    const std::string cookies = req.get_header_value("Cookie", i);
+    for (std::size_t at = 0; at < cookies.size();) {
+      while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';'))
+        ++at;
+      if (cookies.compare(at, name.size(), name) == 0)
+        return true;
+      at = cookies.find(';', at);
+    }
+  }
+  return false;
+}
+
+ResponseCache::ResponseCache(std::string db_path, std::size_t max_bytes,
+                             const std::vector<RouteSpec>& routes)
+    : db_path_(std::move(db_path)), max_bytes_(max_bytes), keys_(routes) {}
+
+std::shared_ptr<const ResponseCache::Entry> ResponseCache::lookup(const httplib::Request& req) {
+  noted = {req.target, database_generation(db_path_), std::nullopt};
+  if (req.method != "GET" || carries_credentials(req))
     return nullptr;
-  auto it = entries_.find(target);
-  return it == entries_.end() ? nullptr : it->second;
+  auto key = keys_.key(req.path, req.params);
+  if (!key)
+    return nullptr;
+  std::lock_guard lock(mutex_);
+  if (noted.generation != generation_) {
+    drop_older_generations(noted.generation);
+    generation_ = noted.generation;
+  }
+  if (key->exact)
+    noted.key = key->text;
+  auto it = index_.find(key->text);
+  if (it == index_.end())
+    return nullptr;
+  order_.splice(order_.begin(), order_, it->second);
+  return it->second->entry;
+}
+
+void ResponseCache::store(const httplib::Request& req, const httplib::Response& res) {
+  if (req.method != "GET" || res.status != 200 || res.has_header("Set-Cookie") ||
+      carries_credentials(req) || noted.target != req.target)
+    return;
+  auto key = keys_.key(req.path, req.params);
+  if (!key || !key->exact)
+    return;
+  keep(key->text, noted.generation,
+       {res.get_header_value("Content-Type"), res.get_header_value("Content-Language"), res.body});
 }
 
 void ResponseCache::store(const std::string& target, Entry entry) {
-  std::lock_guard lock(mutex_);
-  if (request_generation != generation_ || bytes_ + entry.body.size() > max_bytes_) {
-    entries_.clear();
-    bytes_ = 0;
-    generation_ = request_generation;
-  }
-  if (entry.body.size() > max_bytes_)
+  if (noted.target != target || !noted.key)
     return;
-  bytes_ += entry.body.size();
-  entries_[target] = std::make_shared<const Entry>(std::move(entry));
+  keep(*noted.key, noted.generation, std::move(entry));
+}
+
+void ResponseCache::keep(const std::string& key, const std::string& generation, Entry entry) {
+  const std::size_t bytes = 2 * key.size() + entry.body.size() + entry.content_type.size() +
+                            entry.content_language.size() + generation.size() + kSlotOverhead;
+  // One response may not push out most of the others.
+  if (bytes > max_bytes_ / 4)
+    return;
+  std::lock_guard lock(mutex_);
+  if (generation != generation_)
+    return;  // a newer generation has been seen since this response was looked up
+  if (auto it = index_.find(key); it != index_.end()) {
+    bytes_ -= it->second->bytes;
+    order_.erase(it->second);
+    index_.erase(it);
+  }
+  order_.push_front({key, generation, std::make_shared<const Entry>(std::move(entry)), bytes});
+  index_[key] = order_.begin();
+  bytes_ += bytes;
+  while (bytes_ > max_bytes_ && !order_.empty()) {
+    bytes_ -= order_.back().bytes;
+    index_.erase(order_.back().key);
+    order_.pop_back();
+  }
+}
+
+void ResponseCache::drop_older_generations(const std::string& generation) {
+  for (auto it = order_.begin(); it != order_.end();) {
+    if (it->generation == generation) {
+      ++it;
+      continue;
+    }
+    bytes_ -= it->bytes;
+    index_.erase(it->key);
+    it = order_.erase(it);
+  }
+}
+
+std::size_t ResponseCache::bytes() const {
+  std::lock_guard lock(mutex_);
+  return bytes_;
+}
+
+std::size_t ResponseCache::size() const {
+  std::lock_guard lock(mutex_);
+  return index_.size();
 }
 
 namespace {

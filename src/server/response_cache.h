@@ -1,18 +1,37 @@
 #pragma once
 
 #include <cstddef>
+#include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
+
+#include <httplib.h>
+
+#include "server/route_spec.h"
+#include "server/transport/cache_key.h"
 
 namespace vakkaart::server {
 
-/// Whole GET responses (API JSON and pages) by request target, valid for one generation of the
-/// database. Everything the server answers to a GET depends only on the stored content, so a
-/// response can be served again until the database changes; this spares the SQLite reads, the
-/// JSON building and the template rendering that dominate a request's cost.
+/// Whole GET responses (API JSON and pages) of the cacheable routes, valid for one generation
+/// of the database. Everything such a route answers depends only on the stored content, its
+/// path and the query parameters it reads, so a response can be served again until the
+/// database changes; this spares the SQLite reads, the JSON building and the template
+/// rendering that dominate a request's cost.
+///
+/// - Key: the path and the route's known parameters, normalised (transport/cache_key.h).
+/// - Size: bounded by bytes; the least recently used entries make room.
+/// - Writes: any change of the database (a commit by this server or by the CLI in another
+///   process) may change any response, and which rows it touched cannot be seen from here, so
+///   entries of an older generation are dropped as soon as a request sees a newer one, and
+///   never served.
+/// - Callers: a request that carries an Authorization header or the session cookie is never
+///   answered from the cache nor kept in it (its page may show who is signed in), and neither
+///   is a response that sets a cookie.
 class ResponseCache {
  public:
   struct Entry {
@@ -21,26 +40,49 @@ class ResponseCache {
     std::string body;
   };
 
-  /// `max_bytes`: when the bodies held grow past it the cache starts over, so memory stays
-  /// bounded whatever URLs (e.g. search queries) clients invent.
-  ResponseCache(std::string db_path, std::size_t max_bytes)
-      : db_path_(std::move(db_path)), max_bytes_(max_bytes) {}
+  /// `routes`: the route table (which routes are cacheable, which parameters they read).
+  ResponseCache(std::string db_path, std::size_t max_bytes, const std::vector<RouteSpec>& routes);
 
   /// Called first for every request: notes the database generation the request sees (per
-  /// thread) and returns the response cached for `target` in that generation, if any.
-  std::shared_ptr<const Entry> lookup(const std::string& target);
-  /// Keeps the response of the current request under the generation its lookup() noted, so
-  /// a write that lands while a response is being built can never be served as current.
+  /// thread) and returns the response kept for it in that generation, if any.
+  std::shared_ptr<const Entry> lookup(const httplib::Request& req);
+  /// Keeps `res` as the response to `req` when both allow it (GET, 200, a cacheable route, no
+  /// caller credentials, no Set-Cookie), under the generation its lookup() noted, so a write
+  /// that lands while a response is being built can never be served as current.
+  void store(const httplib::Request& req, const httplib::Response& res);
+  /// The form the pipeline calls today, with the request known by its target: keeps `entry`
+  /// under what this thread's lookup() noted for that target (the same checks, made then).
   void store(const std::string& target, Entry entry);
 
+  /// Bytes held (bodies, keys and bookkeeping), for tests and diagnostics.
+  std::size_t bytes() const;
+  std::size_t size() const;
+
  private:
+  struct Slot {
+    std::string key;
+    std::string generation;
+    std::shared_ptr<const Entry> entry;
+    std::size_t bytes = 0;
+  };
+  using Order = std::list<Slot>;  // most recently used first
+
+  void keep(const std::string& key, const std::string& generation, Entry entry);
+  void drop_older_generations(const std::string& generation);
+
   std::string db_path_;
   std::size_t max_bytes_;
-  std::mutex mutex_;
-  std::string generation_;
+  transport::CacheKeys keys_;
+  mutable std::mutex mutex_;
+  std::string generation_;  // the newest a lookup saw
   std::size_t bytes_ = 0;
-  std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;
+  Order order_;
+  std::unordered_map<std::string, Order::iterator> index_;
 };
+
+/// Whether a request carries credentials: an Authorization header or the session cookie
+/// (kSessionCookie in server/site_config.h). Such a request is answered for its caller alone.
+bool carries_credentials(const httplib::Request& req);
 
 /// A token that changes whenever the SQLite database at `db_path` may have changed: the size
 /// and modification time (ns) of the database file and of its write-ahead log. Every commit in

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "server/route_spec.h"
@@ -10,10 +11,17 @@
 namespace vakkaart::server {
 
 struct ServerOptions {
-  std::string db_path = "vakkaart.db";
-  /// Worker threads; 0 picks max(128, cores * 8). Each keep-alive connection holds one.
-  int threads = 0;
-  /// Public URL, allowed hosts, limits.
+  /// A constructor rather than an aggregate, so `ServerOptions{db, threads}` stays complete
+  /// as fields are added (-Wmissing-field-initializers).
+  explicit ServerOptions(std::string db = "vakkaart.db", int worker_threads = 0,
+                         SiteConfig site_config = {})
+      : db_path(std::move(db)), threads(worker_threads), site(std::move(site_config)) {}
+
+  std::string db_path;
+  /// Worker threads; 0 picks max(64, cores * 8). A connection holds one only while one of its
+  /// requests is read (after its head has arrived) and answered, never while it is idle.
+  int threads;
+  /// The public URL, allowed hosts and transport limits.
   SiteConfig site;
 };
 
@@ -25,7 +33,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  /// Binds host:port (port 0 = any free port) and returns the port bound.
+  /// Binds host:port (port 0 = any free port) and returns the port bound. The Host headers
+  /// answered to follow from it (see transport/host_check.h).
   int bind(const std::string& host, int port);
   /// Serves until stop() is called; blocks.
   void serve();

@@ -43,6 +43,12 @@ struct SiteConfig {
   // Rate limits per client address, per minute (0 = unlimited).
   int analyse_per_minute = 30;
   int search_per_minute = 300;
+
+  // Transport limits added with the connection layer (server/transport/); see docs/security.md.
+  std::size_t max_connections = 1024;  // all clients together (capped by the open-file limit): 503
+  int request_timeout_seconds = 60;    // a whole request, body included, must arrive within this
+  int write_timeout_seconds = 10;      // a client that takes none of a response for this long
+  std::size_t keep_alive_max_requests = 1000;  // requests on one connection before it is closed
 };
 
 }  // namespace vakkaart::server

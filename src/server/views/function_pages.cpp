@@ -8,6 +8,7 @@
 #include <string>
 
 #include "compose/function_service.h"
+#include "server/transport/html_json.h"
 #include "server/views/catalog_view.h"
 #include "server/views/function_view.h"
 #include "server/views/page_views.h"
@@ -19,20 +20,6 @@ namespace vakkaart::server {
 namespace {
 
 using vakkaart::Json;
-
-// JSON placed inside <script type="application/json">: "</" would end the script element.
-std::string script_json(const Json& j) {
-  std::string s = j.dump();
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/')
-      out += "<\\";
-    else
-      out += s[i];
-  }
-  return out;
-}
 
 std::string function_url(const std::string& id, const std::string& lang) {
   return page_url("/functions/" + id, {}, lang);
@@ -148,10 +135,10 @@ Page composer_page(Context& r, const std::string& id) {
   view["status_label"] = status_label(t, function.value("status", "draft"));
   view["groups"] = grouped_blocks(function, framework, t);
   view["has_blocks"] = !function["blocks"].empty();
-  view["function_json"] = script_json(data);
-  view["sources_json"] = script_json(sources(r.store()));
-  view["texts_json"] = script_json(t["functions"]);
-  view["kinds_json"] = script_json(t["kinds"]);
+  view["function_json"] = transport::json_for_html(data);
+  view["sources_json"] = transport::json_for_html(sources(r.store()));
+  view["texts_json"] = transport::json_for_html(t["functions"]);
+  view["kinds_json"] = transport::json_for_html(t["kinds"]);
   view["list_url"] = page_url("/functions", {}, r.lang);
   const std::string api = "/api/functions/" + id;
   view["api_url"] = api;
@@ -180,7 +167,7 @@ Page function_list_page(Context& r) {
   Json view;
   view["functions"] = rows;
   view["has_functions"] = !rows.empty();
-  view["texts_json"] = script_json(t["functions"]);
+  view["texts_json"] = transport::json_for_html(t["functions"]);
   add_assets(view, "composer_list.js");
   return Page{"functions", t["functions"]["list_title"], view};
 }

@@ -61,7 +61,10 @@ class RivalWriterStore final : public store::Store {
     return inner_->statement_occurrences();
   }
   std::string content_version() override { return inner_->content_version(); }
-  std::vector<store::StoredFunction> list_functions() override { return inner_->list_functions(); }
+  std::vector<store::StoredFunction> list_functions(
+      const std::optional<std::string>& owner) override {
+    return inner_->list_functions(owner);
+  }
   std::optional<store::StoredFunction> find_function(const std::string& id,
                                                      std::optional<int> version) override {
     return inner_->find_function(id, version);
@@ -92,6 +95,8 @@ class RivalWriterStore final : public store::Store {
   model::Alignment undo_alignment_decision(const std::string& s, const std::string& t) override {
     return inner_->undo_alignment_decision(s, t);
   }
+  store::AccountStore& accounts() override { return inner_->accounts(); }
+  void in_transaction(const std::function<void()>& body) override { inner_->in_transaction(body); }
 
  private:
   std::unique_ptr<store::Store> inner_;

@@ -7,6 +7,7 @@
 #include "server/request_auth.h"
 #include "server/request_input.h"
 #include "server/routes/routes.h"
+#include "server/transport/local_redirect.h"
 #include "server/views/account_view.h"
 #include "server/web/ui_texts.h"
 
@@ -33,7 +34,7 @@ void sign_in_as(Context& c, const store::User& user, const std::string& next) {
       accounts.start_session(user, c.actor().client, c.req.get_header_value("User-Agent"));
   c.res.set_header("Set-Cookie",
                    session_cookie(session.secret, c.site.config, lifetime_seconds(c.site)));
-  c.res.set_redirect(local_path_or(next, "/"), 303);
+  c.res.set_redirect(transport::local_redirect_target(next, "/"), 303);
 }
 
 void clear_session_cookie(Context& c) {
@@ -41,12 +42,12 @@ void clear_session_cookie(Context& c) {
 }
 
 void sign_in_form(Context& c) {
-  send_page(c, sign_in_page(c, "", "", local_path_or(form(c, "next"), "/")));
+  send_page(c, sign_in_page(c, "", "", transport::local_redirect_target(form(c, "next"), "/")));
 }
 
 void sign_in(Context& c) {
   const std::string email = form(c, "email"), password = form(c, "password");
-  const std::string next = local_path_or(form(c, "next"), "/");
+  const std::string next = transport::local_redirect_target(form(c, "next"), "/");
   const std::string address = c.actor().client;
   // Login CSRF: a foreign page must not sign a visitor in as someone else.
   if (c.req.has_header("Origin") || c.req.has_header("Referer"))

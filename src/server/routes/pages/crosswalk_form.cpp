@@ -3,19 +3,12 @@
 #include "analysis/crosswalk.h"
 #include "core/error.h"
 #include "server/routes/routes.h"
+#include "server/transport/local_redirect.h"
 #include "server/views/crosswalk_view.h"
 
 namespace vakkaart::server {
 
 namespace {
-
-/// A page of this server to return to: a local path, never another site.
-std::string crosswalk_back(const std::string& back) {
-  if (back.size() > 1 && back[0] == '/' && back[1] != '/' && back[1] != '\\' &&
-      back.find_first_of("\r\n") == std::string::npos)
-    return back;
-  return "/";
-}
 
 void decide_from_form(Context& c) {
   // httplib fills req.params from an application/x-www-form-urlencoded body (and the query).
@@ -31,7 +24,9 @@ void decide_from_form(Context& c) {
         analysis::decide_crosswalk(c.store(), source, target, decision, c.caller.actor());
     c.audit("crosswalk.decide", source + " -> " + target, model::to_string(a.status));
   });
-  c.res.set_redirect(crosswalk_back(req.get_param_value("back")), 303);
+  // Only back to a page of this site: the form is posted by our pages, but `back` is whatever
+  // the poster put there.
+  c.res.set_redirect(transport::local_redirect_target(req.get_param_value("back"), "/"), 303);
 }
 
 }  // namespace
