@@ -101,6 +101,10 @@ void add_serve_command(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 1024));
   static std::string public_url;
   static std::vector<std::string> allowed_hosts;
+  static bool trust_proxy = false;
+  cmd->add_flag("--trust-proxy", trust_proxy,
+                "Behind a reverse proxy: the client address (rate limits, audit log) is the last "
+                "X-Forwarded-For entry");
   cmd->add_option("--public-url", public_url,
                   "The URL users reach the site at, e.g. https://vakkaart.example.org behind a "
                   "TLS proxy (an https URL marks cookies Secure)");
@@ -121,6 +125,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     server::ServerOptions options{ctx.db_path, threads};
     options.site.public_url = public_url;
     options.site.allowed_hosts = allowed_hosts;
+    options.site.trust_forwarded_for = trust_proxy;
     // Brings the schema up to date (the server's own stores may be read-only) and, on a database
     // without users, makes the first site admin.
     const auto first_link = first_start_sign_in(*ctx.open_store(store::OpenMode::read_write));
