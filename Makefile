@@ -56,6 +56,7 @@ bench: build
 	-bench/run_web_bench.sh
 	-build/bench/function_coverage_bench
 	-build/bench/function_export_bench
+	-build/bench/function_history_bench
 	-bench/run_analysis_bench.sh
 	-bench/analysis_quality
 	-build/bench/adversarial_input_bench
