@@ -4,6 +4,7 @@
 #include <string>
 
 #include "auth/account_service.h"
+#include "auth/audit_json.h"
 #include "auth/roles.h"
 #include "cli/commands.h"
 #include "core/error.h"
@@ -167,17 +168,7 @@ void add_audit(CLI::App& app, Context& ctx) {
     filter.limit = 100000;
     const auto entries = store->accounts().list_audit(filter);
     if (o.json) {
-      Json out = Json::array();
-      for (const auto& e : entries)
-        out.push_back({{"id", e.id},
-                       {"at", e.at},
-                       {"actor", e.actor},
-                       {"organisation", e.org_slug},
-                       {"action", e.action},
-                       {"object", e.object},
-                       {"detail", e.detail},
-                       {"client", e.client}});
-      std::cout << Json{{"entries", out}}.dump(2) << "\n";
+      std::cout << Json{{"entries", auth::audit_entries_json(entries)}}.dump(2) << "\n";
       return;
     }
     for (const auto& e : entries)

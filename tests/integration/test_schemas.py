@@ -61,13 +61,10 @@ ROUTE_CALL = re.compile(
 ROUTE_DECLARATION = re.compile(
     r"\.method\s*=\s*Method::(?P<method>get|post|put|patch|del)\s*,\s*\.pattern\s*=\s*"
     r"(?:R\"\((?P<raw>.*?)\)\"|\"(?P<plain>[^\"]*)\")", re.S)
-# A route declared through a file's own helper: some_route(table, Method::get, "…", …)
+# A route declared through a helper: uncached_route(table, Method::get, "…", …)
 ROUTE_HELPER = re.compile(
     r"\w*route\(\s*table\s*,\s*Method::(?P<method>get|post|put|patch|del)\s*,\s*"
     r"(?:R\"\((?P<raw>.*?)\)\"|\"(?P<plain>[^\"]*)\")", re.S)
-# …or with the method fixed by the helper's name: account_post_route(table, "…", …)
-ROUTE_POST_HELPER = re.compile(
-    r"\w*post_route\(\s*table\s*,\s*(?:R\"\((?P<raw>.*?)\)\"|\"(?P<plain>[^\"]*)\")", re.S)
 
 
 def code_routes():
@@ -80,7 +77,6 @@ def code_routes():
         for pattern in (ROUTE_DECLARATION, ROUTE_HELPER):
             calls += [(m, {"del": "delete"}.get(m.group("method"), m.group("method")))
                       for m in pattern.finditer(text)]
-        calls += [(m, "post") for m in ROUTE_POST_HELPER.finditer(text)]
         for m, method in calls:
             pattern = m.group("raw") if m.group("raw") is not None else m.group("plain")
             # Every regex capture group is a path parameter.

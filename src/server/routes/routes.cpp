@@ -2,6 +2,17 @@
 
 namespace vakkaart::server {
 
+void uncached_route(RouteTable& table, Method method, std::string pattern, Effect effect,
+                    Access access, Kind kind, Handler handler) {
+  table.route({.method = method,
+               .pattern = std::move(pattern),
+               .effect = effect,
+               .cache = Cache::no_store,
+               .access = access,
+               .kind = kind},
+              std::move(handler));
+}
+
 RouteTable all_routes() {
   RouteTable table;
   add_catalog_api(table);

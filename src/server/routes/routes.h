@@ -46,6 +46,10 @@ void add_organisation_pages(RouteTable& table);
 /// GET /static/… (embedded CSS and JS)
 void add_static_files(RouteTable& table);
 
+/// Declares a route whose answers are never kept (writes, and reads that depend on who asks).
+void uncached_route(RouteTable& table, Method method, std::string pattern, Effect effect,
+                    Access access, Kind kind, Handler handler);
+
 /// The server's whole route table.
 RouteTable all_routes();
 

@@ -1,5 +1,6 @@
 #include "server/views/account_view.h"
 
+#include "auth/audit_json.h"
 #include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
@@ -91,17 +92,7 @@ Page organisation_page(Context& c, const std::string& org_slug, const std::strin
 }
 
 Json audit_json(store::Store& store, const store::AuditFilter& filter) {
-  Json entries = Json::array();
-  for (const auto& e : store.accounts().list_audit(filter))
-    entries.push_back({{"id", e.id},
-                       {"at", e.at},
-                       {"actor", e.actor},
-                       {"organisation", e.org_slug},
-                       {"action", e.action},
-                       {"object", e.object},
-                       {"detail", e.detail},
-                       {"client", e.client}});
-  return {{"entries", entries}};
+  return {{"entries", auth::audit_entries_json(store.accounts().list_audit(filter))}};
 }
 
 Page audit_page(Context& c, const std::string& org_slug) {

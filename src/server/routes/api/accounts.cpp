@@ -74,46 +74,34 @@ Json members_json(store::Store& store, const std::string& org) {
   return {{"organisation", org}, {"members", out}};
 }
 
-void account_api_route(RouteTable& table, Method method, const std::string& pattern, Effect effect,
-                       Access access, Handler handler) {
-  table.route({.method = method,
-               .pattern = pattern,
-               .effect = effect,
-               .cache = Cache::no_store,
-               .access = access,
-               .kind = Kind::api},
-              std::move(handler));
-}
-
 }  // namespace
 
 void add_account_api(RouteTable& table) {
-  account_api_route(table, Method::get, "/api/me", Effect::none, Access::signed_in,
-                    [](Context& c) { send_json(c.res, identity_json(c.caller)); });
-  account_api_route(
-      table, Method::get, "/api/tokens", Effect::read, Access::signed_in,
-      [](Context& c) { send_json(c.res, tokens_json(c.store(), c.caller.user->id)); });
-  account_api_route(table, Method::post, "/api/tokens", Effect::write, Access::signed_in,
-                    create_token_json);
-  account_api_route(table, Method::del, R"(/api/tokens/(\d+))", Effect::write, Access::signed_in,
-                    [](Context& c) {
-                      c.accounts().revoke_token(
-                          c.caller, whole_number(c.capture(1), "token", 1, 1LL << 62), c.actor());
-                      c.res.status = 204;
-                    });
-  account_api_route(table, Method::get, "/api/organisation/members", Effect::read,
-                    Access::org_admin,
-                    [](Context& c) { send_json(c.res, members_json(c.store(), api_org(c))); });
-  account_api_route(table, Method::post, "/api/organisation/members", Effect::write,
-                    Access::org_admin, set_member_json);
-  account_api_route(table, Method::get, "/api/audit", Effect::read, Access::org_admin,
-                    [](Context& c) {
-                      store::AuditFilter filter;
-                      filter.org_slug = api_org(c);
-                      filter.since = c.req.get_param_value("since");
-                      filter.limit = static_cast<int>(size_param(c.req, "limit", 1000, 10000));
-                      send_json(c.res, audit_json(c.store(), filter));
-                    });
+  uncached_route(table, Method::get, "/api/me", Effect::none, Access::signed_in, Kind::api,
+                 [](Context& c) { send_json(c.res, identity_json(c.caller)); });
+  uncached_route(table, Method::get, "/api/tokens", Effect::read, Access::signed_in, Kind::api,
+                 [](Context& c) { send_json(c.res, tokens_json(c.store(), c.caller.user->id)); });
+  uncached_route(table, Method::post, "/api/tokens", Effect::write, Access::signed_in, Kind::api,
+                 create_token_json);
+  uncached_route(table, Method::del, R"(/api/tokens/(\d+))", Effect::write, Access::signed_in,
+                 Kind::api, [](Context& c) {
+                   c.accounts().revoke_token(
+                       c.caller, whole_number(c.capture(1), "token", 1, 1LL << 62), c.actor());
+                   c.res.status = 204;
+                 });
+  uncached_route(table, Method::get, "/api/organisation/members", Effect::read, Access::org_admin,
+                 Kind::api,
+                 [](Context& c) { send_json(c.res, members_json(c.store(), api_org(c))); });
+  uncached_route(table, Method::post, "/api/organisation/members", Effect::write, Access::org_admin,
+                 Kind::api, set_member_json);
+  uncached_route(table, Method::get, "/api/audit", Effect::read, Access::org_admin, Kind::api,
+                 [](Context& c) {
+                   store::AuditFilter filter;
+                   filter.org_slug = api_org(c);
+                   filter.since = c.req.get_param_value("since");
+                   filter.limit = static_cast<int>(size_param(c.req, "limit", 1000, 10000));
+                   send_json(c.res, audit_json(c.store(), filter));
+                 });
 }
 
 }  // namespace vakkaart::server

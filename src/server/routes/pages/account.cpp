@@ -117,17 +117,6 @@ void switch_organisation(Context& c) {
   c.res.set_redirect("/account", 303);
 }
 
-void account_post_route(RouteTable& table, const std::string& pattern, Access access,
-                        Handler handler) {
-  table.route({.method = Method::post,
-               .pattern = pattern,
-               .effect = Effect::write,
-               .cache = Cache::no_store,
-               .access = access,
-               .kind = Kind::page},
-              std::move(handler));
-}
-
 }  // namespace
 
 void add_account_pages(RouteTable& table) {
@@ -138,7 +127,8 @@ void add_account_pages(RouteTable& table) {
                .access = Access::public_read,
                .kind = Kind::page},
               sign_in_form);
-  account_post_route(table, "/sign-in", Access::public_read, sign_in);
+  uncached_route(table, Method::post, "/sign-in", Effect::write, Access::public_read, Kind::page,
+                 sign_in);
   table.route({.method = Method::get,
                .pattern = R"(/sign-in/link/([A-Za-z0-9_-]{43}))",
                .effect = Effect::write,
@@ -146,7 +136,8 @@ void add_account_pages(RouteTable& table) {
                .access = Access::public_read,
                .kind = Kind::page},
               sign_in_by_link);
-  account_post_route(table, "/sign-out", Access::signed_in, sign_out);
+  uncached_route(table, Method::post, "/sign-out", Effect::write, Access::signed_in, Kind::page,
+                 sign_out);
   table.route({.method = Method::get,
                .pattern = "/account",
                .effect = Effect::read,
@@ -154,13 +145,16 @@ void add_account_pages(RouteTable& table) {
                .access = Access::signed_in,
                .kind = Kind::page},
               [](Context& c) { send_page(c, account_page(c, "", "")); });
-  account_post_route(table, "/account/password", Access::signed_in, change_password);
-  account_post_route(table, "/account/tokens", Access::signed_in, create_token_from_form);
-  account_post_route(table, R"(/account/tokens/(\d+)/revoke)", Access::signed_in,
-                     revoke_token_from_form);
-  account_post_route(table, R"(/account/sessions/([0-9a-f]{64})/end)", Access::signed_in,
-                     end_session);
-  account_post_route(table, "/account/organisation", Access::signed_in, switch_organisation);
+  uncached_route(table, Method::post, "/account/password", Effect::write, Access::signed_in,
+                 Kind::page, change_password);
+  uncached_route(table, Method::post, "/account/tokens", Effect::write, Access::signed_in,
+                 Kind::page, create_token_from_form);
+  uncached_route(table, Method::post, R"(/account/tokens/(\d+)/revoke)", Effect::write,
+                 Access::signed_in, Kind::page, revoke_token_from_form);
+  uncached_route(table, Method::post, R"(/account/sessions/([0-9a-f]{64})/end)", Effect::write,
+                 Access::signed_in, Kind::page, end_session);
+  uncached_route(table, Method::post, "/account/organisation", Effect::write, Access::signed_in,
+                 Kind::page, switch_organisation);
 }
 
 }  // namespace vakkaart::server

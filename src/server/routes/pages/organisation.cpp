@@ -70,34 +70,23 @@ void add_organisation(Context& c) {
   c.res.set_redirect("/organisation?org=" + org.slug, 303);
 }
 
-void org_page_route(RouteTable& table, Method method, const std::string& pattern, Effect effect,
-                    Access access, Handler handler) {
-  table.route({.method = method,
-               .pattern = pattern,
-               .effect = effect,
-               .cache = Cache::no_store,
-               .access = access,
-               .kind = Kind::page},
-              std::move(handler));
-}
-
 }  // namespace
 
 void add_organisation_pages(RouteTable& table) {
-  org_page_route(table, Method::get, "/organisation", Effect::read, Access::org_admin,
+  uncached_route(table, Method::get, "/organisation", Effect::read, Access::org_admin, Kind::page,
                  [](Context& c) { send_page(c, organisation_page(c, managed_org(c), "", "")); });
-  org_page_route(table, Method::post, "/organisation/members", Effect::write, Access::org_admin,
-                 add_member);
-  org_page_route(table, Method::post, "/organisation/members/role", Effect::write,
-                 Access::org_admin, change_role);
-  org_page_route(table, Method::post, "/organisation/members/state", Effect::write,
-                 Access::org_admin, change_state);
-  org_page_route(table, Method::get, "/organisation/audit", Effect::read, Access::org_admin,
-                 [](Context& c) { send_page(c, audit_page(c, managed_org(c))); });
-  org_page_route(table, Method::get, "/organisations", Effect::read, Access::site_admin,
+  uncached_route(table, Method::post, "/organisation/members", Effect::write, Access::org_admin,
+                 Kind::page, add_member);
+  uncached_route(table, Method::post, "/organisation/members/role", Effect::write,
+                 Access::org_admin, Kind::page, change_role);
+  uncached_route(table, Method::post, "/organisation/members/state", Effect::write,
+                 Access::org_admin, Kind::page, change_state);
+  uncached_route(table, Method::get, "/organisation/audit", Effect::read, Access::org_admin,
+                 Kind::page, [](Context& c) { send_page(c, audit_page(c, managed_org(c))); });
+  uncached_route(table, Method::get, "/organisations", Effect::read, Access::site_admin, Kind::page,
                  [](Context& c) { send_page(c, organisations_page(c, "")); });
-  org_page_route(table, Method::post, "/organisations", Effect::write, Access::site_admin,
-                 add_organisation);
+  uncached_route(table, Method::post, "/organisations", Effect::write, Access::site_admin,
+                 Kind::page, add_organisation);
 }
 
 }  // namespace vakkaart::server
