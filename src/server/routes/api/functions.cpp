@@ -39,6 +39,11 @@ int version_of(const Json& body) {
   return static_cast<int>(it->get<std::int64_t>());
 }
 
+/// The functions the caller may see: their organisation's (a site admin's: all).
+compose::FunctionService functions_of(Context& c) {
+  return compose::FunctionService(c.store(), c.function_scope());
+}
+
 int version_param(const httplib::Request& req) {
   return static_cast<int>(size_param(req, "version", 0, 1'000'000'000));
 }
@@ -110,7 +115,7 @@ void edit_function(Context& c) {
 }
 
 void export_function_file(Context& c) {
-  auto f = compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1));
+  auto f = functions_of(c).get(c.capture(1));
   std::string name = c.req.get_param_value("format");
   std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
   std::string file = f.id + "-v" + std::to_string(f.version);
@@ -157,19 +162,16 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_write,
                .kind = Kind::api},
               import_function);
-  table.route({.method = Method::get,
-               .pattern = R"(/api/functions/([A-Za-z0-9_-]+))",
-               .effect = Effect::read,
-               .cache = Cache::no_store,
-               .access = Access::org_read,
-               .kind = Kind::api},
-              [](Context& c) {
-                send_json(
-                    c.res,
-                    compose::function_view_json(
-                        c.store(),
-                        compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1))));
-              });
+  table.route(
+      {.method = Method::get,
+       .pattern = R"(/api/functions/([A-Za-z0-9_-]+))",
+       .effect = Effect::read,
+       .cache = Cache::no_store,
+       .access = Access::org_read,
+       .kind = Kind::api},
+      [](Context& c) {
+        send_json(c.res, compose::function_view_json(c.store(), functions_of(c).get(c.capture(1))));
+      });
   table.route({.method = Method::del,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+))",
                .effect = Effect::write,
@@ -177,13 +179,12 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_write,
                .kind = Kind::api},
               [](Context& c) {
-                compose::FunctionService(c.store(), c.function_scope()).owner_of(c.capture(1));
+                functions_of(c).owner_of(c.capture(1));
                 if (!c.req.has_param("version"))
                   throw Error(ErrorCode::invalid_argument,
                               "name the version you delete (?version=N)", {"", 0, "version"});
                 c.store().in_transaction([&] {
-                  compose::FunctionService(c.store(), c.function_scope())
-                      .remove(c.capture(1), version_param(c.req));
+                  functions_of(c).remove(c.capture(1), version_param(c.req));
                   c.audit("function.delete", c.capture(1));
                 });
                 c.res.status = 204;
@@ -202,11 +203,8 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_read,
                .kind = Kind::api},
               [](Context& c) {
-                send_json(
-                    c.res,
-                    function_coverage_json(
-                        *c.pool.coverage().get(c.store()),
-                        compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1))));
+                send_json(c.res, function_coverage_json(*c.pool.coverage().get(c.store()),
+                                                        functions_of(c).get(c.capture(1))));
               });
   table.route({.method = Method::get,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/coverage\.svg)",
@@ -216,24 +214,21 @@ void add_function_api(RouteTable& table) {
                .kind = Kind::api},
               [](Context& c) {
                 std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
-                auto f = compose::FunctionService(c.store(), c.function_scope()).get(c.capture(1));
+                auto f = functions_of(c).get(c.capture(1));
                 c.res.set_content(function_coverage_svg(*c.pool.coverage().get(c.store()), f, lang),
                                   "image/svg+xml; charset=utf-8");
               });
-  table.route(
-      {.method = Method::get,
-       .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/history)",
-       .effect = Effect::read,
-       .cache = Cache::no_store,
-       .access = Access::org_read,
-       .kind = Kind::api},
-      [](Context& c) {
-        send_json(
-            c.res,
-            {{"history",
-              compose::history_to_json(
-                  compose::FunctionService(c.store(), c.function_scope()).history(c.capture(1)))}});
-      });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/history)",
+               .effect = Effect::read,
+               .cache = Cache::no_store,
+               .access = Access::org_read,
+               .kind = Kind::api},
+              [](Context& c) {
+                send_json(
+                    c.res,
+                    {{"history", compose::history_to_json(functions_of(c).history(c.capture(1)))}});
+              });
   table.route({.method = Method::get,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/versions/(\d+))",
                .effect = Effect::read,
@@ -242,8 +237,7 @@ void add_function_api(RouteTable& table) {
                .kind = Kind::api},
               [](Context& c) {
                 const auto version = whole_number(c.capture(2), "version", 0, kMaxVersion);
-                auto f = compose::FunctionService(c.store(), c.function_scope())
-                             .get(c.capture(1), static_cast<int>(version));
+                auto f = functions_of(c).get(c.capture(1), static_cast<int>(version));
                 send_json(c.res, exports::function_to_json(f));
               });
   table.route({.method = Method::get,
