@@ -19,4 +19,9 @@ if [[ -f $here/dict/$name.dict ]]; then args+=(-dict="$here/dict/$name.dict"); f
 # Sanitizer findings abort with a report; UBSan's are fatal in this build.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-exec "$bin" "${args[@]}" "$work/corpus" "$here/corpus/$name"
+# Extra seed folders of this target (seed_dirs.txt): real inputs kept elsewhere in the tests.
+seeds=("$here/corpus/$name")
+while read -r target dir; do
+  if [[ $target == "$name" ]]; then seeds+=("$here/../../$dir"); fi
+done < <(grep -v '^#' "$here/seed_dirs.txt")
+exec "$bin" "${args[@]}" "$work/corpus" "${seeds[@]}"
