@@ -102,6 +102,16 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   static std::string public_url;
   static std::vector<std::string> allowed_hosts;
   static bool trust_proxy = false;
+  static int analyse_per_minute = server::SiteConfig{}.analyse_per_minute;
+  static int search_per_minute = server::SiteConfig{}.search_per_minute;
+  cmd->add_option("--analyse-per-minute", analyse_per_minute,
+                  "Analyses per client address and minute (0 = no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1'000'000));
+  cmd->add_option("--search-per-minute", search_per_minute,
+                  "Searches per client address and minute (0 = no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1'000'000));
   cmd->add_flag("--trust-proxy", trust_proxy,
                 "Behind a reverse proxy: the client address (rate limits, audit log) is the last "
                 "X-Forwarded-For entry");
@@ -126,6 +136,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     options.site.public_url = public_url;
     options.site.allowed_hosts = allowed_hosts;
     options.site.trust_forwarded_for = trust_proxy;
+    options.site.analyse_per_minute = analyse_per_minute;
+    options.site.search_per_minute = search_per_minute;
     // Brings the schema up to date (the server's own stores may be read-only) and, on a database
     // without users, makes the first site admin.
     const auto first_link = first_start_sign_in(*ctx.open_store(store::OpenMode::read_write));

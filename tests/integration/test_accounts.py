@@ -314,6 +314,24 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
             connection.close()
 
 
+class RateLimitTest(TempDirMixin, unittest.TestCase):
+    def test_analyse_and_search_are_limited_per_address(self):
+        run("import", NOTE, db=self.db)
+        server = ServeProcess(self.db, "--analyse-per-minute", "2", "--search-per-minute", "3")
+        try:
+            client = Client(server.url)
+            answers = [client.send("POST", "/api/analyse", "Organiseert activiteiten.",
+                                   {"Content-Type": "text/plain"}) for _ in range(3)]
+            self.assertEqual([a[0] for a in answers], [200, 200, 429])
+            self.assertGreater(int(answers[2][1]["Retry-After"]), 0)
+            self.assertEqual(json.loads(answers[2][2])["code"], "rate_limited")
+            # Distinct queries (a cached answer would cost nothing and count nothing).
+            codes = [client.send("GET", f"/api/search?q=netwerk{i}")[0] for i in range(4)]
+            self.assertEqual(codes, [200, 200, 200, 429])
+        finally:
+            server.stop()
+
+
 class FirstStartTest(TempDirMixin, unittest.TestCase):
     def test_a_database_without_users_prints_a_one_time_sign_in_link(self):
         run("import", NOTE, db=self.db)
