@@ -164,6 +164,17 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
                              token=self.token_a)
         self.assertEqual(status, 403, "an editor is no curator")
 
+    def test_decision_buttons_show_to_curators_only(self):
+        def buttons(headers):
+            status, _, page = self.http.send("GET", "/qualifications/BK-0338-3", headers=headers)
+            self.assertEqual(status, 200)
+            return page.count(b'class="crosswalk-confirm"')
+
+        self.assertEqual(buttons({}), 0, "anonymous: the status, no buttons")
+        self.assertEqual(buttons({"Authorization": f"Bearer {self.token_a}"}), 0, "an editor")
+        self.cli("user", "role", "editor@a.example", "--org", "org-a", "--role", "curator")
+        self.assertGreater(buttons({"Authorization": f"Bearer {self.token_a}"}), 0, "a curator")
+
     # --- CSRF ---------------------------------------------------------------------------------
 
     def test_cross_site_writes_with_a_valid_session_are_refused(self):
