@@ -64,8 +64,8 @@ void send_page(Context& ctx, Page page) {
       view["csrf_token"] = ctx.caller.csrf_token;
     // Crosswalk decision buttons only for whom a decision is allowed (a curator); the status
     // shows to everyone.
-    view["can_decide"] = !ctx.caller.read_only &&
-                         (ctx.caller.site_admin() || ctx.caller.holds(auth::Role::curator));
+    view["can_decide"] =
+        !ctx.caller.read_only && (ctx.caller.site_admin() || ctx.caller.holds(auth::Role::curator));
   }
   for (auto& [k, v] : page.view.items())
     view[k] = std::move(v);
