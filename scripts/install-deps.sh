@@ -8,6 +8,8 @@ packages=(
   libsqlite3-dev sqlite3
   # Accounts: Argon2id password hashing and random secrets.
   libsodium-dev
+  # The PostgreSQL backend (libpqxx) and the server the tests start in a temp folder.
+  libpqxx-dev postgresql-15 postgresql-client-15
   libxapian-dev hunspell-nl
   libicu-dev
   nlohmann-json3-dev
