@@ -51,9 +51,11 @@ fuzz: deps
 bench: build
 	@cmake --build --preset default -j $(JOBS)
 	-bench/run_import_bench.sh
+	-bench/run_backend_import_bench.sh
 	-build/bench/search_quality_bench
 	-bench/run_search_bench.sh
 	-bench/run_web_bench.sh
+	-bench/run_backend_bench.sh
 	-build/bench/function_coverage_bench
 	-build/bench/function_export_bench
 	-build/bench/function_history_bench
