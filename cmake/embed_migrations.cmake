@@ -1,7 +1,8 @@
-# Writes OUT: a C++ file defining the numbered SQL migrations found in DIR, in file-name order.
+# Writes OUT: a C++ file defining FUNCTION(), the numbered SQL migrations found in DIR, in
+# file-name order.
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "// Generated from src/store/migrations/*.sql; do not edit.\n#include \"store/migrations.h\"\n\nnamespace vakkaart::store {\n\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+set(body "// Generated from ${DIR}/*.sql; do not edit.\n#include \"store/migrations.h\"\n\nnamespace vakkaart::store {\n\nconst std::vector<Migration>& ${FUNCTION}() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" number ${name})

@@ -57,7 +57,10 @@ def main():
                 problems.append(f"src/{rel}:{n}: {mod}/ may not include {m.group(1)}/ "
                                 f"(allowed: {', '.join(sorted(allowed[mod])) or 'nothing'})")
             m = re.match(r"\s*#\s*include\s+<([^>]+)>", line)
-            if m and m.group(1) in FENCED and FENCED[m.group(1)] not in externals[mod]:
+            header = m.group(1) if m else ""
+            if header.startswith("pqxx/"):
+                header = "pqxx/pqxx"  # every libpqxx header is behind the same fence
+            if m and header in FENCED and FENCED[header] not in externals[mod]:
                 problems.append(f"src/{rel}:{n}: <{m.group(1)}> belongs behind its adapter; "
                                 f"{mod}/ may not include it")
     for p in problems:

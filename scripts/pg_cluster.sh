@@ -49,6 +49,11 @@ start_server() {
 
 case "${command_name}" in
   start)
+    # A cluster left by an interrupted run is stopped and replaced.
+    if [[ -d "${dir}/data" ]]; then
+      as_owner "${pg_bin}/pg_ctl" -D "${dir}/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "${dir}"
     mkdir -p "${dir}"
     dir="$(cd "${dir}" && pwd)"
     if [[ "$(id -u)" -eq 0 ]]; then chown postgres: "${dir}"; fi

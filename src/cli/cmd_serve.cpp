@@ -99,6 +99,20 @@ void add_serve_command(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", threads, "Worker threads (0 = automatic)")
       ->check(CLI::Range(0, 1024));
+  static int pool_size = -1;
+  static int statement_timeout = store::PgOptions{}.statement_timeout_ms;
+  static std::string search_index;
+  cmd->add_option("--pool-size", pool_size,
+                  "Database connections per server at once (default: 16 on PostgreSQL, no limit "
+                  "on SQLite; 0 = no limit)")
+      ->check(CLI::Range(0, 10000));
+  cmd->add_option("--statement-timeout", statement_timeout,
+                  "PostgreSQL: milliseconds after which a statement is cancelled (0 = none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3'600'000));
+  cmd->add_option("--search-index", search_index,
+                  "This server's search index folder (derived data; default: beside an SQLite "
+                  "file, or in ~/.cache/vakkaart for PostgreSQL)");
   static std::string public_url;
   static std::vector<std::string> allowed_hosts;
   static bool trust_proxy = false;
@@ -131,8 +145,13 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     std::signal(SIGINT, serve_on_signal);
     std::signal(SIGTERM, serve_on_signal);
     // Index folders of a rebuild that was killed would otherwise stay forever.
-    search::remove_abandoned_index_dirs(search::index_dir_for(ctx.db_path));
+    const std::string index_dir =
+        search_index.empty() ? search::index_dir_for(ctx.db_path) : search_index;
+    search::remove_abandoned_index_dirs(index_dir);
     server::ServerOptions options{ctx.db_path, threads};
+    options.search_index = index_dir;
+    options.pool_size = pool_size >= 0 ? pool_size : store::is_pg_url(ctx.db_path) ? 16 : 0;
+    options.pg.statement_timeout_ms = statement_timeout;
     options.site.public_url = public_url;
     options.site.allowed_hosts = allowed_hosts;
     options.site.trust_forwarded_for = trust_proxy;
@@ -147,8 +166,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     std::thread watcher([&srv] { serve_watch(srv); });
     const std::string url = "http://" + std::string(host == "0.0.0.0" ? "127.0.0.1" : host) + ":" +
                             std::to_string(bound);
-    std::cout << "vakkaart serving http://" << host << ":" << bound << "/ (database " << ctx.db_path
-              << ")" << std::endl;
+    std::cout << "vakkaart serving http://" << host << ":" << bound << "/ (database "
+              << store::display_location(ctx.db_path) << ")" << std::endl;
     if (first_link)
       std::cout << "No users yet: created the site admin " << kFirstAdminEmail
                 << ". Sign in once (valid 15 minutes): " << url << "/sign-in/link/" << *first_link

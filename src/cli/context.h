@@ -9,8 +9,9 @@ namespace vakkaart::cli {
 
 /// What every subcommand shares: where the database is and how to write to the terminal.
 struct Context {
-  std::string db_path;  // --db, else $VAKKAART_DB, else ./vakkaart.db
-  bool color = false;   // stdout is a terminal and NO_COLOR is unset
+  /// --db, else $VAKKAART_DB, else ./vakkaart.db: an SQLite path or a PostgreSQL URL.
+  std::string db_path;
+  bool color = false;  // stdout is a terminal and NO_COLOR is unset
   bool stderr_tty = false;
 
   std::unique_ptr<store::Store> open_store(store::OpenMode mode) const;

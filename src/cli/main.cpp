@@ -12,7 +12,7 @@
 namespace vakkaart::cli {
 
 std::unique_ptr<store::Store> Context::open_store(store::OpenMode mode) const {
-  return store::open_sqlite_store(db_path, mode);
+  return store::open_store(db_path, mode);
 }
 
 namespace {
@@ -36,7 +36,8 @@ int run(int argc, char** argv) {
   const char* env_db = std::getenv("VAKKAART_DB");
   ctx.db_path = env_db && *env_db ? env_db : "vakkaart.db";
   app.add_option("--db", ctx.db_path,
-                 "SQLite database file (default: $VAKKAART_DB or ./vakkaart.db)");
+                 "The database: an SQLite file (a path or sqlite:PATH) or a PostgreSQL URL "
+                 "(postgresql://user@host/db); default: $VAKKAART_DB or ./vakkaart.db");
   ctx.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   ctx.stderr_tty = isatty(STDERR_FILENO);
 

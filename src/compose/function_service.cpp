@@ -96,6 +96,7 @@ std::string conflict_line(const std::string& id, int stored, int base) {
 bool is_edit_error(const Error& e) {
   switch (e.code()) {
     case ErrorCode::database_error:
+    case ErrorCode::unavailable:
     case ErrorCode::io_error:
     case ErrorCode::internal:
       return false;

@@ -42,6 +42,8 @@ int Error::http_status() const {
       return 429;
     case ErrorCode::unsupported_media:
       return 415;
+    case ErrorCode::unavailable:
+      return 503;
     case ErrorCode::io_error:
     case ErrorCode::database_error:
     case ErrorCode::internal:
@@ -78,6 +80,8 @@ std::string Error::code_name() const {
       return "rate_limited";
     case ErrorCode::unsupported_media:
       return "unsupported_media";
+    case ErrorCode::unavailable:
+      return "unavailable";
     case ErrorCode::internal:
       return "internal";
   }

@@ -20,6 +20,7 @@ enum class ErrorCode {
   forbidden,           // known, but without the role (or a CSRF check failed)
   rate_limited,        // too many tries; try again later
   unsupported_media,   // a body of a type the endpoint does not take (415)
+  unavailable,         // the database server is unreachable or timed out; try again (503)
   internal,            // a bug
 };
 

@@ -1,5 +1,6 @@
 #include "search/search_service.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -46,8 +47,25 @@ std::unique_ptr<Searcher> try_open(const std::string& index_dir, const std::stri
 
 }  // namespace
 
-std::string index_dir_for(const std::string& db_path) {
-  return db_path + ".search";
+std::string index_dir_for(const std::string& location) {
+  if (!store::is_pg_url(location))
+    return store::sqlite_path(location) + ".search";
+  // A database server's index lives with this machine's caches: it is derived data, rebuilt
+  // from the store, and servers on one machine may share it (rebuilds swap it in atomically).
+  std::string name;
+  for (char c : store::display_location(location)) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '.' || c == '-' || c == '_';
+    name += plain ? c : '_';
+  }
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  std::filesystem::path base = xdg && *xdg     ? std::filesystem::path(xdg)
+                               : home && *home ? std::filesystem::path(home) / ".cache"
+                                               : std::filesystem::temp_directory_path();
+  std::error_code ec;
+  std::filesystem::create_directories(base / "vakkaart", ec);
+  return (base / "vakkaart" / (name + ".search")).string();
 }
 
 bool index_is_fresh(store::Store& store, const std::string& index_dir) {

@@ -9,8 +9,9 @@
 
 namespace vakkaart::search {
 
-/// Where the search index of a database lives: beside it, "<db>.search".
-std::string index_dir_for(const std::string& db_path);
+/// Where the search index of a database lives: beside an SQLite file, "<db>.search"; for a
+/// PostgreSQL URL, in this machine's cache folder ($XDG_CACHE_HOME or ~/.cache, /vakkaart/).
+std::string index_dir_for(const std::string& location);
 
 /// Opens the index of a store, rebuilding it first when it is missing, of another format or
 /// built from another content version of the store: a stale index is never served. The

@@ -1,7 +1,5 @@
 #include "server/response_cache.h"
 
-#include <sys/stat.h>
-
 #include "server/site_config.h"
 
 namespace vakkaart::server {
@@ -40,12 +38,12 @@ bool carries_credentials(const httplib::Request& req) {
   return false;
 }
 
-ResponseCache::ResponseCache(std::string db_path, std::size_t max_bytes,
+ResponseCache::ResponseCache(store::ChangeFeed& changes, std::size_t max_bytes,
                              const std::vector<RouteSpec>& routes)
-    : db_path_(std::move(db_path)), max_bytes_(max_bytes), keys_(routes) {}
+    : changes_(changes), max_bytes_(max_bytes), keys_(routes) {}
 
 std::shared_ptr<const ResponseCache::Entry> ResponseCache::lookup(const httplib::Request& req) {
-  noted = {req.target, database_generation(db_path_), std::nullopt};
+  noted = {req.target, changes_.generation(), std::nullopt};
   if (req.method != "GET" || carries_credentials(req))
     return nullptr;
   auto key = keys_.key(req.path, req.params);
@@ -126,22 +124,6 @@ std::size_t ResponseCache::bytes() const {
 std::size_t ResponseCache::size() const {
   std::lock_guard lock(mutex_);
   return index_.size();
-}
-
-namespace {
-
-std::string file_token(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0)
-    return "-";
-  return std::to_string(st.st_size) + "." + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec);
-}
-
-}  // namespace
-
-std::string database_generation(const std::string& db_path) {
-  return file_token(db_path) + "/" + file_token(db_path + "-wal");
 }
 
 }  // namespace vakkaart::server

@@ -14,6 +14,7 @@
 
 #include "server/route_spec.h"
 #include "server/transport/cache_key.h"
+#include "store/change_feed.h"
 
 namespace vakkaart::server {
 
@@ -41,7 +42,9 @@ class ResponseCache {
   };
 
   /// `routes`: the route table (which routes are cacheable, which parameters they read).
-  ResponseCache(std::string db_path, std::size_t max_bytes, const std::vector<RouteSpec>& routes);
+  /// `changes`: the database's change feed (outlives the cache).
+  ResponseCache(store::ChangeFeed& changes, std::size_t max_bytes,
+                const std::vector<RouteSpec>& routes);
 
   /// Called first for every request: notes the database generation the request sees (per
   /// thread) and returns the response kept for it in that generation, if any.
@@ -70,7 +73,7 @@ class ResponseCache {
   void keep(const std::string& key, const std::string& generation, Entry entry);
   void drop_older_generations(const std::string& generation);
 
-  std::string db_path_;
+  store::ChangeFeed& changes_;
   std::size_t max_bytes_;
   transport::CacheKeys keys_;
   mutable std::mutex mutex_;
@@ -83,11 +86,5 @@ class ResponseCache {
 /// Whether a request carries credentials: an Authorization header or the session cookie
 /// (kSessionCookie in server/site_config.h). Such a request is answered for its caller alone.
 bool carries_credentials(const httplib::Request& req);
-
-/// A token that changes whenever the SQLite database at `db_path` may have changed: the size
-/// and modification time (ns) of the database file and of its write-ahead log. Every commit in
-/// WAL mode appends to the log (changing both), and a checkpoint rewrites the main file; a
-/// spurious change only costs a cache refill. Costs two stat() calls, no lock.
-std::string database_generation(const std::string& db_path);
 
 }  // namespace vakkaart::server

@@ -11,6 +11,7 @@
 #include <httplib.h>
 
 #include "core/error.h"
+#include "search/search_service.h"
 #include "server/pipeline.h"
 #include "server/response_cache.h"
 #include "server/routes/routes.h"
@@ -21,6 +22,7 @@
 #include "server/transport/method_fallbacks.h"
 #include "server/transport/security_headers.h"
 #include "server/transport/transport_errors.h"
+#include "store/change_feed.h"
 
 namespace vakkaart::server {
 
@@ -94,11 +96,21 @@ transport::TransportSettings transport_settings(const ServerOptions& o) {
 
 }  // namespace
 
+static StoreSettings store_settings(const ServerOptions& o) {
+  StoreSettings s;
+  s.location = o.db_path;
+  s.pool_size = o.pool_size;
+  s.pg = o.pg;
+  s.search_index = o.search_index.empty() ? search::index_dir_for(o.db_path) : o.search_index;
+  return s;
+}
+
 struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
-        cache(options.db_path, options.site.response_cache_bytes, routes.specs()),
-        pool(options.db_path, &cache),
+        changes(store::watch_changes(options.db_path)),
+        cache(*changes, options.site.response_cache_bytes, routes.specs()),
+        pool(store_settings(options), &cache),
         methods(routes.specs()),
         site(options.site),
         http(transport_settings(options)) {}
@@ -106,6 +118,7 @@ struct Server::Impl {
   ServerOptions options;
   // The routes outlive httplib's handlers, which refer to them.
   RouteTable routes = all_routes();
+  std::unique_ptr<store::ChangeFeed> changes;
   ResponseCache cache;
   StorePool pool;
   transport::MethodTable methods;

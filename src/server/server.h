@@ -7,6 +7,7 @@
 
 #include "server/route_spec.h"
 #include "server/site_config.h"
+#include "store/store.h"
 
 namespace vakkaart::server {
 
@@ -18,6 +19,11 @@ struct ServerOptions {
       : db_path(std::move(db)), threads(worker_threads), site(std::move(site_config)) {}
 
   std::string db_path;
+  /// The search index folder; empty: search::index_dir_for(db_path).
+  std::string search_index;
+  /// Store connections at once (0: no limit) and PostgreSQL settings.
+  int pool_size = 0;
+  store::PgOptions pg;
   /// Worker threads; 0 picks max(64, cores * 8). A connection holds one only while one of its
   /// requests is read (after its head has arrived) and answered, never while it is idle.
   int threads;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -14,14 +15,28 @@
 
 namespace vakkaart::server {
 
-/// SQLite connections are single-threaded; request threads borrow one each from here.
+/// How the server reaches its database.
+struct StoreSettings {
+  /// An SQLite path (or sqlite:PATH) or a PostgreSQL URL (store::open_store).
+  std::string location;
+  /// Connections open at once, borrowed ones included; 0: no limit. A request that finds
+  /// every connection busy waits up to kPoolWait, then gets 503.
+  int pool_size = 0;
+  store::PgOptions pg;
+  /// This server's search index folder: derived data, rebuilt from the store when stale.
+  std::string search_index;
+};
+
+/// A store connection serves one thread at a time; request threads borrow one each from here.
+/// A connection that turned out to be lost (PostgreSQL restarted) is closed instead of being
+/// returned, and so are the idle ones, which were lost with it.
 class StorePool {
  public:
   using Idle = std::vector<std::unique_ptr<store::Store>>;
 
   /// `responses`: where handlers keep what they answered (may be null: nothing is kept).
-  explicit StorePool(std::string db_path, ResponseCache* responses = nullptr)
-      : db_path_(std::move(db_path)), responses_(responses) {}
+  explicit StorePool(StoreSettings settings, ResponseCache* responses = nullptr)
+      : settings_(std::move(settings)), responses_(responses) {}
 
   /// A borrowed store, returned to the pool when it goes out of scope.
   class Lease {
@@ -42,21 +57,22 @@ class StorePool {
 
   /// A read-only store: most requests only read, and cannot then write by mistake.
   Lease borrow() { return take(idle_, store::OpenMode::read_only); }
-  /// A store that may write (function profiles); writers serialise in SQLite's write lock.
+  /// A store that may write (function profiles); writers serialise in the store's write lock.
   Lease borrow_writable() { return take(idle_writers_, store::OpenMode::read_write); }
 
   /// A writable store of its own, outside the pool, closed when the caller drops it: for work
   /// that runs its own transactions beside a borrowed store (crosswalk recomputation, called
   /// from read routes whose borrowed store is read-only).
   std::unique_ptr<store::Store> open_dedicated() {
-    return store::open_sqlite_store(db_path_, store::OpenMode::read_write);
+    return store::open_store(settings_.location, store::OpenMode::read_write, settings_.pg);
   }
   /// A function that opens such a store, for library calls that take a store factory.
   std::function<std::unique_ptr<store::Store>()> dedicated_opener() {
     return [this] { return open_dedicated(); };
   }
 
-  const std::string& db_path() const { return db_path_; }
+  const std::string& location() const { return settings_.location; }
+  const std::string& search_index() const { return settings_.search_index; }
   /// The server's response cache; handlers share it with the store because both are what a
   /// request needs from the server besides its own input.
   ResponseCache* responses() { return responses_; }
@@ -66,32 +82,18 @@ class StorePool {
   ContentCache<analysis::StructureIndex>& structure() { return structure_; }
 
  private:
-  Lease take(Idle& idle, store::OpenMode mode) {
-    {
-      std::lock_guard lock(mutex_);
-      if (!idle.empty()) {
-        auto s = std::move(idle.back());
-        idle.pop_back();
-        return Lease(*this, std::move(s), &idle);
-      }
-    }
-    return Lease(*this, store::open_sqlite_store(db_path_, mode), &idle);
-  }
+  Lease take(Idle& idle, store::OpenMode mode);
+  void give_back(std::unique_ptr<store::Store> s, Idle* idle);
 
-  void give_back(std::unique_ptr<store::Store> s, Idle* idle) {
-    if (!s)
-      return;
-    std::lock_guard lock(mutex_);
-    idle->push_back(std::move(s));
-  }
-
-  std::string db_path_;
+  StoreSettings settings_;
   ResponseCache* responses_;
   ContentCache<compose::CoverageIndex> coverage_{
       [](store::Store& s) { return compose::CoverageIndex::build(s); }};
   ContentCache<analysis::StructureIndex> structure_{
       [](store::Store& s) { return analysis::StructureIndex::build(s); }};
   std::mutex mutex_;
+  std::condition_variable freed_;
+  int open_ = 0;  // connections in existence: idle and borrowed
   Idle idle_;
   Idle idle_writers_;
 };

@@ -12,7 +12,10 @@ struct Migration {
   const char* sql;
 };
 
-/// Every migration in src/store/migrations/, in order (generated at build time).
-const std::vector<Migration>& migrations();
+// Every migration of a backend, in order (generated at build time from
+// src/store/migrations/<backend>/). Both series have the same numbers: schema version N means
+// the same tables and columns on SQLite and on PostgreSQL, which `vakkaart db copy` relies on.
+const std::vector<Migration>& sqlite_migrations();
+const std::vector<Migration>& pg_migrations();
 
 }  // namespace vakkaart::store

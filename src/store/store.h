@@ -119,8 +119,8 @@ struct StoreStats {
   long long qualifications = 0;
 };
 
-/// Persistence of frameworks and qualifications. Implemented by SQLite (embedded default) and,
-/// later, PostgreSQL; SQL above the backends stays portable. Errors are vakkaart::Error with
+/// Persistence of frameworks and qualifications. Implemented once in SQL (store/sql) over two
+/// backends: SQLite (embedded default) and PostgreSQL. Errors are vakkaart::Error with
 /// code database_error (or conflict / not_found where that is what happened).
 class Store {
  public:
@@ -203,6 +203,9 @@ class Store {
   virtual AccountStore& accounts() = 0;
   /// Runs `body` in one write transaction: the write and its audit entry land together.
   virtual void in_transaction(const std::function<void()>& body) = 0;
+  /// False once the store's connection is lost (a database server restarted): a pool drops
+  /// such a store instead of lending it again.
+  virtual bool usable() const { return true; }
 };
 
 enum class OpenMode { read_write, read_only };
@@ -211,5 +214,27 @@ enum class OpenMode { read_write, read_only };
 /// keys on, and brings its schema up to date.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path,
                                          OpenMode mode = OpenMode::read_write);
+
+/// How to reach a PostgreSQL database.
+struct PgOptions {
+  /// Every statement is cancelled after this long (0: no limit): no request waits forever.
+  int statement_timeout_ms = 10000;
+};
+
+/// Opens a PostgreSQL database by its libpq URL ("postgresql://user@host:port/db") and brings
+/// its schema up to date. Error(unavailable) when the server cannot be reached.
+std::unique_ptr<Store> open_pg_store(const std::string& url, OpenMode mode = OpenMode::read_write,
+                                     const PgOptions& options = {});
+
+/// True for a PostgreSQL URL (postgresql:// or postgres://); anything else is SQLite.
+bool is_pg_url(const std::string& location);
+/// An SQLite path from a location: "sqlite:PATH" or a plain path.
+std::string sqlite_path(const std::string& location);
+/// The location for messages: a URL loses its password.
+std::string display_location(const std::string& location);
+
+/// Opens the store at `location`: a PostgreSQL URL, "sqlite:PATH" or a path (SQLite).
+std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode = OpenMode::read_write,
+                                  const PgOptions& options = {});
 
 }  // namespace vakkaart::store

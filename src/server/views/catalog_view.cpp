@@ -64,9 +64,9 @@ Json qualification_json(store::Store& store, const std::string& id) {
   return body;
 }
 
-std::string search_json_text(store::Store& store, const std::string& db_path,
+std::string search_json_text(store::Store& store, const std::string& index_dir,
                              const search::SearchRequest& request) {
-  auto searcher = search::open_fresh_index(store, search::index_dir_for(db_path));
+  auto searcher = search::open_fresh_index(store, index_dir);
   return search::search_response_to_json(searcher->search(request), -1);
 }
 

@@ -30,7 +30,7 @@ ProfileData profile_data(store::Store& store, const std::string& id);
 vakkaart::Json qualification_json(store::Store& store, const std::string& id);
 
 /// A search over the store's index (rebuilt first when stale), as compact JSON text.
-std::string search_json_text(store::Store& store, const std::string& db_path,
+std::string search_json_text(store::Store& store, const std::string& index_dir,
                              const search::SearchRequest& request);
 
 }  // namespace vakkaart::server

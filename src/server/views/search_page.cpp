@@ -75,7 +75,7 @@ Page search_page(Context& r) {
 
   search::SearchRequest request = search_request_from(r.req);
   request.facets = true;
-  const Json res = Json::parse(search_json_text(r.store(), r.pool.db_path(), request));
+  const Json res = Json::parse(search_json_text(r.store(), r.pool.search_index(), request));
   const auto titles = value_titles(r.store());
   const httplib::Params base = params_without_lang(r.req);
 

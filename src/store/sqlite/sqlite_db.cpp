@@ -9,6 +9,7 @@ void throw_sqlite_error(sqlite3* db, int rc, const std::string& db_path,
   int primary = rc & 0xff;
   std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   std::string message;
+  ErrorCode code = ErrorCode::database_error;
   switch (primary) {
     case SQLITE_READONLY:
       message = "the database is read-only (" + detail + ")";
@@ -30,88 +31,66 @@ void throw_sqlite_error(sqlite3* db, int rc, const std::string& db_path,
     default:
       message = detail;
   }
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    code = ErrorCode::conflict;
   if (!context.empty())
     message = context + ": " + message;
-  throw Error(ErrorCode::database_error, message, {db_path, 0, ""});
+  throw Error(code, message, {db_path, 0, ""});
 }
 
-Stmt::Stmt(sqlite3* db, std::string_view sql, const std::string& db_path)
-    : db_(db), db_path_(db_path) {
-  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-  if (rc != SQLITE_OK)
-    throw_sqlite_error(db, rc, db_path_, "preparing a query");
-}
+namespace {
 
-Stmt::~Stmt() {
-  sqlite3_finalize(stmt_);
-}
-
-Stmt& Stmt::bind(int i, std::string_view v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-Stmt& Stmt::bind(int i, int64_t v) {
-  sqlite3_bind_int64(stmt_, i, v);
-  return *this;
-}
-Stmt& Stmt::bind(int i, const std::optional<int>& v) {
-  return v ? bind(i, static_cast<int64_t>(*v)) : bind_null(i);
-}
-Stmt& Stmt::bind(int i, const std::optional<int64_t>& v) {
-  return v ? bind(i, *v) : bind_null(i);
-}
-Stmt& Stmt::bind_null(int i) {
-  sqlite3_bind_null(stmt_, i);
-  return *this;
-}
-
-bool Stmt::step() {
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW)
-    return true;
-  if (rc == SQLITE_DONE)
-    return false;
-  throw_sqlite_error(db_, rc, db_path_, "");
-}
-
-void Stmt::run() {
-  while (step()) {
+class SqliteCursor final : public sql::Cursor {
+ public:
+  SqliteCursor(sqlite3* db, std::string_view sql, const std::string& db_path)
+      : db_(db), db_path_(db_path) {
+    int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc != SQLITE_OK)
+      throw_sqlite_error(db, rc, db_path_, "preparing a query");
   }
-  reset();
-}
+  ~SqliteCursor() override { sqlite3_finalize(stmt_); }
+  SqliteCursor(const SqliteCursor&) = delete;
+  SqliteCursor& operator=(const SqliteCursor&) = delete;
 
-void Stmt::reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+  void bind_text(int i, std::string_view v) override {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void bind_int(int i, int64_t v) override { sqlite3_bind_int64(stmt_, i, v); }
+  void bind_null(int i) override { sqlite3_bind_null(stmt_, i); }
 
-int64_t Stmt::int64(int col) const {
-  return sqlite3_column_int64(stmt_, col);
-}
-std::optional<int64_t> Stmt::opt_int64(int col) const {
-  if (sqlite3_column_type(stmt_, col) == SQLITE_NULL)
-    return std::nullopt;
-  return int64(col);
-}
-std::optional<int> Stmt::opt_int(int col) const {
-  if (sqlite3_column_type(stmt_, col) == SQLITE_NULL)
-    return std::nullopt;
-  return integer(col);
-}
-std::string Stmt::text(int col) const {
-  const auto* p = sqlite3_column_text(stmt_, col);
-  if (!p)
-    return {};
-  return std::string(reinterpret_cast<const char*>(p),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
-}
-std::optional<std::string> Stmt::opt_text(int col) const {
-  if (sqlite3_column_type(stmt_, col) == SQLITE_NULL)
-    return std::nullopt;
-  return text(col);
-}
+  bool step() override {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+      return true;
+    if (rc == SQLITE_DONE)
+      return false;
+    throw_sqlite_error(db_, sqlite3_extended_errcode(db_), db_path_, "");
+  }
+  void reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
 
-Db::Db(const std::string& path, bool read_only) : path_(path), read_only_(read_only) {
+  int column_count() const override { return sqlite3_column_count(stmt_); }
+  bool is_null(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  int64_t int64(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  std::string text(int col) const override {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    if (!p)
+      return {};
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  const std::string& db_path_;
+};
+
+}  // namespace
+
+SqliteDb::SqliteDb(const std::string& path, bool read_only) : path_(path), read_only_(read_only) {
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -128,43 +107,72 @@ Db::Db(const std::string& path, bool read_only) : path_(path), read_only_(read_o
   }
   sqlite3_busy_timeout(db_, 5000);
   sqlite3_extended_result_codes(db_, 1);
+  configure();
 }
 
-Db::~Db() {
+SqliteDb::~SqliteDb() {
   sqlite3_close_v2(db_);
 }
 
-void Db::exec(const std::string& sql) {
+void SqliteDb::configure() {
+  // Reading the schema first turns "not a database" into an error here, not at first use.
+  {
+    sql::Stmt probe = prepare("SELECT COUNT(*) FROM sqlite_master");
+    probe.step();
+  }
+  exec("PRAGMA foreign_keys = ON");
+  if (!read_only()) {
+    sql::Stmt wal = prepare("PRAGMA journal_mode = WAL");
+    wal.step();
+    exec("PRAGMA synchronous = NORMAL");
+    // 64 MiB of page cache: a bulk import is one transaction, and spilling it to the WAL early
+    // costs more than the memory.
+    exec("PRAGMA cache_size = -65536");
+  }
+}
+
+bool SqliteDb::read_only() const {
+  return read_only_ || sqlite3_db_readonly(db_, "main") == 1;
+}
+
+void SqliteDb::exec(const std::string& sql) {
   char* err = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {
     sqlite3_free(err);
-    throw_sqlite_error(db_, rc, path_, "");
+    throw_sqlite_error(db_, sqlite3_extended_errcode(db_), path_, "");
   }
 }
 
-void Db::fail(const std::string& context) const {
-  throw_sqlite_error(db_, sqlite3_errcode(db_), path_, context);
+std::unique_ptr<sql::Cursor> SqliteDb::cursor(std::string_view sql) {
+  return std::make_unique<SqliteCursor>(db_, sql, path_);
 }
 
-// Inside another transaction (Store::in_transaction around a write and its audit entry) a
-// transaction is a savepoint: it commits with the outer one, or rolls back alone.
-Transaction::Transaction(Db& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
-  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+int64_t SqliteDb::changes() const {
+  return sqlite3_changes(db_);
 }
 
-Transaction::~Transaction() {
-  if (done_)
-    return;
-  if (nested_)
-    sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
-  else
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+bool SqliteDb::has_table(const std::string& table) {
+  sql::Stmt q = prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.bind(1, table);
+  q.step();
+  return q.int64(0) > 0;
 }
 
-void Transaction::commit() {
-  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
-  done_ = true;
+bool SqliteDb::in_transaction() const {
+  return sqlite3_get_autocommit(db_) == 0;
+}
+
+void SqliteDb::begin_write() {
+  exec("BEGIN IMMEDIATE");
+}
+
+void SqliteDb::commit() {
+  exec("COMMIT");
+}
+
+void SqliteDb::rollback() noexcept {
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 }  // namespace vakkaart::store::sqlite

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::analysis {
 namespace {
@@ -26,7 +27,9 @@ class CrosswalkTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     template_dir_ = new TempDir();
-    auto store = store::open_sqlite_store(template_dir_->file("template.db"));
+    if (testing::testing_on_pg())
+      return;  // a database server has no file to copy: each test imports (SetUp)
+    auto store = testing::open_test_store(template_dir_->file("template.db"));
     testing::import_bundled_sources(*store);
     recompute_crosswalks(*store);
   }
@@ -36,8 +39,14 @@ class CrosswalkTest : public ::testing::Test {
   }
   void SetUp() override {
     path_ = dir_.file("c.db");
+    if (testing::testing_on_pg()) {
+      store_ = testing::open_test_store(path_);
+      testing::import_bundled_sources(*store_);
+      recompute_crosswalks(*store_);
+      return;
+    }
     std::filesystem::copy_file(template_dir_->file("template.db"), path_);
-    store_ = store::open_sqlite_store(path_);
+    store_ = testing::open_test_store(path_);
   }
 
   std::vector<Alignment> all() { return store_->list_alignments({}); }
@@ -54,14 +63,7 @@ class CrosswalkTest : public ::testing::Test {
   }
   /// Makes the next writes of alignments for `like` fail inside their transaction.
   void poison(const std::string& like) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    const std::string sql =
-        "CREATE TRIGGER crosswalk_poison BEFORE INSERT ON alignments WHEN NEW.source_ref LIKE '" +
-        like + "' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;";
-    char* err = nullptr;
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
-    sqlite3_close(db);
+    testing::poison_inserts(path_, "alignments", "NEW.source_ref LIKE '" + like + "'");
   }
 
   static TempDir* template_dir_;
@@ -151,7 +153,7 @@ TEST_F(CrosswalkTest, StoredAlignmentsBelongToTheCurrentContent) {
   q->competences[14].title = "Volgt professionele informatie op";
   store_->put_documents({*q});
   EXPECT_TRUE(crosswalks_stale(*store_));
-  auto list = current_crosswalks(*store_, [this] { return store::open_sqlite_store(path_); },
+  auto list = current_crosswalks(*store_, [this] { return testing::open_test_store(path_); },
                                  {{"BK-0338-3:15"}, {}, {}, {}});
   EXPECT_FALSE(crosswalks_stale(*store_));
   ASSERT_FALSE(list.empty());

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "store/store.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::auth {
 namespace {
@@ -19,7 +20,7 @@ const Actor kOp{"operator", "test"};
 class AccountServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.file("accounts.db"));
+    store_ = testing::open_test_store(dir_.file("accounts.db"));
     accounts().add_organisation("vg-gent", "Vormingplus Gent", kOp);
     user_ = accounts().add_user("An@Example.org", "An", "wachtwoord-123", false, kOp);
     accounts().set_role("an@example.org", "vg-gent", Role::editor, kOp);

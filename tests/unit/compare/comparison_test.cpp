@@ -11,6 +11,7 @@
 #include "unit/support/bundled_sources.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::compare {
 namespace {
@@ -25,7 +26,7 @@ const std::string kReflects = "Reflecteert systematisch over het eigen professio
 class ComparisonOfSamples : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.file("c.db"));
+    store_ = testing::open_test_store(dir_.file("c.db"));
     store_->put_documents({sample_framework(), sample_qualification()});
   }
   TempDir dir_;
@@ -169,7 +170,7 @@ TEST(Comparison, ClustersOfTwoFrameworksStayApart) {
     p.framework_id = second.id;
   }
   TempDir dir;
-  auto store = store::open_sqlite_store(dir.file("c.db"));
+  auto store = testing::open_test_store(dir.file("c.db"));
   store->put_documents({first, second});
   const Comparison c = compare(*store, {"werker-a-2024", "werker-a"});
   // The item order decides the framework order; both carry the same cluster ids.
@@ -249,7 +250,7 @@ TEST_F(ComparisonOfSamples, StatementTextsAreDistinctInFirstOrder) {
 /// text occurs, which it records through its own tables, not through this module's walk.
 TEST(Comparison, BundledSharesAgreeWithTheStoreOccurrences) {
   TempDir dir;
-  auto store = store::open_sqlite_store(dir.file("b.db"));
+  auto store = testing::open_test_store(dir.file("b.db"));
   testing::import_bundled_sources(*store);
   std::map<std::string, std::set<std::string>> holders;  // text -> item ids
   for (const auto& o : store->statement_occurrences()) {

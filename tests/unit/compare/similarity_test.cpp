@@ -15,6 +15,7 @@
 #include "unit/support/bundled_sources.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::compare {
 namespace {
@@ -157,7 +158,7 @@ std::vector<std::string> ids_of(const std::vector<Item>& items) {
 
 TEST(SimilarityItems, ProfilesThenRequestedThenCurrentQualifications) {
   TempDir dir;
-  auto store = store::open_sqlite_store(dir.file("s.db"));
+  auto store = testing::open_test_store(dir.file("s.db"));
   store->put_documents({sample_framework(), sample_qualification(1), sample_qualification(2)});
   EXPECT_EQ(ids_of(similarity_items(*store, {})),
             (std::vector<std::string>{"werker-a", "werker-b", "BK-9999-2"}));
@@ -193,7 +194,7 @@ TEST(SimilarityItems, CapKeepsWhatWasRequested) {
     framework.profiles.push_back(p);
   }
   TempDir dir;
-  auto store = store::open_sqlite_store(dir.file("s.db"));
+  auto store = testing::open_test_store(dir.file("s.db"));
   store->put_documents({framework, sample_qualification()});
   const auto plain = ids_of(similarity_items(*store, {}));
   ASSERT_EQ(plain.size(), kMaxMatrixItems);
@@ -209,7 +210,7 @@ TEST(SimilarityItems, CapKeepsWhatWasRequested) {
 /// over the texts the store records per item.
 TEST(Similarity, BundledMatrixAgreesWithTheStore) {
   TempDir dir;
-  auto store = store::open_sqlite_store(dir.file("b.db"));
+  auto store = testing::open_test_store(dir.file("b.db"));
   testing::import_bundled_sources(*store);
   const auto items = similarity_items(*store, {});
   ASSERT_EQ(items.size(), 6u);

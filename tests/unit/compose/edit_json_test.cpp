@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::compose {
 namespace {
@@ -171,7 +172,7 @@ TEST(EditIds, BlocksAndItemsAreToldApartByTheirIds) {
 class TypedEditTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.file("f.db"));
+    store_ = testing::open_test_store(dir_.file("f.db"));
     vakkaart::testing::import_bundled_sources(*store_);
     function_ = FunctionService(*store_).create({"Proef", "", "", "", true}, "");
   }

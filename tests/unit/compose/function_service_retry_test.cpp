@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::compose {
 namespace {
@@ -106,10 +107,10 @@ class RivalWriterStore final : public store::Store {
 class FunctionRetryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    rival_store_ = store::open_sqlite_store(path());
+    rival_store_ = testing::open_test_store(path());
     testing::import_bundled_sources(*rival_store_);
     f_ = FunctionService(*rival_store_).create({"Coördinator", "Vormingplus", "", "", true}, "an");
-    store_ = std::make_unique<RivalWriterStore>(store::open_sqlite_store(path()),
+    store_ = std::make_unique<RivalWriterStore>(testing::open_test_store(path()),
                                                 [this] { rival_edit_(); });
   }
   std::string path() const { return dir_.file("r.db"); }
@@ -205,7 +206,7 @@ TEST_F(FunctionRetryTest, TwelveThreadsEditingAtOnceAllLand) {
   for (int t = 0; t < kThreads; ++t)
     threads.emplace_back([this, t, &errors] {
       try {
-        auto own = store::open_sqlite_store(path());
+        auto own = testing::open_test_store(path());
         FunctionService(*own).edit_latest(
             f_.id, {AddItem{{f_.blocks[0].id}, "Taak " + std::to_string(t), std::nullopt}}, "an");
       } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 #include "server/edit_json.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::compose {
 namespace {
@@ -26,7 +27,7 @@ std::vector<Edit> typed(const Json& edits) {
 class FunctionServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.file("f.db"));
+    store_ = testing::open_test_store(dir_.file("f.db"));
     testing::import_bundled_sources(*store_);
   }
   FunctionService service() { return FunctionService(*store_); }
@@ -268,7 +269,7 @@ TEST_F(FunctionServiceTest, CanonicalJsonRestoresAFunctionExactly) {
   EXPECT_EQ(vakkaart::dump_canonical(exports::function_to_json(back)), text);
 
   TempDir other;
-  auto store2 = store::open_sqlite_store(other.file("g.db"));
+  auto store2 = testing::open_test_store(other.file("g.db"));
   auto imported = FunctionService(*store2).import(back, "", false);
   EXPECT_EQ(FunctionService(*store2).get(f.id), f);
   EXPECT_EQ(imported, f);

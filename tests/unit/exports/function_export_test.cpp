@@ -22,6 +22,7 @@
 #include "unit/support/count_occurrences.h"
 #include "unit/support/generated_function.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 // Fontconfig (under pango) keeps its configuration and font cache for the life of the process
 // and never frees them: a fixed ~115 kB, the same after one PDF or a hundred. LeakSanitizer
@@ -40,7 +41,7 @@ using testing::count_occurrences;
 const model::Framework& bundled_framework() {
   static const model::Framework framework = [] {
     testing::TempDir dir;
-    auto store = store::open_sqlite_store(dir.file("vakkaart.db"));
+    auto store = testing::open_test_store(dir.file("vakkaart.db"));
     testing::import_bundled_sources(*store);
     return *store->find_framework(store->list_frameworks().at(0).id);
   }();

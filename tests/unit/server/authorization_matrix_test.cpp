@@ -24,6 +24,7 @@
 #include "unit/server/route_paths.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::server {
 namespace {
@@ -115,8 +116,8 @@ std::string sample_path(const RouteSpec& spec, const std::string& function_id) {
 class AuthorizationMatrix : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = dir_.file("matrix.db");
-    auto store = store::open_sqlite_store(db_);
+    db_ = testing::test_store_location(dir_.file("matrix.db"));
+    auto store = store::open_store(db_);
     store->put_documents({testing::sample_framework(), testing::sample_qualification(1, true)});
     auth::AccountService accounts(*store);
     const auth::Actor op{"operator", "test"};

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::testing {
 
@@ -21,9 +22,9 @@ namespace vakkaart::testing {
 class RunningServer {
  public:
   RunningServer() {
-    db_ = dir_.file("api.db");
+    db_ = testing::test_store_location(dir_.file("api.db"));
     {
-      auto store = store::open_sqlite_store(db_);
+      auto store = store::open_store(db_);
       store->put_documents(
           {sample_framework(), sample_qualification(1, true), sample_qualification(2, true)});
       auth::AccountService accounts(*store);

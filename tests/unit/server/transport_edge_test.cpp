@@ -160,10 +160,11 @@ class ResponseCacheTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::string db_ = dir_.file("db.sqlite");
+  std::unique_ptr<store::ChangeFeed> feed_ = store::watch_changes(db_);
 };
 
 TEST_F(ResponseCacheTest, ServesTheSameEntryForUnknownParametersButKeepsOnlyExactOnes) {
-  ResponseCache cache(db_, 1 << 20, all_routes().specs());
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
   EXPECT_FALSE(hit(cache, get_request("/search", {{"q", "zorg"}, {"utm", "1"}})));
   EXPECT_EQ(cache.size(), 0u);  // its page echoes utm=1 in its links: not kept
   EXPECT_FALSE(hit(cache, get_request("/search", {{"q", "zorg"}})));
@@ -174,7 +175,7 @@ TEST_F(ResponseCacheTest, ServesTheSameEntryForUnknownParametersButKeepsOnlyExac
 
 TEST_F(ResponseCacheTest, IsBoundedByBytesAndDropsTheLeastRecentlyUsed) {
   const std::string body(10000, 'x');  // about 10.3 kB with its key: 9 fit in 100 kB
-  ResponseCache cache(db_, 100000, all_routes().specs());
+  ResponseCache cache(*feed_, 100000, all_routes().specs());
   const auto profile = [](int i) { return get_request("/profiles/p" + std::to_string(i)); };
   for (int i = 0; i < 8; ++i)
     hit(cache, profile(i), body);
@@ -196,7 +197,7 @@ TEST_F(ResponseCacheTest, IsBoundedByBytesAndDropsTheLeastRecentlyUsed) {
 }
 
 TEST_F(ResponseCacheTest, DropsEverythingWhenTheDatabaseChanges) {
-  ResponseCache cache(db_, 1 << 20, all_routes().specs());
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
   hit(cache, get_request("/"));
   EXPECT_TRUE(hit(cache, get_request("/")));
   std::ofstream(db_, std::ios::app) << "a commit";
@@ -206,7 +207,7 @@ TEST_F(ResponseCacheTest, DropsEverythingWhenTheDatabaseChanges) {
 }
 
 TEST_F(ResponseCacheTest, AResponseBuiltBeforeAWriteIsNotKeptAfterIt) {
-  ResponseCache cache(db_, 1 << 20, all_routes().specs());
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
   const auto req = get_request("/profiles/a");
   EXPECT_FALSE(cache.lookup(req));  // this thread's request sees generation 1
   std::ofstream(db_, std::ios::app) << "a commit";
@@ -216,7 +217,7 @@ TEST_F(ResponseCacheTest, AResponseBuiltBeforeAWriteIsNotKeptAfterIt) {
 }
 
 TEST_F(ResponseCacheTest, NeverServesOrKeepsResponsesForCallersWithCredentials) {
-  ResponseCache cache(db_, 1 << 20, all_routes().specs());
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
   auto signed_in = get_request("/");
   signed_in.set_header("Cookie", "theme=dark; vakkaart_session=abc");
   EXPECT_FALSE(hit(cache, signed_in, "Hello, Ann"));
@@ -235,7 +236,7 @@ TEST_F(ResponseCacheTest, NeverServesOrKeepsResponsesForCallersWithCredentials) 
 }
 
 TEST_F(ResponseCacheTest, KeepsNeitherCookiesNorErrorsNorOtherMethods) {
-  ResponseCache cache(db_, 1 << 20, all_routes().specs());
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
   auto req = get_request("/");
   EXPECT_FALSE(cache.lookup(req));
   auto with_cookie = ok("x");

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "store/store.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::store {
 namespace {
@@ -39,7 +40,7 @@ Alignment alignment_of(const std::string& source, const std::string& target, dou
 class AlignmentStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = open_sqlite_store(dir_.file("a.db"));
+    store_ = testing::open_test_store(dir_.file("a.db"));
     computed_ = {alignment_of("BK-1-1:1", "p:communiceren:1", 0.5, AlignmentType::close, 1),
                  alignment_of("BK-1-1:2", "q:communiceren:1", 0.25, AlignmentType::related, 2),
                  alignment_of("p:communiceren:1", "q:communiceren:1", 1, AlignmentType::exact, 3)};
@@ -60,7 +61,7 @@ class AlignmentStoreTest : public ::testing::Test {
 
 TEST(AlignmentStore, AFreshStoreHasNeverComputedCrosswalks) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   EXPECT_EQ(store->crosswalk_version(), "");
   EXPECT_TRUE(store->list_alignments({}).empty());
 }
@@ -178,14 +179,7 @@ TEST_F(AlignmentStoreTest, AFailedReplacementLeavesEverythingAsItWas) {
   store_->decide_alignment("BK-1-1:2", "q:communiceren:1", AlignmentStatus::rejected, "ben", "t");
   const auto before = list();
   const auto version = store_->crosswalk_version();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.file("a.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "CREATE TRIGGER alignment_poison BEFORE INSERT ON alignments WHEN "
-                         "NEW.source_ref = 'poison:1' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  testing::poison_inserts(dir_.file("a.db"), "alignments", "NEW.source_ref = 'poison:1'");
   auto poisoned = alignment_of("poison:1", "p:x:1", 0.9, AlignmentType::exact, 9);
   const auto v = store_->content_version();
   EXPECT_THROW(store_->replace_alignments({computed_[0], poisoned}, v, v + "/other"), Error);

@@ -37,9 +37,9 @@ std::string old_body(const std::string& id, int v, int lines) {
 /// A database as vakkaart wrote it before migration 6: schema up to 4, whole bodies.
 void write_old_database(const std::string& path,
                         const std::vector<std::pair<std::string, int>>& functions) {
-  sqlite::Db db(path, false);
+  sqlite::SqliteDb db(path, false);
   db.exec("CREATE TABLE schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-  for (const auto& m : migrations()) {
+  for (const auto& m : sqlite_migrations()) {
     if (m.number > 4)
       continue;
     db.exec(m.sql);
@@ -67,7 +67,7 @@ void write_old_database(const std::string& path,
 }
 
 std::vector<std::string> all_history_rows(const std::string& path) {
-  sqlite::Db db(path, true);
+  sqlite::SqliteDb db(path, true);
   auto q = db.prepare(
       "SELECT function_id || ':' || version || ':' || COALESCE(delta_base, '-') || ':' || body "
       "FROM function_versions ORDER BY function_id, version");
@@ -78,14 +78,14 @@ std::vector<std::string> all_history_rows(const std::string& path) {
 }
 
 std::string meta(const std::string& path, const std::string& key) {
-  sqlite::Db db(path, true);
+  sqlite::SqliteDb db(path, true);
   auto q = db.prepare("SELECT value FROM store_meta WHERE key = ?");
   q.bind(1, key);
   return q.step() ? q.text(0) : "";
 }
 
 int snapshot_count(const std::string& path, const std::string& id) {
-  sqlite::Db db(path, true);
+  sqlite::SqliteDb db(path, true);
   auto q = db.prepare(
       "SELECT COUNT(*) FROM function_versions WHERE function_id = ? AND delta_base IS NULL");
   q.bind(1, id);
@@ -133,12 +133,12 @@ TEST(FunctionHistoryMigration, WholeBodiesStayReadableUntilConverted) {
   write_old_database(path, {{"lang", 120}});
   {
     // Migrated (schema 6) by hand, as if the conversion had not run yet: rows whole, 'full'.
-    sqlite::Db db(path, false);
-    for (const auto& m : migrations())
+    sqlite::SqliteDb db(path, false);
+    for (const auto& m : sqlite_migrations())
       if (m.number > 4)
         db.exec(m.sql);
     db.prepare("INSERT INTO schema_migrations(number, name) VALUES (?, 'test')")
-        .bind(1, migrations().back().number)
+        .bind(1, sqlite_migrations().back().number)
         .run();
   }
   ASSERT_EQ(meta(path, "function_history"), "full");

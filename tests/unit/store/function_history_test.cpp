@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::store {
 namespace {
@@ -160,7 +161,7 @@ TEST(ChainTail, IsUsableOnlyFromTheCurrentVersionBackToASnapshot) {
 /// A store with one function, put version after version on the store interface.
 class HistoryStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override { store_ = open_sqlite_store(path()); }
+  void SetUp() override { store_ = testing::open_test_store(path()); }
   std::string path() const { return dir_.file("h.db"); }
 
   void put(const std::string& body) {
@@ -172,13 +173,12 @@ class HistoryStoreTest : public ::testing::Test {
   }
   /// Versions whose row is a snapshot, ascending.
   std::vector<int> snapshots() {
-    sqlite::Db db(path(), true);
-    auto q = db.prepare(
+    const std::string sql =
         "SELECT version FROM function_versions WHERE function_id = 'fn' AND delta_base IS NULL "
-        "ORDER BY version");
+        "ORDER BY version";
     std::vector<int> out;
-    while (q.step())
-      out.push_back(q.integer(0));
+    for (const auto& v : testing::raw_sql(path(), sql, sql))
+      out.push_back(std::stoi(v));
     return out;
   }
   void expect_every_version_opens_exactly() {
@@ -257,7 +257,7 @@ TEST_F(HistoryStoreTest, ADamagedRowIsADatabaseErrorNotACrash) {
     put(body);
   }
   {
-    sqlite::Db db(path(), false);
+    sqlite::SqliteDb db(path(), false);
     db.exec(
         "UPDATE function_versions SET body = substr(body, 1, length(body) - 3) "
         "WHERE function_id = 'fn' AND version = 4");
@@ -268,7 +268,7 @@ TEST_F(HistoryStoreTest, ADamagedRowIsADatabaseErrorNotACrash) {
   EXPECT_EQ(store_->find_function("fn", 3)->body, bodies_[2]);
   EXPECT_EQ(store_->find_function("fn")->body, bodies_[5]);  // the current one is whole
   {
-    sqlite::Db db(path(), false);
+    sqlite::SqliteDb db(path(), false);
     db.exec("DELETE FROM function_versions WHERE function_id = 'fn' AND version = 1");
   }
   EXPECT_EQ(error_code_of([&] { store_->find_function("fn", 2); }), ErrorCode::database_error);
@@ -284,7 +284,7 @@ TEST_F(HistoryStoreTest, DeletingAFunctionDeletesItsHistory) {
     put(with_version(random_body(rng, 20), v));
   store_->delete_function("fn", 5);
   {
-    sqlite::Db db(path(), true);
+    sqlite::SqliteDb db(path(), true);
     auto q = db.prepare("SELECT COUNT(*) FROM function_versions");
     q.step();
     EXPECT_EQ(q.int64(0), 0);

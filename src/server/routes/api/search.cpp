@@ -16,7 +16,7 @@ void add_search_api(RouteTable& table) {
                .kind = Kind::api,
                .rate = RateLimit::search},
               [](Context& c) {
-                send_json_text(c.res, search_json_text(c.store(), c.pool.db_path(),
+                send_json_text(c.res, search_json_text(c.store(), c.pool.search_index(),
                                                        search_request_from(c.req)));
               });
 }

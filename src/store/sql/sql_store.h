@@ -5,18 +5,20 @@
 #include <optional>
 #include <string>
 
+#include "store/migrations.h"
 #include "store/store.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 class Db;
 
-/// The embedded store: one SQLite file in WAL mode with foreign keys on. Not thread-safe: use
-/// one SqliteStore per thread (they may share the file).
-class SqliteStore final : public Store {
+/// The store in SQL, on one connection of either backend (SQLite, PostgreSQL): the schema is
+/// brought up to `migrations` on opening. Not thread-safe: use one SqlStore per thread (they
+/// may share the database).
+class SqlStore final : public Store {
  public:
-  SqliteStore(const std::string& path, OpenMode mode);
-  ~SqliteStore() override;
+  SqlStore(std::unique_ptr<Db> db, const std::vector<Migration>& migrations);
+  ~SqlStore() override;
 
   std::vector<PutResult> put_documents(const std::vector<model::Document>& docs) override;
   std::vector<FrameworkSummary> list_frameworks() override;
@@ -50,12 +52,15 @@ class SqliteStore final : public Store {
                                            const std::string& target_ref) override;
   AccountStore& accounts() override;
   void in_transaction(const std::function<void()>& body) override;
+  bool usable() const override;
+  /// The connection, for what works on tables as such (db copy, db check).
+  Db& db() { return *db_; }
 
  private:
   class Writer;
 
-  void migrate();
-  void configure();
+  void migrate(const std::vector<Migration>& migrations);
+  int applied_migration();
   std::optional<model::Framework> load_framework(const std::string& id, bool with_profiles);
   void load_profile_content(model::Profile& profile, const model::Framework& framework);
   /// Loads one version as stored; `current` is the document's own claim, not the effective flag.
@@ -66,4 +71,4 @@ class SqliteStore final : public Store {
   std::unique_ptr<AccountStore> accounts_;
 };
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

@@ -1,11 +1,11 @@
 // Function profiles in SQLite: the current document per function plus every saved version
 // (kept as changes: sqlite_function_history.cpp).
 #include "core/error.h"
-#include "store/sqlite/sqlite_db.h"
-#include "store/sqlite/sqlite_function_history.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/db.h"
+#include "store/sql/sql_function_history.h"
+#include "store/sql/sql_store.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 namespace {
 
@@ -30,10 +30,10 @@ std::optional<int> stored_version(Db& db, const std::string& id) {
 
 }  // namespace
 
-std::vector<StoredFunction> SqliteStore::list_functions(const std::optional<std::string>& owner) {
+std::vector<StoredFunction> SqlStore::list_functions(const std::optional<std::string>& owner) {
   auto q = db_->prepare(
       "SELECT id, version, title, organisation, status, updated, body, owner FROM functions "
-      "WHERE ?1 IS NULL OR owner = ?1 ORDER BY title, id");
+      "WHERE CAST(?1 AS TEXT) IS NULL OR owner = ?1 ORDER BY title, id");
   if (owner)
     q.bind(1, *owner);
   else
@@ -45,8 +45,8 @@ std::vector<StoredFunction> SqliteStore::list_functions(const std::optional<std:
   return out;
 }
 
-std::optional<StoredFunction> SqliteStore::find_function(const std::string& id,
-                                                         std::optional<int> version) {
+std::optional<StoredFunction> SqlStore::find_function(const std::string& id,
+                                                      std::optional<int> version) {
   if (!version) {
     auto q = db_->prepare(
         "SELECT id, version, title, organisation, status, updated, body, owner FROM functions "
@@ -60,8 +60,8 @@ std::optional<StoredFunction> SqliteStore::find_function(const std::string& id,
   return load_function_version(*db_, id, *version);
 }
 
-void SqliteStore::put_function(const StoredFunction& function, int base_version,
-                               const FunctionHistoryEntry& entry) {
+void SqlStore::put_function(const StoredFunction& function, int base_version,
+                            const FunctionHistoryEntry& entry) {
   if (function.version <= base_version)
     throw Error(ErrorCode::internal, "a function's new version must be above its base version");
   Transaction tx(*db_);
@@ -104,7 +104,7 @@ void SqliteStore::put_function(const StoredFunction& function, int base_version,
   tx.commit();
 }
 
-void SqliteStore::delete_function(const std::string& id, int base_version) {
+void SqlStore::delete_function(const std::string& id, int base_version) {
   Transaction tx(*db_);
   auto stored = stored_version(*db_, id);
   if (!stored || *stored != base_version)
@@ -114,7 +114,7 @@ void SqliteStore::delete_function(const std::string& id, int base_version) {
   tx.commit();
 }
 
-std::vector<FunctionHistoryEntry> SqliteStore::function_history(const std::string& id) {
+std::vector<FunctionHistoryEntry> SqlStore::function_history(const std::string& id) {
   auto q = db_->prepare(
       "SELECT version, at, author, summary FROM function_versions WHERE function_id = ? "
       "ORDER BY version DESC");
@@ -125,4 +125,4 @@ std::vector<FunctionHistoryEntry> SqliteStore::function_history(const std::strin
   return out;
 }
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

@@ -2,14 +2,14 @@
 
 #include "store/account_store.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 class Db;
 
-/// Accounts in the SQLite store (migration 0005_accounts.sql), on the store's connection.
-class SqliteAccounts final : public AccountStore {
+/// Accounts in the SQL store (migration 0005_accounts.sql), on the store's connection.
+class SqlAccounts final : public AccountStore {
  public:
-  explicit SqliteAccounts(Db& db) : db_(db) {}
+  explicit SqlAccounts(Db& db) : db_(db) {}
 
   long long count_users() override;
   void add_organisation(const Organisation& org) override;
@@ -55,4 +55,4 @@ class SqliteAccounts final : public AccountStore {
   Db& db_;
 };
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

@@ -4,10 +4,10 @@
 #include <cmath>
 
 #include "core/error.h"
-#include "store/sqlite/sqlite_db.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/db.h"
+#include "store/sql/sql_store.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 namespace {
 
@@ -75,14 +75,13 @@ std::string crosswalk_side_clause(const char* ref_column, const char* item_colum
 
 }  // namespace
 
-std::string SqliteStore::crosswalk_version() {
+std::string SqlStore::crosswalk_version() {
   auto q = db_->prepare("SELECT value FROM store_meta WHERE key = 'crosswalk_version'");
   return q.step() ? q.text(0) : "";
 }
 
-bool SqliteStore::replace_alignments(const std::vector<model::Alignment>& computed,
-                                     const std::string& read_version,
-                                     const std::string& made_from) {
+bool SqlStore::replace_alignments(const std::vector<model::Alignment>& computed,
+                                  const std::string& read_version, const std::string& made_from) {
   Transaction tx(*db_);
   // Checked inside the write transaction (BEGIN IMMEDIATE): an import that lands while the
   // alignments were being computed makes them stale, and they must not be stored as current.
@@ -127,7 +126,7 @@ bool SqliteStore::replace_alignments(const std::vector<model::Alignment>& comput
   return true;
 }
 
-std::vector<model::Alignment> SqliteStore::list_alignments(const AlignmentFilter& filter) {
+std::vector<model::Alignment> SqlStore::list_alignments(const AlignmentFilter& filter) {
   std::string sql = std::string("SELECT ") + kCrosswalkColumns + " FROM alignments WHERE 1 = 1";
   if (!filter.sources.empty())
     sql += " AND " + crosswalk_side_clause("source_ref", "source_item", filter.sources.size());
@@ -155,15 +154,15 @@ std::vector<model::Alignment> SqliteStore::list_alignments(const AlignmentFilter
   return out;
 }
 
-std::optional<model::Alignment> SqliteStore::find_alignment(const std::string& source_ref,
-                                                            const std::string& target_ref) {
+std::optional<model::Alignment> SqlStore::find_alignment(const std::string& source_ref,
+                                                         const std::string& target_ref) {
   return crosswalk_load(*db_, source_ref, target_ref);
 }
 
-model::Alignment SqliteStore::decide_alignment(const std::string& source_ref,
-                                               const std::string& target_ref,
-                                               model::AlignmentStatus decision,
-                                               const std::string& author, const std::string& at) {
+model::Alignment SqlStore::decide_alignment(const std::string& source_ref,
+                                            const std::string& target_ref,
+                                            model::AlignmentStatus decision,
+                                            const std::string& author, const std::string& at) {
   if (decision == model::AlignmentStatus::computed)
     throw Error(ErrorCode::invalid_argument, "a decision is confirmed or rejected",
                 {"", 0, "decision"});
@@ -184,8 +183,8 @@ model::Alignment SqliteStore::decide_alignment(const std::string& source_ref,
   return *stored;
 }
 
-model::Alignment SqliteStore::undo_alignment_decision(const std::string& source_ref,
-                                                      const std::string& target_ref) {
+model::Alignment SqlStore::undo_alignment_decision(const std::string& source_ref,
+                                                   const std::string& target_ref) {
   Transaction tx(*db_);
   auto stored = crosswalk_load(*db_, source_ref, target_ref);
   if (!stored)
@@ -211,4 +210,4 @@ model::Alignment SqliteStore::undo_alignment_decision(const std::string& source_
   return *stored;
 }
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

@@ -1,12 +1,12 @@
-#include "store/sqlite/sqlite_function_history.h"
+#include "store/sql/sql_function_history.h"
 
 #include <vector>
 
 #include "core/error.h"
 #include "store/function_history.h"
-#include "store/sqlite/sqlite_db.h"
+#include "store/sql/db.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 namespace {
 
@@ -98,10 +98,12 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
   if (previous_version > 0) {
     // The rows since the newest snapshot (found in the partial index), and the sizes of the
     // deltas only: a snapshot's body is not read. Bytes, not characters (LENGTH of a text
-    // counts characters); PostgreSQL: octet_length.
+    // counts characters; SQLite before 3.43 has no OCTET_LENGTH).
+    const std::string bytes =
+        db.dialect() == Dialect::sqlite ? "LENGTH(CAST(body AS BLOB))" : "OCTET_LENGTH(body)";
     auto q = db.prepare(
-        "SELECT version, delta_base, CASE WHEN delta_base IS NULL THEN 0 ELSE "
-        "LENGTH(CAST(body AS BLOB)) END FROM function_versions WHERE function_id = ?1 AND "
+        "SELECT version, delta_base, CASE WHEN delta_base IS NULL THEN 0 ELSE " + bytes +
+        " END FROM function_versions WHERE function_id = ?1 AND "
         "version >= (SELECT MAX(version) FROM function_versions WHERE function_id = ?1 AND "
         "delta_base IS NULL) ORDER BY version DESC LIMIT ?2");
     q.bind(1, function.id).bind(2, history::kSnapshotEvery);
@@ -112,8 +114,10 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
   }
   auto record = history::encode_version(tail, previous_body, function.version, function.body);
   db.prepare(
-        "INSERT OR REPLACE INTO function_versions (function_id, version, at, author, summary, "
-        "delta_base, body) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        "INSERT INTO function_versions (function_id, version, at, author, summary, delta_base, "
+        "body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (function_id, version) DO UPDATE SET "
+        "at = excluded.at, author = excluded.author, summary = excluded.summary, "
+        "delta_base = excluded.delta_base, body = excluded.body")
       .bind(1, function.id)
       .bind(2, function.version)
       .bind(3, entry.at)
@@ -125,7 +129,7 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
 }
 
 void convert_function_history(Db& db) {
-  if (db.read_only() || sqlite3_db_readonly(db.handle(), "main") || history_format(db) == "delta")
+  if (db.read_only() || history_format(db) == "delta")
     return;
   std::size_t rows = 0;
   {
@@ -140,10 +144,12 @@ void convert_function_history(Db& db) {
     }
     for (const auto& id : ids)
       rows += convert_function_rows(db, id);
-    db.exec("INSERT OR REPLACE INTO store_meta(key, value) VALUES ('function_history', 'delta')");
+    db.exec(
+        "INSERT INTO store_meta(key, value) VALUES ('function_history', 'delta') "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     tx.commit();
   }
-  if (rows == 0)
+  if (rows == 0 || db.dialect() != Dialect::sqlite)
     return;
   // Gives the freed pages back to the file system. It cannot run while another connection
   // reads; the conversion stands all the same, and later writes reuse the free pages.
@@ -153,4 +159,4 @@ void convert_function_history(Db& db) {
   }
 }
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

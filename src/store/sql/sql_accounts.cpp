@@ -1,11 +1,11 @@
-// Accounts in SQLite. Uniqueness (email, slug) is the schema's; its constraint error becomes
-// Error(conflict) here so callers can tell "already there" from a broken database.
-#include "store/sqlite/sqlite_accounts.h"
+// Accounts in the SQL store (SQLite or PostgreSQL). Uniqueness (email, slug) is the schema's;
+// its constraint error arrives as Error(conflict) and is given a readable message here.
+#include "store/sql/sql_accounts.h"
 
 #include "core/error.h"
-#include "store/sqlite/sqlite_db.h"
+#include "store/sql/db.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 namespace {
 
@@ -33,13 +33,15 @@ TokenRecord token_from(const Stmt& q) {
           q.integer(5) != 0, q.text(6),  q.text(7), q.integer(8) != 0};
 }
 
-/// Runs an INSERT; a UNIQUE or PRIMARY KEY violation becomes Error(conflict) with `what`.
-void insert_unique(Db& db, Stmt& q, const std::string& what, const std::string& field) {
+/// Runs an INSERT (with RETURNING id, or none); returns the id, or 0. A UNIQUE or PRIMARY KEY
+/// violation becomes Error(conflict) saying that `what` already exists.
+int64_t insert_unique(Stmt& q, const std::string& what, const std::string& field) {
   try {
-    q.run();
-  } catch (const Error&) {
-    const int rc = sqlite3_extended_errcode(db.handle());
-    if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    int64_t id = q.step() && q.column_count() > 0 ? q.int64(0) : 0;
+    q.reset();
+    return id;
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::conflict)
       throw Error(ErrorCode::conflict, what + " already exists", {"", 0, field});
     throw;
   }
@@ -47,23 +49,23 @@ void insert_unique(Db& db, Stmt& q, const std::string& what, const std::string& 
 
 }  // namespace
 
-int SqliteAccounts::changes() const {
-  return sqlite3_changes(db_.handle());
+int SqlAccounts::changes() const {
+  return static_cast<int>(db_.changes());
 }
 
-long long SqliteAccounts::count_users() {
+long long SqlAccounts::count_users() {
   auto q = db_.prepare("SELECT COUNT(*) FROM users");
   q.step();
   return q.int64(0);
 }
 
-void SqliteAccounts::add_organisation(const Organisation& org) {
+void SqlAccounts::add_organisation(const Organisation& org) {
   auto q = db_.prepare("INSERT INTO organisations(slug, name, created) VALUES (?, ?, ?)");
   q.bind(1, org.slug).bind(2, org.name).bind(3, org.created);
-  insert_unique(db_, q, "organisation '" + org.slug + "'", "slug");
+  insert_unique(q, "organisation '" + org.slug + "'", "slug");
 }
 
-std::optional<Organisation> SqliteAccounts::find_organisation(const std::string& slug) {
+std::optional<Organisation> SqlAccounts::find_organisation(const std::string& slug) {
   auto q = db_.prepare("SELECT slug, name, created FROM organisations WHERE slug = ?");
   q.bind(1, slug);
   if (!q.step())
@@ -71,7 +73,7 @@ std::optional<Organisation> SqliteAccounts::find_organisation(const std::string&
   return Organisation{q.text(0), q.text(1), q.text(2)};
 }
 
-std::vector<Organisation> SqliteAccounts::list_organisations() {
+std::vector<Organisation> SqlAccounts::list_organisations() {
   auto q = db_.prepare("SELECT slug, name, created FROM organisations ORDER BY name, slug");
   std::vector<Organisation> out;
   while (q.step())
@@ -79,21 +81,20 @@ std::vector<Organisation> SqliteAccounts::list_organisations() {
   return out;
 }
 
-int64_t SqliteAccounts::add_user(const User& user) {
+int64_t SqlAccounts::add_user(const User& user) {
   auto q = db_.prepare(
       "INSERT INTO users(email, display_name, password_hash, disabled, site_admin, created) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   q.bind(1, user.email)
       .bind(2, user.display_name)
       .bind(3, user.password_hash)
       .bind(4, user.disabled ? 1 : 0)
       .bind(5, user.site_admin ? 1 : 0)
       .bind(6, user.created);
-  insert_unique(db_, q, "a user with email '" + user.email + "'", "email");
-  return sqlite3_last_insert_rowid(db_.handle());
+  return insert_unique(q, "a user with email '" + user.email + "'", "email");
 }
 
-std::optional<User> SqliteAccounts::find_user(int64_t id) {
+std::optional<User> SqlAccounts::find_user(int64_t id) {
   auto q = db_.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
   q.bind(1, id);
   if (!q.step())
@@ -101,7 +102,7 @@ std::optional<User> SqliteAccounts::find_user(int64_t id) {
   return user_from(q);
 }
 
-std::optional<User> SqliteAccounts::find_user_by_email(const std::string& email) {
+std::optional<User> SqlAccounts::find_user_by_email(const std::string& email) {
   auto q = db_.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?");
   q.bind(1, email);
   if (!q.step())
@@ -109,7 +110,7 @@ std::optional<User> SqliteAccounts::find_user_by_email(const std::string& email)
   return user_from(q);
 }
 
-std::vector<User> SqliteAccounts::list_users() {
+std::vector<User> SqlAccounts::list_users() {
   auto q = db_.prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY email");
   std::vector<User> out;
   while (q.step())
@@ -117,7 +118,7 @@ std::vector<User> SqliteAccounts::list_users() {
   return out;
 }
 
-void SqliteAccounts::set_user_disabled(int64_t id, bool disabled) {
+void SqlAccounts::set_user_disabled(int64_t id, bool disabled) {
   db_.prepare("UPDATE users SET disabled = ? WHERE id = ?")
       .bind(1, disabled ? 1 : 0)
       .bind(2, id)
@@ -126,14 +127,14 @@ void SqliteAccounts::set_user_disabled(int64_t id, bool disabled) {
     throw Error(ErrorCode::not_found, "no such user", {"", 0, "user"});
 }
 
-void SqliteAccounts::set_password_hash(int64_t id, const std::string& hash) {
+void SqlAccounts::set_password_hash(int64_t id, const std::string& hash) {
   db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, hash).bind(2, id).run();
   if (changes() == 0)
     throw Error(ErrorCode::not_found, "no such user", {"", 0, "user"});
 }
 
-void SqliteAccounts::set_membership(int64_t user_id, const std::string& org_slug,
-                                    const std::string& role) {
+void SqlAccounts::set_membership(int64_t user_id, const std::string& org_slug,
+                                 const std::string& role) {
   db_.prepare(
          "INSERT INTO memberships(user_id, org_slug, role, disabled) VALUES (?, ?, ?, 0) "
          "ON CONFLICT(user_id, org_slug) DO UPDATE SET role = excluded.role, disabled = 0")
@@ -143,8 +144,8 @@ void SqliteAccounts::set_membership(int64_t user_id, const std::string& org_slug
       .run();
 }
 
-void SqliteAccounts::set_membership_disabled(int64_t user_id, const std::string& org_slug,
-                                             bool disabled) {
+void SqlAccounts::set_membership_disabled(int64_t user_id, const std::string& org_slug,
+                                          bool disabled) {
   db_.prepare("UPDATE memberships SET disabled = ? WHERE user_id = ? AND org_slug = ?")
       .bind(1, disabled ? 1 : 0)
       .bind(2, user_id)
@@ -154,7 +155,7 @@ void SqliteAccounts::set_membership_disabled(int64_t user_id, const std::string&
     throw Error(ErrorCode::not_found, "no such member of '" + org_slug + "'", {"", 0, "member"});
 }
 
-std::vector<Membership> SqliteAccounts::memberships_of(int64_t user_id) {
+std::vector<Membership> SqlAccounts::memberships_of(int64_t user_id) {
   auto q = db_.prepare(
       "SELECT m.user_id, m.org_slug, o.name, m.role, m.disabled FROM memberships m "
       "JOIN organisations o ON o.slug = m.org_slug WHERE m.user_id = ? ORDER BY o.name, o.slug");
@@ -165,7 +166,7 @@ std::vector<Membership> SqliteAccounts::memberships_of(int64_t user_id) {
   return out;
 }
 
-std::vector<Member> SqliteAccounts::members_of(const std::string& org_slug) {
+std::vector<Member> SqlAccounts::members_of(const std::string& org_slug) {
   auto q = db_.prepare(
       "SELECT u.id, u.email, u.display_name, u.password_hash, u.disabled, u.site_admin, "
       "u.created, m.role, m.disabled FROM memberships m JOIN users u ON u.id = m.user_id "
@@ -177,7 +178,7 @@ std::vector<Member> SqliteAccounts::members_of(const std::string& org_slug) {
   return out;
 }
 
-void SqliteAccounts::put_session(const SessionRecord& s) {
+void SqlAccounts::put_session(const SessionRecord& s) {
   auto q = db_.prepare(std::string("INSERT INTO sessions(") + kSessionColumns +
                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, s.id_hash)
@@ -188,10 +189,10 @@ void SqliteAccounts::put_session(const SessionRecord& s) {
       .bind(6, s.last_seen)
       .bind(7, s.client)
       .bind(8, s.user_agent);
-  insert_unique(db_, q, "session", "session");
+  insert_unique(q, "session", "session");
 }
 
-std::optional<SessionRecord> SqliteAccounts::find_session(const std::string& id_hash) {
+std::optional<SessionRecord> SqlAccounts::find_session(const std::string& id_hash) {
   auto q =
       db_.prepare(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id_hash = ?");
   q.bind(1, id_hash);
@@ -200,30 +201,30 @@ std::optional<SessionRecord> SqliteAccounts::find_session(const std::string& id_
   return session_from(q);
 }
 
-void SqliteAccounts::touch_session(const std::string& id_hash, const std::string& last_seen) {
+void SqlAccounts::touch_session(const std::string& id_hash, const std::string& last_seen) {
   db_.prepare("UPDATE sessions SET last_seen = ? WHERE id_hash = ?")
       .bind(1, last_seen)
       .bind(2, id_hash)
       .run();
 }
 
-void SqliteAccounts::set_session_organisation(const std::string& id_hash,
-                                              const std::string& org_slug) {
+void SqlAccounts::set_session_organisation(const std::string& id_hash,
+                                           const std::string& org_slug) {
   db_.prepare("UPDATE sessions SET org_slug = ? WHERE id_hash = ?")
       .bind(1, org_slug)
       .bind(2, id_hash)
       .run();
 }
 
-void SqliteAccounts::delete_session(const std::string& id_hash) {
+void SqlAccounts::delete_session(const std::string& id_hash) {
   db_.prepare("DELETE FROM sessions WHERE id_hash = ?").bind(1, id_hash).run();
 }
 
-void SqliteAccounts::delete_sessions_of(int64_t user_id) {
+void SqlAccounts::delete_sessions_of(int64_t user_id) {
   db_.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, user_id).run();
 }
 
-std::vector<SessionRecord> SqliteAccounts::sessions_of(int64_t user_id) {
+std::vector<SessionRecord> SqlAccounts::sessions_of(int64_t user_id) {
   auto q = db_.prepare(std::string("SELECT ") + kSessionColumns +
                        " FROM sessions WHERE user_id = ? ORDER BY created DESC");
   q.bind(1, user_id);
@@ -233,29 +234,28 @@ std::vector<SessionRecord> SqliteAccounts::sessions_of(int64_t user_id) {
   return out;
 }
 
-void SqliteAccounts::delete_expired_sessions(const std::string& idle_before,
-                                             const std::string& created_before) {
+void SqlAccounts::delete_expired_sessions(const std::string& idle_before,
+                                          const std::string& created_before) {
   db_.prepare("DELETE FROM sessions WHERE last_seen < ? OR created < ?")
       .bind(1, idle_before)
       .bind(2, created_before)
       .run();
 }
 
-int64_t SqliteAccounts::add_token(const TokenRecord& t) {
+int64_t SqlAccounts::add_token(const TokenRecord& t) {
   auto q = db_.prepare(
       "INSERT INTO api_tokens(user_id, org_slug, name, token_hash, read_only, created) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   q.bind(1, t.user_id)
       .bind(2, t.org_slug)
       .bind(3, t.name)
       .bind(4, t.token_hash)
       .bind(5, t.read_only ? 1 : 0)
       .bind(6, t.created);
-  insert_unique(db_, q, "token", "token");
-  return sqlite3_last_insert_rowid(db_.handle());
+  return insert_unique(q, "token", "token");
 }
 
-std::optional<TokenRecord> SqliteAccounts::find_token_by_hash(const std::string& token_hash) {
+std::optional<TokenRecord> SqlAccounts::find_token_by_hash(const std::string& token_hash) {
   auto q =
       db_.prepare(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ?");
   q.bind(1, token_hash);
@@ -264,7 +264,7 @@ std::optional<TokenRecord> SqliteAccounts::find_token_by_hash(const std::string&
   return token_from(q);
 }
 
-std::vector<TokenRecord> SqliteAccounts::tokens_of(int64_t user_id) {
+std::vector<TokenRecord> SqlAccounts::tokens_of(int64_t user_id) {
   auto q = db_.prepare(std::string("SELECT ") + kTokenColumns +
                        " FROM api_tokens WHERE user_id = ? ORDER BY id DESC");
   q.bind(1, user_id);
@@ -274,7 +274,7 @@ std::vector<TokenRecord> SqliteAccounts::tokens_of(int64_t user_id) {
   return out;
 }
 
-void SqliteAccounts::revoke_token(int64_t user_id, int64_t id) {
+void SqlAccounts::revoke_token(int64_t user_id, int64_t id) {
   db_.prepare("UPDATE api_tokens SET revoked = 1 WHERE id = ? AND user_id = ?")
       .bind(1, id)
       .bind(2, user_id)
@@ -283,12 +283,12 @@ void SqliteAccounts::revoke_token(int64_t user_id, int64_t id) {
     throw Error(ErrorCode::not_found, "no token " + std::to_string(id), {"", 0, "token"});
 }
 
-void SqliteAccounts::touch_token(int64_t id, const std::string& at) {
+void SqlAccounts::touch_token(int64_t id, const std::string& at) {
   db_.prepare("UPDATE api_tokens SET last_used = ? WHERE id = ?").bind(1, at).bind(2, id).run();
 }
 
-void SqliteAccounts::put_sign_in_link(const std::string& token_hash, int64_t user_id,
-                                      const std::string& expires) {
+void SqlAccounts::put_sign_in_link(const std::string& token_hash, int64_t user_id,
+                                   const std::string& expires) {
   db_.prepare("INSERT INTO sign_in_links(token_hash, user_id, expires) VALUES (?, ?, ?)")
       .bind(1, token_hash)
       .bind(2, user_id)
@@ -296,8 +296,8 @@ void SqliteAccounts::put_sign_in_link(const std::string& token_hash, int64_t use
       .run();
 }
 
-std::optional<int64_t> SqliteAccounts::consume_sign_in_link(const std::string& token_hash,
-                                                            const std::string& now) {
+std::optional<int64_t> SqlAccounts::consume_sign_in_link(const std::string& token_hash,
+                                                         const std::string& now) {
   // One statement: two clicks racing cannot both see it unused.
   db_.prepare("UPDATE sign_in_links SET used = 1 WHERE token_hash = ? AND used = 0 AND expires > ?")
       .bind(1, token_hash)
@@ -312,7 +312,7 @@ std::optional<int64_t> SqliteAccounts::consume_sign_in_link(const std::string& t
   return q.int64(0);
 }
 
-void SqliteAccounts::append_audit(const AuditEntry& e) {
+void SqlAccounts::append_audit(const AuditEntry& e) {
   db_.prepare(
          "INSERT INTO audit_log(at, actor, org_slug, action, object, detail, client) "
          "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -326,7 +326,7 @@ void SqliteAccounts::append_audit(const AuditEntry& e) {
       .run();
 }
 
-std::vector<AuditEntry> SqliteAccounts::list_audit(const AuditFilter& filter) {
+std::vector<AuditEntry> SqlAccounts::list_audit(const AuditFilter& filter) {
   std::string sql =
       "SELECT id, at, actor, org_slug, action, object, detail, client FROM audit_log WHERE at >= ?";
   if (filter.org_slug)
@@ -345,4 +345,4 @@ std::vector<AuditEntry> SqliteAccounts::list_audit(const AuditFilter& filter) {
   return out;
 }
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

@@ -5,12 +5,12 @@
 
 #include "store/store.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 class Db;
 
 // The rows of function_versions as chains of a snapshot and deltas (store/function_history.h).
-// Called by SqliteStore inside its own transactions.
+// Called by SqlStore inside its own transactions.
 
 /// One saved version (id, version, updated = when it was saved, body), rebuilt from its chain;
 /// nullopt when the function has no such version. Error(database_error) for a damaged chain.
@@ -29,4 +29,4 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
 /// bodies stay readable as snapshots.
 void convert_function_history(Db& db);
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

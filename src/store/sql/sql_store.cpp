@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -7,11 +7,12 @@
 
 #include "core/error.h"
 #include "store/migrations.h"
-#include "store/sqlite/sqlite_accounts.h"
+#include "store/sql/db.h"
+#include "store/sql/sql_accounts.h"
+#include "store/sql/sql_function_history.h"
 #include "store/sqlite/sqlite_db.h"
-#include "store/sqlite/sqlite_function_history.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 namespace {
 
@@ -33,7 +34,7 @@ const char* const kEffectiveCurrent =
 }  // namespace
 
 /// The writes of one put_documents transaction: hands out ids and reuses statement rows.
-class SqliteStore::Writer {
+class SqlStore::Writer {
  public:
   explicit Writer(Db& db) : db_(db) {
     next_statement_ = max_id("statements") + 1;
@@ -231,113 +232,79 @@ class SqliteStore::Writer {
   }
 
   Db& db_;
-  Stmt find_statement_{db_.handle(), "SELECT id FROM statements WHERE text = ?", db_.path()};
-  Stmt insert_statement_{db_.handle(), "INSERT INTO statements(id, text) VALUES (?, ?)",
-                         db_.path()};
+  Stmt find_statement_{db_.prepare("SELECT id FROM statements WHERE text = ?")};
+  Stmt insert_statement_{db_.prepare("INSERT INTO statements(id, text) VALUES (?, ?)")};
   // Prepared once per transaction: a bulk import stores thousands of qualifications.
-  Stmt insert_qualification_row_{
-      db_.handle(),
+  Stmt insert_qualification_row_{db_.prepare(
       "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
-      "level_eqf, recognition, year, certificates) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-      db_.path()};
-  Stmt insert_competence_{
-      db_.handle(),
+      "level_eqf, recognition, year, certificates) VALUES (?,?,?,?,?,?,?,?,?,?,?)")};
+  Stmt insert_competence_{db_.prepare(
       "INSERT INTO competences(id, qualification_id, number, position, title_id) VALUES "
-      "(?,?,?,?,?)",
-      db_.path()};
-  Stmt insert_competence_activity_{
-      db_.handle(),
+      "(?,?,?,?,?)")};
+  Stmt insert_competence_activity_{db_.prepare(
       "INSERT INTO competence_activities(competence_id, position, statement_id, descriptor) "
-      "VALUES (?,?,?,?)",
-      db_.path()};
-  Stmt insert_competence_knowledge_{
-      db_.handle(),
+      "VALUES (?,?,?,?)")};
+  Stmt insert_competence_knowledge_{db_.prepare(
       "INSERT INTO competence_knowledge(competence_id, position, statement_id, kind) VALUES "
-      "(?,?,?,?)",
-      db_.path()};
-  Stmt insert_qualification_line_{
-      db_.handle(),
+      "(?,?,?,?)")};
+  Stmt insert_qualification_line_{db_.prepare(
       "INSERT INTO qualification_lines(qualification_id, section, position, statement_id) "
-      "VALUES (?,?,?,?)",
-      db_.path()};
-  Stmt insert_raw_section_{
-      db_.handle(),
-      "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)",
-      db_.path()};
+      "VALUES (?,?,?,?)")};
+  Stmt insert_raw_section_{db_.prepare(
+      "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)")};
   std::unordered_map<std::string, int64_t> cache_;
   int64_t next_statement_ = 1, next_main_ = 1, next_activity_ = 1, next_competence_ = 1;
 };
 
-SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (mode == OpenMode::read_only && !fs::exists(path, ec))
-    throw Error(ErrorCode::not_found, "no database here; import sources first", {path, 0, ""});
-  if (fs::is_directory(path, ec))
-    throw Error(ErrorCode::invalid_argument, "is a directory, not a database file", {path, 0, ""});
-  db_ = std::make_unique<Db>(path, mode == OpenMode::read_only);
-  configure();
-  migrate();
+SqlStore::SqlStore(std::unique_ptr<Db> db, const std::vector<Migration>& migrations)
+    : db_(std::move(db)) {
+  migrate(migrations);
   convert_function_history(*db_);
-  accounts_ = std::make_unique<SqliteAccounts>(*db_);
+  accounts_ = std::make_unique<SqlAccounts>(*db_);
 }
 
-SqliteStore::~SqliteStore() = default;
+SqlStore::~SqlStore() = default;
 
-AccountStore& SqliteStore::accounts() {
+AccountStore& SqlStore::accounts() {
   return *accounts_;
 }
 
-void SqliteStore::in_transaction(const std::function<void()>& body) {
+void SqlStore::in_transaction(const std::function<void()>& body) {
   Transaction tx(*db_);
   body();
   tx.commit();
 }
 
-void SqliteStore::configure() {
-  // Reading the schema first turns "not a database" into an error here, not at first use.
-  {
-    Stmt probe = db_->prepare("SELECT COUNT(*) FROM sqlite_master");
-    probe.step();
-  }
-  db_->exec("PRAGMA foreign_keys = ON");
-  if (!db_->read_only() && !sqlite3_db_readonly(db_->handle(), "main")) {
-    Stmt wal = db_->prepare("PRAGMA journal_mode = WAL");
-    wal.step();
-    db_->exec("PRAGMA synchronous = NORMAL");
-    // 64 MiB of page cache: a bulk import is one transaction, and spilling it to the WAL early
-    // costs more than the memory.
-    db_->exec("PRAGMA cache_size = -65536");
-  }
+bool SqlStore::usable() const {
+  return db_->usable();
 }
 
-void SqliteStore::migrate() {
-  const auto& all = migrations();
+int SqlStore::applied_migration() {
+  if (!db_->has_table("schema_migrations"))
+    return 0;
+  Stmt max = db_->prepare("SELECT COALESCE(MAX(number), 0) FROM schema_migrations");
+  max.step();
+  return max.integer(0);
+}
+
+void SqlStore::migrate(const std::vector<Migration>& all) {
   int latest = all.empty() ? 0 : all.back().number;
-  bool writable = !db_->read_only() && !sqlite3_db_readonly(db_->handle(), "main");
-  int applied = 0;
-  {
-    Stmt has = db_->prepare(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
-    has.step();
-    if (has.int64(0) > 0) {
-      Stmt max = db_->prepare("SELECT COALESCE(MAX(number), 0) FROM schema_migrations");
-      max.step();
-      applied = max.integer(0);
-    }
-  }
+  int applied = applied_migration();
   if (applied > latest)
     throw Error(ErrorCode::database_error,
                 "the database was written by a newer vakkaart (schema " + std::to_string(applied) +
                     " > " + std::to_string(latest) + ")",
-                {db_->path(), 0, ""});
+                {db_->name(), 0, ""});
   if (applied == latest)
     return;
-  if (!writable)
+  if (db_->read_only())
     throw Error(ErrorCode::database_error,
-                "the database schema is out of date and the file is read-only",
-                {db_->path(), 0, ""});
+                "the database schema is out of date and the database is read-only",
+                {db_->name(), 0, ""});
   Transaction tx(*db_);
+  // Several servers may start on one new database at once: the write lock orders them, and
+  // each looks again once it holds it.
+  applied = applied_migration();
   db_->exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT "
       "NULL)");
@@ -353,7 +320,7 @@ void SqliteStore::migrate() {
   tx.commit();
 }
 
-std::vector<PutResult> SqliteStore::put_documents(const std::vector<model::Document>& docs) {
+std::vector<PutResult> SqlStore::put_documents(const std::vector<model::Document>& docs) {
   std::vector<PutResult> results;
   Transaction tx(*db_);
   Writer writer(*db_);
@@ -415,7 +382,7 @@ std::vector<PutResult> SqliteStore::put_documents(const std::vector<model::Docum
   return results;
 }
 
-std::optional<std::string> SqliteStore::current_version_id(const std::string& code) {
+std::optional<std::string> SqlStore::current_version_id(const std::string& code) {
   Stmt s = db_->prepare(std::string("SELECT q.id FROM qualifications q WHERE q.code = ? AND ") +
                         kEffectiveCurrent);
   s.bind(1, code);
@@ -424,7 +391,7 @@ std::optional<std::string> SqliteStore::current_version_id(const std::string& co
   return std::nullopt;
 }
 
-std::vector<FrameworkSummary> SqliteStore::list_frameworks() {
+std::vector<FrameworkSummary> SqlStore::list_frameworks() {
   std::vector<FrameworkSummary> out;
   Stmt s = db_->prepare(
       "SELECT f.id, f.title, f.date, "
@@ -436,7 +403,7 @@ std::vector<FrameworkSummary> SqliteStore::list_frameworks() {
   return out;
 }
 
-std::vector<ProfileSummary> SqliteStore::list_profiles() {
+std::vector<ProfileSummary> SqlStore::list_profiles() {
   std::vector<ProfileSummary> out;
   Stmt s = db_->prepare(
       "SELECT p.id, p.title, p.framework_id, "
@@ -449,7 +416,7 @@ std::vector<ProfileSummary> SqliteStore::list_profiles() {
   return out;
 }
 
-std::vector<QualificationSummary> SqliteStore::list_qualifications() {
+std::vector<QualificationSummary> SqlStore::list_qualifications() {
   std::vector<QualificationSummary> out;
   Stmt s = db_->prepare(std::string("SELECT q.id, q.code, q.version, ") + kEffectiveCurrent +
                         ", q.title, q.level_vks, q.level_eqf, "
@@ -469,12 +436,12 @@ std::vector<QualificationSummary> SqliteStore::list_qualifications() {
   return out;
 }
 
-std::optional<model::Framework> SqliteStore::find_framework(const std::string& id) {
+std::optional<model::Framework> SqlStore::find_framework(const std::string& id) {
   return load_framework(id, true);
 }
 
-std::optional<model::Framework> SqliteStore::load_framework(const std::string& id,
-                                                            bool with_profiles) {
+std::optional<model::Framework> SqlStore::load_framework(const std::string& id,
+                                                         bool with_profiles) {
   Stmt f = db_->prepare("SELECT id, title, date FROM frameworks WHERE id = ?");
   f.bind(1, id);
   if (!f.step())
@@ -512,7 +479,7 @@ std::optional<model::Framework> SqliteStore::load_framework(const std::string& i
   return fw;
 }
 
-void SqliteStore::load_profile_content(model::Profile& profile, const model::Framework& framework) {
+void SqlStore::load_profile_content(model::Profile& profile, const model::Framework& framework) {
   for (const auto& c : framework.clusters)
     profile.clusters.push_back({c.id, {}});
   std::unordered_map<int64_t, model::MainActivity*> mains;
@@ -568,7 +535,7 @@ void SqliteStore::load_profile_content(model::Profile& profile, const model::Fra
   }
 }
 
-std::optional<ProfileRecord> SqliteStore::find_profile(const std::string& id) {
+std::optional<ProfileRecord> SqlStore::find_profile(const std::string& id) {
   Stmt s = db_->prepare(
       "SELECT p.framework_id, p.title, st.text FROM profiles p LEFT JOIN statements st ON st.id = "
       "p.definition_id WHERE p.id = ?");
@@ -585,7 +552,7 @@ std::optional<ProfileRecord> SqliteStore::find_profile(const std::string& id) {
   return r;
 }
 
-std::optional<model::Qualification> SqliteStore::find_qualification(const std::string& id) {
+std::optional<model::Qualification> SqlStore::find_qualification(const std::string& id) {
   std::string versioned = id;
   Stmt exact = db_->prepare("SELECT COUNT(*) FROM qualifications WHERE id = ?");
   exact.bind(1, id);
@@ -602,7 +569,7 @@ std::optional<model::Qualification> SqliteStore::find_qualification(const std::s
   return q;
 }
 
-std::optional<model::Qualification> SqliteStore::load_qualification(const std::string& id) {
+std::optional<model::Qualification> SqlStore::load_qualification(const std::string& id) {
   Stmt s = db_->prepare(
       "SELECT q.id, q.code, q.version, q.current, q.title, st.text, q.level_vks, q.level_eqf, "
       "q.recognition, q.year, q.certificates FROM qualifications q LEFT JOIN statements st ON "
@@ -686,7 +653,7 @@ std::optional<model::Qualification> SqliteStore::load_qualification(const std::s
   return q;
 }
 
-std::vector<int> SqliteStore::qualification_versions(const std::string& code) {
+std::vector<int> SqlStore::qualification_versions(const std::string& code) {
   std::vector<int> out;
   Stmt s = db_->prepare("SELECT version FROM qualifications WHERE code = ? ORDER BY version");
   s.bind(1, code);
@@ -695,7 +662,7 @@ std::vector<int> SqliteStore::qualification_versions(const std::string& code) {
   return out;
 }
 
-StoreStats SqliteStore::stats() {
+StoreStats SqlStore::stats() {
   auto count = [&](const char* table) {
     Stmt s = db_->prepare(std::string("SELECT COUNT(*) FROM ") + table);
     s.step();
@@ -704,12 +671,19 @@ StoreStats SqliteStore::stats() {
   return {count("statements"), count("frameworks"), count("profiles"), count("qualifications")};
 }
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql
 
 namespace vakkaart::store {
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode) {
-  return std::make_unique<sqlite::SqliteStore>(path, mode);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (mode == OpenMode::read_only && !fs::exists(path, ec))
+    throw Error(ErrorCode::not_found, "no database here; import sources first", {path, 0, ""});
+  if (fs::is_directory(path, ec))
+    throw Error(ErrorCode::invalid_argument, "is a directory, not a database file", {path, 0, ""});
+  return std::make_unique<sql::SqlStore>(
+      std::make_unique<sqlite::SqliteDb>(path, mode == OpenMode::read_only), sqlite_migrations());
 }
 
 }  // namespace vakkaart::store

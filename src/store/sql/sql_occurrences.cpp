@@ -1,10 +1,10 @@
 // Statement occurrences: the flat view of the store that search indexes.
 #include <algorithm>
 
-#include "store/sqlite/sqlite_db.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/db.h"
+#include "store/sql/sql_store.h"
 
-namespace vakkaart::store::sqlite {
+namespace vakkaart::store::sql {
 
 namespace {
 
@@ -63,7 +63,7 @@ void read_qualification_side(Stmt& q, std::vector<StatementOccurrence>& out, boo
 
 }  // namespace
 
-std::vector<StatementOccurrence> SqliteStore::statement_occurrences() {
+std::vector<StatementOccurrence> SqlStore::statement_occurrences() {
   std::vector<StatementOccurrence> out;
   Db& db = *db_;
   {
@@ -128,9 +128,9 @@ std::vector<StatementOccurrence> SqliteStore::statement_occurrences() {
   return out;
 }
 
-std::string SqliteStore::content_version() {
+std::string SqlStore::content_version() {
   Stmt q = db_->prepare("SELECT value FROM store_meta WHERE key = 'content_version'");
   return q.step() ? q.text(0) : "0";
 }
 
-}  // namespace vakkaart::store::sqlite
+}  // namespace vakkaart::store::sql

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "unit/support/sample_documents.h"
 #include "unit/support/temp_dir.h"
+#include "unit/support/test_store.h"
 
 namespace vakkaart::store {
 namespace {
@@ -18,9 +19,9 @@ using testing::sample_framework;
 using testing::sample_qualification;
 using testing::TempDir;
 
-TEST(SqliteStore, RoundTripsAFrameworkExactly) {
+TEST(Store, RoundTripsAFrameworkExactly) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   auto f = sample_framework();
   auto results = store->put_documents({f});
   ASSERT_EQ(results.size(), 1u);
@@ -35,9 +36,9 @@ TEST(SqliteStore, RoundTripsAFrameworkExactly) {
   EXPECT_EQ(profile->framework.clusters, f.clusters);
 }
 
-TEST(SqliteStore, RoundTripsAQualificationExactly) {
+TEST(Store, RoundTripsAQualificationExactly) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   auto q = sample_qualification();
   store->put_documents({q});
   auto back = store->find_qualification("BK-9999-1");
@@ -46,9 +47,9 @@ TEST(SqliteStore, RoundTripsAQualificationExactly) {
   EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-1");
 }
 
-TEST(SqliteStore, StoresEachDistinctStatementOnce) {
+TEST(Store, StoresEachDistinctStatementOnce) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   store->put_documents({sample_framework(), sample_qualification()});
   // Framework: 2 definitions + 1 shared reflection + 1 main title + 3 activities = 7.
   // Qualification: definition, 2 competence titles (also the 2 responsibility lines), 3 activity
@@ -56,9 +57,9 @@ TEST(SqliteStore, StoresEachDistinctStatementOnce) {
   EXPECT_EQ(store->stats().statements, 7 + 12);
 }
 
-TEST(SqliteStore, SameDocumentTwiceChangesNothing) {
+TEST(Store, SameDocumentTwiceChangesNothing) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   store->put_documents({sample_framework(), sample_qualification()});
   auto before = store->stats();
   auto results = store->put_documents({sample_framework(), sample_qualification()});
@@ -68,9 +69,9 @@ TEST(SqliteStore, SameDocumentTwiceChangesNothing) {
   EXPECT_EQ(before.statements, after.statements);
 }
 
-TEST(SqliteStore, ChangedDocumentReplacesAndDropsOrphanStatements) {
+TEST(Store, ChangedDocumentReplacesAndDropsOrphanStatements) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   auto f = sample_framework();
   store->put_documents({f});
   long long before = store->stats().statements;
@@ -81,9 +82,9 @@ TEST(SqliteStore, ChangedDocumentReplacesAndDropsOrphanStatements) {
   EXPECT_EQ(store->stats().statements, before);  // one in, one out
 }
 
-TEST(SqliteStore, NewerVersionBecomesCurrentAndOldOneIsKept) {
+TEST(Store, NewerVersionBecomesCurrentAndOldOneIsKept) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   store->put_documents({sample_qualification(1, true)});
   auto results = store->put_documents({sample_qualification(2, true)});
   ASSERT_EQ(results[0].notes.size(), 1u);
@@ -97,9 +98,9 @@ TEST(SqliteStore, NewerVersionBecomesCurrentAndOldOneIsKept) {
   EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-2");
 }
 
-TEST(SqliteStore, FailedBatchLeavesTheStoreAsItWas) {
+TEST(Store, FailedBatchLeavesTheStoreAsItWas) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   store->put_documents({sample_framework()});
   auto before = store->stats();
   auto clash = sample_framework();
@@ -118,15 +119,15 @@ TEST(SqliteStore, FailedBatchLeavesTheStoreAsItWas) {
   EXPECT_FALSE(store->find_qualification("BK-9999-1").has_value());
 }
 
-TEST(SqliteStore, UnknownIdsAreEmpty) {
+TEST(Store, UnknownIdsAreEmpty) {
   TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   EXPECT_FALSE(store->find_framework("nope").has_value());
   EXPECT_FALSE(store->find_profile("nope").has_value());
   EXPECT_FALSE(store->find_qualification("BK-0000").has_value());
 }
 
-TEST(SqliteStore, CorruptFileIsAClearError) {
+TEST(SqliteFile, CorruptFileIsAClearError) {
   TempDir dir;
   std::string path = dir.file("corrupt.db");
   std::ofstream(path) << std::string(4096, 'x');
@@ -139,28 +140,28 @@ TEST(SqliteStore, CorruptFileIsAClearError) {
   }
 }
 
-TEST(SqliteStore, ReadOnlyModeNeedsAnExistingFile) {
+TEST(SqliteFile, ReadOnlyModeNeedsAnExistingFile) {
   TempDir dir;
   EXPECT_THROW(open_sqlite_store(dir.file("missing.db"), OpenMode::read_only), Error);
   EXPECT_FALSE(std::filesystem::exists(dir.file("missing.db")));
 }
 
-TEST(SqliteStore, WritesToAReadOnlyFileFailCleanly) {
+TEST(Store, WritesToAReadOnlyFileFailCleanly) {
   if (geteuid() == 0) {
     // root ignores file permissions; the read-only open mode is what we can test here.
     TempDir dir;
     std::string path = dir.file("a.db");
-    open_sqlite_store(path)->put_documents({sample_framework()});
-    auto ro = open_sqlite_store(path, OpenMode::read_only);
+    testing::open_test_store(path)->put_documents({sample_framework()});
+    auto ro = testing::open_test_store(path, OpenMode::read_only);
     EXPECT_THROW(ro->put_documents({sample_qualification()}), Error);
     EXPECT_EQ(ro->stats().qualifications, 0);
     return;
   }
   TempDir dir;
   std::string path = dir.file("a.db");
-  open_sqlite_store(path)->put_documents({sample_framework()});
+  testing::open_test_store(path)->put_documents({sample_framework()});
   std::filesystem::permissions(path, std::filesystem::perms::owner_read);
-  auto ro = open_sqlite_store(path);
+  auto ro = testing::open_test_store(path);
   EXPECT_THROW(ro->put_documents({sample_qualification()}), Error);
 }
 
@@ -170,9 +171,9 @@ TEST(SqliteStore, WritesToAReadOnlyFileFailCleanly) {
 namespace vakkaart::store {
 namespace {
 
-TEST(SqliteStoreOccurrences, ListsEveryPlaceOfEveryStatement) {
+TEST(StoreOccurrences, ListsEveryPlaceOfEveryStatement) {
   testing::TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   store->put_documents({testing::sample_framework(), testing::sample_qualification()});
   auto occ = store->statement_occurrences();
   // The shared reflection statement occurs in both profiles, once each.
@@ -209,9 +210,9 @@ TEST(SqliteStoreOccurrences, ListsEveryPlaceOfEveryStatement) {
   }));
 }
 
-TEST(SqliteStoreOccurrences, ContentVersionMovesOnlyWithContent) {
+TEST(StoreOccurrences, ContentVersionMovesOnlyWithContent) {
   testing::TempDir dir;
-  auto store = open_sqlite_store(dir.file("a.db"));
+  auto store = testing::open_test_store(dir.file("a.db"));
   std::string v0 = store->content_version();
   store->put_documents({testing::sample_framework()});
   std::string v1 = store->content_version();
