@@ -69,6 +69,9 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/backend_bench.XXXXXX")"
 # Under root the cluster belongs to `postgres`, which must reach its folder inside this one.
 chmod 755 "${tmp}"
 cluster="${tmp}/pg"
+# A command on PostgreSQL keeps its search index under $XDG_CACHE_HOME/vakkaart (one folder per
+# database URL): in here, so that the throwaway databases leave none behind.
+export XDG_CACHE_HOME="${tmp}/cache"
 server_pids=()
 wrk_pid=""
 
@@ -313,7 +316,8 @@ declare -A rss_before rss_after saved_check
 echo "backend benchmark: ${bin}, $(nproc) cores, ${duration} s per run;" \
   "read mix wrk -t${wrk_threads} -c${connections}, write mix ${writers} writers on ${function_count} functions"
 echo "  PostgreSQL $(psql "${pg_url}" -Atc 'SHOW server_version' 2>/dev/null || echo '?'):" \
-  "servers pg-a ${server_authority[pg-a]}, pg-b ${server_authority[pg-b]}; SQLite: ${server_authority[sqlite]}"
+  "servers pg-a ${server_authority[pg-a]}, pg-b ${server_authority[pg-b]} (--pool-size ${POOL_SIZE:-default});" \
+  "SQLite: ${server_authority[sqlite]}"
 
 for mix in read write; do
   for backend in pg sqlite; do
@@ -341,8 +345,7 @@ done
 # --- report -----------------------------------------------------------------------------------
 runs=(read-pg read-sqlite write-pg write-sqlite)
 echo
-printf '%-34s %14s %14s %14s %14s\n' "" "read mix" "" "write mix" ""
-printf '%-34s %14s %14s %14s %14s\n' "" "PostgreSQL x2" "SQLite x1" "PostgreSQL x2" "SQLite x1"
+printf '%-34s %14s %14s %14s %14s\n' "" "read: PG x2" "read: SQLite" "write: PG x2" "write: SQLite"
 row() { # LABEL KEY [printf format]
   local label="$1" key="$2" format="${3:-%14s}" run
   printf '%-34s' "${label}"
@@ -386,8 +389,8 @@ rss_row() { # LABEL SERVER RUN...
 rss_row "RSS MB before→after, pg-a" pg-a
 rss_row "RSS MB before→after, pg-b" pg-b
 rss_row "RSS MB before→after, sqlite" sqlite
-echo "  (PostgreSQL x2: one wrk run over both servers, half the connections on each;" \
-  "statuses per run and wrk's own output in the kept directory with KEEP_TMP=1)"
+echo "  (PG x2: one wrk run over both PostgreSQL servers, half the connections on each;" \
+  "wrk's own output per run in the kept directory with KEEP_TMP=1)"
 
 echo
 failures=0

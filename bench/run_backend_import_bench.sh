@@ -36,6 +36,9 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/backend_import_bench.XXXXXX")"
 # Under root the cluster belongs to `postgres`, which must reach its folder inside this one.
 chmod 755 "${tmp}"
 cluster="${tmp}/pg"
+# A command on PostgreSQL keeps its search index under $XDG_CACHE_HOME/vakkaart (one folder per
+# database URL): in here, so that the throwaway databases leave none behind.
+export XDG_CACHE_HOME="${tmp}/cache"
 
 # shellcheck disable=SC2317  # runs from the EXIT trap
 cleanup() {
