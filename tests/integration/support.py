@@ -129,10 +129,10 @@ class Server:
     """`vakkaart serve` on a free port; the URL is read from what it prints. Requests carry
     TESTER's API token (`token`), unless `anonymous`."""
 
-    def __init__(self, db, anonymous=False):
+    def __init__(self, db, anonymous=False, args=()):
         self.token = None if anonymous else tester_token(db)
         self.process = subprocess.Popen(
-            [BIN, "--db", db, "serve", "--port", "0"], stdout=subprocess.PIPE,
+            [BIN, "--db", db, "serve", "--port", "0", *args], stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         match = re.search(r"(http://[0-9.]+:\d+)/", line)
