@@ -20,5 +20,6 @@ void add_analyse_command(CLI::App& app, Context& ctx);
 void add_crosswalk_command(CLI::App& app, Context& ctx);
 /// org, user, token, audit
 void add_account_commands(CLI::App& app, Context& ctx);
+void add_db_command(CLI::App& app, Context& ctx);
 
 }  // namespace vakkaart::cli

@@ -51,6 +51,7 @@ int run(int argc, char** argv) {
   add_analyse_command(app, ctx);
   add_crosswalk_command(app, ctx);
   add_account_commands(app, ctx);
+  add_db_command(app, ctx);
   add_serve_command(app, ctx);
 
   try {

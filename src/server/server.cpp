@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "search/search_service.h"
+#include "server/index_refresher.h"
 #include "server/pipeline.h"
 #include "server/response_cache.h"
 #include "server/routes/routes.h"
@@ -125,6 +126,7 @@ struct Server::Impl {
   Site site;
   transport::ConnectionServer http;
   std::optional<transport::HostCheck> hosts;  // known once bound
+  std::optional<IndexRefresher> refresher;    // from serve() on
 };
 
 namespace {
@@ -213,9 +215,11 @@ int Server::bind(const std::string& host, int port) {
 }
 
 void Server::serve() {
+  impl_->refresher.emplace(impl_->pool, *impl_->changes);
   impl_->http.start_transport();
   impl_->http.listen_after_bind();
   impl_->http.stop_transport();
+  impl_->refresher.reset();
 }
 
 void Server::stop() {

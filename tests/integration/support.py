@@ -21,6 +21,41 @@ GOLDEN = os.path.join(ROOT, "tests", "golden")
 # through $VAKKAART_AS (ignored while a database has no users).
 TESTER = "tester@example.org"
 
+# One suite, both backends: with $VAKKAART_TEST_PG_DIR set (ctest's integration.pg.* tests), a
+# test's database is a fresh PostgreSQL database in the throwaway cluster there (DIR/url, started
+# by scripts/pg_cluster.sh as ctest's pg_cluster fixture), dropped after the test.
+PG_DIR = os.environ.get("VAKKAART_TEST_PG_DIR", "")
+ON_PG = bool(PG_DIR)
+_pg_databases = [0]
+
+
+def pg_admin_url():
+    with open(os.path.join(PG_DIR, "url"), encoding="utf-8") as f:
+        return f.read().strip()
+
+
+def psql(url, sql):
+    """Runs SQL on a PostgreSQL database; returns psql's unaligned rows."""
+    result = subprocess.run(["psql", "-q", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", url,
+                             "-c", sql], capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise AssertionError(f"psql failed on {sql!r}: {result.stderr}")
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def new_pg_database():
+    """A fresh, empty PostgreSQL database in the test cluster; returns its URL."""
+    _pg_databases[0] += 1
+    name = f"it_{os.getpid()}_{_pg_databases[0]}"
+    admin = pg_admin_url()
+    psql(admin, f"CREATE DATABASE {name}")
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(url):
+    name = url.rsplit("/", 1)[1]
+    psql(pg_admin_url(), f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
 
 def run(*args, db=None, check=True, env=None):
     """Runs the CLI; returns the CompletedProcess (text mode)."""
@@ -38,6 +73,10 @@ def run(*args, db=None, check=True, env=None):
 
 def snapshot(db_path):
     """Every row of every table, so a test can tell whether a database changed at all."""
+    if db_path.startswith("postgresql://"):
+        tables = psql(db_path, "SELECT table_name FROM information_schema.tables WHERE "
+                               "table_schema = 'public' ORDER BY table_name")
+        return {t: sorted(psql(db_path, f'SELECT "{t}"::text FROM "{t}"')) for t in tables}
     if not os.path.exists(db_path):
         return None
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
@@ -53,10 +92,19 @@ def snapshot(db_path):
 class TempDirMixin:
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="vakkaart-it-")
-        self.db = os.path.join(self.dir, "test.db")
+        self.db = new_pg_database() if ON_PG else os.path.join(self.dir, "test.db")
 
     def tearDown(self):
+        if ON_PG:
+            drop_pg_database(self.db)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    def index_dir(self):
+        """Where the CLI keeps the search index of self.db (search::index_dir_for)."""
+        if not ON_PG:
+            return self.db + ".search"
+        name = "".join(c if c.isalnum() or c in "._-" else "_" for c in self.db)
+        return os.path.join(os.environ["XDG_CACHE_HOME"], "vakkaart", name + ".search")
 
     def path(self, name):
         return os.path.join(self.dir, name)
@@ -81,10 +129,10 @@ class Server:
     """`vakkaart serve` on a free port; the URL is read from what it prints. Requests carry
     TESTER's API token (`token`), unless `anonymous`."""
 
-    def __init__(self, db, anonymous=False):
+    def __init__(self, db, anonymous=False, args=()):
         self.token = None if anonymous else tester_token(db)
         self.process = subprocess.Popen(
-            [BIN, "--db", db, "serve", "--port", "0"], stdout=subprocess.PIPE,
+            [BIN, "--db", db, "serve", "--port", "0", *args], stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         match = re.search(r"(http://[0-9.]+:\d+)/", line)

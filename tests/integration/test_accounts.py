@@ -13,7 +13,7 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BIN, BK, NOTE, TempDirMixin, run  # noqa: E402
+from support import BIN, BK, NOTE, ON_PG, TempDirMixin, psql, run, snapshot  # noqa: E402
 
 PASSWORD_A = "wachtwoord-van-a-1"
 PASSWORD_B = "wachtwoord-van-b-1"
@@ -289,8 +289,11 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
         new_id = next(t["id"] for t in listing["tokens"] if t["name"] == "nieuw")
         self.assertEqual(self.api("DELETE", f"/api/tokens/{new_id}", token=self.token_a)[0], 204)
         self.assertEqual(self.api("GET", "/api/me", token=created["token"])[0], 401)
-        with open(self.db, "rb") as f:
-            self.assertNotIn(self.token_a.encode(), f.read(), "the database holds no token")
+        if ON_PG:
+            self.assertNotIn(self.token_a, json.dumps(snapshot(self.db)), "no token is stored")
+        else:
+            with open(self.db, "rb") as f:  # the file's bytes, free pages included
+                self.assertNotIn(self.token_a.encode(), f.read(), "the database holds no token")
 
     # --- the CLI and the audit log ------------------------------------------------------------
 
@@ -316,13 +319,18 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
         self.assertIn(("member.role", "editor@a.example"), actions)
         since = json.loads(self.cli("audit", "--since", "2999-01-01", "--json").stdout)
         self.assertEqual(since["entries"], [])
-        connection = sqlite3.connect(self.db)
-        try:
-            for sql in ["UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"]:
+        for sql in ["UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"]:
+            if ON_PG:
+                with self.assertRaises(AssertionError, msg=sql) as refused:
+                    psql(self.db, sql)
+                self.assertIn("append-only", str(refused.exception))
+                continue
+            connection = sqlite3.connect(self.db)
+            try:
                 with self.assertRaises(sqlite3.DatabaseError, msg=sql):
                     connection.execute(sql)
-        finally:
-            connection.close()
+            finally:
+                connection.close()
 
 
 class RateLimitTest(TempDirMixin, unittest.TestCase):

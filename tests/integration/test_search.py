@@ -72,7 +72,7 @@ class SearchTest(TempDirMixin, unittest.TestCase):
         self.assertIn("BK-0338-3", result.stdout)
 
     def test_index_follows_the_store(self):
-        index = self.db + ".search"
+        index = self.index_dir()
         self.assertTrue(os.path.isdir(index), "import should have built the index")
         with open(BK, encoding="utf-8") as f:
             text = f.read()

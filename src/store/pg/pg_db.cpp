@@ -44,6 +44,9 @@ class PgCursor final : public sql::Cursor {
   }
 
   int column_count() const override { return static_cast<int>(result_.columns()); }
+  std::string column_name(int col) const override {
+    return result_.column_name(static_cast<pqxx::row::size_type>(col));
+  }
   bool is_null(int col) const override { return field(col).is_null(); }
   int64_t int64(int col) const override {
     auto f = field(col);
@@ -238,6 +241,20 @@ bool PgDb::has_table(const std::string& table) {
   q.bind(1, table);
   q.step();
   return q.int64(0) > 0;
+}
+
+void PgDb::after_explicit_ids(const std::string& table) {
+  // Identity columns (users, api_tokens, audit_log) count on from the highest copied id.
+  sql::Stmt q = prepare("SELECT pg_get_serial_sequence(?, 'id')");
+  q.bind(1, table);
+  if (!q.step() || q.is_null(0))
+    return;
+  const std::string sequence = q.text(0);
+  q.reset();
+  sql::Stmt set = prepare("SELECT setval(CAST(? AS regclass), COALESCE((SELECT MAX(id) FROM " +
+                          table + "), 0) + 1, false)");
+  set.bind(1, sequence);
+  set.step();
 }
 
 void PgDb::begin_write() {

@@ -37,6 +37,7 @@ class PgDb final : public sql::Db {
   void commit() override;
   void rollback() noexcept override;
   bool usable() const override;
+  void after_explicit_ids(const std::string& table) override;
 
   /// Runs a prepared statement (for PgCursor); `sql` uses $n placeholders.
   pqxx::result run(const std::string& sql, const std::vector<std::optional<std::string>>& params);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vakkaart::store::sql {
 
@@ -28,6 +29,8 @@ class Cursor {
   /// Ends the current run and clears the bindings, for reuse.
   virtual void reset() = 0;
   virtual int column_count() const = 0;
+  /// Known once the statement ran (after the first step()).
+  virtual std::string column_name(int col) const = 0;
   virtual bool is_null(int col) const = 0;
   virtual int64_t int64(int col) const = 0;
   virtual std::string text(int col) const = 0;
@@ -69,6 +72,7 @@ class Stmt {
   void reset() { cursor_->reset(); }
 
   int column_count() const { return cursor_->column_count(); }
+  std::string column_name(int col) const { return cursor_->column_name(col); }
   bool is_null(int col) const { return cursor_->is_null(col); }
   int64_t int64(int col) const { return cursor_->int64(col); }
   int integer(int col) const { return static_cast<int>(int64(col)); }
@@ -116,6 +120,10 @@ class Db {
   virtual void rollback() noexcept = 0;
   /// False once the connection is known to be lost: it must not be reused.
   virtual bool usable() const { return true; }
+  /// After rows were written with explicit ids (db copy): id generators continue above them.
+  virtual void after_explicit_ids(const std::string& table) { (void)table; }
+  /// The engine's own consistency check (SQLite: integrity_check); one line per problem.
+  virtual std::vector<std::string> engine_check() { return {}; }
 };
 
 /// Runs the body inside a write transaction (a savepoint when one is already open: it commits

@@ -72,6 +72,10 @@ class SqliteCursor final : public sql::Cursor {
   }
 
   int column_count() const override { return sqlite3_column_count(stmt_); }
+  std::string column_name(int col) const override {
+    const char* name = sqlite3_column_name(stmt_, col);
+    return name ? name : "";
+  }
   bool is_null(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   int64_t int64(int col) const override { return sqlite3_column_int64(stmt_, col); }
   std::string text(int col) const override {
@@ -169,6 +173,21 @@ void SqliteDb::begin_write() {
 
 void SqliteDb::commit() {
   exec("COMMIT");
+}
+
+std::vector<std::string> SqliteDb::engine_check() {
+  std::vector<std::string> problems;
+  for (const char* pragma : {"PRAGMA integrity_check", "PRAGMA foreign_key_check"}) {
+    sql::Stmt q = prepare(pragma);
+    while (q.step()) {
+      std::string line;
+      for (int c = 0; c < q.column_count(); ++c)
+        line += (c ? " " : "") + q.text(c);
+      if (line != "ok")
+        problems.push_back(std::string(pragma + 7) + ": " + line);
+    }
+  }
+  return problems;
 }
 
 void SqliteDb::rollback() noexcept {

@@ -27,6 +27,7 @@ class SqliteDb final : public sql::Db {
   void begin_write() override;
   void commit() override;
   void rollback() noexcept override;
+  std::vector<std::string> engine_check() override;
 
  private:
   void configure();
