@@ -160,7 +160,7 @@ start_server() {
 
 pg_options=()
 [[ -n "${POOL_SIZE:-}" ]] && pg_options+=(--pool-size "${POOL_SIZE}")
-# One after the other: the first brings the schema up to date, each builds its own index.
+# One after the other, each with its own index folder (built at start, from the store).
 start_server pg-a "${pg_url}" --search-index "${tmp}/index-pg-a" "${pg_options[@]}"
 start_server pg-b "${pg_url}" --search-index "${tmp}/index-pg-b" "${pg_options[@]}"
 start_server sqlite "${sqlite_db}"
