@@ -24,6 +24,8 @@
 # Environment (all optional):
 #   VAKKAART_BIN      binary to run (default build/vakkaart; built with the default preset if missing)
 #   DURATION          seconds per wrk run (60)
+#   WARMUP            seconds of unmeasured read mix before each measured read mix (5; 0 = none):
+#                     a server opens its pool's connections under the first load
 #   WRK_CONNECTIONS   connections of the read mix (64)     WRK_THREADS  wrk threads, read mix (2)
 #   WRITERS           writers of the write mix (10)        FUNCTIONS    functions edited (5)
 #   WRK_TIMEOUT       seconds before wrk gives up on an answer and counts a timeout (10; wrk's
@@ -45,6 +47,7 @@ fail_setup() {
 scripts/install-deps.sh --bench || fail_setup "scripts/install-deps.sh --bench failed"
 
 duration="${DURATION:-60}"
+warmup="${WARMUP:-5}"
 connections="${WRK_CONNECTIONS:-64}"
 wrk_threads="${WRK_THREADS:-2}"
 writers="${WRITERS:-10}"
@@ -283,14 +286,14 @@ versions() {
 }
 
 # --- wrk --------------------------------------------------------------------------------------
-# run_wrk NAME SCRIPT THREADS CONNECTIONS HOSTS TOKEN: writes ${tmp}/wrk-NAME.txt
+# run_wrk NAME SECONDS SCRIPT THREADS CONNECTIONS HOSTS TOKEN: writes ${tmp}/wrk-NAME.txt
 run_wrk() {
-  local name="$1" script="$2" threads="$3" conns="$4" hosts="$5" auth="$6"
+  local name="$1" seconds="$2" script="$3" threads="$4" conns="$5" hosts="$6" auth="$7"
   local first="${hosts%%,*}"
   # In the background so that an INT/TERM trap runs at once (cleanup stops wrk too).
   BENCH_HOSTS="${hosts}" BENCH_TOKEN="${auth}" BENCH_PATHS="${tmp}/paths.txt" \
     BENCH_FUNCTIONS="${tmp}/functions-${name}.txt" \
-    wrk -t"${threads}" -c"${conns}" -d"${duration}s" --timeout "${wrk_timeout}s" --latency -s "${script}" "http://${first}/" \
+    wrk -t"${threads}" -c"${conns}" -d"${seconds}s" --timeout "${wrk_timeout}s" --latency -s "${script}" "http://${first}/" \
     >"${tmp}/wrk-${name}.txt" 2>&1 &
   wrk_pid=$!
   wait "${wrk_pid}" || { cat "${tmp}/wrk-${name}.txt" >&2; fail_setup "wrk (${name}) failed"; }
@@ -313,7 +316,7 @@ check_servers() {
 
 pg_hosts="${server_authority[pg-a]},${server_authority[pg-b]}"
 declare -A rss_before rss_after saved_check
-echo "backend benchmark: ${bin}, $(nproc) cores, ${duration} s per run;" \
+echo "backend benchmark: ${bin}, $(nproc) cores, ${duration} s per run (read mix after ${warmup} s of warm-up);" \
   "read mix wrk -t${wrk_threads} -c${connections}, write mix ${writers} writers on ${function_count} functions"
 echo "  PostgreSQL $(psql "${pg_url}" -Atc 'SHOW server_version' 2>/dev/null || echo '?'):" \
   "servers pg-a ${server_authority[pg-a]}, pg-b ${server_authority[pg-b]} (--pool-size ${POOL_SIZE:-default});" \
@@ -326,11 +329,14 @@ for mix in read write; do
     for name in "${names[@]}"; do rss_before[${run}-${name}]="$(rss_kb "${server_pid[${name}]}")"; done
     if [[ "${mix}" == read ]]; then
       echo "  ${run}: ${connections} connections ..."
-      run_wrk "${run}" bench/backend_read.lua "${wrk_threads}" "${connections}" "${hosts}" "${token[${backend}]}"
+      if ((warmup > 0)); then
+        run_wrk "${run}-warmup" "${warmup}" bench/backend_read.lua "${wrk_threads}" "${connections}" "${hosts}" "${token[${backend}]}"
+      fi
+      run_wrk "${run}" "${duration}" bench/backend_read.lua "${wrk_threads}" "${connections}" "${hosts}" "${token[${backend}]}"
     else
       versions "${backend}" >"${tmp}/functions-${run}.txt"
       echo "  ${run}: ${writers} writers ..."
-      run_wrk "${run}" bench/backend_write.lua "${writers}" "${writers}" "${hosts}" "${token[${backend}]}"
+      run_wrk "${run}" "${duration}" bench/backend_write.lua "${writers}" "${writers}" "${hosts}" "${token[${backend}]}"
       versions "${backend}" >"${tmp}/functions-${run}-after.txt"
       # Saved edits against versions gained: each 2xx made exactly one new version.
       gained="$(awk 'NR == FNR { v[$1] = $2; next } { sum += $2 - v[$1] } END { print sum + 0 }' \
@@ -389,8 +395,8 @@ rss_row() { # LABEL SERVER RUN...
 rss_row "RSS MB before→after, pg-a" pg-a
 rss_row "RSS MB before→after, pg-b" pg-b
 rss_row "RSS MB before→after, sqlite" sqlite
-echo "  (PG x2: one wrk run over both PostgreSQL servers, half the connections on each;" \
-  "wrk's own output per run in the kept directory with KEEP_TMP=1)"
+echo "  (PG x2: one wrk run over both PostgreSQL servers, half the connections on each; RSS before" \
+  "the mix and its warm-up, and after it; wrk's own output per run kept with KEEP_TMP=1)"
 
 echo
 failures=0
