@@ -214,6 +214,8 @@ void respond_to_error(const httplib::Request& req, httplib::Response& res, Kind 
                         e.where().field);
     if (e.code() == ErrorCode::unauthenticated && kind == Kind::api)
       res.set_header("WWW-Authenticate", "Bearer realm=\"vakkaart\"");
+    if (e.code() == ErrorCode::unavailable)  // the database restarts or is busy: soon again
+      res.set_header("Retry-After", "2");
   } catch (const std::exception& e) {
     // Not an Error: a bug (an exception of a library no handler expected), so a 500 that
     // shows, never a 4xx that hides it. Client input is read through request_input.h, which

@@ -260,7 +260,14 @@ void PgDb::after_explicit_ids(const std::string& table) {
 void PgDb::begin_write() {
   exec("BEGIN");
   in_transaction_ = true;
-  exec(kWriteLock);
+  try {
+    exec(kWriteLock);
+  } catch (...) {
+    // No Transaction object exists yet to roll back (its constructor is what failed): the
+    // connection must not stay inside the aborted transaction.
+    rollback();
+    throw;
+  }
 }
 
 void PgDb::commit() {
