@@ -103,7 +103,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   static int statement_timeout = store::PgOptions{}.statement_timeout_ms;
   static std::string search_index;
   cmd->add_option("--pool-size", pool_size,
-                  "Database connections per server at once (default: 16 on PostgreSQL, no limit "
+                  "Database connections per server at once (default: 32 on PostgreSQL, no limit "
                   "on SQLite; 0 = no limit)")
       ->check(CLI::Range(0, 10000));
   cmd->add_option("--statement-timeout", statement_timeout,
@@ -150,7 +150,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     search::remove_abandoned_index_dirs(index_dir);
     server::ServerOptions options{ctx.db_path, threads};
     options.search_index = index_dir;
-    options.pool_size = pool_size >= 0 ? pool_size : store::is_pg_url(ctx.db_path) ? 16 : 0;
+    options.pool_size = pool_size >= 0 ? pool_size : store::is_pg_url(ctx.db_path) ? 32 : 0;
     options.pg.statement_timeout_ms = statement_timeout;
     options.site.public_url = public_url;
     options.site.allowed_hosts = allowed_hosts;

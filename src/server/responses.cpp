@@ -24,6 +24,8 @@ const char* status_title(int status) {
       return "Too Many Requests";
     case 500:
       return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
     default:
       return "Error";
   }

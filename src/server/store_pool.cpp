@@ -29,6 +29,14 @@ StorePool::Lease StorePool::take(Idle& idle, store::OpenMode mode) {
       idle.pop_back();
       return Lease(*this, std::move(s), &idle);
     }
+    // A read may run on an idle writable connection: closing it to open a read-only one would
+    // churn connections whenever a signed-in request (resolved on a writable store, then
+    // routed to a read-only one) meets a full pool.
+    if (&idle == &idle_ && !idle_writers_.empty()) {
+      auto s = std::move(idle_writers_.back());
+      idle_writers_.pop_back();
+      return Lease(*this, std::move(s), &idle_writers_);
+    }
     // At the limit with only connections of the other kind idle: close one to make room.
     if (settings_.pool_size > 0 && open_ >= settings_.pool_size) {
       Idle& other = &idle == &idle_ ? idle_writers_ : idle_;
