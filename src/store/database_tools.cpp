@@ -70,15 +70,13 @@ void require_empty(sql::Db& db, const std::string& where) {
                   {where, 0, "--to"});
 }
 
-long long copy_table(sql::Db& from, sql::Db& to, const std::string& table,
-                     const std::string& key) {
+long long copy_table(sql::Db& from, sql::Db& to, const std::string& table, const std::string& key) {
   long long copied = 0;
   std::string insert;
   bool has_id = false;
   for (int offset = 0;; offset += kCopyBatch) {
     sql::Stmt rows = from.prepare("SELECT * FROM " + table + " ORDER BY " + key + " LIMIT " +
-                                  std::to_string(kCopyBatch) + " OFFSET " +
-                                  std::to_string(offset));
+                                  std::to_string(kCopyBatch) + " OFFSET " + std::to_string(offset));
     int got = 0;
     while (rows.step()) {
       const int columns = rows.column_count();
