@@ -111,7 +111,14 @@ SqliteDb::SqliteDb(const std::string& path, bool read_only) : path_(path), read_
   }
   sqlite3_busy_timeout(db_, 5000);
   sqlite3_extended_result_codes(db_, 1);
-  configure();
+  try {
+    configure();
+  } catch (...) {
+    // A constructor that throws runs no destructor: close the handle here or it leaks.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 SqliteDb::~SqliteDb() {
