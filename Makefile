@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= vakkaart.db
-# Seconds of fuzzing per target for `make fuzz` (the smoke run of `make test` takes 15).
+# Seconds of fuzzing per target for `make fuzz` (the smoke run of `make test` takes 8).
 FUZZ_SECONDS ?= 300
 
 .PHONY: deps build run test test-asan fuzz bench format tidy clean
@@ -27,8 +27,8 @@ test: build
 	@$(MAKE) --no-print-directory test-asan
 
 # One clang build with AddressSanitizer + UndefinedBehaviorSanitizer serves two runs: the unit
-# tests, and the fuzz targets (tests/fuzz) over their corpora plus 15 s of fuzzing each, in
-# parallel (label fuzz; about 80 s on 2 cores).
+# tests, and the fuzz targets (tests/fuzz) over their corpora plus 8 s of fuzzing each, in
+# parallel (label fuzz; about 50 s on 2 cores).
 test-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS) --target vakkaart_unit_tests vakkaart_fuzzers

@@ -47,11 +47,12 @@ Place place_of(const store::StatementOccurrence& o) {
     place.title = o.qualification_title;
     place.competence = o.competence_number;
     place.path = o.qualification_id + " " + o.qualification_title;
+    // A statement outside the competences (context, autonomy, responsibility) is placed by its
+    // statement_kind, which pages and clients name in their own language: the path never carries
+    // the internal kind id.
     if (o.competence_number > 0) {
       place.path +=
           " › Competentie " + std::to_string(o.competence_number) + ": " + o.competence_title;
-    } else if (o.kind != "definition" && !o.kind.empty()) {
-      place.path += " › " + o.kind;
     }
   }
   return place;

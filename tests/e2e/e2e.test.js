@@ -17,3 +17,4 @@ require('./specs/composer_changes');
 require('./specs/crosswalk');
 require('./specs/analyse');
 require('./specs/accounts');
+require('./specs/internal_names');

@@ -46,6 +46,16 @@ std::string place_url(const Json& place, const std::string& lang) {
          (competence > 0 ? "#competence-" + std::to_string(competence) : "");
 }
 
+// A facet value as a reader sees it, in the facet list and on an active filter alike: a title
+// for profiles, qualifications and clusters, the UI's word for a statement kind (never its id).
+std::string facet_value_label(const std::string& facet, const std::string& value,
+                              const std::map<std::string, std::string>& titles, const Json& t) {
+  auto title = titles.find(facet + ":" + value);
+  if (title != titles.end())
+    return title->second;
+  return facet == "kind" ? t["kinds"].value(value, value) : value;
+}
+
 // Readable names for facet values, which are ids.
 std::map<std::string, std::string> value_titles(store::Store& store) {
   std::map<std::string, std::string> titles;
@@ -119,11 +129,7 @@ Page search_page(Context& r) {
           active = active || it->second == value;
         if (!active)
           p.emplace(param, value);
-        auto title = titles.find(facet + ":" + value);
-        std::string label = title != titles.end() ? title->second
-                            : facet == "kind"     ? t["kinds"].value(value, value)
-                                                  : value;
-        values.push_back({{"label", label},
+        values.push_back({{"label", facet_value_label(facet, value, titles, t)},
                           {"count", count},
                           {"active", active},
                           {"url", page_url("/search", p, r.lang)}});
@@ -140,8 +146,7 @@ Page search_page(Context& r) {
       for (const auto& kv : base)
         if (!(kv.first == param && kv.second == it->second) && kv.first != "offset")
           p.insert(kv);
-      auto title = titles.find(facet + ":" + it->second);
-      active.push_back({{"label", title != titles.end() ? title->second : it->second},
+      active.push_back({{"label", facet_value_label(facet, it->second, titles, t)},
                         {"facet", t["facet_" + facet]},
                         {"url", page_url("/search", p, r.lang)}});
     }
