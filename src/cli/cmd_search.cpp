@@ -63,6 +63,8 @@ void add_search_command(CLI::App& app, Context& ctx) {
     if (response.suggestion) {
       std::cout << "did you mean: " << style.bold(*response.suggestion) << "\n";
     }
+    for (const auto& word : response.unmatched)
+      std::cout << style.warn("no statement contains: " + word) << "\n";
     std::cout << style.dim(std::to_string(response.total) + " statements match") << "\n";
     int n = 0;
     for (const auto& hit : response.results) {

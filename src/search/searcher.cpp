@@ -21,8 +21,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr double kPartWeight = 0.3;     // a compound's parts count less than the word
-constexpr double kContextWeight = 0.1;  // words of the titles above a statement
+constexpr double kPartWeight = 0.3;          // a compound's parts count less than the word
+constexpr double kContextWeight = 0.1;       // words of the titles above a statement
+constexpr double kFrequentHeadShare = 0.04;  // see Impl::frequent
 constexpr double kSynonymWeight = 0.7;
 constexpr double kLightWeight = 0.5;  // light words (generic verbs) weigh half
 constexpr Xapian::termcount kWildcardLimit = 200;
@@ -83,8 +84,96 @@ struct Searcher::Impl {
     Xapian::Query query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
     query = or_weaker(query, Xapian::Query::OP_OR, synonyms, kSynonymWeight);
     query = or_weaker(query, Xapian::Query::OP_SYNONYM, context, kContextWeight);
-    query = or_weaker(query, Xapian::Query::OP_OR, parts, kPartWeight);
+    if (auto split = frequent_head_split(word)) {
+      // "jeugdwerk": a statement that only says "werk" is no answer; the head only adds weight
+      // to statements that also carry the modifier.
+      query =
+          or_weaker(query, Xapian::Query::OP_AND_MAYBE, {split->first, split->second}, kPartWeight);
+    } else {
+      query = or_weaker(query, Xapian::Query::OP_OR, parts, kPartWeight);
+    }
     return query;
+  }
+
+  /// A compound of content words: a separable verb ("opzetten", "samenwerken", "informeren"
+  /// split as in+formeren) starts with a particle, and its "head" is the verb itself, not a
+  /// frequent word that a modifier narrows.
+  static bool noun_compound(const std::vector<std::string>& parts) {
+    static const std::set<std::string> kParticles = {
+        "aan",     "af",  "bij",    "binnen", "buiten", "door",  "in",  "mee", "na",   "om",
+        "onder",   "op",  "over",   "samen",  "tegen",  "terug", "toe", "uit", "vast", "voor",
+        "vooruit", "weg", "achter", "her",    "ver",    "be",    "ont", "ge",  "er"};
+    if (parts.size() < 2)
+      return false;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      if (parts[i].size() < 3 || kParticles.count(parts[i]))
+        return false;
+    }
+    return true;
+  }
+
+  /// Stems of one compound part and of its synonyms.
+  std::vector<std::string> part_terms(const std::string& part) const {
+    std::vector<std::string> terms = synonym_stems(part);
+    terms.push_back(analyzer->stem(part));
+    return terms;
+  }
+
+  /// A head is frequent when at least one statement in kFrequentHeadShare carries it ("werk",
+  /// "beleid", "medewerker"): matching it alone says little about what was asked.
+  bool frequent(const std::vector<std::string>& terms) const {
+    Xapian::doccount most = 0;
+    for (const auto& t : terms)
+      most = std::max(most, db.get_termfreq(t));
+    return most > 0 && most >= db.get_doccount() * kFrequentHeadShare;
+  }
+
+  /// For a compound whose head is frequent: (modifiers, head) queries; nothing otherwise.
+  std::optional<std::pair<Xapian::Query, Xapian::Query>> frequent_head_split(
+      const text::AnalyzedWord& word) const {
+    const auto parts = analyzer->parts_of(word.forms[0]);
+    if (!noun_compound(parts))
+      return std::nullopt;
+    const auto head = part_terms(parts.back());
+    if (!frequent(head))
+      return std::nullopt;
+    std::vector<std::string> modifiers;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      const auto terms = part_terms(parts[i]);
+      modifiers.insert(modifiers.end(), terms.begin(), terms.end());
+    }
+    return std::make_pair(Xapian::Query(Xapian::Query::OP_OR, modifiers.begin(), modifiers.end()),
+                          Xapian::Query(Xapian::Query::OP_OR, head.begin(), head.end()));
+  }
+
+  /// What of a word matched nothing in the index: the word itself when nothing of it did, the
+  /// modifiers of a compound whose frequent head alone would match ("jeugd" of "jeugdwerk").
+  std::vector<std::string> unmatched_of(const text::AnalyzedWord& word) const {
+    for (const auto& stem : word.stems) {
+      if (exists(stem))
+        return {};
+    }
+    for (const auto& form : word.forms) {
+      for (const auto& stem : synonym_stems(form)) {
+        if (exists(stem))
+          return {};
+      }
+    }
+    const auto parts = analyzer->parts_of(word.forms[0]);
+    if (noun_compound(parts) && frequent(part_terms(parts.back()))) {
+      std::vector<std::string> missing;
+      for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        const auto terms = part_terms(parts[i]);
+        if (std::none_of(terms.begin(), terms.end(), [&](const auto& t) { return exists(t); }))
+          missing.push_back(parts[i]);
+      }
+      return missing;
+    }
+    for (const auto& part : word.part_stems) {
+      if (exists(part))
+        return {};
+    }
+    return {word.forms[0]};
   }
 
   /// Stems of the synonyms of a folded word.
@@ -120,7 +209,8 @@ struct Searcher::Impl {
   /// Words of an item; a misspelt word (nothing in the index) is replaced by Xapian's spelling
   /// suggestion, and the replacement is recorded for "bedoelde je …".
   std::vector<Xapian::Query> words_query(const std::string& text,
-                                         std::map<std::string, std::string>& corrections) {
+                                         std::map<std::string, std::string>& corrections,
+                                         std::vector<std::string>* unmatched) {
     std::vector<Xapian::Query> queries;
     for (auto& word : analyzer->analyze(text)) {
       if (word.stopword)
@@ -134,6 +224,10 @@ struct Searcher::Impl {
             word = std::move(corrected[0]);
           }
         }
+      }
+      if (unmatched) {
+        for (auto& missing : unmatched_of(word))
+          unmatched->push_back(std::move(missing));
       }
       if (analyzer->is_light(word.forms[0])) {
         // "geven", "maken", "opvolgen": they carry little of what is asked.
@@ -223,7 +317,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::vector<Xapian::Query> parts;
     switch (item.kind) {
       case QueryItem::Kind::words:
-        parts = impl_->words_query(item.text, corrections);
+        parts = impl_->words_query(
+            item.text, corrections,
+            item.mode == QueryItem::Mode::excluded ? nullptr : &response.unmatched);
         break;
       case QueryItem::Kind::phrase:
         if (auto q = impl_->phrase_query(item.text); !q.empty())
@@ -366,6 +462,7 @@ std::string search_response_to_json(const SearchResponse& r, int indent) {
   Json j = {{"query", r.query}, {"total", r.total}, {"results", results}};
   j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
   j["notes"] = r.notes;
+  j["unmatched"] = r.unmatched;
   if (!r.facets.empty())
     j["facets"] = r.facets;
   return indent < 0 ? j.dump() : j.dump(indent) + "\n";

@@ -40,6 +40,9 @@ struct SearchResponse {
   /// "bedoelde je …": the query with misspelt words replaced, when any were.
   std::optional<std::string> suggestion;
   std::vector<std::string> notes;
+  /// Query words (or compound modifiers) that matched no statement at all: "jeugd" of
+  /// "jeugdwerk" when only "werk" occurs. Excluded words are not listed.
+  std::vector<std::string> unmatched;
   /// facet -> value -> count (profile, qualification, cluster, kind), when asked for.
   std::map<std::string, std::map<std::string, int>> facets;
 };

@@ -26,7 +26,23 @@ class SearchTest(TempDirMixin, unittest.TestCase):
         first = response["results"][0]
         self.assertIn("<mark>", first["snippet"])
         self.assertTrue(all(p["path"] for p in first["places"]))
-        self.assertEqual(set(response), {"query", "total", "results", "suggestion", "notes"})
+        self.assertEqual(set(response), {"query", "total", "results", "suggestion", "notes",
+                                         "unmatched"})
+        self.assertEqual(response["unmatched"], [])
+
+    def test_a_compound_is_not_answered_by_its_frequent_head_alone(self):
+        # "werk" is in many statements, "jeugd" in none: "jeugdwerk" has no answer, and the
+        # response says which part was missing instead of listing every "werk".
+        response = self.search("jeugdwerk")
+        self.assertEqual(response["total"], 0)
+        self.assertEqual(response["unmatched"], ["jeugd"])
+        # Other words of the query still carry it.
+        mixed = self.search("jeugdwerk vrijwilligers")
+        self.assertTrue(mixed["results"])
+        self.assertEqual(mixed["unmatched"], ["jeugd"])
+        self.assertEqual(self.search("xqzzyplof")["unmatched"], ["xqzzyplof"])
+        text = run("search", "jeugdwerk", db=self.db).stdout
+        self.assertIn("no statement contains: jeugd", text)
 
     def test_inflection_synonym_and_typo(self):
         texts = [r["text"] for r in self.search("vergadering leiden")["results"]]
@@ -112,6 +128,10 @@ class SearchTest(TempDirMixin, unittest.TestCase):
             status, _, body = server.get("/api/search?q=" + "vorming%20" * 400)
             self.assertEqual(status, 200)
             self.assertTrue(json.loads(body)["notes"])
+            status, content_type, body = server.get("/search?q=jeugdwerk")
+            self.assertEqual(status, 200)
+            self.assertIn("Geen enkele uitspraak bevat:", body.decode())
+            self.assertIn("<em lang=\"nl\">jeugd</em>", body.decode())
             status, _, body = server.get("/api/search?q=vorming&profile=campagnewerker&facets=1")
             facets = json.loads(body)["facets"]
             self.assertIn("campagnewerker", facets["profile"])

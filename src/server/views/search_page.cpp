@@ -114,6 +114,15 @@ Page search_page(Context& r) {
     view["suggestion"] = {{"text", res["suggestion"]}, {"url", page_url("/search", p, r.lang)}};
   }
 
+  // Words that occur nowhere ("jeugd" of "jeugdwerk") are named, so a user knows why the list
+  // is empty or shorter rather than guessing.
+  if (res.contains("unmatched") && !res["unmatched"].empty()) {
+    Json words = Json::array();
+    for (const auto& w : res["unmatched"])
+      words.push_back({{"word", w}});
+    view["unmatched"] = {{"words", words}};
+  }
+
   // Facet links add a filter; active filters can be taken off again.
   Json facets = Json::array();
   if (res.contains("facets")) {
