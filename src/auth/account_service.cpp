@@ -145,6 +145,10 @@ void AccountService::set_user_disabled(const std::string& email, bool disabled,
 }
 
 store::User AccountService::check_password(const std::string& email, const std::string& password) {
+  // An empty field names no account and no password, so answering at once reveals nothing; it
+  // spares an Argon2 hash (~0.2 s of a core) for every empty or malformed form a client sends.
+  if (email.empty() || password.empty())
+    throw wrong_credentials();
   std::optional<store::User> user;
   try {
     user = accounts_.find_user_by_email(normalise_email(email));

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "text/text_utils.h"
+#include "text/utf8.h"
 
 namespace vakkaart::search {
 namespace {
@@ -153,6 +154,13 @@ ParsedQuery parse_query(std::string_view query) {
       }
     }
     if (token.size() > 1 && token.back() == '*') {
+      // "a*" or "be*" stands for thousands of unrelated words; three letters say what is meant.
+      const auto stem = token.substr(0, token.size() - 1);
+      if (text::count_code_points(stem) < kMinPrefixLetters)
+        throw Error(ErrorCode::invalid_argument,
+                    "\"" + std::string(token) + "\": a word with * needs at least " +
+                        std::to_string(kMinPrefixLetters) + " letters before the *, e.g. begeleid*",
+                    {"", 0, "q"});
       push({QueryItem::Kind::prefix, sign, std::string(token.substr(0, token.size() - 1))});
     } else if (!token.empty() && token != "*") {
       push({QueryItem::Kind::words, sign, std::string(token)});

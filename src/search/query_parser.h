@@ -24,6 +24,8 @@ struct ParsedQuery {
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 1000;
+/// Letters a prefix ("begeleid*") needs at least; shorter ones are refused with a hint.
+inline constexpr std::size_t kMinPrefixLetters = 3;
 inline constexpr std::size_t kMaxQueryItems = 32;
 
 /// Parses the search box syntax: words, "phrases", prefix*, AND / OR / NOT (also EN / OF /

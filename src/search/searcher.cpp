@@ -387,6 +387,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(limit));
   response.total = mset.get_matches_estimated();
+  response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = decode_document_data(it.get_document().get_data());
     SearchHit hit;
@@ -459,7 +460,8 @@ std::string search_response_to_json(const SearchResponse& r, int indent) {
                        {"snippet", hit.snippet},
                        {"highlights", highlights}});
   }
-  Json j = {{"query", r.query}, {"total", r.total}, {"results", results}};
+  Json j = {
+      {"query", r.query}, {"total", r.total}, {"total_exact", r.total_exact}, {"results", results}};
   j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
   j["notes"] = r.notes;
   j["unmatched"] = r.unmatched;

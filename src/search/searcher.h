@@ -36,6 +36,8 @@ struct SearchHit {
 struct SearchResponse {
   std::string query;
   std::size_t total = 0;  // Xapian's estimate; exact for small collections
+  /// Whether `total` is the exact count (Xapian's bounds agree), so a page need not say "about".
+  bool total_exact = true;
   std::vector<SearchHit> results;
   /// "bedoelde je …": the query with misspelt words replaced, when any were.
   std::optional<std::string> suggestion;

@@ -26,8 +26,8 @@ class SearchTest(TempDirMixin, unittest.TestCase):
         first = response["results"][0]
         self.assertIn("<mark>", first["snippet"])
         self.assertTrue(all(p["path"] for p in first["places"]))
-        self.assertEqual(set(response), {"query", "total", "results", "suggestion", "notes",
-                                         "unmatched"})
+        self.assertEqual(set(response), {"query", "total", "total_exact", "results",
+                                         "suggestion", "notes", "unmatched"})
         self.assertEqual(response["unmatched"], [])
 
     def test_a_compound_is_not_answered_by_its_frequent_head_alone(self):
@@ -132,6 +132,19 @@ class SearchTest(TempDirMixin, unittest.TestCase):
             self.assertEqual(status, 200)
             self.assertIn("Geen enkele uitspraak bevat:", body.decode())
             self.assertIn("<em lang=\"nl\">jeugd</em>", body.decode())
+            self.assertIn(">0 resultaten</h2>", body.decode())
+            # An English query: the words not found are named, and the data's language too.
+            status, _, body = server.get("/search?q=volunteer+management&lang=en")
+            self.assertEqual(status, 200)
+            self.assertIn("<em lang=\"nl\">volunteer</em>", body.decode())
+            self.assertIn("written in Dutch", body.decode())
+            status, content_type, body = server.get("/api/search?q=be*")
+            self.assertEqual(status, 400)
+            self.assertIn("at least 3 letters", body.decode())
+            status, content_type, body = server.get("/search?q=be*")
+            self.assertEqual(status, 400)
+            self.assertIn("Deze zoekopdracht lukt niet:", body.decode())
+            self.assertIn('value="be*"', body.decode())
             status, _, body = server.get("/api/search?q=vorming&profile=campagnewerker&facets=1")
             facets = json.loads(body)["facets"]
             self.assertIn("campagnewerker", facets["profile"])

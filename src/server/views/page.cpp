@@ -69,7 +69,7 @@ void send_page(Context& ctx, Page page) {
   }
   for (auto& [k, v] : page.view.items())
     view[k] = std::move(v);
-  send_html(ctx.res, 200, web::render_template(page.template_name, view));
+  send_html(ctx.res, page.status, web::render_template(page.template_name, view));
   ctx.res.set_header("Content-Language", ctx.lang);
 }
 

@@ -15,6 +15,8 @@ struct Page {
   std::string template_name;
   std::string title;
   vakkaart::Json view;
+  /// 400 for a page that shows a refused input with its form (a search that cannot be run).
+  int status = 200;
 };
 
 /// `path` with `params` as a query string, plus lang=en on English pages, so every link keeps

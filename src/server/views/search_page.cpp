@@ -1,5 +1,6 @@
 #include <map>
 
+#include "core/error.h"
 #include "server/request_input.h"
 #include "server/views/catalog_view.h"
 #include "server/views/page_views.h"
@@ -85,7 +86,18 @@ Page search_page(Context& r) {
 
   search::SearchRequest request = search_request_from(r.req);
   request.facets = true;
-  const Json res = Json::parse(search_json_text(r.store(), r.pool.search_index(), request));
+  Json res;
+  try {
+    res = Json::parse(search_json_text(r.store(), r.pool.search_index(), request));
+  } catch (const Error& e) {
+    // A query the parser refuses ("a*", an unknown filter) comes back with the form and the
+    // hint, so the user can correct it where they typed it.
+    if (e.code() != ErrorCode::invalid_argument || e.where().field != "q")
+      throw;
+    view["has_query"] = false;
+    view["query_error"] = e.message();
+    return Page{"search", q + " – " + t["search_title"].get<std::string>(), view, 400};
+  }
   const auto titles = value_titles(r.store());
   const httplib::Params base = params_without_lang(r.req);
 
@@ -105,6 +117,9 @@ Page search_page(Context& r) {
   view["results"] = results;
   view["has_results"] = !results.empty();
   view["total"] = res["total"];
+  // "1 resultaat", "12 resultaten"; "ongeveer" only where Xapian estimated the count.
+  view["total_about"] = !res.value("total_exact", true);
+  view["total_one"] = res.value("total", 0) == 1;
 
   if (res.contains("suggestion") && !res["suggestion"].is_null()) {
     httplib::Params p = base;
@@ -120,7 +135,9 @@ Page search_page(Context& r) {
     Json words = Json::array();
     for (const auto& w : res["unmatched"])
       words.push_back({{"word", w}});
-    view["unmatched"] = {{"words", words}};
+    // Nothing at all found, with words that occur nowhere: often an English or French query on
+    // Dutch data, so the hint says which language the data is in.
+    view["unmatched"] = {{"words", words}, {"language_hint", res.value("total", 0) == 0}};
   }
 
   // Facet links add a filter; active filters can be taken off again.

@@ -58,6 +58,8 @@ TEST_F(AccountServiceTest, WrongPasswordAndUnknownEmailAnswerAlike) {
   expect_refused("an@example.org", "wrong-password");
   expect_refused("nobody@example.org", "wachtwoord-123");
   expect_refused("not-an-email", "wachtwoord-123");
+  expect_refused("", "wachtwoord-123");
+  expect_refused("an@example.org", "");
   EXPECT_EQ(accounts().check_password("AN@example.org", "wachtwoord-123").id, user_.id);
   accounts().set_user_disabled("an@example.org", true, kOp);
   expect_refused("an@example.org", "wachtwoord-123");

@@ -49,6 +49,18 @@ TEST(QueryParser, RepairsWhatItCan) {
   EXPECT_EQ(parse_query(many).items.size(), kMaxQueryItems);
   EXPECT_TRUE(parse_query("   ").items.empty());
   EXPECT_TRUE(parse_query("*").items.empty());
+  // A prefix needs three letters (code points, so "éé*" is two); "beg*" is fine.
+  for (const char* short_prefix : {"a*", "be*", "-be*", "\xc3\xa9\xc3\xa9*"}) {
+    try {
+      parse_query(short_prefix);
+      ADD_FAILURE() << short_prefix;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+      EXPECT_EQ(e.where().field, "q");
+      EXPECT_NE(e.message().find("at least 3 letters"), std::string::npos) << e.message();
+    }
+  }
+  EXPECT_EQ(parse_query("beg*").items.at(0).kind, QueryItem::Kind::prefix);
 }
 
 }  // namespace
