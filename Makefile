@@ -22,17 +22,8 @@ run: build
 	./build/vakkaart --db $(DB) import data/sources/*.txt
 	./build/vakkaart --db $(DB) serve --host $(HOST) --port $(PORT)
 
-# The default tests leave about a third of the CPU idle (they wait on servers, PostgreSQL and the
-# browser), so the sanitizer build runs meanwhile at the lowest priority and takes only what they
-# leave; its output goes to build-asan/build.log and is shown when it fails.
 test: build
-	@cmake --preset asan >/dev/null
-	@nice -n 19 cmake --build --preset asan -j $(JOBS) --target vakkaart_unit_tests vakkaart_fuzzers \
-	  > build-asan/build.log 2>&1 & asan_build=$$!; \
-	ctest --preset default -j $(JOBS); tests=$$?; \
-	echo "waiting for the sanitizer build (build-asan/build.log)"; \
-	wait $$asan_build || { tail -n 60 build-asan/build.log; exit 1; }; \
-	exit $$tests
+	ctest --preset default -j $(JOBS)
 	@$(MAKE) --no-print-directory test-asan
 
 # One clang build with AddressSanitizer + UndefinedBehaviorSanitizer serves two runs: the unit

@@ -73,6 +73,24 @@ std::map<std::string, std::string> value_titles(store::Store& store) {
   return titles;
 }
 
+// The hits as the page lists them: snippet, text and every place with its link.
+Json result_rows(const Json& res, const std::string& lang, const Json& t) {
+  Json results = Json::array();
+  for (const auto& hit : res["results"]) {
+    Json places = Json::array();
+    for (const auto& p : hit["places"]) {
+      places.push_back({{"path", p["path"]},
+                        {"url", place_url(p, lang)},
+                        {"kind_label", t["kinds"].value(p.value("statement_kind", ""), "")}});
+    }
+    results.push_back({{"snippet", hit["snippet"]},
+                       {"text", hit["text"]},
+                       {"url", places.empty() ? "" : places[0]["url"]},
+                       {"places", places}});
+  }
+  return results;
+}
+
 }  // namespace
 
 Page search_page(Context& r) {
@@ -101,19 +119,7 @@ Page search_page(Context& r) {
   const auto titles = value_titles(r.store());
   const httplib::Params base = params_without_lang(r.req);
 
-  Json results = Json::array();
-  for (const auto& hit : res["results"]) {
-    Json places = Json::array();
-    for (const auto& p : hit["places"]) {
-      places.push_back({{"path", p["path"]},
-                        {"url", place_url(p, r.lang)},
-                        {"kind_label", t["kinds"].value(p.value("statement_kind", ""), "")}});
-    }
-    results.push_back({{"snippet", hit["snippet"]},
-                       {"text", hit["text"]},
-                       {"url", places.empty() ? "" : places[0]["url"]},
-                       {"places", places}});
-  }
+  const Json results = result_rows(res, r.lang, t);
   view["results"] = results;
   view["has_results"] = !results.empty();
   view["total"] = res["total"];
