@@ -170,6 +170,13 @@ def quality(args):
     sims = cosines(v, m, texts)
     cv, cm = vectorizer(cluster_docs)
     csims = cosines(cv, cm, texts)
+    if args.thresholds:
+        # Thresholds chosen on another set (the tuning part): applied as they are.
+        threshold, cthreshold = (float(x) for x in args.thresholds.split(","))
+        result = score(labels, ids, sims, threshold, csims, cluster_ids, cthreshold)
+        result["none_threshold"], result["cluster_threshold"] = threshold, cthreshold
+        print(json.dumps(result, ensure_ascii=False))
+        return
     # The none threshold that maximises the baseline's own top-1 (ties: the lower one).
     best = None
     for t in sorted({0.0, *np.round(sims.max(axis=1), 6), 1.01}):
@@ -220,6 +227,8 @@ def main():
     g.add_argument("--quality", metavar="SET_DIR")
     g.add_argument("--speed", metavar="JSONL")
     ap.add_argument("--limit", type=int, default=20000)
+    ap.add_argument("--thresholds", metavar="NONE,CLUSTER",
+                    help="use these thresholds instead of choosing them on the set itself")
     ap.add_argument("--vakkaart", default=os.environ.get("VAKKAART",
                                                          os.path.join(REPO, "build", "vakkaart")))
     args = ap.parse_args()

@@ -24,7 +24,9 @@ struct SegmentResult {
   std::vector<SegmentMatch> matches;  // best first
 };
 
-/// Coverage of a part of the structure: how many of its units the text matched.
+/// Coverage of a part of the structure. For a group (main activity or competence): how many of
+/// its statements the text matched. For a cluster or layer: how many of its main activities
+/// come up (docs/analysis.md). For AnalysisResult::clusters: segments that speak of it.
 struct PartResult {
   std::uint32_t index = 0;  // a group, cluster or layer index (what the list holds)
   int matched = 0;
@@ -42,9 +44,9 @@ struct CandidateResult {
   /// The candidate's keywords the text uses (Detail::full only): part of the explanation.
   std::vector<std::string> keywords;
   double confidence = 0;  // 0..1: its share of the evidence, times how well the text is explained
-  int matched = 0;
-  int total = 0;
-  double coverage = 0;               // % of its units the text matched
+  int matched = 0;        // its main activities (competences) that come up
+  int total = 0;          // its main activities (competences)
+  double coverage = 0;    // matched / total, in %
   std::vector<PartResult> groups;    // its main activities or competences, in source order
   std::vector<PartResult> clusters;  // profiles: per cluster of its framework, model order
   /// Profiles: per layer of its framework (index into FrameworkInfo::layers), centre outwards.

@@ -1,5 +1,7 @@
 #include "analysis/crosswalk_json.h"
 
+#include <cmath>
+
 namespace vakkaart::analysis {
 
 namespace {
@@ -41,6 +43,35 @@ vakkaart::Json alignments_to_json(const std::vector<model::Alignment>& alignment
   for (const auto& a : alignments)
     list.push_back(alignment_to_json(a));
   return {{"alignments", list}, {"count", alignments.size()}};
+}
+
+vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
+                                       const std::string& qualification) {
+  const auto& index = *ranking.index;
+  vakkaart::Json list = vakkaart::Json::array();
+  for (const auto& c : ranking.competences) {
+    const auto& group = index.groups()[c.group];
+    const auto& candidate = index.candidates()[group.candidate];
+    if (!qualification.empty() && candidate.id != qualification)
+      continue;
+    vakkaart::Json clusters = vakkaart::Json::array();
+    for (const auto& s : c.clusters) {
+      const auto& info = index.clusters()[s.cluster];
+      clusters.push_back({{"id", info.id},
+                          {"framework", index.frameworks()[info.framework].id},
+                          {"title", info.title},
+                          {"score", std::round(s.score * 1000.0) / 1000.0},
+                          {"words", s.words}});
+    }
+    list.push_back({{"ref", group.ref},
+                    {"qualification", candidate.id},
+                    {"number", group.position},
+                    {"title", group.title},
+                    {"clusters", clusters}});
+  }
+  const auto count = list.size();
+  return {
+      {"competences", std::move(list)}, {"floor", ClusterRankSettings{}.floor}, {"count", count}};
 }
 
 }  // namespace vakkaart::analysis

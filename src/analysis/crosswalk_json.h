@@ -1,7 +1,9 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
+#include "analysis/cluster_ranking.h"
 #include "core/json.h"
 #include "model/alignment.h"
 
@@ -14,5 +16,12 @@ vakkaart::Json alignment_to_json(const model::Alignment& alignment);
 
 /// `{alignments:[…], count}`.
 vakkaart::Json alignments_to_json(const std::vector<model::Alignment>& alignments);
+
+/// The cluster-first suggestions of the competences of `qualification` (a version id such as
+/// "BK-0338-3"; empty: every qualification): `{competences:[{ref, qualification, number, title,
+/// clusters:[{id, framework, title, score, words}]}], floor, count}`. An empty `clusters` means
+/// no cluster reaches `floor`.
+vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
+                                       const std::string& qualification);
 
 }  // namespace vakkaart::analysis

@@ -108,11 +108,10 @@ class MatchRun {
     for (const auto& segment : segments)
       match_segment(segment);
     std::vector<int> group_matched(index_.groups().size(), 0);
-    std::vector<int> candidate_matched(index_.candidates().size(), 0);
-    count_coverage(group_matched, candidate_matched);
+    count_coverage(group_matched);
     const auto keyword_hits = add_keywords();
     result_.fit = fit_sum_ / std::max(1, result_.segment_count);
-    add_candidates(group_matched, candidate_matched, keyword_hits);
+    add_candidates(group_matched, keyword_hits);
     add_clusters();
     std::fill(s.group_evidence.begin(), s.group_evidence.end(), 0);
     pick_best();
@@ -286,24 +285,16 @@ class MatchRun {
     }
   }
 
-  /// Coverage: a unit is covered when some segment matched it well enough; counted per group
-  /// and, once per unit, per candidate.
-  void count_coverage(std::vector<int>& group_matched, std::vector<int>& candidate_matched) {
+  /// A unit is recognised when some segment matched it well enough; counted per group (a main
+  /// activity's or competence's recognised statements). Coverage itself is counted in groups,
+  /// see add_candidates.
+  void count_coverage(std::vector<int>& group_matched) {
     const auto& units = index_.units();
     for (auto unit : s.unit_touched) {
       if (s.unit_best[unit] >= settings_.covered) {
-        const auto& places = units[unit].places;
-        for (std::size_t k = 0; k < places.size(); ++k) {
-          if (places[k].group < 0)
-            continue;
-          ++group_matched[static_cast<std::size_t>(places[k].group)];
-          bool counted = false;
-          for (std::size_t j = 0; j < k; ++j)
-            counted =
-                counted || (places[j].candidate == places[k].candidate && places[j].group >= 0);
-          if (!counted)
-            ++candidate_matched[places[k].candidate];
-        }
+        for (const auto& place : units[unit].places)
+          if (place.group >= 0)
+            ++group_matched[static_cast<std::size_t>(place.group)];
       }
       s.unit_best[unit] = 0;
     }
@@ -329,8 +320,7 @@ class MatchRun {
 
   /// Every candidate with its evidence, confidence, coverage and groups (and, for a profile,
   /// clusters and rings), strongest first.
-  void add_candidates(const std::vector<int>& group_matched,
-                      const std::vector<int>& candidate_matched, const KeywordHits& keyword_hits) {
+  void add_candidates(const std::vector<int>& group_matched, const KeywordHits& keyword_hits) {
     const auto& candidates = index_.candidates();
     const auto& groups = index_.groups();
     double sum_sq = 0;
@@ -354,12 +344,16 @@ class MatchRun {
         if (holder == c)
           r.keywords.push_back(*text);
       r.confidence = sum_sq > 0 ? r.score * r.score / sum_sq * strength : 0;
-      r.matched = candidate_matched[c];
-      r.total = cand.units;
-      r.coverage = percent_of(r.matched, r.total);
-      for (auto g : cand.groups)
+      // Coverage (docs/analysis.md): the share of its main activities (competences) that come
+      // up, one of which comes up when the text matched it or one of its sub-activities. The
+      // ring, the cluster list and the headline all count the same way.
+      r.total = static_cast<int>(cand.groups.size());
+      for (auto g : cand.groups) {
+        r.matched += group_matched[g] > 0;
         r.groups.push_back({g, group_matched[g], groups[g].units,
                             percent_of(group_matched[g], groups[g].units), s.group_evidence[g]});
+      }
+      r.coverage = percent_of(r.matched, r.total);
       if (cand.kind == Candidate::Kind::profile)
         add_profile_parts(r, index_.frameworks()[cand.framework]);
       result_.candidates.push_back(std::move(r));
@@ -384,8 +378,8 @@ class MatchRun {
       });
       if (at == r.clusters.end())
         continue;
-      at->matched += gr.matched;
-      at->total += gr.total;
+      at->matched += gr.matched > 0;  // main activities that come up, as for the candidate
+      at->total += 1;
       at->evidence += gr.evidence;
     }
     for (auto& cr : r.clusters) {

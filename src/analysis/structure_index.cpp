@@ -107,8 +107,7 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
 
     for (const auto& p : fw.profiles) {
       auto candidate = static_cast<std::uint32_t>(index->candidates_.size());
-      index->candidates_.push_back(
-          {Candidate::Kind::profile, p.id, p.title, fw.id, fw_index, {}, 0});
+      index->candidates_.push_back({Candidate::Kind::profile, p.id, p.title, fw.id, fw_index, {}});
       index->candidate_by_id_[p.id] = candidate;
       index->add_unit(p.title, "title", {candidate, -1});
       for (const auto& sentence : structure_sentences(p.definition))
@@ -140,7 +139,7 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
 
   for (const auto& q : qualifications) {
     auto candidate = static_cast<std::uint32_t>(index->candidates_.size());
-    index->candidates_.push_back({Candidate::Kind::qualification, q.id, q.title, "", 0, {}, 0});
+    index->candidates_.push_back({Candidate::Kind::qualification, q.id, q.title, "", 0, {}});
     index->candidate_by_id_[q.id] = candidate;
     if (q.current)
       index->candidate_by_id_[q.code] = candidate;
@@ -237,17 +236,11 @@ void StructureIndex::finish() {
     k.weight =
         static_cast<float>(std::log(1.0 + static_cast<double>(candidates_.size()) /
                                               static_cast<double>(keyword_holders[k.text].size())));
-  // Coverage denominators: the distinct units each group and candidate holds.
-  std::vector<std::unordered_set<std::uint32_t>> candidate_units(candidates_.size());
+  // The statements each group holds (what a group's own percentage counts).
   for (std::uint32_t u = 0; u < units_.size(); ++u)
-    for (const auto& place : units_[u].places) {
-      if (place.group < 0)
-        continue;
-      ++groups_[static_cast<std::size_t>(place.group)].units;
-      candidate_units[place.candidate].insert(u);
-    }
-  for (std::size_t c = 0; c < candidates_.size(); ++c)
-    candidates_[c].units = static_cast<int>(candidate_units[c].size());
+    for (const auto& place : units_[u].places)
+      if (place.group >= 0)
+        ++groups_[static_cast<std::size_t>(place.group)].units;
 }
 
 void StructureIndex::load_keywords(const std::string& path) {

@@ -23,7 +23,6 @@ struct Candidate {
   std::string framework_id;           // profiles only
   std::size_t framework = 0;          // index into StructureIndex::frameworks() (profiles only)
   std::vector<std::uint32_t> groups;  // its groups (StructureIndex::groups()), in source order
-  int units = 0;                      // distinct units of its groups (its coverage denominator)
 };
 
 /// A part of a candidate whose coverage is reported: a profile's main activity or a

@@ -46,9 +46,9 @@ void print_analysis_report(std::ostream& out, const analysis::AnalysisResult& re
     const auto& r = result.candidates.front();
     out << style.bold(best.title) << "  " << style.dim(best.id) << "\n"
         << "confidence " << report_fixed(r.confidence, 2) << " · covers "
-        << report_fixed(r.coverage, 1) << "% of its activities · " << result.matched_segments
-        << " of " << result.segment_count << " segments matched (fit "
-        << report_fixed(result.fit, 2) << ")\n";
+        << report_fixed(r.coverage, 1) << "% of its main activities (" << r.matched << " of "
+        << r.total << ") · " << result.matched_segments << " of " << result.segment_count
+        << " segments matched (fit " << report_fixed(result.fit, 2) << ")\n";
   }
 
   out << "\n" << style.bold("Best fitting") << style.dim("  confidence · coverage") << "\n";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/cluster_ranking.h"
 #include "analysis/structure_index.h"
 #include "compose/coverage.h"
 #include "server/content_cache.h"
@@ -80,6 +81,8 @@ class StorePool {
   ContentCache<compose::CoverageIndex>& coverage() { return coverage_; }
   /// The structure as text analysis reads it (every statement analysed once).
   ContentCache<analysis::StructureIndex>& structure() { return structure_; }
+  /// Every competence's clusters, best first (the crosswalk's cluster-first suggestions).
+  ContentCache<analysis::ClusterRanking>& cluster_ranking() { return cluster_ranking_; }
 
  private:
   Lease take(Idle& idle, store::OpenMode mode);
@@ -91,6 +94,8 @@ class StorePool {
       [](store::Store& s) { return compose::CoverageIndex::build(s); }};
   ContentCache<analysis::StructureIndex> structure_{
       [](store::Store& s) { return analysis::StructureIndex::build(s); }};
+  ContentCache<analysis::ClusterRanking> cluster_ranking_{
+      [](store::Store& s) { return analysis::ClusterRanking::build(s); }};
   std::mutex mutex_;
   std::condition_variable freed_;
   int open_ = 0;  // connections in existence: idle and borrowed

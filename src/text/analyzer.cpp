@@ -134,29 +134,41 @@ std::string Analyzer::infinitive_of(const std::string& verb_stem) const {
 }
 
 std::vector<std::string> Analyzer::derived_forms(const std::string& form) const {
+  // Nouns meet their verbs: "evaluatie" ~ "evalueren", "reflectie" ~ "reflecteren",
+  // "analyse" ~ "analyseren", "werving" ~ "werven", "uitvoering" ~ "uitvoeren", "mengsel" ~
+  // "mengen". A rule's verb counts only when hunspell-nl knows it, so "functie" does not pair
+  // with a made-up "functeren" (tests/unit/text/nominalisation_test.cpp lists pairs).
   std::vector<std::string> out;
+  if (lexicon_ == nullptr)
+    return out;
   auto ends = [&](std::string_view suffix) {
     return form.size() > suffix.size() + 3 &&
            form.compare(form.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   auto base = [&](std::size_t cut) { return form.substr(0, form.size() - cut); };
-  // Nouns meet their verbs: "evaluatie" ~ "evalueren", "reflectie" ~ "reflecteren",
-  // "analyse" ~ "analyseren", "werving" ~ "werven", "planning" ~ "plannen".
+  std::vector<std::string> verbs;
   if (ends("aties")) {
-    out.push_back(base(5) + "eren");
+    verbs.push_back(base(5) + "eren");
   } else if (ends("atie")) {
-    out.push_back(base(4) + "eren");
+    verbs.push_back(base(4) + "eren");
   } else if (ends("ties")) {
-    out.push_back(base(3) + "eren");
+    verbs.push_back(base(3) + "eren");
   } else if (ends("tie")) {
-    out.push_back(base(2) + "eren");
+    verbs.push_back(base(2) + "eren");
+  } else if (ends("ses")) {
+    verbs.push_back(base(1) + "ren");
   } else if (ends("se")) {
-    out.push_back(form + "ren");
+    verbs.push_back(form + "ren");
   } else if (ends("ingen") || ends("ing")) {
-    const std::string verb = base(ends("ingen") ? 5 : 3) + "en";
-    if (lexicon_ != nullptr && lexicon_->contains(verb))
-      out.push_back(verb);
+    verbs.push_back(base(ends("ingen") ? 5 : 3) + "en");
+  } else if (ends("sels") || ends("sel")) {
+    const std::string stem = base(ends("sels") ? 4 : 3);
+    verbs.push_back(stem + "en");
+    verbs.push_back(stem + stem.back() + "en");  // "stelsel" ~ "stellen"
   }
+  for (auto& verb : verbs)
+    if (lexicon_->has_verb(verb))
+      out.push_back(std::move(verb));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "text/lexicon.h"
 
+#include <algorithm>
+
 #include <array>
 #include <fstream>
 
@@ -105,6 +107,28 @@ bool Lexicon::accepts_part(std::string_view w) const {
     return contains(w.substr(0, w.size() - 3));
   }
   return false;
+}
+
+bool Lexicon::has_verb(std::string_view v) const {
+  if (contains(v))
+    return true;
+  if (v.size() < 5 || v.substr(v.size() - 2) != "en")
+    return false;
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  const std::string stem(v.substr(0, v.size() - 2));
+  std::vector<std::string> candidates = {stem};
+  const std::size_t n = stem.size();
+  if (n > 2 && stem[n - 1] == stem[n - 2] && !vowel(stem[n - 1]))
+    candidates.push_back(stem.substr(0, n - 1));
+  if (n > 2 && !vowel(stem[n - 1]) && vowel(stem[n - 2]) && !vowel(stem[n - 3]))
+    candidates.push_back(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]);
+  for (std::size_t i = 0, m = candidates.size(); i < m; ++i) {
+    const std::string& c = candidates[i];
+    if (c.back() == 'v' || c.back() == 'z')
+      candidates.push_back(c.substr(0, c.size() - 1) + (c.back() == 'v' ? 'f' : 's'));
+  }
+  return std::any_of(candidates.begin(), candidates.end(),
+                     [&](const std::string& c) { return contains(c); });
 }
 
 const Lexicon& Lexicon::dutch() {

@@ -19,6 +19,11 @@ class Lexicon {
   /// A word or an inflection the decompounder accepts as a part: "dossiers" (dossier + s),
   /// "vormen" (vorm + en), "plannen" (plan + nen).
   bool accepts_part(std::string_view folded_word) const;
+  /// Whether a folded infinitive is a Dutch verb: hunspell-nl lists most verbs by their stem
+  /// ("organiseer", "aanpas", "afstem"), so the stem of the infinitive is looked up too, with the
+  /// spelling rules that link them: a doubled consonant ("plannen" -> "plan"), an open syllable's
+  /// long vowel ("beheren" -> "beheer"), v/f and z/s ("werven" -> "werf").
+  bool has_verb(std::string_view folded_infinitive) const;
   std::size_t size() const { return words_.size(); }
 
   /// One shared lexicon: /usr/share/hunspell/nl.dic. Corpus words are added per analyzer.

@@ -163,6 +163,37 @@ class CrosswalkApi(ServedDatabaseMixin, unittest.TestCase):
         finally:
             connection.close()
 
+    def test_every_competence_gets_its_clusters_first(self):
+        listing = self.get_json("/api/crosswalks/clusters?qualification=BK-0338")
+        errors = [e.message for e in openapi_validator("CompetenceClusters").iter_errors(listing)]
+        self.assertEqual(errors, [])
+        self.assertEqual(listing["count"], 15)
+        self.assertEqual([c["number"] for c in listing["competences"]], list(range(1, 16)))
+        clusters = {"afwegen-kiezen-ontwerpen", "organiseren-en-begeleiden",
+                    "orienteren-en-relaties", "communiceren", "ondersteunen-coachen-sturen",
+                    "vertegenwoordigen-samenwerken-netwerken",
+                    "rapporteren-evalueren-verantwoorden", "adviseren", CORE}
+        for c in listing["competences"]:
+            scores = [k["score"] for k in c["clusters"]]
+            self.assertEqual(scores, sorted(scores, reverse=True), c["ref"])
+            self.assertLessEqual(len(scores), 3)
+            for k in c["clusters"]:
+                self.assertIn(k["id"], clusters)
+                self.assertGreaterEqual(k["score"], listing["floor"])
+                self.assertEqual(k["framework"], "sociare-2016")
+        # Regression guard on the tuning qualification (BK-0338-3 is where the floor was
+        # chosen): "Ontwikkelt permanent de eigen deskundigheid" is the learning professional.
+        seven = listing["competences"][6]
+        self.assertEqual(seven["clusters"][0]["id"], CORE, seven)
+        self.assertTrue(seven["clusters"][0]["words"])
+        status, _, body = self.server.get("/api/crosswalks/clusters?qualification=BK-9999")
+        self.assertEqual(status, 404, body)
+        self.assertEqual(json.loads(body)["field"], "qualification")
+        everything = self.get_json("/api/crosswalks/clusters")
+        self.assertEqual(everything["count"], 15)  # the bundled BK is the only qualification
+        page = self.server.get("/qualifications/BK-0338-3")[2].decode()
+        self.assertIn("Past het best in deze clusters van het ringmodel", page)
+
     def test_list_decide_and_read_back(self):
         listing = self.get_json("/api/crosswalks?source=BK-0338")
         self.assertEqual(listing["count"], len(listing["alignments"]))

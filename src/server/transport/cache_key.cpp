@@ -22,6 +22,7 @@ const std::map<std::string, std::vector<std::string>>& known_query_parameters() 
       {"/api/qualifications/([^/]+)", {}},
       {"/api/search", search},
       {"/api/crosswalks", {"source", "target", "type", "status"}},
+      {"/api/crosswalks/clusters", {"qualification"}},
       {"/api/compare", {"item"}},
       {"/api/similarity", {"item"}},
       {"/", {}},

@@ -73,7 +73,12 @@ Json result_view(const analysis::AnalysisResult& result, const analysis::Structu
                     {"title", best.title},
                     {"url", group_url(index, -1, top.candidate, lang)},
                     {"confidence", percent_text(top.confidence * 100)},
-                    {"coverage", percent_text(top.coverage)}};
+                    {"coverage", percent_text(top.coverage)},
+                    // The headline counts what the coverage figure counts (docs/analysis.md).
+                    {"matched", top.matched},
+                    {"total", top.total},
+                    {"one_matched", top.matched == 1},
+                    {"qualification", best.kind == analysis::Candidate::Kind::qualification}};
   }
 
   Json profiles = Json::array();

@@ -1,4 +1,5 @@
 #include <array>
+#include <cmath>
 
 #include "core/error.h"
 #include "server/views/catalog_view.h"
@@ -20,6 +21,33 @@ Json lines(const Json& list) {
   for (const auto& s : list)
     out.push_back({{"text", s}});
   return out;
+}
+
+// Cluster first: the clusters of the ring model each competence fits best, with the words that
+// carried the score; or that none fits (every cluster under the stated floor).
+void add_cluster_suggestions(Context& r, Json& q) {
+  const auto ranking = r.pool.cluster_ranking().get(r.store());
+  for (auto& c : q["competences"]) {
+    const auto* ranked =
+        ranking->find(q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>()));
+    if (ranked == nullptr)
+      continue;
+    Json suggestions = Json::array();
+    for (const auto& s : ranked->clusters) {
+      std::string words;
+      for (const auto& w : s.words)
+        words += (words.empty() ? "" : ", ") + w;
+      suggestions.push_back({{"title", ranking->index->clusters()[s.cluster].title},
+                             {"percent", std::to_string(std::lround(s.score * 100)) + "%"},
+                             {"words", words},
+                             {"has_words", !words.empty()}});
+    }
+    c["has_cluster_suggestions"] = !suggestions.empty();
+    c["cluster_suggestions"] = suggestions;
+    c["no_cluster"] = suggestions.empty();
+    c["cluster_floor"] =
+        std::to_string(std::lround(analysis::ClusterRankSettings{}.floor * 100)) + "%";
+  }
 }
 
 }  // namespace
@@ -77,6 +105,8 @@ Page qualification_page(Context& r, const std::string& id) {
       c["crosswalk"] = rows;
     }
   }
+
+  add_cluster_suggestions(r, q);
 
   Json tabs = Json::array();
   for (const char* k : kTabs) {

@@ -1,4 +1,5 @@
-// Crosswalk routes: the alignments as JSON (GET /api/crosswalks) and a person's decision on one
+// Crosswalk routes: the alignments as JSON (GET /api/crosswalks), each competence's best clusters
+// (GET /api/crosswalks/clusters) and a person's decision on one
 // (POST /api/crosswalks/decisions). The pages' form for the same decision is
 // routes/pages/crosswalk_form.cpp.
 #include "analysis/crosswalk.h"
@@ -66,6 +67,25 @@ void add_crosswalk_api(RouteTable& table) {
                     analysis::current_crosswalks(c.store(), c.pool.dedicated_opener(), filter);
                 send_json(c.res, analysis::alignments_to_json(list));
               });
+  table.route(
+      {.method = Method::get,
+       .pattern = "/api/crosswalks/clusters",
+       .effect = Effect::read,
+       .cache = Cache::by_content,
+       .access = Access::public_read,
+       .kind = Kind::api},
+      [](Context& c) {
+        // ?qualification=BK-0338 (a code means its current version) or none: all.
+        std::string id;
+        if (c.req.has_param("qualification")) {
+          const auto q = c.store().find_qualification(c.req.get_param_value("qualification"));
+          if (!q)
+            throw Error(ErrorCode::not_found, "no such qualification", {"", 0, "qualification"});
+          id = q->id;
+        }
+        send_json(c.res,
+                  analysis::cluster_ranking_to_json(*c.pool.cluster_ranking().get(c.store()), id));
+      });
   table.route({.method = Method::post,
                .pattern = "/api/crosswalks/decisions",
                .effect = Effect::write,
