@@ -138,9 +138,8 @@ int main(int argc, char** argv) {
     for (const auto& j : judgements) {
       const std::string ref = j.qualification + ":" + std::to_string(j.competence);
       const std::string part = j.qualification == "BK-0338-3" ? "tuning" : "held-out";
-      for (const auto& [method, ranked] :
-           {std::pair{"main-activity-first", by_activity[ref]},
-            std::pair{"cluster-first", by_cluster[ref]}}) {
+      for (const auto& [method, ranked] : {std::pair{"main-activity-first", by_activity[ref]},
+                                           std::pair{"cluster-first", by_cluster[ref]}}) {
         tallies[part][method].add(j, ranked);
         tallies["all"][method].add(j, ranked);
         if (show_misses && method == std::string("cluster-first")) {

@@ -14,11 +14,7 @@ std::vector<CompetenceClusters> rank_competence_clusters(const Matcher& matcher,
   const auto& units = index.units();
 
   // A competence's statements: its title and activities (the units placed in its group).
-  std::vector<std::vector<std::uint32_t>> members(groups.size());
-  for (std::uint32_t u = 0; u < units.size(); ++u)
-    for (const auto& place : units[u].places)
-      if (place.group >= 0)
-        members[static_cast<std::size_t>(place.group)].push_back(u);
+  const auto members = index.group_members();
 
   std::vector<CompetenceClusters> out;
   for (std::uint32_t g = 0; g < groups.size(); ++g) {

@@ -142,15 +142,7 @@ std::vector<model::Alignment> compute_alignments(const Matcher& matcher,
   const auto& units = index.units();
 
   // A group's statements are the units placed in it (knowledge and definitions have no group).
-  std::vector<std::vector<std::uint32_t>> members(groups.size());
-  for (std::uint32_t u = 0; u < units.size(); ++u)
-    for (const auto& place : units[u].places)
-      if (place.group >= 0)
-        members[static_cast<std::size_t>(place.group)].push_back(u);
-  for (auto& m : members) {
-    std::sort(m.begin(), m.end());
-    m.erase(std::unique(m.begin(), m.end()), m.end());
-  }
+  const auto members = index.group_members();
 
   // Every statement is read once by the matcher, as a segment of its own; how well each group
   // says it is its best match there (the group's evidence), counted from `floor` to `said`.

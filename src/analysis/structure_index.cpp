@@ -243,6 +243,17 @@ void StructureIndex::finish() {
         ++groups_[static_cast<std::size_t>(place.group)].units;
 }
 
+std::vector<std::vector<std::uint32_t>> StructureIndex::group_members() const {
+  std::vector<std::vector<std::uint32_t>> members(groups_.size());
+  for (std::uint32_t u = 0; u < units_.size(); ++u)
+    for (const auto& place : units_[u].places)
+      if (place.group >= 0)
+        members[static_cast<std::size_t>(place.group)].push_back(u);
+  for (auto& m : members)
+    m.erase(std::unique(m.begin(), m.end()), m.end());  // ascending already: units in order
+  return members;
+}
+
 void StructureIndex::load_keywords(const std::string& path) {
   std::ifstream in(path);
   if (!in)

@@ -103,6 +103,8 @@ class StructureIndex {
   const std::vector<ClusterInfo>& clusters() const { return clusters_; }
   const std::vector<FrameworkInfo>& frameworks() const { return frameworks_; }
   const std::vector<Unit>& units() const { return units_; }
+  /// Per group, its units (sorted, each once): a main activity's or competence's statements.
+  std::vector<std::vector<std::uint32_t>> group_members() const;
 
   /// The term id of an analysed stem, or -1 when no unit has it.
   std::int64_t term_id(const std::string& stem) const;
