@@ -1,5 +1,6 @@
 #include "render/ring_svg.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <vector>
@@ -77,6 +78,22 @@ const char* kFills[] = {"#f4c542", "#3f8fc9", "#6cb48a", "#b58ad1"};
 const char* kEmptyFill = "#eeeeee";
 
 }  // namespace
+
+std::vector<RingLegendEntry> ring_legend(const model::Framework& framework) {
+  std::vector<RingLegendEntry> out;
+  for (std::size_t l = 0; l < framework.layers.size(); ++l) {
+    const auto& layer = framework.layers[l];
+    const bool drawn = std::any_of(framework.clusters.begin(), framework.clusters.end(),
+                                   [&](const auto& c) { return c.layer_id == layer.id; });
+    if (drawn)
+      out.push_back({layer.id, layer.title, kFills[std::min<std::size_t>(l, 3)]});
+  }
+  return out;
+}
+
+const char* ring_empty_fill() {
+  return kEmptyFill;
+}
 
 int activity_count(const model::ProfileCluster& cluster) {
   int count = 0;

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/framework.h"
 
@@ -26,6 +27,18 @@ struct RingOptions {
 /// an aria-label; empty clusters are drawn lighter. Any number of layers and clusters works.
 std::string ring_svg(const model::Framework& framework, const model::Profile& profile,
                      const RingOptions& options = {});
+
+/// One line of the ring's legend: a layer and the fill of its segments (centre outwards).
+struct RingLegendEntry {
+  std::string layer_id;
+  std::string layer_title;
+  std::string fill;
+};
+
+/// What the rings and their colours mean: the layers ring_svg draws, in its order, with their
+/// fills. Segments of clusters where the profile holds nothing are drawn in `ring_empty_fill()`.
+std::vector<RingLegendEntry> ring_legend(const model::Framework& framework);
+const char* ring_empty_fill();
 
 /// Activities (including nested ones) a profile holds in a cluster.
 int activity_count(const model::ProfileCluster& cluster);

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "server/request_auth.h"
 #include "server/request_input.h"
+#include "server/request_lang.h"
 #include "server/responses.h"
 #include "server/views/page.h"
 #include "server/web/ui_texts.h"
@@ -141,19 +142,15 @@ void run_route(const Route& route, StorePool& pool, Site& site, const httplib::R
   bool anonymous = true;
   try {
     check_request_text(req);
-    Context ctx{req,
-                res,
-                pool,
-                route.spec,
-                site,
-                identify(req, pool, site),
-                web::supported_lang(req.get_param_value("lang"))};
+    Context ctx{req, res, pool, route.spec, site, identify(req, pool, site), request_lang(req)};
     anonymous = !ctx.caller.signed_in();
     if (anonymous && route.spec.kind == Kind::page && route.spec.method == Method::get &&
         route.spec.access != Access::public_read) {
       send_to_sign_in(req, res);
       return;
     }
+    if (route.spec.kind == Kind::page && route.spec.method == Method::get)
+      remember_lang(req, res);
     authorize(route.spec, ctx.caller);
     count_rate(route.spec, req, site);
     check_cookie_write(req, ctx.caller, site.config);

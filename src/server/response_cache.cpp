@@ -1,5 +1,6 @@
 #include "server/response_cache.h"
 
+#include "server/request_lang.h"
 #include "server/site_config.h"
 
 namespace vakkaart::server {
@@ -18,6 +19,18 @@ thread_local NotedRequest noted;
 // The list node, the index entry and the strings' own blocks, roughly: so that a flood of
 // tiny responses cannot hold far more memory than the byte bound says.
 constexpr std::size_t kSlotOverhead = 160;
+
+// A page's key names the language the visitor chose before (the cookie) when its URL does not:
+// the same URL is a Dutch page for one visitor and an English one for another.
+std::optional<transport::CacheKeys::Key> key_of(const transport::CacheKeys& keys,
+                                                const httplib::Request& req) {
+  auto key = keys.key(req.path, req.params);
+  if (key) {
+    if (const std::string lang = remembered_lang_only(req); !lang.empty())
+      key->text += "#lang=" + lang;  // '#' is percent-encoded everywhere else in a key
+  }
+  return key;
+}
 
 }  // namespace
 
@@ -46,7 +59,7 @@ std::shared_ptr<const ResponseCache::Entry> ResponseCache::lookup(const httplib:
   noted = {req.target, changes_.generation(), std::nullopt};
   if (req.method != "GET" || carries_credentials(req))
     return nullptr;
-  auto key = keys_.key(req.path, req.params);
+  auto key = key_of(keys_, req);
   if (!key)
     return nullptr;
   std::lock_guard lock(mutex_);
@@ -67,7 +80,7 @@ void ResponseCache::store(const httplib::Request& req, const httplib::Response& 
   if (req.method != "GET" || res.status != 200 || res.has_header("Set-Cookie") ||
       carries_credentials(req) || noted.target != req.target)
     return;
-  auto key = keys_.key(req.path, req.params);
+  auto key = key_of(keys_, req);
   if (!key || !key->exact)
     return;
   keep(key->text, noted.generation,

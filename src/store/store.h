@@ -41,7 +41,7 @@ struct ProfileSummary {
   std::string title;
   std::string framework_id;
   int main_activity_count = 0;
-  int activity_count = 0;  // top-level activities, nested ones not counted
+  int activity_count = 0;  // every activity, sub-activities too (as the ring counts them)
 };
 
 struct QualificationSummary {

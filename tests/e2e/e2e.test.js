@@ -3,6 +3,7 @@
 // process. Run through ./run.sh.
 require('./lib/env');
 require('./specs/pages');
+require('./specs/journey_start');
 require('./specs/profile');
 require('./specs/qualification');
 require('./specs/compare');

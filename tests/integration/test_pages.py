@@ -7,6 +7,7 @@ import os
 import re
 import sys
 import unittest
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from support import BK, ServedDatabaseMixin, run  # noqa: E402
@@ -62,7 +63,7 @@ def flatten(activities):
     out = []
     for a in activities:
         out.append(a["text"])
-        out.extend(flatten(a["children"]))
+        out.extend(flatten(a.get("children", [])))
     return out
 
 
@@ -95,6 +96,80 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
                                 "lang=en" not in link:
                             continue  # the switch back to Dutch
                         self.assertIn("lang=en", link, f"{link} on {path}")
+
+    def anonymous_get(self, path, cookie=None):
+        """(status, headers, text) without the tester's token, so the response cache takes part."""
+        req = urllib.request.Request(self.server.url + path,
+                                     headers={"Cookie": cookie} if cookie else {})
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, response.headers, response.read().decode("utf-8")
+
+    def test_the_start_page_names_the_three_tasks_and_its_counts_agree_with_the_ring(self):
+        _, _, body = self.server.get("/")
+        text = body.decode("utf-8")
+        for task in ["Een functie samenstellen", "Een vacature of tekst analyseren",
+                     "Beroepen en kwalificaties verkennen"]:
+            self.assertIn(task, text)
+        # One noun per count, in the right number ("1 Beroepenstructuren" was wrong).
+        self.assertIn('<span class="count">1 beroepenstructuur</span>', text)
+        self.assertIn('<span class="count">1 beroepskwalificatie</span>', text)
+        self.assertIn('<span class="count">5 beroepsprofielen</span>', text)
+        cards = re.findall(r'href="([^"]*profiles[^"]*)".*?main-activity-count" data-count="(\d+)"'
+                           r'.*?activity-count" data-count="(\d+)"', text, re.S)
+        self.assertEqual(len(cards), 5)
+        for href, main_count, count in cards:
+            profile_id = href.replace("&#x2F;", "/").split("/")[-1]
+            with self.subTest(profile=profile_id):
+                _, _, page = self.server.get("/profiles/" + profile_id)
+                page = page.decode("utf-8")
+                ring = re.findall(r'<a class="seg[^"]*" id="seg-[^"]*" href="[^"]*" '
+                                  r'data-cluster="[^"]*" data-count="(\d+)"', page)
+                self.assertEqual(sum(map(int, ring)), int(count))
+                self.assertIn(f'class="count activities" data-count="{count}"', page)
+                self.assertIn(f'class="count main-activities" data-count="{main_count}"', page)
+                api = self.api("/api/profiles/" + profile_id)
+                self.assertEqual(int(count), sum(len(flatten(ma["activities"]))
+                                                 for c in api["clusters"]
+                                                 for ma in c["main_activities"]))
+
+    def test_the_ring_has_a_legend_and_a_list_of_its_clusters_in_both_languages(self):
+        for lang, words in [("nl", ["Wat de ringen en kleuren betekenen", "Kernactiviteiten",
+                                    "Ondersteunende activiteiten", "Clusters van dit beroep"]),
+                            ("en", ["What the rings and colours mean", "Core activities",
+                                    "Supporting activities", "Clusters of this profession"])]:
+            with self.subTest(lang=lang):
+                _, _, page = self.server.get(f"/profiles/campagnewerker?lang={lang}")
+                page = page.decode("utf-8")
+                for word in words:
+                    self.assertIn(word, page)
+                self.assertIn('id="ring-legend"', page)
+                # The list links every cluster the ring draws.
+                ring = set(re.findall(r'id="seg-([^"]*)"', page))
+                listed = set(re.findall(r'cluster=([a-z0-9-]+)[^"]*" lang="nl">', page))
+                self.assertEqual(ring, listed)
+        _, _, english = self.server.get("/profiles/campagnewerker?cluster=communiceren&lang=en")
+        self.assertIn("Supporting activities ·", english.decode("utf-8"))
+
+    def test_the_language_choice_is_kept_in_a_cookie_and_the_cache_keeps_them_apart(self):
+        # A Dutch start page in the cache first, so a mix-up would show.
+        _, _, dutch = self.anonymous_get("/")
+        self.assertIn('<html lang="nl">', dutch)
+        _, headers, english = self.anonymous_get("/?lang=en")
+        self.assertIn('<html lang="en">', english)
+        cookie = headers.get("Set-Cookie")
+        self.assertRegex(cookie, r"^vakkaart_lang=en; Path=/; SameSite=Lax; Max-Age=\d+")
+        for path in ["/", "/profiles/campagnewerker", "/search"]:
+            with self.subTest(path=path):
+                _, headers, page = self.anonymous_get(path, cookie="vakkaart_lang=en")
+                self.assertIn('<html lang="en">', page)
+                self.assertIsNone(headers.get("Set-Cookie"))
+                # The way back to Dutch names it, or the cookie would keep English.
+                self.assertRegex(page, r'class="lang-switch" href="[^"]*lang=nl"')
+        _, headers, page = self.anonymous_get("/?lang=nl", cookie="vakkaart_lang=en")
+        self.assertIn('<html lang="nl">', page)
+        self.assertTrue(headers.get("Set-Cookie").startswith("vakkaart_lang=nl;"))
+        _, _, page = self.anonymous_get("/", cookie="vakkaart_lang=xx")
+        self.assertIn('<html lang="nl">', page)
 
     def test_a_cluster_link_shows_exactly_that_cluster_as_the_store_has_it(self):
         profile = self.api("/api/profiles/campagnewerker")

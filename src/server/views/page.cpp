@@ -1,5 +1,6 @@
 #include "server/views/page.h"
 
+#include "server/request_lang.h"
 #include "server/web/templates.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
@@ -14,6 +15,10 @@ using vakkaart::Json;
 Json common_view(const httplib::Request& req, const std::string& lang, const std::string& title) {
   const std::string other = lang == "en" ? "nl" : "en";
   auto params = params_without_lang(req);
+  auto with_lang = [](httplib::Params p, const std::string& l) {
+    p.emplace("lang", l);
+    return p;
+  };
   return {{"lang", lang},
           {"en", lang == "en"},
           {"t", web::ui_texts(lang)},
@@ -21,10 +26,12 @@ Json common_view(const httplib::Request& req, const std::string& lang, const std
           {"css_url", web::asset_url("css/app.css")},
           {"print_css_url", web::asset_url("css/print.css")},
           {"js_url", web::asset_url("js/app.js")},
+          {"favicon_url", web::asset_url("favicon.svg")},
           {"home_url", page_url("/", {}, lang)},
           {"search_url", page_url("/search", {}, lang)},
           {"compare_url", page_url("/compare", {}, lang)},
-          {"lang_switch_url", page_url(req.path, params, other)},
+          // Named even for Dutch, the default: the link must override a remembered English.
+          {"lang_switch_url", httplib::append_query_params(req.path, with_lang(params, other))},
           {"lang_switch_hreflang", other}};
 }
 
@@ -75,7 +82,7 @@ void send_page(Context& ctx, Page page) {
 
 void send_error_page(const httplib::Request& req, httplib::Response& res, int status,
                      const std::string& detail) {
-  const std::string lang = web::supported_lang(req.get_param_value("lang"));
+  const std::string lang = request_lang(req);
   const Json& t = web::ui_texts(lang);
   const std::string title =
       (status == 404 ? t["not_found_title"] : t["error_title"]).get<std::string>();

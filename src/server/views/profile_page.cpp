@@ -2,6 +2,7 @@
 #include "render/ring_svg.h"
 #include "server/views/catalog_view.h"
 #include "server/views/page_views.h"
+#include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
 
@@ -19,6 +20,27 @@ void mark_activities(Json& activities, bool nested) {
   }
 }
 
+// The legend beside the ring, and below a phone's width the list that replaces its small
+// labels: per layer its colour and its clusters with their counts and links.
+Json ring_legend_json(const model::Framework& framework, const Json& clusters,
+                      const std::string& lang) {
+  Json layers = Json::array();
+  for (const auto& entry : render::ring_legend(framework)) {
+    Json layer = {{"title", web::layer_title(entry.layer_id, entry.layer_title, lang)},
+                  {"fill", entry.fill},
+                  {"clusters", Json::array()}};
+    for (const auto& c : clusters) {
+      if (c["layer"] == entry.layer_id)
+        layer["clusters"].push_back({{"title", c["title"]},
+                                     {"url", c["url"]},
+                                     {"count_text", c["count_text"]},
+                                     {"empty", c["count"] == 0}});
+    }
+    layers.push_back(std::move(layer));
+  }
+  return {{"layers", layers}, {"empty_fill", render::ring_empty_fill()}};
+}
+
 }  // namespace
 
 Page profile_page(Context& r, const std::string& id, bool print) {
@@ -33,12 +55,18 @@ Page profile_page(Context& r, const std::string& id, bool print) {
 
   Json view;
   Json& p = data.json;
+  // The same counts as the start page's card and the ring's segments: every activity, nested
+  // ones too.
+  long long main_total = 0, activity_total = 0;
   for (std::size_t i = 0; i < p["clusters"].size(); ++i) {
     Json& c = p["clusters"][i];
     const std::string cid = c["id"];
     const auto* layer = framework.find_layer(c["layer"]);
-    c["layer_title"] = layer ? layer->title : "";
+    c["layer_title"] = layer ? web::layer_title(layer->id, layer->title, r.lang) : "";
     c["count"] = render::activity_count(profile.clusters.at(i));
+    c["count_text"] = web::counted(c["count"].get<long long>(), "activities", r.lang);
+    activity_total += c["count"].get<long long>();
+    main_total += static_cast<long long>(profile.clusters.at(i).main_activities.size());
     c["hidden"] = !print && cid != selected;
     c["url"] = page_url("/profiles/" + id, {{"cluster", cid}}, r.lang);
     int n = 0;
@@ -50,7 +78,14 @@ Page profile_page(Context& r, const std::string& id, bool print) {
     c["empty"] = c["main_activities"].empty();
   }
   view["profile"] = p;
+  view["counts"] = Json::array({{{"text", web::counted(main_total, "main_activities", r.lang)},
+                                 {"count", main_total},
+                                 {"kind", "main-activities"}},
+                                {{"text", web::counted(activity_total, "activities", r.lang)},
+                                 {"count", activity_total},
+                                 {"kind", "activities"}}});
   view["framework_title"] = framework.title;
+  view["legend"] = ring_legend_json(framework, p["clusters"], r.lang);
   view["print"] = print;
   view["nothing_selected"] = !print && selected.empty();
   view["api_url"] = "/api/profiles/" + id;

@@ -26,4 +26,23 @@ const vakkaart::Json& ui_texts(const std::string& lang) {
   return lang == "en" ? en : nl;
 }
 
+std::string layer_title(const std::string& id, const std::string& source_title,
+                        const std::string& lang) {
+  const auto& known = ui_texts(lang).at("layers");
+  return known.contains(id) ? known.at(id).get<std::string>() : source_title;
+}
+
+std::string counted(long long n, const std::string& noun, const std::string& lang) {
+  // Thousands grouped as each language writes them: 1.234 in Dutch, 1,234 in English.
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0)
+      grouped += lang == "en" ? ',' : '.';
+    grouped += digits[i];
+  }
+  const auto& forms = ui_texts(lang).at("counts").at(noun);
+  return (n < 0 ? "-" : "") + grouped + " " + forms.at(n == 1 ? "one" : "other").get<std::string>();
+}
+
 }  // namespace vakkaart::server::web

@@ -409,7 +409,7 @@ std::vector<ProfileSummary> SqlStore::list_profiles() {
       "SELECT p.id, p.title, p.framework_id, "
       "(SELECT COUNT(*) FROM main_activities m WHERE m.profile_id = p.id), "
       "(SELECT COUNT(*) FROM profile_activities a JOIN main_activities m ON m.id = "
-      "a.main_activity_id WHERE m.profile_id = p.id AND a.parent_id IS NULL) "
+      "a.main_activity_id WHERE m.profile_id = p.id) "
       "FROM profiles p ORDER BY p.framework_id, p.position");
   while (s.step())
     out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)});

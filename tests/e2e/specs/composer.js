@@ -209,6 +209,18 @@ describe('function composer', () => {
       assert.match(norm(await page.locator('#weights-total').textContent()), /100 %/, 'total weight');
       assert.equal(await page.locator('#warnings li[data-code^="weights"]').count(), 0, 'no weight warning at 100 %');
 
+      // A weight outside 0–100 is refused where it was typed; the status never says "Opgeslagen".
+      const firstWeight = blocks(page).first().locator('input.weight-input');
+      for (const bad of ['250', '-20']) {
+        await firstWeight.fill(bad);
+        assert.ok(await blocks(page).first().locator('.field-error').isVisible(), `${bad}: the refusal is shown`);
+        assert.equal(await firstWeight.getAttribute('aria-invalid'), 'true', `${bad}: marked invalid`);
+        assert.equal(await page.locator('#save-status').getAttribute('data-state'), 'invalid', `${bad}: not "saved"`);
+      }
+      await firstWeight.fill('10');
+      await saved(page, 'the weight back at 10');
+      assert.equal(await blocks(page).first().locator('.field-error').isVisible(), false, 'the refusal is gone');
+
       // Autosave: all of it is there after a reload.
       const titles = await blockTitles(page);
       await page.reload({ waitUntil: 'load' });

@@ -116,6 +116,7 @@ function start(root) {
   }
 
   let conflictFocus = null;
+  ctx.setStatus = setStatus;
   ctx.saver = new Saver(apiUrl, ctx.view.function.version, {
     status: (state) => setStatus(state),
     saved: (view) => { setView(view); refreshSide(); },

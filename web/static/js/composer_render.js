@@ -86,9 +86,12 @@ export function renderEditor(root, ctx) {
   if (!fn.blocks.length) blocksArea.append(el('p', { class: 'empty' }, t.no_blocks));
   blocksArea.append(el('p', { class: 'drop-hint', 'aria-hidden': 'true' }, t.drop_here));
 
+  // The total stays in view while scrolling through the blocks, with the warning beside it.
   const weights = fn.blocks.map((b) => b.weight).filter((w) => typeof w === 'number');
-  const total = el('p', { class: 'weights-total', id: 'weights-total' },
-    `${t.weights_total}: `, el('strong', {}, `${Math.round(weights.reduce((a, b) => a + b, 0) * 10) / 10} %`));
+  const sum = Math.round(weights.reduce((a, b) => a + b, 0) * 10) / 10;
+  const total = el('p', { class: 'weights-total', id: 'weights-total', dataset: { off: weights.length && sum !== 100 ? 'true' : 'false' } },
+    `${t.weights_total}: `, el('strong', {}, `${sum} %`),
+    weights.length && sum !== 100 ? el('span', { class: 'weights-warning' }, ` · ${t.warning_codes.weights_not_100}`) : null);
 
   root.replaceChildren(fields, blocksArea, total, renderOwnBlockForm(ctx));
   root.querySelectorAll('textarea').forEach((a) => {
@@ -129,8 +132,18 @@ function renderBlock(block, siblings, ctx) {
     id: `bw-${block.id}`, type: 'number', min: '0', max: '100', step: 'any', inputmode: 'decimal', class: 'weight-input',
     dataset: { key: weightKey }, value: waitingWeight ? (waitingWeight.weight ?? '') : (block.weight ?? ''),
   });
+  // A value outside 0–100 (or not a number) is refused where it was typed, and the status says
+  // nothing was saved: it is never dropped silently while the page says "Opgeslagen".
+  const weightError = el('p', { class: 'field-error', id: `bw-err-${block.id}`, hidden: true }, t.weight_out_of_range);
+  weight.setAttribute('aria-describedby', weightError.id);
   weight.addEventListener('input', () => {
-    if (weight.value !== '' && !weight.validity.valid) return;
+    const refused = !weight.validity.valid;
+    weightError.hidden = !refused;
+    weight.setAttribute('aria-invalid', refused ? 'true' : 'false');
+    if (refused) {
+      ctx.setStatus('invalid');
+      return;
+    }
     ctx.edit({ op: 'set_block', block: block.id, weight: weight.value === '' ? null : Number(weight.value) }, weightKey);
   });
 
@@ -150,7 +163,7 @@ function renderBlock(block, siblings, ctx) {
     el('h5', { class: 'visually-hidden', id: headId }, title),
     el('div', { class: 'fblock-head' },
       el('div', { class: 'field block-title-field' }, el('label', { for: `bt-${block.id}` }, t.block_title), titleInput),
-      el('div', { class: 'field weight-field' }, el('label', { for: `bw-${block.id}` }, t.weight), weight)),
+      el('div', { class: 'field weight-field' }, el('label', { for: `bw-${block.id}` }, t.weight), weight, weightError)),
     el('p', { class: 'provenance' }, provenance(block.source, view.framework, t)),
     el('div', { class: 'fblock-tools' },
       el('div', { class: 'field cluster-field' }, el('label', { for: `bc-${block.id}` }, t.cluster), cluster),
