@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "compose/history_event.h"
 #include "exports/function_json.h"
 
 namespace vakkaart::compose {
@@ -31,8 +32,11 @@ Json part_to_json(const PartCoverage& p, bool with_layer) {
 Json warnings_to_json(const std::vector<Warning>& warnings) {
   Json out = Json::array();
   for (const auto& w : warnings)
-    out.push_back(
-        {{"code", w.code}, {"message", w.message}, {"block", w.block_id}, {"item", w.item_id}});
+    out.push_back({{"code", w.code},
+                   {"message", w.message},
+                   {"block", w.block_id},
+                   {"item", w.item_id},
+                   {"params", w.params}});
   return out;
 }
 
@@ -114,8 +118,11 @@ Json function_summaries_json(const std::vector<model::FunctionProfile>& function
 Json history_to_json(const std::vector<store::FunctionHistoryEntry>& history) {
   Json out = Json::array();
   for (const auto& h : history)
-    out.push_back(
-        {{"version", h.version}, {"at", h.at}, {"author", h.author}, {"summary", h.summary}});
+    out.push_back({{"version", h.version},
+                   {"at", h.at},
+                   {"author", h.author},
+                   {"summary", h.summary},
+                   {"events", events_json(h.events)}});
   return out;
 }
 

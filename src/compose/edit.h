@@ -128,9 +128,15 @@ struct LeaveChange {
   std::string change;
 };
 
+/// `restore`: the function's content (fields and blocks) as it was at an earlier version, saved
+/// as a new version: the composer's undo. Ids stay unique: none is handed out again.
+struct RestoreVersion {
+  int version = 0;
+};
+
 /// One edit of a function.
 using Edit =
     std::variant<SetField, AddBlock, AddOwnBlock, RemoveBlock, MoveBlock, SetBlock, SelectItems,
-                 AddItem, RemoveItem, MoveItem, Reword, TakeChange, LeaveChange>;
+                 AddItem, RemoveItem, MoveItem, Reword, TakeChange, LeaveChange, RestoreVersion>;
 
 }  // namespace vakkaart::compose

@@ -9,6 +9,7 @@
 #include "compose/source_block.h"
 #include "compose/source_changes.h"
 #include "core/error.h"
+#include "exports/function_json.h"
 #include "text/utf8.h"
 
 namespace vakkaart::compose {
@@ -331,6 +332,28 @@ std::string apply_op(store::Store& store, model::FunctionProfile& f, const TakeC
 
 std::string apply_op(store::Store& store, model::FunctionProfile& f, const LeaveChange& edit) {
   return apply_decision(store, f, edit.change, false);
+}
+
+std::string apply_op(store::Store& store, model::FunctionProfile& f, const RestoreVersion& edit) {
+  if (edit.version < 1 || edit.version >= f.version)
+    invalid("version", "restore names an earlier version of the function (1 to " +
+                           std::to_string(f.version - 1) + "), not " +
+                           std::to_string(edit.version));
+  auto stored = store.find_function(f.id, edit.version);
+  if (!stored)
+    throw Error(ErrorCode::not_found,
+                "function '" + f.id + "' has no version " + std::to_string(edit.version),
+                {"", 0, "version"});
+  auto old = exports::parse_function_json(stored->body, "function " + f.id);
+  f.title = old.title;
+  f.organisation = old.organisation;
+  f.purpose = old.purpose;
+  f.context = old.context;
+  f.status = old.status;
+  f.blocks = std::move(old.blocks);
+  // The counter never goes back, so an id given out after that version is never given again.
+  f.next_id = std::max(f.next_id, old.next_id);
+  return "restored version " + std::to_string(edit.version);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "compose/function_edits.h"
+#include "compose/history_event.h"
 #include "core/error.h"
 #include "exports/function_json.h"
 #include "text/text_utils.h"
@@ -69,13 +70,20 @@ void check_ids(const model::FunctionProfile& f) {
 }
 
 /// The edits on a copy of `base`; Error naming the failing edit ("edits[2].items").
+/// With `events`, also what each edit did in words a person knows (the history's events).
 model::FunctionProfile apply_all(store::Store& store, const model::FunctionProfile& base,
-                                 const std::vector<Edit>& edits,
-                                 std::vector<std::string>& summary) {
+                                 const std::vector<Edit>& edits, std::vector<std::string>& summary,
+                                 std::vector<HistoryEvent>* events = nullptr) {
   model::FunctionProfile f = base;
   for (std::size_t i = 0; i < edits.size(); ++i) {
     try {
+      std::optional<model::FunctionProfile> before;
+      if (events)
+        before = f;
       summary.push_back(apply_edit(store, f, edits[i]));
+      if (events)
+        for (auto& e : describe_edit(edits[i], *before, f))
+          events->push_back(std::move(e));
     } catch (const Error& e) {
       std::string field = "edits[" + std::to_string(i) + "]";
       if (!e.where().field.empty())
@@ -171,7 +179,9 @@ model::FunctionProfile FunctionService::create(const NewFunction& spec, const st
   f.id = free_id(store_, f.title);
   f.version = 1;
   f.created = f.updated = utc_now();
-  store_.put_function(to_owned(f), 0, {f.version, f.updated, author, join(summary)});
+  store_.put_function(to_owned(f), 0,
+                      {f.version, f.updated, author, join(summary),
+                       events_to_text({{"create", {{"title", f.title}}}})});
   return f;
 }
 
@@ -238,12 +248,13 @@ EditOutcome FunctionService::edit(const std::string& id, int base_version,
     }
     return out;
   }
-  model::FunctionProfile f = apply_all(store_, out.current, edits, out.summary);
+  std::vector<HistoryEvent> events;
+  model::FunctionProfile f = apply_all(store_, out.current, edits, out.summary, &events);
   f.version = base_version + 1;
   f.updated = utc_now();
   try {
     store_.put_function(to_owned(f), base_version,
-                        {f.version, f.updated, author, join(out.summary)});
+                        {f.version, f.updated, author, join(out.summary), events_to_text(events)});
   } catch (const Error& e) {
     if (e.code() != ErrorCode::conflict)
       throw;
@@ -324,7 +335,28 @@ model::FunctionProfile FunctionService::import(const model::FunctionProfile& fun
   }
   store_.put_function(to_owned(f), base,
                       {f.version, utc_now(), author,
-                       existing ? "replaced by an import" : "imported from canonical JSON"});
+                       existing ? "replaced by an import" : "imported from canonical JSON",
+                       events_to_text({{existing ? "replace" : "import", {{"title", f.title}}}})});
+  return f;
+}
+
+model::FunctionProfile FunctionService::duplicate(const std::string& id, const std::string& title,
+                                                  const std::string& author) {
+  if (title.size() > kMaxItemChars)
+    throw Error(ErrorCode::too_large, "title is too long", {"", 0, "title"});
+  const std::string owner = owner_of(id);
+  model::FunctionProfile original = get(id);
+  model::FunctionProfile f = original;
+  if (!title.empty())
+    f.title = title;
+  f.id = free_id(store_, f.title);
+  f.version = 1;
+  f.created = f.updated = utc_now();
+  store::StoredFunction stored = to_stored(f);
+  stored.owner = owner;  // a site admin's copy stays with the organisation of the original
+  store_.put_function(stored, 0,
+                      {f.version, f.updated, author, "duplicated from " + original.id,
+                       events_to_text({{"duplicate", {{"title", original.title}}}})});
   return f;
 }
 

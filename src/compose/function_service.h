@@ -78,6 +78,10 @@ class FunctionService {
   model::FunctionProfile import(const model::FunctionProfile& function, const std::string& author,
                                 bool replace);
   void remove(const std::string& id, int base_version);
+  /// A copy of function `id` as it is now, under a new id and `title` (empty: the same title),
+  /// for the same organisation, as version 1 with a history of its own.
+  model::FunctionProfile duplicate(const std::string& id, const std::string& title,
+                                   const std::string& author);
   /// The organisation that owns function `id` (not_found as get()).
   std::string owner_of(const std::string& id);
 

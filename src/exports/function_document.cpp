@@ -37,6 +37,7 @@ struct Labels {
   const char* version_word;
   const char* other;
   const char* unplaced;
+  const char* knowledge;
   const char* page;
   const char* months[12];
 };
@@ -65,6 +66,7 @@ constexpr Labels kDutch = {"Functieprofiel",
                            "versie",
                            "Overige",
                            "Niet ingedeeld",
+                           "Kennis",
                            "pagina",
                            {"januari", "februari", "maart", "april", "mei", "juni", "juli",
                             "augustus", "september", "oktober", "november", "december"}};
@@ -93,6 +95,7 @@ constexpr Labels kEnglish = {"Function profile",
                              "version",
                              "Other",
                              "Not placed",
+                             "Knowledge",
                              "page",
                              {"January", "February", "March", "April", "May", "June", "July",
                               "August", "September", "October", "November", "December"}};
@@ -177,19 +180,25 @@ std::string provenance(const model::FunctionBlock& block, const model::Framework
 }
 
 void add_block(FunctionDocument& doc, const model::FunctionBlock& block,
-               const model::Framework* framework, const Labels& labels) {
+               const model::Framework* framework, const Labels& labels,
+               const ExportOptions& options) {
   doc.nodes.emplace_back(Heading{4, block.title});
-  doc.nodes.emplace_back(Paragraph{provenance(block, framework, labels), ParagraphStyle::note});
-  if (block.items.empty())
-    return;
-  BulletList list;
+  if (options.sources)
+    doc.nodes.emplace_back(Paragraph{provenance(block, framework, labels), ParagraphStyle::note});
+  // What the job does, then (for a competence) what it needs to know: two lists, not one.
+  BulletList activities, knowledge;
   for (const auto& item : block.items) {
     ListItem li{item.text(), ""};
-    if (item.wording && !item.is_own() && *item.wording != item.original)
+    if (options.originals && item.wording && !item.is_own() && *item.wording != item.original)
       li.note = std::string(labels.original) + ": " + item.original;
-    list.items.push_back(std::move(li));
+    (item.kind == "knowledge" ? knowledge : activities).items.push_back(std::move(li));
   }
-  doc.nodes.emplace_back(std::move(list));
+  if (!activities.items.empty())
+    doc.nodes.emplace_back(std::move(activities));
+  if (!knowledge.items.empty()) {
+    doc.nodes.emplace_back(Paragraph{labels.knowledge, ParagraphStyle::note});
+    doc.nodes.emplace_back(std::move(knowledge));
+  }
 }
 
 /// Blocks of one cluster, in the function's block order.
@@ -197,7 +206,8 @@ using Group = std::vector<const model::FunctionBlock*>;
 
 /// Groups by the framework's rings and clusters in model order; returns the blocks left over.
 Group add_blocks_by_framework(FunctionDocument& doc, const model::FunctionProfile& f,
-                              const model::Framework& framework, const Labels& labels) {
+                              const model::Framework& framework, const Labels& labels,
+                              const ExportOptions& options) {
   std::map<std::string, Group> by_cluster;
   Group rest;
   for (const auto& b : f.blocks) {
@@ -219,7 +229,7 @@ Group add_blocks_by_framework(FunctionDocument& doc, const model::FunctionProfil
       }
       doc.nodes.emplace_back(Heading{3, cluster.title});
       for (const auto* b : it->second)
-        add_block(doc, *b, &framework, labels);
+        add_block(doc, *b, &framework, labels, options);
     }
   }
   return rest;
@@ -227,7 +237,7 @@ Group add_blocks_by_framework(FunctionDocument& doc, const model::FunctionProfil
 
 /// Groups by the blocks' own layer and cluster ids, in order of first appearance.
 Group add_blocks_by_ids(FunctionDocument& doc, const model::FunctionProfile& f,
-                        const Labels& labels) {
+                        const Labels& labels, const ExportOptions& options) {
   std::vector<std::string> layers;
   std::map<std::string, std::vector<std::string>> clusters;  // per layer, first appearance
   std::map<std::pair<std::string, std::string>, Group> groups;
@@ -249,14 +259,15 @@ Group add_blocks_by_ids(FunctionDocument& doc, const model::FunctionProfile& f,
     for (const auto& cluster : clusters[layer]) {
       doc.nodes.emplace_back(Heading{3, cluster});
       for (const auto* b : groups[{layer, cluster}])
-        add_block(doc, *b, nullptr, labels);
+        add_block(doc, *b, nullptr, labels, options);
     }
   }
   return rest;
 }
 
 /// Blocks outside the model, under "Overige", grouped by the cluster id they name (if any).
-void add_other_blocks(FunctionDocument& doc, const Group& rest, const Labels& labels) {
+void add_other_blocks(FunctionDocument& doc, const Group& rest, const Labels& labels,
+                      const ExportOptions& options) {
   if (rest.empty())
     return;
   doc.nodes.emplace_back(Heading{2, labels.other});
@@ -271,7 +282,7 @@ void add_other_blocks(FunctionDocument& doc, const Group& rest, const Labels& la
     // A heading level 3 keeps the outline regular: blocks are always level 4.
     doc.nodes.emplace_back(Heading{3, cluster.empty() ? std::string(labels.unplaced) : cluster});
     for (const auto* b : by_cluster[cluster])
-      add_block(doc, *b, nullptr, labels);
+      add_block(doc, *b, nullptr, labels, options);
   }
 }
 
@@ -298,7 +309,15 @@ Table weights_table(const model::FunctionProfile& f, const model::Framework* fra
 FunctionDocument build_function_document(const model::FunctionProfile& f,
                                          const model::Framework* framework,
                                          const std::string& lang) {
-  const bool english = lang == "en";
+  ExportOptions options;
+  options.lang = lang;
+  return build_function_document(f, framework, options);
+}
+
+FunctionDocument build_function_document(const model::FunctionProfile& f,
+                                         const model::Framework* framework,
+                                         const ExportOptions& options) {
+  const bool english = options.lang == "en";
   const Labels& labels = english ? kEnglish : kDutch;
   FunctionDocument doc;
   auto& meta = doc.meta;
@@ -362,14 +381,14 @@ FunctionDocument build_function_document(const model::FunctionProfile& f,
 
   const bool weighted =
       std::any_of(f.blocks.begin(), f.blocks.end(), [](const auto& b) { return b.weight; });
-  if (weighted) {
+  if (weighted && options.weights) {
     doc.nodes.emplace_back(Heading{2, labels.weights});
     doc.nodes.emplace_back(weights_table(f, framework, labels, english));
   }
 
-  const Group rest = framework ? add_blocks_by_framework(doc, f, *framework, labels)
-                               : add_blocks_by_ids(doc, f, labels);
-  add_other_blocks(doc, rest, labels);
+  const Group rest = framework ? add_blocks_by_framework(doc, f, *framework, labels, options)
+                               : add_blocks_by_ids(doc, f, labels, options);
+  add_other_blocks(doc, rest, labels, options);
   return doc;
 }
 

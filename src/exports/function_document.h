@@ -70,6 +70,17 @@ struct FunctionDocument {
   std::vector<DocumentNode> nodes;
 };
 
+/// What an export includes besides the function's own text; the user chooses when exporting.
+struct ExportOptions {
+  std::string lang = "nl";  // "nl" or "en": only the fixed labels change
+  /// The original wording under each reworded item ("Oorspronkelijk: …").
+  bool originals = true;
+  /// The weights table.
+  bool weights = true;
+  /// The provenance line under each block ("Bron: Gemeenschapswerker · … · hoofdactiviteit 2").
+  bool sources = true;
+};
+
 /// "2024-03-05T10:00:00Z" (W3CDTF, as DOCX core properties and cairo's PDF metadata want it)
 /// from an ISO 8601 date or date-time; empty when `iso` is no date.
 std::string utc_timestamp(const std::string& iso);
@@ -82,5 +93,10 @@ std::string utc_timestamp(const std::string& iso);
 FunctionDocument build_function_document(const model::FunctionProfile& f,
                                          const model::Framework* framework,
                                          const std::string& lang = "nl");
+/// The same with the user's choices of what to include. A competence's knowledge items form a
+/// list of their own after its activities.
+FunctionDocument build_function_document(const model::FunctionProfile& f,
+                                         const model::Framework* framework,
+                                         const ExportOptions& options);
 
 }  // namespace vakkaart::exports

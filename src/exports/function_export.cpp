@@ -57,7 +57,15 @@ const char* file_extension(ExportFormat format) {
 std::string export_function(const model::FunctionProfile& function,
                             const model::Framework* framework, ExportFormat format,
                             const std::string& lang) {
-  const FunctionDocument doc = build_function_document(function, framework, lang);
+  ExportOptions options;
+  options.lang = lang;
+  return export_function(function, framework, format, options);
+}
+
+std::string export_function(const model::FunctionProfile& function,
+                            const model::Framework* framework, ExportFormat format,
+                            const ExportOptions& options) {
+  const FunctionDocument doc = build_function_document(function, framework, options);
   switch (format) {
     case ExportFormat::markdown:
       return function_to_markdown(doc);

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "exports/function_document.h"
 #include "model/framework.h"
 #include "model/function_profile.h"
 
@@ -29,5 +30,9 @@ const char* file_extension(ExportFormat format);
 std::string export_function(const model::FunctionProfile& function,
                             const model::Framework* framework, ExportFormat format,
                             const std::string& lang = "nl");
+/// The same with the user's choices of what to include.
+std::string export_function(const model::FunctionProfile& function,
+                            const model::Framework* framework, ExportFormat format,
+                            const ExportOptions& options);
 
 }  // namespace vakkaart::exports

@@ -1,5 +1,7 @@
 #include "server/edit_json.h"
 
+#include <limits>
+
 #include "compose/function_service.h"
 #include "core/error.h"
 
@@ -203,6 +205,12 @@ compose::Edit edit_from_json(const Json& edit, const std::string& path) {
     return compose::TakeChange{r.string("change")};
   if (op == "leave_change")
     return compose::LeaveChange{r.string("change")};
+  if (op == "restore") {
+    const std::size_t version = r.index("version");
+    if (version > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+      r.invalid("version", "'version' is not a version of this function");
+    return compose::RestoreVersion{static_cast<int>(version)};
+  }
   r.invalid("op", "unknown edit '" + op + "'");
 }
 

@@ -98,9 +98,12 @@ struct StoredFunction {
 /// One saved version of a function: who changed it, when, and what.
 struct FunctionHistoryEntry {
   int version = 0;
-  std::string at;      // ISO 8601 UTC
-  std::string author;  // as given by the client; "" when unknown
-  std::string summary;
+  std::string at;       // ISO 8601 UTC
+  std::string author;   // as given by the client; "" when unknown
+  std::string summary;  // English, one line per edit joined (for the CLI and logs)
+  /// What the change did as a JSON array of {op, params} (compose/history_event.h), so a UI
+  /// can say it in its own language; "" for versions saved before events were kept.
+  std::string events = "";
 };
 
 /// Which alignments (crosswalks) to list; the parts combine with AND, an empty part is any.

@@ -57,7 +57,8 @@ std::string provenance(const Json& source, const std::map<std::string, std::stri
 
 // The blocks under ring and cluster headings, in the framework's order (blocks not placed in
 // the model last), for the read-only view.
-Json grouped_blocks(const Json& function, const Json& framework, const Json& t) {
+Json grouped_blocks(const Json& function, const Json& framework, const Json& t,
+                    const std::string& lang) {
   std::map<std::string, std::string> cluster_titles;
   for (const auto& c : framework["clusters"])
     cluster_titles[c["id"]] = c["title"];
@@ -83,7 +84,8 @@ Json grouped_blocks(const Json& function, const Json& framework, const Json& t) 
   };
   std::map<std::string, bool> placed;
   for (const auto& layer : framework["layers"]) {
-    Json lv = {{"title", layer["title"]}, {"clusters", Json::array()}};
+    Json lv = {{"title", web::layer_title(layer["id"], layer["title"], lang)},
+               {"clusters", Json::array()}};
     for (const auto& c : framework["clusters"]) {
       if (c["layer"] != layer["id"])
         continue;
@@ -133,11 +135,14 @@ Page composer_page(Context& r, const std::string& id) {
   Json view;
   view["function"] = function;
   view["status_label"] = status_label(t, function.value("status", "draft"));
-  view["groups"] = grouped_blocks(function, framework, t);
+  view["groups"] = grouped_blocks(function, framework, t, r.lang);
   view["has_blocks"] = !function["blocks"].empty();
   view["function_json"] = transport::json_for_html(data);
   view["sources_json"] = transport::json_for_html(sources(r.store()));
-  view["texts_json"] = transport::json_for_html(t["functions"]);
+  // The rings' names in the page's language go with the composer's own texts.
+  Json texts = t["functions"];
+  texts["layers"] = t["layers"];
+  view["texts_json"] = transport::json_for_html(texts);
   view["kinds_json"] = transport::json_for_html(t["kinds"]);
   view["list_url"] = page_url("/functions", {}, r.lang);
   const std::string api = "/api/functions/" + id;

@@ -115,9 +115,9 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
   auto record = history::encode_version(tail, previous_body, function.version, function.body);
   db.prepare(
         "INSERT INTO function_versions (function_id, version, at, author, summary, delta_base, "
-        "body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (function_id, version) DO UPDATE SET "
-        "at = excluded.at, author = excluded.author, summary = excluded.summary, "
-        "delta_base = excluded.delta_base, body = excluded.body")
+        "body, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (function_id, version) DO "
+        "UPDATE SET at = excluded.at, author = excluded.author, summary = excluded.summary, "
+        "delta_base = excluded.delta_base, body = excluded.body, events = excluded.events")
       .bind(1, function.id)
       .bind(2, function.version)
       .bind(3, entry.at)
@@ -125,6 +125,7 @@ void append_function_version(Db& db, const StoredFunction& function, int previou
       .bind(5, entry.summary)
       .bind(6, record.delta_base)
       .bind(7, record.data)
+      .bind(8, entry.events)
       .run();
 }
 

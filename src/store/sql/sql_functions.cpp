@@ -116,12 +116,12 @@ void SqlStore::delete_function(const std::string& id, int base_version) {
 
 std::vector<FunctionHistoryEntry> SqlStore::function_history(const std::string& id) {
   auto q = db_->prepare(
-      "SELECT version, at, author, summary FROM function_versions WHERE function_id = ? "
+      "SELECT version, at, author, summary, events FROM function_versions WHERE function_id = ? "
       "ORDER BY version DESC");
   q.bind(1, id);
   std::vector<FunctionHistoryEntry> out;
   while (q.step())
-    out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3)});
+    out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
   return out;
 }
 

@@ -184,13 +184,21 @@ describe('function composer', () => {
       const bkBlock = page.locator('.src-block[data-source="BK-0338-3:1"]');
       await waitFor(() => bkBlock.evaluate((b) => b.classList.contains('revealed') && b.closest('details').open
         && document.activeElement === b), 'the search hit revealed in the tree');
+      // Its knowledge is an optional list, unticked until the user wants it: tick it all here.
+      const optional = bkBlock.locator('ul.checklist.optional input[type="checkbox"]');
+      assert.equal(await optional.count(), competence.knowledge.length, 'the knowledge is a list of its own');
+      assert.deepEqual(await optional.evaluateAll((bs) => bs.map((b) => b.checked)),
+        competence.knowledge.map(() => false), 'knowledge starts unticked (optional)');
+      for (const box of await optional.all()) await box.check();
       await bkBlock.locator('button.take').click();
       await waitFor(async () => (await blocks(page).count()) === 4, 'the competence block');
       await saved(page, 'the competence');
       const q = blocks(page).filter({ has: page.locator('.provenance', { hasText: 'BK-0338-3' }) });
-      const bkTexts = [...competence.activities, ...competence.knowledge].map((s) => norm(s.text));
-      assert.deepEqual(await q.locator('.fitem textarea').evaluateAll((as) => as.map((a) => a.value.replace(/\s+/g, ' ').trim())),
-        bkTexts, 'the competence block holds its activities, then its knowledge');
+      const textsOf = (list) => list.evaluateAll((as) => as.map((a) => a.value.replace(/\s+/g, ' ').trim()));
+      assert.deepEqual(await textsOf(q.locator('ol.fitems:not(.knowledge-items) .fitem textarea')),
+        competence.activities.map((s) => norm(s.text)), 'the competence block holds its activities');
+      assert.deepEqual(await textsOf(q.locator('ol.knowledge-items .fitem textarea')),
+        competence.knowledge.map((s) => norm(s.text)), 'then its knowledge, as a list of its own');
 
       // Reword an item inline: the original stays visible below it, with a revert button.
       const wording = `${gw.texts[0]} (in onze werking: met vrijwilligers)`;

@@ -172,6 +172,95 @@ TEST_F(FunctionServiceTest, AConcurrentEditIsRejectedAndBothSidesAreKept) {
   EXPECT_TRUE(service().get(f.id).purpose.empty());
 }
 
+TEST_F(FunctionServiceTest, OneWarningPerDuplicationNamingWhatIsDuplicated) {
+  auto f = create();
+  const std::string source = "gemeenschapswerker:orienteren-en-relaties:1";
+  f = edit(f, Json::array({{{"op", "add_block"}, {"source", source}},
+                           {{"op", "add_block"}, {"source", source}},
+                           {{"op", "add_block"}, {"source", source}}}));
+  std::vector<Warning> blocks, statements;
+  for (const auto& w : validate(f)) {
+    if (w.code == "duplicate_block")
+      blocks.push_back(w);
+    if (w.code == "duplicate_statement")
+      statements.push_back(w);
+  }
+  // Two blocks repeat the first one; none of their items is warned about on its own.
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_TRUE(statements.empty());
+  EXPECT_EQ(blocks[0].params.at("block"), f.blocks[2].title);
+  EXPECT_EQ(blocks[0].params.at("other_block"), f.blocks[1].title);
+
+  // A line written three times by hand, in two blocks: one warning, naming it and how often.
+  const std::string line = "Houdt het overzicht van de vrijwilligers bij";
+  f = edit(f, Json::array({{{"op", "add_item"}, {"block", f.blocks[0].id}, {"text", line}},
+                           {{"op", "add_item"}, {"block", f.blocks[0].id}, {"text", line}},
+                           {{"op", "add_item"}, {"block", f.blocks[1].id}, {"text", line}}}));
+  statements.clear();
+  for (const auto& w : validate(f))
+    if (w.code == "duplicate_statement")
+      statements.push_back(w);
+  ASSERT_EQ(statements.size(), 1u);
+  EXPECT_EQ(statements[0].params.at("statement"), line);
+  EXPECT_EQ(statements[0].params.at("count"), "3");
+}
+
+TEST_F(FunctionServiceTest, HistoryKeepsWhatEachChangeDidInWordsAPersonKnows) {
+  auto f = create();
+  f = edit(f, Json::array({{{"op", "add_block"},
+                            {"source", "gemeenschapswerker:orienteren-en-relaties:1"}}}));
+  const std::string title = f.blocks.back().title;
+  f = edit(f, Json::array({{{"op", "set_block"}, {"block", f.blocks.back().id}, {"weight", 20}},
+                           {{"op", "remove_block"}, {"block", f.blocks.back().id}}}));
+  auto history = service().history(f.id);
+  ASSERT_EQ(history.size(), 3u);
+  Json newest = Json::parse(history[0].events);
+  ASSERT_EQ(newest.size(), 2u);
+  EXPECT_EQ(newest[0]["op"], "set_weight");
+  EXPECT_EQ(newest[0]["params"]["weight"], "20");
+  EXPECT_EQ(newest[1]["op"], "remove_block");
+  EXPECT_EQ(newest[1]["params"]["block"], title) << "named by its title, not its id";
+  EXPECT_EQ(Json::parse(history[1].events)[0]["op"], "add_block");
+  EXPECT_EQ(Json::parse(history[2].events)[0]["op"], "create");
+}
+
+TEST_F(FunctionServiceTest, RestoreBringsBackAnEarlierVersionAsTheNextOne) {
+  auto f = create();
+  f = edit(f, Json::array(
+                  {{{"op", "add_block"}, {"source", "gemeenschapswerker:orienteren-en-relaties:1"}},
+                   {{"op", "set"}, {"field", "purpose"}, {"value", "Doel"}}}));
+  const auto before = f;
+  f = edit(f,
+           Json::array({{{"op", "remove_block"}, {"block", f.blocks.back().id}},
+                        {{"op", "add_item"}, {"block", f.blocks.front().id}, {"text", "Nieuw"}}}));
+  ASSERT_NE(f.blocks, before.blocks);
+  const int next_id = f.next_id;
+  f = edit(f, Json::array({{{"op", "restore"}, {"version", before.version}}}));
+  EXPECT_EQ(f.blocks, before.blocks) << "the deleted block is back, the new line gone";
+  EXPECT_EQ(f.purpose, before.purpose);
+  EXPECT_EQ(f.version, before.version + 2) << "a new version, the history goes on";
+  EXPECT_EQ(f.next_id, next_id) << "no id is handed out twice";
+  EXPECT_THROW(
+      service().edit(f.id, f.version,
+                     typed(Json::array({{{"op", "restore"}, {"version", f.version}}})), "tester"),
+      Error);
+}
+
+TEST_F(FunctionServiceTest, DuplicateIsANewFunctionWithTheSameContent) {
+  auto f = create();
+  f = edit(f, Json::array({{{"op", "add_block"},
+                            {"source", "gemeenschapswerker:orienteren-en-relaties:1"}}}));
+  auto copy = service().duplicate(f.id, "Coördinator vrijwilligers (kopie)", "tester");
+  EXPECT_NE(copy.id, f.id);
+  EXPECT_EQ(copy.title, "Coördinator vrijwilligers (kopie)");
+  EXPECT_EQ(copy.version, 1);
+  EXPECT_EQ(copy.blocks, f.blocks);
+  EXPECT_EQ(service().get(copy.id).blocks, f.blocks);
+  ASSERT_EQ(service().history(copy.id).size(), 1u);
+  EXPECT_EQ(Json::parse(service().history(copy.id)[0].events)[0]["op"], "duplicate");
+  EXPECT_EQ(service().get(f.id).version, f.version) << "the original is untouched";
+}
+
 TEST_F(FunctionServiceTest, ValidationWarnsButNeverBlocks) {
   auto f = create();
   auto codes = [](const model::FunctionProfile& fn) {
@@ -188,7 +277,8 @@ TEST_F(FunctionServiceTest, ValidationWarnsButNeverBlocks) {
                    {{"op", "set_block"}, {"block", "b1"}, {"weight", 30}}}));
   auto c = codes(f);
   EXPECT_FALSE(c.count("no_core_activity"));
-  EXPECT_TRUE(c.count("duplicate_statement"));
+  // The same main activity taken twice is one problem: one warning for the block.
+  EXPECT_TRUE(c.count("duplicate_block"));
   EXPECT_TRUE(c.count("empty_block"));
   EXPECT_TRUE(c.count("weights_partial"));
   EXPECT_TRUE(c.count("weights_not_100"));

@@ -342,6 +342,53 @@ TEST(FunctionExport, EnglishLabelsAndNoFramework) {
   EXPECT_NE(md.find("Status: final"), std::string::npos);
 }
 
+TEST(FunctionExport, TheUserChoosesOriginalsWeightsAndSources) {
+  const auto f = sample_function();
+  const auto md = [&](ExportOptions o) {
+    return export_function(f, &bundled_framework(), ExportFormat::markdown, o);
+  };
+  const std::string all = md({});
+  EXPECT_NE(all.find("Oorspronkelijk: Kiest gepaste methodieken"), std::string::npos);
+  EXPECT_NE(all.find("Tijdsbesteding"), std::string::npos);
+  EXPECT_NE(all.find("Bron: "), std::string::npos);
+  const std::string bare = md({"nl", false, false, false});
+  EXPECT_EQ(bare.find("Oorspronkelijk"), std::string::npos) << "originals left out";
+  EXPECT_EQ(bare.find("Tijdsbesteding"), std::string::npos) << "weights left out";
+  EXPECT_EQ(bare.find("Bron: "), std::string::npos) << "sources left out";
+  // What the function itself says is all there, the wording in place of the original.
+  for (const auto& b : f.blocks)
+    for (const auto& i : b.items)
+      EXPECT_NE(bare.find(i.text().substr(0, 20)), std::string::npos) << i.text();
+  EXPECT_EQ(md({"en", true, true, true}),
+            export_function(f, &bundled_framework(), ExportFormat::markdown, "en"));
+}
+
+TEST(FunctionExport, ACompetencesKnowledgeIsAListOfItsOwn) {
+  auto f = sample_function();
+  auto& competence = f.blocks.at(1);
+  competence.items.push_back({"i9", "knowledge", "Kennis van het arbeidsrecht", 3, std::nullopt});
+  const auto doc = build_function_document(f, &bundled_framework(), "nl");
+  std::vector<std::vector<std::string>> lists;
+  std::vector<std::string> labelled;  // the first line of each list headed "Kennis"
+  for (std::size_t n = 1; n < doc.nodes.size(); ++n) {
+    if (const auto* l = std::get_if<BulletList>(&doc.nodes[n])) {
+      lists.emplace_back();
+      for (const auto& item : l->items)
+        lists.back().push_back(item.text);
+      const auto* before = std::get_if<Paragraph>(&doc.nodes[n - 1]);
+      if (before && before->text == "Kennis")
+        labelled.push_back(lists.back().front());
+    }
+  }
+  std::vector<std::string> knowledge{"Kennis van het arbeidsrecht"};
+  std::vector<std::string> activities{
+      "Volgt de actualiteit op <en> reflecteert over het eigen handelen",
+      "Wisselt ervaringen uit met collega’s"};
+  EXPECT_NE(std::find(lists.begin(), lists.end(), activities), lists.end());
+  EXPECT_NE(std::find(lists.begin(), lists.end(), knowledge), lists.end());
+  EXPECT_EQ(labelled, knowledge) << "only the knowledge list is headed 'Kennis'";
+}
+
 TEST(FunctionExport, MarkdownHasEveryTextInOrder) {
   const auto f = sample_function();
   const auto doc = build_function_document(f, &bundled_framework(), "nl");

@@ -1,7 +1,8 @@
 // The function composer (/functions/{id}): wires the structure pane, the editor, autosave and
 // the side panels together. The server rendered the function read-only with the API's view of
 // it embedded, so the editor is built at once from that data, without waiting for the API.
-import { embedded } from './composer_util.js';
+import { embedded, fmt, request } from './composer_util.js';
+import { confirmDialog, UndoBar, rememberDeletion, deleteFunction } from './composer_undo.js';
 import { Saver } from './composer_save.js';
 import { renderEditor } from './composer_render.js';
 import { setupStructure, DRAG_TYPE } from './composer_source.js';
@@ -31,9 +32,32 @@ function start(root) {
   editor.hidden = false;
   structure.hidden = false;
 
+  const undoBar = new UndoBar(t);
   const ctx = {
     view: embedded('function-data'), t, kinds, open: new Set(), focusAfter: null, saver: null,
-    edit: (edit, key) => ctx.saver.queue(edit, key),
+    edit: (edit, key) => {
+      // Undo is for the last action only: anything done after a deletion ends the offer.
+      if (edit.op !== 'restore') undoBar.hide();
+      ctx.saver.queue(edit, key);
+    },
+  };
+
+  // Deleting a block asks first, and can be taken back: `restore` saves the version before it.
+  ctx.removeBlock = async (block, focusKey) => {
+    const title = block.title || t.no_title;
+    if (!(await confirmDialog(fmt(t.confirm_remove_block, { block: title }), t.remove_block, t.cancel))) {
+      pane.querySelector(`[data-key="${CSS.escape(`rmblock:${block.id}`)}"]`)?.focus();
+      return;
+    }
+    await ctx.saver.flush();
+    if (ctx.saver.inConflict) return;
+    const before = ctx.saver.version;
+    ctx.focusAfter = focusKey;
+    ctx.edit({ op: 'remove_block', block: block.id });
+    undoBar.show(fmt(t.block_removed, { block: title }), () => {
+      ctx.focusAfter = `btitle:${block.id}`;
+      ctx.edit({ op: 'restore', version: before });
+    });
   };
 
   // Focus and caret survive a rebuild: the control with the same data-key gets them back.
@@ -69,7 +93,7 @@ function start(root) {
     const saved = captureFocus();
     const fn = ctx.view.function;
     renderEditor(editor, ctx);
-    renderWarnings($('#warnings-list'), ctx.view, t, root.dataset.lang);
+    renderWarnings($('#warnings-list'), ctx.view, t);
     renderChanges($('#changes-list'), ctx.view, t, ctx.edit);
     $('#function-heading').textContent = fn.title;
     document.title = `${fn.title} · vakkaart`;
@@ -100,13 +124,14 @@ function start(root) {
     markNew(before);
   }
 
+  const historyOpts = () => ({ lang: root.dataset.lang, framework: ctx.view.framework });
   let sideTimer = null;
   function refreshSide() {
     // Chart and history follow the saves, but not every one of a burst of typing.
     clearTimeout(sideTimer);
     sideTimer = setTimeout(() => {
       refreshCoverage(coverage);
-      refreshHistory($('#history-list'), apiUrl, t);
+      refreshHistory($('#history-list'), apiUrl, t, historyOpts());
     }, 300);
   }
 
@@ -145,7 +170,7 @@ function start(root) {
           setView(current);
           refreshSide();
         },
-      });
+      }, historyOpts());
     },
   });
 
@@ -185,11 +210,76 @@ function start(root) {
     e.preventDefault();
   });
 
+  setupFunctionActions(ctx, apiUrl, root.dataset.lang);
+  setupExportOptions();
   setupStructure(structure, {
     t, lang: root.dataset.lang, framework: ctx.view.framework, sources, take: (edit) => ctx.edit(edit),
   });
   setStatus('saved');
   render();
   refreshCoverage(coverage);
-  refreshHistory($('#history-list'), apiUrl, t);
+  refreshHistory($('#history-list'), apiUrl, t, historyOpts());
+}
+
+// Duplicate and delete the whole function. A deletion is confirmed here and finished on the
+// list, which offers to undo it (composer_undo.js).
+function setupFunctionActions(ctx, apiUrl, lang) {
+  const { t } = ctx;
+  const box = document.querySelector('.function-actions');
+  if (!box) return;
+  box.hidden = false;
+  const suffix = lang === 'en' ? '?lang=en' : '';
+  const copy = document.getElementById('duplicate-function');
+  copy.addEventListener('click', async () => {
+    await ctx.saver.flush();
+    const fn = ctx.view.function;
+    copy.disabled = true;
+    const res = await request('POST', `${apiUrl}/duplicate`, { title: fmt(t.copy_title, { title: fn.title }) });
+    if (res.status !== 201) {
+      copy.disabled = false;
+      ctx.setStatus('error', res.body?.detail || res.status);
+      return;
+    }
+    window.location.assign(`/functions/${encodeURIComponent(res.body.function.id)}${suffix}`);
+  });
+  const del = document.getElementById('delete-function');
+  del.addEventListener('click', async () => {
+    const fn = ctx.view.function;
+    if (!(await confirmDialog(fmt(t.confirm_delete_function, { title: fn.title }), t.delete, t.cancel))) {
+      del.focus();
+      return;
+    }
+    await ctx.saver.flush();
+    const now = { id: fn.id, version: ctx.saver.version, title: ctx.view.function.title };
+    // Without session storage there is no undo: delete at once.
+    if (!rememberDeletion(now)) await deleteFunction(now);
+    window.location.assign(`/functions${suffix}`);
+  });
+}
+
+// What the documents include (original wording beside rewordings, the weights table, the
+// sources under the blocks): chosen beside the export links, kept for the next export.
+function setupExportOptions() {
+  const box = document.getElementById('export-options');
+  if (!box) return;
+  box.hidden = false;
+  const KEY = 'vakkaart-export-options';
+  let saved = {};
+  try { saved = JSON.parse(localStorage.getItem(KEY) || '{}'); } catch { /* private mode */ }
+  const boxes = [...box.querySelectorAll('input[type="checkbox"]')];
+  const apply = () => {
+    const choice = Object.fromEntries(boxes.map((b) => [b.name, b.checked]));
+    try { localStorage.setItem(KEY, JSON.stringify(choice)); } catch { /* private mode */ }
+    document.querySelectorAll('a.export-link').forEach((a) => {
+      if (a.dataset.format === 'json') return; // the canonical JSON is always whole
+      const url = new URL(a.href);
+      for (const [name, on] of Object.entries(choice)) url.searchParams.set(name, on ? '1' : '0');
+      a.href = url.pathname + url.search;
+    });
+  };
+  boxes.forEach((b) => {
+    if (b.name in saved) b.checked = Boolean(saved[b.name]);
+    b.addEventListener('change', apply);
+  });
+  apply();
 }

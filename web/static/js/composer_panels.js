@@ -5,7 +5,7 @@ import { itemText } from './composer_render.js';
 
 const blockTitle = (fn, id) => fn.blocks.find((b) => b.id === id)?.title;
 
-export function renderWarnings(box, view, t, lang) {
+export function renderWarnings(box, view, t) {
   const section = box.closest('section');
   section.hidden = false;
   if (!view.warnings.length) {
@@ -14,9 +14,10 @@ export function renderWarnings(box, view, t, lang) {
   }
   box.replaceChildren(el('ul', { class: 'warnings' }, view.warnings.map((w) => {
     const title = w.block && blockTitle(view.function, w.block);
+    // The page's own sentence for the code, with what the server named filled in.
+    const sentence = t.warning_codes?.[w.code];
     return el('li', { dataset: { code: w.code } },
-      // The server's English message names the numbers; Dutch pages say it by code.
-      (lang === 'en' ? w.message : t.warning_codes?.[w.code]) || w.message,
+      sentence ? fmt(sentence, w.params || {}) : w.message,
       title ? [' — ', el('a', { href: `#block-${w.block}` }, title)] : null);
   })));
 }
@@ -51,15 +52,49 @@ export async function refreshCoverage(figure) {
   figure.replaceChildren(document.importNode(root, true));
 }
 
-export async function refreshHistory(list, apiUrl, t) {
+// "a, b en c" in the page's language.
+function joinWords(parts, and) {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${and} ${parts.at(-1)}`;
+}
+
+/**
+ * One saved change as a sentence in the page's language: "An verwijderde blok “Communiceren”
+ * om 14:05." Versions saved before the history kept events show their English summary line.
+ * opts: {lang, framework}.
+ */
+export function historySentence(h, t, opts) {
+  const when = new Date(h.at);
+  const locale = opts.lang === 'en' ? 'en-GB' : 'nl-BE';
+  const time = when.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const today = when.toDateString() === new Date().toDateString();
+  const at = today ? fmt(t.history_at_time, { time })
+    : fmt(t.history_on_date, { time, date: when.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' }) });
+  const events = (h.events || []).filter((e) => t.history_events?.[e.op]);
+  if (!events.length) return null;
+  const said = events.slice(0, 3).map((e) => {
+    const params = { ...e.params };
+    if (e.op === 'set_status') params.value = t[`status_${params.value}`] || params.value;
+    if (e.op === 'set_cluster') params.cluster = opts.framework?.clusters.find((c) => c.id === params.cluster)?.title || params.cluster;
+    return fmt(t.history_events[e.op], params);
+  });
+  if (events.length > 3) said.push(fmt(t.history_more, { n: events.length - 3 }));
+  return `${h.author || t.history_someone} ${joinWords(said, t.history_and)} ${at}.`;
+}
+
+export async function refreshHistory(list, apiUrl, t, opts = {}) {
   const { status, body } = await request('GET', `${apiUrl}/history`);
   if (status !== 200) return;
   list.closest('section').hidden = false;
-  list.replaceChildren(...(body.history.length ? body.history.map((h) => el('li', {},
-    el('span', { class: 'history-version' }, `${t.version} ${h.version}`), ' · ',
-    el('time', { datetime: h.at }, h.at.replace('T', ' ').replace('Z', ' UTC')),
-    h.author ? [' · ', el('span', { class: 'history-author' }, fmt(t.history_by, { author: h.author }))] : '', el('br'),
-    el('span', { class: 'history-summary' }, h.summary))) : [el('li', {}, t.history_none)]));
+  list.replaceChildren(...(body.history.length ? body.history.map((h) => {
+    const sentence = historySentence(h, t, opts);
+    return el('li', {},
+      sentence ? el('p', { class: 'history-sentence' }, sentence)
+        : el('p', { class: 'history-summary', lang: 'en' }, h.summary),
+      el('p', { class: 'history-meta meta' },
+        el('span', { class: 'history-version' }, `${t.version} ${h.version}`), ' · ',
+        el('time', { datetime: h.at }, h.at.replace('T', ' ').replace('Z', ' UTC')),
+        h.author ? [' · ', el('span', { class: 'history-author' }, fmt(t.history_by, { author: h.author }))] : ''));
+  }) : [el('li', {}, t.history_none)]));
 }
 
 // A function as lines of text, to show what differs between two versions of it.
@@ -94,7 +129,7 @@ function minus(a, b) {
  * The conflict banner: the stored version (what the others changed) and the user's unsaved
  * edits side by side, with the two ways out.
  */
-export function renderConflict(banner, conflict, baseVersion, apiUrl, t, { reapply, discard }) {
+export function renderConflict(banner, conflict, baseVersion, apiUrl, t, { reapply, discard }, opts = {}) {
   const current = conflict.current.function;
   const theirs = minus(lines(current, t), lines(conflict.yours, t));
   const yours = minus(lines(conflict.yours, t), lines(current, t));
@@ -122,6 +157,7 @@ export function renderConflict(banner, conflict, baseVersion, apiUrl, t, { reapp
     if (status !== 200) return;
     const since = body.history.filter((h) => h.version > baseVersion);
     historyList.replaceChildren(...since.map((h) => el('li', {},
-      `${t.version} ${h.version}`, h.author ? ` (${fmt(t.conflict_theirs_by, { author: h.author })})` : '', `: ${h.summary}`)));
+      `${t.version} ${h.version}`, h.author ? ` (${fmt(t.conflict_theirs_by, { author: h.author })})` : '',
+      `: ${historySentence(h, t, opts) ?? h.summary}`)));
   });
 }

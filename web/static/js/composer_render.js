@@ -26,7 +26,7 @@ export function groupBlocks(fn, framework, t) {
       id: c.id, title: c.title, blocks: fn.blocks.filter((b) => b.cluster === c.id),
     })).filter((c) => c.blocks.length);
     clusters.forEach((c) => c.blocks.forEach((b) => placed.add(b.id)));
-    if (clusters.length) groups.push({ id: layer.id, title: layer.title, clusters });
+    if (clusters.length) groups.push({ id: layer.id, title: t.layers?.[layer.id] ?? layer.title, clusters });
   }
   const rest = fn.blocks.filter((b) => !placed.has(b.id));
   if (rest.length) groups.push({ id: '', title: t.unplaced, clusters: [{ id: '', title: t.unplaced, blocks: rest }] });
@@ -91,7 +91,7 @@ export function renderEditor(root, ctx) {
   const sum = Math.round(weights.reduce((a, b) => a + b, 0) * 10) / 10;
   const total = el('p', { class: 'weights-total', id: 'weights-total', dataset: { off: weights.length && sum !== 100 ? 'true' : 'false' } },
     `${t.weights_total}: `, el('strong', {}, `${sum} %`),
-    weights.length && sum !== 100 ? el('span', { class: 'weights-warning' }, ` · ${t.warning_codes.weights_not_100}`) : null);
+    weights.length && sum !== 100 ? el('span', { class: 'weights-warning' }, ` · ${t.weights_not_100_short}`) : null);
 
   root.replaceChildren(fields, blocksArea, total, renderOwnBlockForm(ctx));
   root.querySelectorAll('textarea').forEach((a) => {
@@ -102,7 +102,7 @@ export function renderEditor(root, ctx) {
 
 function clusterSelect(id, framework, selected, t) {
   return el('select', { id },
-    framework.layers.map((layer) => el('optgroup', { label: layer.title },
+    framework.layers.map((layer) => el('optgroup', { label: t.layers?.[layer.id] ?? layer.title },
       framework.clusters.filter((c) => c.layer === layer.id)
         .map((c) => el('option', { value: c.id, selected: c.id === selected }, c.title)))),
     selected ? null : el('option', { value: '', selected: true }, t.unplaced));
@@ -170,50 +170,73 @@ function renderBlock(block, siblings, ctx) {
       el('div', { class: 'buttons' },
         button(t.move_up, `up:${block.id}`, { op: 'move_block', block: block.id, to: prev ? indexOf(prev) : index }, { disabled: !prev }),
         button(t.move_down, `down:${block.id}`, { op: 'move_block', block: block.id, to: next ? indexOf(next) : index }, { disabled: !next }),
-        button(t.remove_block, `rmblock:${block.id}`, { op: 'remove_block', block: block.id },
-          { class: 'danger', focus: after ? `btitle:${after.id}` : 'blocks-heading' }))),
+        el('button', {
+          type: 'button', class: 'small danger', dataset: { key: `rmblock:${block.id}` }, ...desc,
+          onclick: () => ctx.removeBlock(block, after ? `btitle:${after.id}` : 'blocks-heading'),
+        }, t.remove_block))),
     renderItems(block, ctx, headId),
     renderAddItem(block, ctx, title),
     block.source ? renderSelect(block, ctx) : null);
   return article;
 }
 
+// The block's lines: what the job does, then (for a qualification's competence) what it needs
+// to know as a list of its own. Up and down move a line among the lines of its own list.
 function renderItems(block, ctx, headId) {
   const { t } = ctx;
-  const list = el('ol', { class: 'fitems' });
-  block.items.forEach((item, i) => {
-    const key = `reword:${item.id}`;
-    const waiting = ctx.saver.waiting(key);
-    const text = waiting ? (waiting.text ?? item.original) : itemText(item);
-    const id = `item-${item.id}`;
-    const area = el('textarea', { id, rows: 1, dataset: { key }, value: text, lang: 'nl' });
-    area.addEventListener('input', () => {
-      // Back to the exact original is no wording at all, so the item follows its source again.
-      const value = area.value;
-      const isOriginal = item.kind !== 'own' && value === item.original;
-      ctx.edit({ op: 'reword', item: item.id, text: isOriginal ? null : value }, key);
+  const isKnowledge = (item) => item.kind === 'knowledge';
+  const activities = block.items.filter((i) => !isKnowledge(i));
+  const knowledge = block.items.filter(isKnowledge);
+  const indexOf = (item) => block.items.indexOf(item);
+  const listOf = (group, cls) => {
+    const list = el('ol', { class: cls });
+    group.forEach((item, k) => {
+      const i = indexOf(item);
+      const prev = group[k - 1];
+      const next = group[k + 1];
+      list.append(renderItem(block, item, i, { prev, next, focusNext: next || prev }, ctx, headId));
     });
-    const reworded = item.kind !== 'own' && item.wording != null && item.original;
-    const desc = { 'aria-describedby': headId };
-    const small = (label, k, edit, disabled, focus) => el('button', {
-      type: 'button', class: 'small', dataset: { key: k }, disabled, ...desc,
-      onclick: () => { if (focus) ctx.focusAfter = focus; ctx.edit(edit); },
-    }, label);
-    const nextItem = block.items[i + 1] || block.items[i - 1];
-    list.append(el('li', { class: `fitem${reworded ? ' reworded' : ''}`, dataset: { item: item.id, kind: item.kind } },
-      el('label', { for: id, class: 'visually-hidden' }, fmt(t.item_label, { n: i + 1, block: block.title || t.no_title })),
-      area,
-      reworded ? el('p', { class: 'original', lang: 'nl' },
-        el('span', { class: 'original-label' }, `${t.original}: `),
-        el('span', { class: 'original-text' }, item.original), ' ',
-        small(t.revert, `revert:${item.id}`, { op: 'reword', item: item.id, text: null }, false, key)) : null,
-      el('div', { class: 'buttons item-buttons' },
-        small(t.move_up, `iup:${item.id}`, { op: 'move_item', item: item.id, to: i - 1 }, i === 0),
-        small(t.move_down, `idown:${item.id}`, { op: 'move_item', item: item.id, to: i + 1 }, i === block.items.length - 1),
-        small(t.remove_item, `irm:${item.id}`, { op: 'remove_item', item: item.id }, false,
-          nextItem ? `reword:${nextItem.id}` : `additem:${block.id}`))));
+    return list;
+  };
+  return [
+    listOf(activities, 'fitems'),
+    knowledge.length ? el('p', { class: 'knowledge-label', id: `kn-${block.id}` }, t.knowledge_list) : null,
+    knowledge.length ? listOf(knowledge, 'fitems knowledge-items') : null,
+  ];
+}
+
+function renderItem(block, item, i, near, ctx, headId) {
+  const { t } = ctx;
+  const key = `reword:${item.id}`;
+  const waiting = ctx.saver.waiting(key);
+  const text = waiting ? (waiting.text ?? item.original) : itemText(item);
+  const id = `item-${item.id}`;
+  const area = el('textarea', { id, rows: 1, dataset: { key }, value: text, lang: 'nl' });
+  area.addEventListener('input', () => {
+    // Back to the exact original is no wording at all, so the item follows its source again.
+    const value = area.value;
+    const isOriginal = item.kind !== 'own' && value === item.original;
+    ctx.edit({ op: 'reword', item: item.id, text: isOriginal ? null : value }, key);
   });
-  return list;
+  const reworded = item.kind !== 'own' && item.wording != null && item.original;
+  const desc = { 'aria-describedby': headId };
+  const small = (label, k, edit, disabled, focus) => el('button', {
+    type: 'button', class: 'small', dataset: { key: k }, disabled, ...desc,
+    onclick: () => { if (focus) ctx.focusAfter = focus; ctx.edit(edit); },
+  }, label);
+  const at = (other) => block.items.indexOf(other);
+  return el('li', { class: `fitem${reworded ? ' reworded' : ''}`, dataset: { item: item.id, kind: item.kind } },
+    el('label', { for: id, class: 'visually-hidden' }, fmt(t.item_label, { n: i + 1, block: block.title || t.no_title })),
+    area,
+    reworded ? el('p', { class: 'original', lang: 'nl' },
+      el('span', { class: 'original-label' }, `${t.original}: `),
+      el('span', { class: 'original-text' }, item.original), ' ',
+      small(t.revert, `revert:${item.id}`, { op: 'reword', item: item.id, text: null }, false, key)) : null,
+    el('div', { class: 'buttons item-buttons' },
+      small(t.move_up, `iup:${item.id}`, { op: 'move_item', item: item.id, to: near.prev ? at(near.prev) : i }, !near.prev),
+      small(t.move_down, `idown:${item.id}`, { op: 'move_item', item: item.id, to: near.next ? at(near.next) : i }, !near.next),
+      small(t.remove_item, `irm:${item.id}`, { op: 'remove_item', item: item.id }, false,
+        near.focusNext ? `reword:${near.focusNext.id}` : `additem:${block.id}`)));
 }
 
 function renderAddItem(block, ctx, title) {

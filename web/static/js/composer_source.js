@@ -38,11 +38,12 @@ function sourceBlock(ref, title, sections, ctx) {
   for (const section of sections) {
     if (!section.items.length) continue;
     if (section.title) block.append(el('p', { class: 'src-section' }, section.title));
-    block.append(el('ul', { class: 'checklist' }, section.items.map((s) => {
+    // An optional section (a competence's knowledge) starts unticked: tick what the job needs.
+    block.append(el('ul', { class: `checklist${section.optional ? ' optional' : ''}` }, section.items.map((s) => {
       pos += 1;
       const id = `sb-${safe}-${pos}`;
       return el('li', { class: s.sub ? 'sub' : '' },
-        el('input', { type: 'checkbox', id, checked: true, dataset: { position: pos } }), ' ',
+        el('input', { type: 'checkbox', id, checked: !section.optional, dataset: { position: pos } }), ' ',
         el('label', { for: id }, s.text));
     })));
   }
@@ -79,7 +80,9 @@ function profileTree(profile, ctx) {
   for (const layer of framework.layers) {
     const clusters = profile.clusters.filter((c) => c.layer === layer.id && c.main_activities.length);
     if (!clusters.length) continue;
-    tree.append(el('h3', { class: 'src-layer' }, layer.title));
+    // The ring's name in the page's language (the tree itself is the sources' Dutch).
+    const ring = t.layers?.[layer.id];
+    tree.append(el('h3', { class: 'src-layer', lang: ring ? ctx.lang || 'nl' : 'nl' }, ring ?? layer.title));
     for (const c of clusters) {
       const details = el('details', { class: 'src-cluster', dataset: { cluster: c.id } },
         el('summary', {}, c.title, el('span', { class: 'count' }, ` (${c.main_activities.length})`)));
@@ -104,7 +107,7 @@ function qualificationTree(q, ctx) {
       el('summary', {}, `${c.number}. ${c.title}`));
     details.append(sourceBlock(`${q.id}:${c.number}`, `${t.competence} ${c.number}: ${c.title}`, [
       { title: t.activities, items: (c.activities || []).map((a) => ({ text: a.text })) },
-      { title: t.knowledge, items: (c.knowledge || []).map((k) => ({ text: k.text })) },
+      { title: t.knowledge_optional, optional: true, items: (c.knowledge || []).map((k) => ({ text: k.text })) },
     ], ctx));
     tree.append(details);
   }

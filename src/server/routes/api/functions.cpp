@@ -80,6 +80,22 @@ void import_function(Context& c) {
   c.res.set_header("Location", "/api/functions/" + stored.id);
 }
 
+void duplicate_function(Context& c) {
+  // Another organisation's function is not found, whatever the body holds.
+  functions_of(c).owner_of(c.capture(1));
+  std::string title;
+  if (!c.req.body.empty())
+    title = json_string_member(json_body(c.req), "title", false);
+  model::FunctionProfile copy;
+  c.store().in_transaction([&] {
+    copy = functions_of(c).duplicate(c.capture(1), title, c.caller.actor());
+    c.audit("function.duplicate", copy.id, "from " + c.capture(1));
+  });
+  send_json(c.res, compose::function_view_json(c.store(), copy));
+  c.res.status = 201;
+  c.res.set_header("Location", "/api/functions/" + copy.id);
+}
+
 void edit_function(Context& c) {
   store::Store& s = c.store();
   // Another organisation's function is not found, whatever the body holds.
@@ -114,10 +130,30 @@ void edit_function(Context& c) {
   send_json(c.res, view);
 }
 
+/// What the user chose to include: `originals`, `weights`, `sources` are 1 (default) or 0.
+exports::ExportOptions export_options(Context& c) {
+  exports::ExportOptions options;
+  options.lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
+  auto flag = [&](const char* name, bool& into) {
+    if (!c.req.has_param(name))
+      return;
+    const std::string v = c.req.get_param_value(name);
+    if (v != "0" && v != "1")
+      throw Error(ErrorCode::invalid_argument,
+                  std::string("'") + name + "' must be 1 (include) or 0 (leave out), not '" +
+                      v.substr(0, 20) + "'",
+                  {"", 0, name});
+    into = v == "1";
+  };
+  flag("originals", options.originals);
+  flag("weights", options.weights);
+  flag("sources", options.sources);
+  return options;
+}
+
 void export_function_file(Context& c) {
   auto f = functions_of(c).get(c.capture(1));
   std::string name = c.req.get_param_value("format");
-  std::string lang = c.req.get_param_value("lang") == "en" ? "en" : "nl";
   std::string file = f.id + "-v" + std::to_string(f.version);
   if (name == "json") {
     c.res.set_content(vakkaart::dump_canonical(exports::function_to_json(f)),
@@ -130,8 +166,9 @@ void export_function_file(Context& c) {
                   "format must be md, html, docx, pdf or json, not '" + name + "'",
                   {"", 0, "format"});
     auto framework = c.store().find_framework(f.framework_id);
-    c.res.set_content(exports::export_function(f, framework ? &*framework : nullptr, *format, lang),
-                      exports::media_type(*format));
+    c.res.set_content(
+        exports::export_function(f, framework ? &*framework : nullptr, *format, export_options(c)),
+        exports::media_type(*format));
     file += std::string(".") + exports::file_extension(*format);
   }
   c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + "\"");
@@ -189,6 +226,13 @@ void add_function_api(RouteTable& table) {
                 });
                 c.res.status = 204;
               });
+  table.route({.method = Method::post,
+               .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/duplicate)",
+               .effect = Effect::write,
+               .cache = Cache::no_store,
+               .access = Access::org_write,
+               .kind = Kind::api},
+              duplicate_function);
   table.route({.method = Method::post,
                .pattern = R"(/api/functions/([A-Za-z0-9_-]+)/edits)",
                .effect = Effect::write,
