@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= vakkaart.db
-# Seconds of fuzzing per target for `make fuzz` (the smoke run of `make test` takes 8).
+# Seconds of fuzzing per target for `make fuzz` (the smoke run of `make test` takes 5).
 FUZZ_SECONDS ?= 300
 
 .PHONY: deps build run test test-asan fuzz bench format tidy clean
@@ -15,25 +15,26 @@ deps:
 # full build and no test needs them).
 build: deps
 	@cmake --preset default >/dev/null
-	@cmake --build --preset default -j $(JOBS) --target vakkaart vakkaart_unit_tests
+	@cmake --build --preset default -j $(JOBS) --target vakkaart_test_binaries
 
 # Imports the bundled sources (a no-op when they are already stored), then serves.
 run: build
 	./build/vakkaart --db $(DB) import data/sources/*.txt
 	./build/vakkaart --db $(DB) serve --host $(HOST) --port $(PORT)
 
+# The default suite, with the sanitized build compiling beside it, then the sanitized unit
+# tests and the fuzz smoke together (scripts/test_all.sh says why).
 test: build
-	ctest --preset default -j $(JOBS)
-	@$(MAKE) --no-print-directory test-asan
+	@cmake --preset asan >/dev/null
+	@scripts/test_all.sh $(JOBS)
 
 # One clang build with AddressSanitizer + UndefinedBehaviorSanitizer serves two runs: the unit
 # tests, and the fuzz targets (tests/fuzz) over their corpora plus 8 s of fuzzing each, in
-# parallel (label fuzz; about 50 s on 2 cores).
+# parallel (label fuzz; about 30 s on 2 cores).
 test-asan: deps
 	@cmake --preset asan >/dev/null
-	@cmake --build --preset asan -j $(JOBS) --target vakkaart_unit_tests vakkaart_fuzzers
-	ctest --preset asan -j $(JOBS)
-	ctest --preset fuzz -j $(JOBS)
+	@cmake --build --preset asan -j $(JOBS) --target vakkaart_sanitized
+	ctest --preset sanitized -j $(JOBS)
 
 # Every fuzz target for FUZZ_SECONDS, JOBS at a time. New inputs collect in
 # build-asan/fuzz-work/<target>/corpus; a crash leaves its input there and fails the run.
