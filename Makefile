@@ -6,7 +6,7 @@ DB ?= vakkaart.db
 # Seconds of fuzzing per target for `make fuzz` (the smoke run of `make test` takes 5).
 FUZZ_SECONDS ?= 300
 
-.PHONY: deps build run test test-asan fuzz bench format tidy clean
+.PHONY: deps build run test test-asan fuzz bench format tidy clean screenshots
 
 deps:
 	@scripts/install-deps.sh
@@ -35,6 +35,15 @@ test-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS) --target vakkaart_sanitized
 	ctest --preset sanitized -j $(JOBS)
+
+# Every page at 1366x768 and 390x844, whole, into screenshots/ (not committed), for a reviewer:
+# the browser test that also checks each with axe-core and for sideways scrolling.
+screenshots: build
+	@mkdir -p screenshots
+	@cd tests/e2e && VAKKAART_BIN=$(CURDIR)/build/vakkaart VAKKAART_ROOT=$(CURDIR) \
+	  E2E_ARTIFACTS=$(CURDIR)/build/e2e-artifacts E2E_SCREENSHOTS=$(CURDIR)/screenshots \
+	  bash run.sh --test-name-pattern='axe finds nothing serious'
+	@echo "screenshots: $$(ls screenshots | wc -l) pages in screenshots/"
 
 # Every fuzz target for FUZZ_SECONDS, JOBS at a time. New inputs collect in
 # build-asan/fuzz-work/<target>/corpus; a crash leaves its input there and fails the run.

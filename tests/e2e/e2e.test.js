@@ -11,6 +11,7 @@ require('./specs/compare');
 require('./specs/search');
 require('./specs/language');
 require('./specs/accessibility');
+require('./specs/every_page');
 require('./specs/no-javascript');
 require('./specs/responsive');
 require('./specs/print');
