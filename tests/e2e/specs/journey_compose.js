@@ -11,6 +11,7 @@ const { execFileSync } = require('node:child_process');
 const { env } = require('../lib/env');
 const { withPage, open, norm, waitFor, screenshot } = require('../lib/pages');
 const { assertAccessible } = require('../lib/axe');
+const data = require('../lib/data');
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1366, height: 768 } },
@@ -168,6 +169,38 @@ describe('journey: compose', () => {
       await waitFor(async () => (await apiStatus(`/api/functions/${copyId}`)) === 404, 'the function deleted');
       assert.equal(await apiStatus(`/api/functions/${id}`), 200, 'the original stays');
       await assertAccessible(page, 'function list with actions');
+    });
+  });
+
+  test('a competence fits several clusters: the crosswalk suggests one, she chooses where it goes', async (t) => {
+    await withPage(t, { signedIn: true }, async (page) => {
+      await open(page, '/functions');
+      await page.fill('#nf-title', 'Syndicaal medewerker');
+      await Promise.all([page.waitForURL(/\/functions\/[^/?]+/), page.click('#new-function button[type="submit"]')]);
+      await saved(page, 'the new function');
+      const bk = data.mainQualification();
+      await page.selectOption('#source-picker', `qualification:${bk.id}`);
+      const block = page.locator(`.src-block[data-source="${bk.id}:1"]`);
+      await block.waitFor({ state: 'attached' });
+      await block.evaluate((b) => { b.closest('details').open = true; });
+      const place = block.locator('select.place-in');
+      const suggested = await place.locator('optgroup').first().locator('option').allTextContents();
+      const chosen = await place.inputValue();
+      const api = (await (await fetch(`${env.url}/api/crosswalks/clusters?qualification=${bk.id}`)).json())
+        .competences.find((c) => c.number === 1).clusters;
+      if (api.length) {
+        assert.equal(chosen, api[0].id, 'the crosswalk\'s best cluster is chosen first');
+        assert.equal(suggested.length, api.length, 'its suggestions come first');
+        assert.ok((await block.locator('.place-why').textContent()).includes(api[0].title), 'the hint names it');
+      }
+      // She puts it elsewhere: a cluster of the supporting ring that is not the suggestion.
+      const other = await place.locator('optgroup:last-of-type option').evaluateAll(
+        (os, not) => os.map((o) => o.value).find((v) => v && v !== not), chosen);
+      await place.selectOption(other);
+      await block.locator('button.take').click();
+      await waitFor(async () => (await page.locator(`#function-editor .cluster-group[data-cluster="${other}"] article.fblock`).count()) === 1,
+        'the competence in the cluster she chose');
+      await saved(page, 'the competence');
     });
   });
 

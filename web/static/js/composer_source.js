@@ -15,17 +15,55 @@ async function load(kind, id) {
   return cache.get(key);
 }
 
-/** What taking a source block sends: {source, items?} (items left out when all are ticked). */
+/**
+ * What taking a source block sends: {source, items?, cluster?} (items left out when all are
+ * ticked; cluster when the user chose one for a competence).
+ */
 function takeEdit(block) {
   const boxes = [...block.querySelectorAll('input[type="checkbox"]')];
   const items = boxes.filter((b) => b.checked).map((b) => Number(b.dataset.position));
   const edit = { op: 'add_block', source: block.dataset.source };
   if (items.length < boxes.length) edit.items = items;
+  const cluster = block.querySelector('select.place-in')?.value;
+  if (cluster) edit.cluster = cluster;
   return edit;
 }
 
+const suggestions = new Map(); // qualification id → its competences' best clusters (crosswalk)
+
+function clusterSuggestions(qualificationId) {
+  if (!suggestions.has(qualificationId)) {
+    suggestions.set(qualificationId, getJson(`/api/crosswalks/clusters?qualification=${encodeURIComponent(qualificationId)}`)
+      .then((r) => new Map(r.competences.map((c) => [c.number, c.clusters])))
+      .catch(() => new Map())); // no suggestion is no reason to refuse the block
+  }
+  return suggestions.get(qualificationId);
+}
+
+// A competence fits several clusters of the ring model: the user chooses where it goes, and the
+// crosswalk's best clusters come first, the best one chosen, with the words that carried it.
+function placeChooser(ref, suggested, ctx) {
+  const { t, framework } = ctx;
+  const safe = ref.replace(/[^A-Za-z0-9_-]/g, '-');
+  const id = `place-${safe}`;
+  const ring = (layer) => t.layers?.[layer.id] ?? layer.title;
+  const select = el('select', { id, class: 'place-in', 'aria-describedby': `${id}-why` },
+    suggested.length ? null : el('option', { value: '', selected: true }, t.place_auto),
+    suggested.length ? el('optgroup', { label: t.place_suggested },
+      suggested.map((c, i) => el('option', { value: c.id, selected: i === 0 }, `${c.title} (${Math.round(c.score * 100)} %)`))) : null,
+    framework.layers.map((layer) => el('optgroup', { label: ring(layer) },
+      framework.clusters.filter((c) => c.layer === layer.id).map((c) => el('option', { value: c.id }, c.title)))));
+  const best = suggested[0];
+  return el('div', { class: 'field place-field' },
+    el('label', { for: id }, t.place_in),
+    select,
+    el('p', { class: 'meta place-why', id: `${id}-why` }, best
+      ? fmt(t.place_why, { cluster: best.title, words: best.words.slice(0, 5).join(', ') })
+      : t.place_none));
+}
+
 // One draggable source block: its title, its statements as checkboxes, the take button.
-function sourceBlock(ref, title, sections, ctx) {
+function sourceBlock(ref, title, sections, ctx, place = null) {
   const { t } = ctx;
   const safe = ref.replace(/[^A-Za-z0-9_-]/g, '-');
   const titleId = `st-${safe}`;
@@ -47,6 +85,7 @@ function sourceBlock(ref, title, sections, ctx) {
         el('label', { for: id }, s.text));
     })));
   }
+  if (place) block.append(place);
   const take = el('button', { type: 'button', class: 'take', 'aria-describedby': titleId }, t.take);
   take.addEventListener('click', () => {
     const edit = takeEdit(block);
@@ -98,17 +137,18 @@ function profileTree(profile, ctx) {
   return tree;
 }
 
-function qualificationTree(q, ctx) {
+function qualificationTree(q, ctx, places) {
   const { t } = ctx;
   const tree = el('div', { class: 'src-qualification', lang: 'nl' });
   tree.append(el('h3', { class: 'src-layer' }, `${q.id} ${q.title}`));
   for (const c of q.competences) {
+    const ref = `${q.id}:${c.number}`;
     const details = el('details', { class: 'src-cluster', dataset: { competence: c.number } },
       el('summary', {}, `${c.number}. ${c.title}`));
-    details.append(sourceBlock(`${q.id}:${c.number}`, `${t.competence} ${c.number}: ${c.title}`, [
+    details.append(sourceBlock(ref, `${t.competence} ${c.number}: ${c.title}`, [
       { title: t.activities, items: (c.activities || []).map((a) => ({ text: a.text })) },
       { title: t.knowledge_optional, optional: true, items: (c.knowledge || []).map((k) => ({ text: k.text })) },
-    ], ctx));
+    ], ctx, placeChooser(ref, places.get(c.number) || [], ctx)));
     tree.append(details);
   }
   return tree;
@@ -136,9 +176,9 @@ export function setupStructure(pane, ctx) {
     const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
     treeBox.setAttribute('aria-busy', 'true');
     treeBox.replaceChildren(el('p', { class: 'meta' }, t.loading));
-    const data = await load(kind, id);
+    const [data, places] = await Promise.all([load(kind, id), kind === 'profile' ? null : clusterSuggestions(id)]);
     if (shown !== value) return; // another choice came in meanwhile
-    treeBox.replaceChildren(kind === 'profile' ? profileTree(data, ctx) : qualificationTree(data, ctx));
+    treeBox.replaceChildren(kind === 'profile' ? profileTree(data, ctx) : qualificationTree(data, ctx, places));
     treeBox.removeAttribute('aria-busy');
   }
   picker.addEventListener('change', () => show(picker.value));
