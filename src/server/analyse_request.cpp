@@ -27,7 +27,10 @@ std::optional<analysis::InputFormat> format_of_content_type(const std::string& c
 AnalyseInput extracted(const std::string& bytes, analysis::InputFormat format,
                        const std::string& name, const std::string& field) {
   try {
-    return {analysis::read_job_text(bytes, format, name), name};
+    AnalyseInput input;
+    input.text = analysis::read_job_text(bytes, format, name);
+    input.name = name;
+    return input;
   } catch (const Error& e) {
     throw Error(e.code(), e.message(), {e.where().file, e.where().line, field});
   }
@@ -44,7 +47,14 @@ AnalyseInput analyse_input_from(const httplib::Request& req) {
       auto format = format_of_content_type(file.content_type);
       if (!format || *format == analysis::InputFormat::text)
         format = analysis::detect_input_format(file.content, name);
-      return extracted(file.content, *format, name, "file");
+      AnalyseInput input = extracted(file.content, *format, name, "file");
+      const std::string pasted = req.has_file("text") ? req.get_file_value("text").content : "";
+      if (pasted.find_first_not_of(" \t\r\n") != std::string::npos) {
+        const auto typed = extracted(pasted, analysis::InputFormat::text, "text", "text");
+        input.text = typed.text + "\n\n" + input.text;
+        input.pasted_and_file = true;
+      }
+      return input;
     }
     if (req.has_file("text"))
       return extracted(req.get_file_value("text").content, analysis::InputFormat::text, "text",

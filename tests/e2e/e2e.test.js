@@ -19,5 +19,6 @@ require('./specs/composer');
 require('./specs/composer_changes');
 require('./specs/crosswalk');
 require('./specs/analyse');
+require('./specs/journey_analyse');
 require('./specs/accounts');
 require('./specs/internal_names');

@@ -7,11 +7,13 @@ import glob
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 import uuid
 import zipfile
 
@@ -400,6 +402,279 @@ class AnalyseApi(AnalyseBase):
         for raw, content_type, field in self.PROBLEM_CASES:
             problem = self.problem(self.post("/api/analyse", raw, content_type))
             self.assertEqual(problem.get("field"), field, problem)
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def multipart_body(fields):
+    """(body, content type) of a multipart form: fields are (name, filename, type, bytes)."""
+    boundary = "vakkaart-" + uuid.uuid4().hex
+    parts = []
+    for name, filename, content_type, data in fields:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"'
+                                                     if filename is not None else "")
+        head = f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
+        if content_type:
+            head += f"Content-Type: {content_type}\r\n"
+        parts.append(head.encode() + b"\r\n" + data + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), \
+        f"multipart/form-data; boundary={boundary}"
+
+
+class AnalysePageAndFunction(unittest.TestCase):
+    """The page /analyse (issue 17): refused input comes back on the form, beside its field, in
+    the page's language, never as an error page; a pasted text and a file are both read and the
+    page says so; the figures are words of the page's language; "Maak hier een functie van"
+    creates the function for an editor and for no one else, from sources checked against the
+    structure (never trusted), and opens the composer."""
+
+    EDITOR = "redacteur@example.org"
+    EDITOR_PASSWORD = "redacteur-wachtwoord-1"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="vakkaart-it-analyse-page-")
+        cls.db = os.path.join(cls.dir, "test.db")
+        try:
+            run("import", *sorted(glob.glob(os.path.join(SOURCES, "*.txt"))), db=cls.db)
+            # TESTER: a curator of demo, so also an editor. Every test posts several analyses.
+            cls.server = Server(cls.db, args=("--analyse-per-minute", "0"))
+            run("user", "add", "lezer@example.org", "--org", "demo", "--role", "reader",
+                db=cls.db)
+            cls.reader_token = run("token", "create", "lezer@example.org", "--name", "lezer",
+                                   db=cls.db).stdout.strip()
+            subprocess.run([BIN, "--db", cls.db, "user", "add", cls.EDITOR, "--org", "demo",
+                            "--role", "editor", "--password-stdin"], input=cls.EDITOR_PASSWORD,
+                           text=True, capture_output=True, check=True, timeout=120)
+        except BaseException:
+            shutil.rmtree(cls.dir, ignore_errors=True)
+            raise
+        cls.text = read(GW_FILE)
+        parts = urllib.parse.urlsplit(cls.server.url)
+        cls.host, cls.port = parts.hostname, parts.port
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def send(self, method, path, body=None, content_type=None, token=None, headers=None):
+        """(status, headers, body text); redirects are answers, not followed."""
+        import http.client
+        h = dict(headers or {})
+        if content_type:
+            h["Content-Type"] = content_type
+        if token:
+            h["Authorization"] = f"Bearer {token}"
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        try:
+            connection.request(method, path, body, h)
+            response = connection.getresponse()
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    def analyse_page(self, fields, path="/analyse", token=None, headers=None):
+        body, content_type = multipart_body(fields)
+        return self.send("POST", path, body, content_type, token, headers)
+
+    def text_field(self, text):
+        return ("text", None, None, text.encode("utf-8"))
+
+    def form_post(self, fields, token=None, headers=None, path="/analyse/function"):
+        return self.send("POST", path, urllib.parse.urlencode(fields),
+                         "application/x-www-form-urlencoded", token, headers)
+
+    def api_json(self, method, path, fields=None, token=None):
+        body, content_type = multipart_body(fields) if fields else (None, None)
+        status, _, text = self.send(method, path, body, content_type, token or self.server.token)
+        self.assertEqual(status, 200, text[:500])
+        return json.loads(text)
+
+    @staticmethod
+    def without_the_text(page):
+        """The page without what the visitor wrote (textarea) and the sentences quoted from it."""
+        page = re.sub(r"<textarea.*?</textarea>", "", page, flags=re.S)
+        return re.sub(r'<ol class="analyse-segments".*?</ol>', "", page, flags=re.S)
+
+    def draft_form(self, page):
+        form = re.search(r'<form class="make-function".*?</form>', page, re.S)
+        self.assertTrue(form, "the result page offers 'Maak hier een functie van'")
+        form = form.group(0)
+        value = lambda name: html.unescape(  # noqa: E731
+            re.search(rf'name="{name}"[^>]*value="([^"]*)"', form).group(1))
+        sources = [html.unescape(s) for s in re.findall(r'name="source" value="([^"]*)"', form)]
+        return value("candidate"), value("title"), sources
+
+    def function_count(self):
+        return len(self.api_json("GET", "/api/functions")["functions"])
+
+    def test_an_empty_form_is_refused_on_the_form(self):
+        empty_file = ("file", "", "application/octet-stream", b"")
+        for path, words in [("/analyse", "Er is geen tekst om te analyseren"),
+                            ("/analyse?lang=en", "There is no text to analyse")]:
+            with self.subTest(path=path):
+                status, headers, page = self.analyse_page([self.text_field("  \n"), empty_file],
+                                                          path)
+                self.assertEqual(status, 400, page[:300])
+                self.assertTrue(headers["Content-Type"].startswith("text/html"))
+                self.assertIn('<form class="analyse-form"', page)
+                error = re.search(r'<p class="form-error" id="analyse-error"[^>]*>([^<]*)</p>', page)
+                self.assertTrue(error, "the error is on the form")
+                self.assertIn(words, error.group(1))
+                self.assertRegex(page, r'<textarea id="analyse-text"[^>]*aria-invalid="true"')
+                self.assertNotIn('class="analyse-result"', page)
+
+    def test_an_unreadable_upload_is_refused_on_the_form_and_the_text_is_kept(self):
+        typed = "Je organiseert activiteiten voor de buurt."
+        status, _, page = self.analyse_page(
+            [self.text_field(typed), ("file", "geen-word.docx", DOCX_TYPE, zipfile_bytes())])
+        self.assertEqual(status, 400, page[:300])
+        self.assertRegex(page, r'<input id="analyse-file"[^>]*aria-invalid="true"')
+        error = re.search(r'<p class="form-error" id="analyse-error"[^>]*>([^<]*)</p>', page)
+        self.assertTrue(error)
+        self.assertIn("geen-word.docx", error.group(1))
+        self.assertIn("kan niet gelezen worden", error.group(1))
+        self.assertIn(typed, page, "what was typed is still in the form")
+        # The same upload alone: the error is the file's, in English on ?lang=en.
+        status, _, page = self.analyse_page(
+            [("file", "geen-word.docx", DOCX_TYPE, zipfile_bytes())], "/analyse?lang=en")
+        self.assertEqual(status, 400)
+        self.assertIn("The file geen-word.docx cannot be read", page)
+        # A DOCX that would unpack far too large: 413, on the form as well.
+        status, _, page = self.analyse_page([("file", "bom.docx", DOCX_TYPE, zip_bomb())])
+        self.assertEqual(status, 413)
+        self.assertRegex(page, r'<p class="form-error" id="analyse-error"[^>]*>Dit is te groot')
+
+    def test_a_pasted_text_and_a_file_are_both_read(self):
+        pasted = "Je begeleidt vrijwilligers bij het organiseren van buurtactiviteiten."
+        file = ("file", "vacature.txt", "text/plain", self.text.encode("utf-8"))
+        status, _, page = self.analyse_page([self.text_field(pasted), file])
+        self.assertEqual(status, 200, page[:300])
+        self.assertIn("Gelezen: de geplakte tekst en het bestand vacature.txt.", page)
+        first = re.search(r'<li id="segment-1"[^>]*>\s*<p class="segment-text">(.*?)</p>', page, re.S)
+        self.assertIn("vrijwilligers", first.group(1), "the pasted text comes first")
+        alone = self.api_json("POST", "/api/analyse", [file])
+        both = self.api_json("POST", "/api/analyse", [self.text_field(pasted), file])
+        self.assertEqual(both["segment_count"], alone["segment_count"] + 1,
+                         "the API reads both as well")
+        status, _, page = self.analyse_page([file], "/analyse?lang=en")
+        self.assertIn("Read: the file vacature.txt.", page)
+
+    def test_the_figures_are_words_of_the_page(self):
+        status, _, page = self.analyse_page([self.text_field(self.text)])
+        self.assertEqual(status, 200)
+        dutch = self.without_the_text(page)
+        self.assertRegex(dutch, r"\d+ van de \d+ zinnen herkend; de beroepenstructuur verklaart "
+                                r"\d+% van de tekst\.")
+        self.assertNotRegex(dutch, r"\bpassing\b")
+        status, _, page = self.analyse_page([self.text_field(self.text)], "/analyse?lang=en")
+        english = self.without_the_text(page)
+        self.assertRegex(english, r"\d+ of the \d+ sentences recognised; the occupational "
+                                  r"structure explains \d+% of the text\.")
+        for dutch_words in ["passing", "zinnen herkend", "verklaart", "Gelezen", "Maak hier"]:
+            self.assertNotRegex(english, rf"\b{dutch_words}\b")
+
+    def test_an_editor_turns_the_analysis_into_a_function(self):
+        # Anonymous: a way to sign in that comes back here, and no form.
+        status, _, page = self.analyse_page([self.text_field(self.text)])
+        self.assertEqual(status, 200)
+        self.assertRegex(html.unescape(page), r'href="/sign-in\?next=(%2F|/)analyse"')
+        self.assertNotIn('class="make-function"', page)
+        # A reader is told why not.
+        status, _, page = self.analyse_page([self.text_field(self.text)], token=self.reader_token)
+        self.assertIn("alleen redacteurs en beheerders maken functies", page)
+        self.assertNotIn('class="make-function"', page)
+
+        status, _, page = self.analyse_page([self.text_field(self.text)], token=self.server.token)
+        candidate, title, sources = self.draft_form(page)
+        expected = self.api_json("POST", "/api/analyse", [self.text_field(self.text)])
+        best = expected["profiles"][0]
+        self.assertEqual(candidate, best["id"])
+        matched = [m["ref"] for m in best["main_activities"] if m["matched"] > 0]
+        self.assertEqual(sources, matched, "one block per main activity that comes up")
+        self.assertEqual(len(sources), best["matched"], "the headline's count")
+        self.assertTrue(title)
+
+        status, headers, text = self.form_post(
+            [("candidate", candidate), ("title", title)] + [("source", s) for s in sources],
+            token=self.server.token)
+        self.assertEqual(status, 303, text[:500])
+        location = re.fullmatch(r"/functions/([a-z0-9-]+)", headers["Location"])
+        self.assertTrue(location, headers["Location"])
+        made = self.api_json("GET", f"/api/functions/{location.group(1)}")["function"]
+        self.assertEqual(made["title"], title)
+        refs = [b["source"]["ref"] for b in made["blocks"] if b["source"]]
+        for s in sources:
+            self.assertEqual(refs.count(s), 1, f"{s} is one block")
+        self.assertEqual(len(refs), len(set(refs)))
+        status, _, _ = self.send("GET", headers["Location"], token=self.server.token)
+        self.assertEqual(status, 200, "the composer opens")
+
+        # A title is stored text: the composer shows it as text, never as markup.
+        hostile = '<img src=x onerror="alert(1)"> & co'
+        status, headers, _ = self.form_post(
+            [("candidate", candidate), ("title", hostile), ("source", sources[0])],
+            token=self.server.token)
+        self.assertEqual(status, 303)
+        _, _, composer = self.send("GET", headers["Location"], token=self.server.token)
+        self.assertNotIn("<img src=x", composer)
+        self.assertIn("&lt;img src=x", composer)
+
+    def test_what_the_form_names_is_checked_and_only_editors_write(self):
+        status, _, page = self.analyse_page([self.text_field(self.text)], token=self.server.token)
+        candidate, title, sources = self.draft_form(page)
+        before = self.function_count()
+        cases = [
+            ([("candidate", candidate), ("title", title), ("source", "gemeenschapswerker:x:99")],
+             400, "gemeenschapswerker:x:99"),
+            ([("candidate", "geen-profiel"), ("title", title), ("source", sources[0])],
+             400, "geen-profiel"),
+            ([("candidate", candidate), ("title", title)], 400, "at least one"),
+            ([("candidate", candidate), ("title", "  "), ("source", sources[0])], 400, "title"),
+            ([("candidate", candidate), ("title", "x" * 201), ("source", sources[0])], 413,
+             "200 characters"),
+            # (101 different ones: the server reads a repeated name=value pair once.)
+            ([("candidate", candidate), ("title", title)]
+             + [("source", f"{candidate}:x:{n}") for n in range(101)], 413, "at most 100"),
+        ]
+        for fields, want, words in cases:
+            with self.subTest(fields=fields[:3]):
+                status, headers, text = self.form_post(fields, token=self.server.token)
+                self.assertEqual(status, want, text[:300])
+                self.assertTrue(headers["Content-Type"].startswith("text/html"))
+                self.assertIn(words, html.unescape(text))
+        fields = [("candidate", candidate), ("title", title), ("source", sources[0])]
+        self.assertEqual(self.form_post(fields)[0], 401, "anonymous")
+        self.assertEqual(self.form_post(fields, token=self.reader_token)[0], 403, "a reader")
+        self.assertEqual(self.function_count(), before, "nothing was made")
+
+    def test_a_session_sends_its_csrf_token_and_this_sites_origin(self):
+        origin = self.server.url
+        status, headers, _ = self.form_post(
+            [("email", self.EDITOR), ("password", self.EDITOR_PASSWORD)], path="/sign-in",
+            headers={"Origin": origin})
+        self.assertEqual(status, 303)
+        cookie = re.search(r"vakkaart_session=([^;]+)", headers["Set-Cookie"]).group(0)
+        _, _, account = self.send("GET", "/account", headers={"Cookie": cookie})
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', account).group(1)
+        session = {"Cookie": cookie, "Origin": origin}
+        status, _, page = self.analyse_page(
+            [("csrf_token", None, None, csrf.encode()), self.text_field(self.text)],
+            headers=session)
+        self.assertEqual(status, 200, page[:300])
+        candidate, title, sources = self.draft_form(page)
+        self.assertIn(f'name="csrf_token" value="{csrf}"', page)
+        fields = [("candidate", candidate), ("title", title)] + [("source", s) for s in sources]
+        self.assertEqual(self.form_post(fields, headers=session)[0], 403, "no CSRF token")
+        self.assertEqual(self.form_post(fields + [("csrf_token", csrf)],
+                                        headers={"Cookie": cookie,
+                                                 "Origin": "http://evil.example"})[0],
+                         403, "another site")
+        status, headers, _ = self.form_post(fields + [("csrf_token", csrf)], headers=session)
+        self.assertEqual(status, 303)
+        self.assertRegex(headers["Location"], r"^/functions/[a-z0-9-]+$")
 
 
 def zip_bomb():

@@ -3,12 +3,17 @@
 // the server from the same AnalysisResult as POST /api/analyse.
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "analysis/function_draft.h"
 #include "analysis/matcher.h"
 #include "analysis/word_terms.h"
+#include "auth/roles.h"
+#include "core/error.h"
 #include "render/ring_svg.h"
 #include "server/analyse_request.h"
+#include "server/request_input.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "text/text_utils.h"
@@ -58,17 +63,22 @@ std::string marked_segment(const analysis::SegmentResult& s) {
   return out + text::escape_markup(s.text.substr(at));
 }
 
-Json result_view(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
-                 const std::string& lang, const Json& t) {
-  const auto& candidates = index.candidates();
-  Json view;
-  view["fit"] = percent_text(result.fit * 100);
-  view["segment_count"] = result.segment_count;
-  view["matched_segments"] = result.matched_segments;
+std::string analyse_fill(std::string text, const std::string& key, const std::string& value) {
+  const std::string slot = "{" + key + "}";
+  const auto at = text.find(slot);
+  if (at != std::string::npos)
+    text.replace(at, slot.size(), value);
+  return text;
+}
+
+/// The headline and the figures under it: the best candidate's coverage counts in one
+/// sentence (docs/analysis.md), then the sentences recognised and the share explained.
+void add_verdict(Json& view, const analysis::AnalysisResult& result,
+                 const analysis::StructureIndex& index, const std::string& lang, const Json& t) {
   view["recognised"] = result.best_candidate >= 0;
   if (result.best_candidate >= 0) {
     const auto& top = result.candidates.front();
-    const auto& best = candidates[top.candidate];
+    const auto& best = index.candidates()[top.candidate];
     view["best"] = {{"id", best.id},
                     {"title", best.title},
                     {"url", group_url(index, -1, top.candidate, lang)},
@@ -80,15 +90,19 @@ Json result_view(const analysis::AnalysisResult& result, const analysis::Structu
                     {"one_matched", top.matched == 1},
                     {"qualification", best.kind == analysis::Candidate::Kind::qualification}};
   }
+  std::string fit = t["analyse"]["fit_sentence"].get<std::string>();
+  fit = analyse_fill(fit, "matched", std::to_string(result.matched_segments));
+  fit = analyse_fill(fit, "total", std::to_string(result.segment_count));
+  view["fit_sentence"] = analyse_fill(fit, "fit", percent_text(result.fit * 100));
+}
 
+Json candidate_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
+                    const std::string& lang, const Json& t) {
   Json profiles = Json::array();
-  std::int64_t ring_candidate = -1;
   for (std::size_t k = 0; k < result.candidates.size(); ++k) {
     const auto& r = result.candidates[k];
-    const auto& c = candidates[r.candidate];
-    bool profile = c.kind == analysis::Candidate::Kind::profile;
-    if (profile && ring_candidate < 0 && r.score > 0)
-      ring_candidate = static_cast<std::int64_t>(k);
+    const auto& c = index.candidates()[r.candidate];
+    const bool profile = c.kind == analysis::Candidate::Kind::profile;
     profiles.push_back(
         {{"rank", k + 1},
          {"id", c.id},
@@ -99,42 +113,44 @@ Json result_view(const analysis::AnalysisResult& result, const analysis::Structu
          {"confidence_width", static_cast<int>(std::lround(r.confidence * 100))},
          {"coverage", percent_text(r.coverage)}});
   }
-  view["profiles"] = std::move(profiles);
+  return profiles;
+}
 
-  // The ring of the best-fitting profile, each cluster coloured by how much of it the text
-  // covers; a qualification has no ring, so its best profile is drawn beside it.
-  if (ring_candidate >= 0) {
-    const auto& r = result.candidates[static_cast<std::size_t>(ring_candidate)];
-    const auto& cand = candidates[r.candidate];
-    const auto& fw = index.frameworks()[cand.framework];
-    std::map<std::string, double> coverage;
-    for (const auto& c : r.clusters)
-      coverage[index.clusters()[c.index].id] = c.percent;
-    model::Framework framework{fw.id, fw.title, "", fw.layers, {}, {}};
-    for (auto cl : fw.clusters) {
-      const auto& info = index.clusters()[cl];
-      framework.clusters.push_back({info.id, info.layer_id, info.title});
+/// The ring of the best-fitting profile, each cluster coloured by how much of it the text
+/// covers; a qualification has no ring, so its best profile is drawn beside it.
+void add_ring(Json& view, const analysis::AnalysisResult& result,
+              const analysis::StructureIndex& index, const std::string& lang) {
+  const analysis::CandidateResult* ring = nullptr;
+  for (const auto& r : result.candidates) {
+    if (index.candidates()[r.candidate].kind == analysis::Candidate::Kind::profile && r.score > 0) {
+      ring = &r;
+      break;
     }
-    model::Profile profile{cand.id, cand.title, fw.id, "", {}};
-    render::RingOptions options;
-    options.lang = lang;
-    options.cluster_coverage = &coverage;
-    options.link_prefix =
-        page_url("/profiles/" + cand.id, {}, lang) + (lang == "en" ? "&cluster=" : "?cluster=");
-    view["ring_svg"] = render::ring_svg(framework, profile, options);
-    view["ring_title"] = cand.title;
-    Json clusters = Json::array();
-    for (const auto& c : r.clusters) {
-      const auto& info = index.clusters()[c.index];
-      clusters.push_back({{"title", info.title},
-                          {"ring", info.layer_title},
-                          {"coverage", percent_text(c.percent)},
-                          {"matched", c.matched},
-                          {"total", c.total}});
-    }
-    view["ring_clusters"] = std::move(clusters);
   }
+  if (ring == nullptr)
+    return;
+  const auto& cand = index.candidates()[ring->candidate];
+  const auto& fw = index.frameworks()[cand.framework];
+  std::map<std::string, double> coverage;
+  for (const auto& c : ring->clusters)
+    coverage[index.clusters()[c.index].id] = c.percent;
+  model::Framework framework{fw.id, fw.title, "", fw.layers, {}, {}};
+  for (auto cl : fw.clusters) {
+    const auto& info = index.clusters()[cl];
+    framework.clusters.push_back({info.id, info.layer_id, info.title});
+  }
+  model::Profile profile{cand.id, cand.title, fw.id, "", {}};
+  render::RingOptions options;
+  options.lang = lang;
+  options.cluster_coverage = &coverage;
+  options.link_prefix =
+      page_url("/profiles/" + cand.id, {}, lang) + (lang == "en" ? "&cluster=" : "?cluster=");
+  view["ring_svg"] = render::ring_svg(framework, profile, options);
+  view["ring_title"] = cand.title;
+}
 
+Json missing_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
+                  const std::string& lang) {
   Json missing = Json::array();
   for (auto g : result.missing_core) {
     const auto& group = index.groups()[g];
@@ -143,9 +159,12 @@ Json result_view(const analysis::AnalysisResult& result, const analysis::Structu
          {"cluster", index.clusters()[static_cast<std::size_t>(group.cluster)].title},
          {"url", group_url(index, static_cast<std::int32_t>(g), group.candidate, lang)}});
   }
-  view["missing"] = missing;
-  view["has_missing"] = !missing.empty();
+  return missing;
+}
 
+Json segment_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
+                  const std::string& lang, const Json& t) {
+  const auto& candidates = index.candidates();
   Json segments = Json::array();
   int n = 0;
   for (const auto& s : result.segments) {
@@ -178,8 +197,99 @@ Json result_view(const analysis::AnalysisResult& result, const analysis::Structu
                         {"matched", !s.matches.empty()},
                         {"matches", std::move(matches)}});
   }
-  view["segments"] = std::move(segments);
+  return segments;
+}
+
+Json result_view(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
+                 const std::string& lang, const Json& t) {
+  Json view;
+  add_verdict(view, result, index, lang, t);
+  view["profiles"] = candidate_rows(result, index, lang, t);
+  add_ring(view, result, index, lang);
+  const Json missing = missing_rows(result, index, lang);
+  view["missing"] = missing;
+  view["has_missing"] = !missing.empty();
+  view["segments"] = segment_rows(result, index, lang, t);
   return view;
+}
+
+/// "Maak hier een functie van": what the function would hold, and the form for whom may
+/// create functions; a sign-in link for anonymous visitors, a word on the role for readers.
+Json function_action_view(const Context& r, const analysis::FunctionDraft& draft,
+                          const analysis::StructureIndex& index, const Json& t) {
+  Json sources = Json::array();
+  for (std::size_t k = 0; k < draft.sources.size(); ++k) {
+    const auto& g = index.groups()[draft.groups[k]];
+    const std::string place =
+        g.cluster >= 0
+            ? index.clusters()[static_cast<std::size_t>(g.cluster)].title
+            : t["analyse"]["competence"].get<std::string>() + " " + std::to_string(g.position);
+    // The learning professional's main activities have no title of their own.
+    sources.push_back(
+        {{"ref", draft.sources[k]},
+         {"title", g.title.empty() ? place + " " + std::to_string(g.position) : g.title},
+         {"place", place}});
+  }
+  const auto n = static_cast<long long>(draft.sources.size());
+  std::string intro =
+      t["analyse"][draft.profile ? "function_intro_profile" : "function_intro_qualification"]
+          .get<std::string>();
+  intro = analyse_fill(intro, "n",
+                       web::counted(n, draft.profile ? "main_activities" : "competences", r.lang));
+  Json view = {{"candidate", draft.candidate_id},
+               {"title", draft.title},
+               {"title_max", analysis::kMaxDraftTitleChars},
+               {"intro", analyse_fill(intro, "title", draft.candidate_title)},
+               {"sources", std::move(sources)},
+               {"action", page_url("/analyse/function", {}, r.lang)}};
+  const auto& caller = r.caller;
+  if (!caller.signed_in()) {
+    view["sign_in_url"] =
+        page_url("/sign-in", {{"next", page_url("/analyse", {}, r.lang)}}, r.lang);
+  } else if (!caller.read_only && (caller.site_admin() || caller.holds(auth::Role::editor))) {
+    view["can_create"] = true;
+  } else {
+    std::string role =
+        caller.role
+            ? t["account"]["roles"][std::string(auth::role_name(*caller.role))].get<std::string>()
+            : "";
+    std::string why =
+        t["analyse"][role.empty() ? "function_no_org" : "function_no_role"].get<std::string>();
+    why = analyse_fill(why, "role", role);
+    view["no_role"] = analyse_fill(why, "org", caller.org_name);
+  }
+  return view;
+}
+
+/// Errors of what was sent to analyse (nothing, an unreadable or too large file) go back to the
+/// form, beside the field, in the page's language; anything else is no mistake of the visitor.
+std::optional<Json> input_error_view(const Error& e, const Json& t) {
+  const std::string& field = e.where().field;
+  if (field != "text" && field != "file" && field != "body")
+    return std::nullopt;
+  const bool file = field == "file";
+  // The reader names the upload it failed on ("upload" when the browser sent no name).
+  const std::string name = !file ? "" : e.where().file.empty() ? "upload" : e.where().file;
+  std::string key;
+  switch (e.code()) {
+    case ErrorCode::invalid_argument:
+      key = file ? "error_file_empty" : "error_empty";
+      break;
+    case ErrorCode::too_large:
+      key = "error_too_large";
+      break;
+    case ErrorCode::parse_error:
+    case ErrorCode::unsupported_format:
+    case ErrorCode::encoding_error:
+      key = file ? "error_unreadable" : "error_text_unreadable";
+      break;
+    default:
+      return std::nullopt;
+  }
+  return Json{{"message", analyse_fill(t["analyse"][key].get<std::string>(), "file", name)},
+              {"detail", e.message()},
+              {"on_file", file},
+              {"on_text", !file}};
 }
 
 }  // namespace
@@ -191,13 +301,37 @@ Page analyse_form_page(Context& r) {
 
 Page analyse_result_page(Context& r) {
   const Json& t = web::ui_texts(r.lang);
-  const auto input = analyse_input_from(r.req);
+  Json view;
+  // What was typed goes back into the form, also when it could not be analysed.
+  // (Multipart values are not checked at the edge: ill-formed bytes are shown as U+FFFD.)
+  view["text"] =
+      printable_utf8(r.req.is_multipart_form_data()
+                         ? (r.req.has_file("text") ? r.req.get_file_value("text").content : "")
+                         : r.req.get_param_value("text"));
+  AnalyseInput input;
+  try {
+    input = analyse_input_from(r.req);
+  } catch (const Error& e) {
+    auto error = input_error_view(e, t);
+    if (!error)
+      throw;
+    view["form_error"] = std::move(*error);
+    return Page{"analyse", t["analyse"]["title"], view, e.http_status()};
+  }
   analysis::Matcher matcher(r.pool.structure().get(r.store()));
   const auto result = matcher.analyse(input.text, analysis::Detail::full);
-  Json view;
-  view["text"] = input.name == "text" ? input.text : "";
-  view["file_name"] = input.name == "text" ? "" : input.name;
-  view["result"] = result_view(result, matcher.index(), r.lang, t);
+  const bool file = input.name != "text";
+  if (file) {
+    std::string read =
+        t["analyse"][input.pasted_and_file ? "read_both" : "read_file"].get<std::string>();
+    view["read_from"] = analyse_fill(read, "file", input.name);
+  }
+  view["has_result"] = true;
+  Json shown = result_view(result, matcher.index(), r.lang, t);
+  const auto draft = analysis::function_draft(result, matcher.index(), input.text);
+  if (draft)
+    shown["function_draft"] = function_action_view(r, *draft, matcher.index(), t);
+  view["result"] = std::move(shown);
   return Page{"analyse", t["analyse"]["title"], view};
 }
 

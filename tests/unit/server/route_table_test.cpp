@@ -87,6 +87,9 @@ TEST(RouteTable, DeclaresWhatAccountsWillEnforce) {
   EXPECT_EQ(access.at("POST /crosswalks/decide"), Access::curator);
   EXPECT_EQ(access.at("GET /api/profiles/{}"), Access::public_read);
   EXPECT_EQ(access.at("POST /api/analyse"), Access::public_read);
+  // "Maak hier een functie van" creates a function: an editor's write, whatever page it is on.
+  EXPECT_EQ(access.at("POST /analyse"), Access::public_read);
+  EXPECT_EQ(access.at("POST /analyse/function"), Access::org_write);
 }
 
 TEST(RouteTable, ApiRoutesAreExactlyTheOpenApiOperations) {
