@@ -27,7 +27,7 @@ function pages(functionId) {
     { name: 'start-en', path: '/?lang=en' },
     { name: 'analyse', path: '/analyse' },
     {
-      name: 'analyse-result', skipPhone: true,
+      name: 'analyse-result',
       path: '/analyse',
       async then(page) {
         await page.fill('#analyse-text', VACANCY);
@@ -68,7 +68,6 @@ describe('every page at both sizes', () => {
   for (const size of SIZES) {
     test(`${size.name}: axe finds nothing serious, nothing scrolls sideways`, async (t) => {
       for (const p of pages(functionId)) {
-        if (p.skipPhone && size.name === 'phone') continue;
         await withPage(t, { viewport: size.viewport, bypassCSP: true, signedIn: Boolean(p.signedIn) }, async (page) => {
           await open(page, p.path);
           if (p.then) await p.then(page);
