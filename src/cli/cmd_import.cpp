@@ -1,7 +1,10 @@
+#include <filesystem>
 #include <iostream>
 
+#include "catalog/folder_import.h"
 #include "catalog/import_service.h"
 #include "cli/commands.h"
+#include "cli/folder_report.h"
 #include "cli/progress.h"
 #include "core/error.h"
 #include "core/json.h"
@@ -73,6 +76,43 @@ void print_report(const catalog::ImportReport& report, const Context& ctx) {
   }
 }
 
+// Keeps the search index in step with what was imported (a no-op when nothing changed). The
+// index is derived data: the import is committed whatever happens here, and a stale index is
+// rebuilt from the store by the next search, so a failure is a warning, not a failed import.
+void refresh_index(store::Store& store, const Context& ctx) {
+  try {
+    search::open_fresh_index(store, search::index_dir_for(ctx.db_path),
+                             index_progress(ctx.stderr_tty));
+  } catch (const Error& e) {
+    std::cerr << "vakkaart: warning: the search index was not updated (the next search "
+                 "rebuilds it): "
+              << e.what() << "\n";
+  }
+}
+
+// A folder: one transaction per file, a summary table, a non-zero exit when a file was refused
+// (skipped files, which are no source document at all, are not a failure).
+void import_folder_command(store::Store& store, const Context& ctx, const std::string& dir,
+                           std::optional<sources::Format> forced,
+                           const catalog::ImportProgress& progress, bool dry_run, bool as_json) {
+  catalog::FolderImportOptions options;
+  options.forced = forced;
+  options.dry_run = dry_run;
+  auto report = catalog::import_folder(store, dir, options, progress);
+  if (!options.dry_run && report.count(catalog::FolderStatus::imported) > 0)
+    refresh_index(store, ctx);
+  if (as_json)
+    std::cout << vakkaart::dump_canonical(folder_report_json(report));
+  else
+    print_folder_report(std::cout, report, Style{ctx.color});
+  const auto refused = report.count(catalog::FolderStatus::refused);
+  if (refused > 0)
+    throw Error(ErrorCode::unsupported_format,
+                std::to_string(refused) + " of " + std::to_string(report.entries.size()) +
+                    " files refused (see the table)",
+                {dir, 0, ""});
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& app, Context& ctx) {
@@ -80,10 +120,14 @@ void add_import_command(CLI::App& app, Context& ctx) {
   static std::vector<std::string> files;
   static std::string format_name;
   static bool as_json = false;
-  cmd->add_option("files", files, "Source files (sociare-note, akov-bk or canonical JSON)")
+  static bool dry_run = false;
+  cmd->add_option("files", files,
+                  "Source files (sociare-note, akov-bk or canonical JSON), or one folder: every "
+                  "file in it that vakkaart recognises, one transaction per file")
       ->required();
   cmd->add_option("--format", format_name, "Force a format: sociare-note | akov-bk | json");
   cmd->add_flag("--json", as_json, "Print the import report as JSON");
+  cmd->add_flag("--dry-run", dry_run, "Read, check and compare with the store; write nothing");
   cmd->callback([&ctx] {
     std::optional<sources::Format> forced;
     if (!format_name.empty()) {
@@ -95,25 +139,28 @@ void add_import_command(CLI::App& app, Context& ctx) {
     }
     auto store = ctx.open_store(store::OpenMode::read_write);
     catalog::ImportProgress progress;
-    if (ctx.stderr_tty && files.size() > 1) {
+    const bool folder = std::filesystem::is_directory(files.front());
+    if (ctx.stderr_tty && (files.size() > 1 || folder)) {
       progress = [](size_t done, size_t total, const std::string& path) {
         std::cerr << "\r\033[K[" << done << "/" << total << "] " << path << std::flush;
         if (done == total)
           std::cerr << "\r\033[K" << std::flush;
       };
     }
-    auto report = catalog::import_files(*store, files, forced, progress);
+    if (folder) {
+      if (files.size() > 1)
+        throw Error(ErrorCode::invalid_argument,
+                    "import a folder on its own, not with other files or folders",
+                    {files.front(), 0, ""});
+      import_folder_command(*store, ctx, files.front(), forced, progress, dry_run, as_json);
+      return;
+    }
+    auto report = catalog::import_files_checked(*store, files, forced, dry_run, progress);
     // Keep the search index in step with what was imported (a no-op when nothing changed). The
     // index is derived data: the import is committed whatever happens here, and a stale index
     // is rebuilt from the store by the next search, so a failure is a warning, not a failed import.
-    try {
-      search::open_fresh_index(*store, search::index_dir_for(ctx.db_path),
-                               index_progress(ctx.stderr_tty));
-    } catch (const Error& e) {
-      std::cerr << "vakkaart: warning: the search index was not updated (the next search "
-                   "rebuilds it): "
-                << e.what() << "\n";
-    }
+    if (!dry_run)
+      refresh_index(*store, ctx);
     if (as_json) {
       std::cout << vakkaart::dump_canonical(report_json(report));
     } else {

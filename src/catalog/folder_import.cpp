@@ -1,0 +1,131 @@
+#include "catalog/folder_import.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace vakkaart::catalog {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Thrown inside the transaction of a dry run so that the store rolls back what it wrote.
+struct DryRunRollback {};
+
+bool hidden_part(const fs::path& relative) {
+  for (const auto& part : relative)
+    if (!part.empty() && part.native().front() == '.')
+      return true;
+  return false;
+}
+
+std::vector<std::string> files_under(const std::string& dir, std::size_t max_files) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw Error(ErrorCode::not_found, "not a folder", {dir, 0, ""});
+  std::vector<std::string> out;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path relative = fs::relative(it->path(), dir, ec);
+    if (hidden_part(relative)) {
+      if (it->is_directory())
+        it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file())
+      continue;
+    if (out.size() == max_files)
+      throw Error(ErrorCode::invalid_argument,
+                  "more than " + std::to_string(max_files) + " files: import a smaller folder",
+                  {dir, 0, ""});
+    out.push_back(it->path().string());
+  }
+  if (ec)
+    throw Error(ErrorCode::io_error, "cannot read the folder: " + ec.message(), {dir, 0, ""});
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool all_unchanged(const FileImport& file) {
+  return std::all_of(file.results.begin(), file.results.end(), [](const store::PutResult& r) {
+    return r.outcome == store::PutOutcome::unchanged;
+  });
+}
+
+std::string where_text(const Error& e) {
+  std::string out;
+  if (e.where().line > 0)
+    out += "line " + std::to_string(e.where().line) + ": ";
+  if (!e.where().field.empty())
+    out += e.where().field + ": ";
+  return out + e.message();
+}
+
+}  // namespace
+
+const char* to_string(FolderStatus status) {
+  switch (status) {
+    case FolderStatus::imported:
+      return "imported";
+    case FolderStatus::present:
+      return "already present";
+    case FolderStatus::refused:
+      return "refused";
+    case FolderStatus::skipped:
+      return "skipped";
+  }
+  return "";
+}
+
+std::size_t FolderReport::count(FolderStatus status) const {
+  return static_cast<std::size_t>(std::count_if(
+      entries.begin(), entries.end(), [&](const FolderEntry& e) { return e.status == status; }));
+}
+
+ImportReport import_files_checked(store::Store& store, const std::vector<std::string>& paths,
+                                  std::optional<sources::Format> forced, bool dry_run,
+                                  const ImportProgress& progress) {
+  if (!dry_run)
+    return import_files(store, paths, forced, progress);
+  ImportReport report;
+  try {
+    store.in_transaction([&] {
+      report = import_files(store, paths, forced, progress);
+      throw DryRunRollback{};
+    });
+  } catch (const DryRunRollback&) {
+    // Rolled back: the report says what the import would have done.
+  }
+  return report;
+}
+
+FolderReport import_folder(store::Store& store, const std::string& dir,
+                           const FolderImportOptions& options, const ImportProgress& progress) {
+  FolderReport report;
+  report.dry_run = options.dry_run;
+  const auto paths = files_under(dir, options.max_files);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    FolderEntry entry;
+    entry.path = paths[i];
+    try {
+      auto one = import_files_checked(store, {paths[i]}, options.forced, options.dry_run);
+      entry.file = std::move(one.files.at(0));
+      entry.format = entry.file.format;
+      entry.status = all_unchanged(entry.file) ? FolderStatus::present : FolderStatus::imported;
+    } catch (const Error& e) {
+      // Not one of our layouts at all is no fault of the file; anything else is a refusal.
+      entry.status =
+          e.code() == ErrorCode::unsupported_format ? FolderStatus::skipped : FolderStatus::refused;
+      entry.detail = e.code() == ErrorCode::unsupported_format ? "not a document vakkaart reads"
+                                                               : where_text(e);
+    }
+    report.entries.push_back(std::move(entry));
+    if (progress)
+      progress(i + 1, paths.size(), paths[i]);
+  }
+  return report;
+}
+
+}  // namespace vakkaart::catalog
