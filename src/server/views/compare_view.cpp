@@ -220,6 +220,7 @@ Json compare_summary_view(const compare::Comparison& c, const compare::Compariso
   out["pairs"] = std::move(pairs);
   out["map_svg"] = cmp_summary_map(c, s, lang);
   out["counts"] = {{"all", c.counts.all}, {"some", c.counts.some}, {"unique", c.counts.unique}};
+  out["more_than_two"] = c.items.size() > 2;  // of two items, none is held by some only
   Json most = Json::array();
   for (std::size_t k = 0; k < s.most_shared.size() && k < kMostSharedShown; ++k) {
     const std::size_t g = s.most_shared[k];

@@ -38,6 +38,17 @@ async function competenceAlignments() {
   return doc.alignments.filter((a) => a.source.kind === 'competence');
 }
 
+/** The heat maps of all items say what each square shows, which they print. */
+async function checkHeatMapHint(page, t) {
+  assert.equal(norm(await page.locator('#similarity > p.meta').textContent()), t.similarity_hover);
+  for (const measure of ['statements', 'terms']) {
+    const map = page.locator(`svg.heatmap[data-measure="${measure}"]`);
+    const cells = await map.locator('rect.cell').count();
+    assert.ok(cells > 0);
+    assert.equal(await map.locator('text.v').count(), cells, `every square of ${measure} prints its value`);
+  }
+}
+
 async function chooseInTheForm(page, t) {
   const submit = page.locator('form#compare-form button[type=submit]');
   await page.locator('form#compare-form input[name=item]:checked').evaluateAll(
@@ -176,6 +187,7 @@ describe('journey: explore and compare', () => {
         await open(page, '/');
         await Promise.all([page.waitForURL((u) => u.pathname === '/compare'), page.locator('.site-nav a[href="/compare"]').click()]);
         await noSidewaysScroll(page, 'compare form');
+        await checkHeatMapHint(page, nl);
         await chooseInTheForm(page, nl);
         assert.deepEqual(new URL(page.url()).searchParams.getAll('item').sort(), [...PROFILES, BK].sort());
 
