@@ -5,6 +5,7 @@ require('./lib/env');
 require('./specs/pages');
 require('./specs/journey_start');
 require('./specs/journey_compose');
+require('./specs/journey_compare');
 require('./specs/profile');
 require('./specs/qualification');
 require('./specs/compare');

@@ -188,6 +188,47 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
         self.assertEqual(len(printed.panels), len(profile["clusters"]))
         self.assertFalse(any(p["hidden"] for p in printed.panels.values()))
 
+    def test_the_compare_page_opens_with_a_summary_and_places_competences_in_cluster_rows(self):
+        path = "/compare?item=campagnewerker&item=belangenbehartiger&item=BK-0338-3"
+        alignments = [a for a in self.api("/api/crosswalks?source=BK-0338-3"
+                                          "&target=campagnewerker,belangenbehartiger")["alignments"]
+                      if a["source"]["kind"] == "competence"]
+        self.assertTrue(alignments)
+        text = self.server.get(path)[2].decode("utf-8")
+        where = [text.index(f'id="{part}"') for part in ("summary", "details", "similarity")]
+        self.assertEqual(where, sorted(where), "summary, details, heat maps")
+        self.assertIn('class="heatmap-small"', text[where[0]:where[1]])
+        groups = re.findall(r'<details class="group"[^>]*>', text)
+        self.assertGreater(len(groups), 5)
+        self.assertFalse([g for g in groups if re.search(r"\sopen[\s>]", g)], "groups start closed")
+        # The technical names only inside the explanation of the measures.
+        outside = re.sub(r'<details class="method".*?</details>', "", text, flags=re.S)
+        for word in ("Jaccard", "TF-IDF", "cosinus"):
+            self.assertIn(word, text)
+            self.assertNotIn(word, outside)
+        # Each competence alignment sits in the row of its target's cluster, not in a list.
+        rows = {}
+        for chunk in text.split('<details class="group" ')[1:]:
+            rows[re.search(r'data-group="([^"]*)"', chunk).group(1)] = chunk
+        for a in alignments:
+            cluster = a["target"]["ref"].split(":")[1]
+            self.assertIn(f'data-source="{a["source"]["ref"]}" data-target="{a["target"]["ref"]}" '
+                          f'data-type="{a["type"]}"', rows[cluster])
+        listed = text[text.index('id="crosswalk"'):text.index('id="similarity"')]
+        self.assertNotIn('data-source="BK-0338-3:', listed)
+        english = self.server.get(path + "&lang=en")[2].decode("utf-8")
+        for words in ("Summary", "Cluster by cluster", "competences of Syndicaal deskundige"):
+            self.assertIn(words, english)
+
+    def test_stored_text_on_the_compare_page_is_escaped(self):
+        with open(BK, encoding="utf-8") as f:
+            text = f.read().replace("BK-0338", "BK-0996").replace(
+                "Syndicaal deskundige", "Syndicaal <b>deskundige</b>")
+        run("import", self.write("BK-0996-3.txt", text), db=self.db)
+        page = self.server.get("/compare?item=BK-0996-3&item=campagnewerker")[2].decode("utf-8")
+        self.assertIn("&lt;b&gt;deskundige", page)
+        self.assertNotIn("<b>deskundige", page)
+
     def test_unknown_things_are_html_404_pages(self):
         for path in ["/profiles/nobody", "/profiles/campagnewerker?cluster=nothing",
                      "/qualifications/BK-0000-1", "/qualifications/BK-0338-3?tab=nope",

@@ -1,15 +1,18 @@
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "compare/comparison.h"
+#include "compare/comparison_summary.h"
 #include "compare/similarity.h"
 #include "render/similarity_svg.h"
+#include "render/svg_util.h"
 #include "server/request_input.h"
 #include "server/views/catalog_view.h"
+#include "server/views/compare_view.h"
 #include "server/views/crosswalk_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
+#include "server/web/web_files.h"
 
 namespace vakkaart::server {
 
@@ -31,73 +34,47 @@ Json choices(store::Store& store, const std::set<std::string>& chosen) {
   return out;
 }
 
-Json heatmaps(store::Store& store, const std::vector<std::string>& ids, const std::string& lang) {
-  const auto sim = compare::similarity(compare::similarity_items(store, ids));
-  const Json data = compare::similarity_to_json(sim);  // what /api/similarity answers
+// Both measures over all items, each with a plain description of what it counts: the names
+// statisticians give them are explained once, in the page's "how is this computed".
+Json heatmaps(const compare::Similarity& sim, const std::string& lang) {
   const auto svgs = render::similarity_heatmaps_svg(sim, lang, [&](const compare::ItemInfo& i) {
     return page_url(
         (i.kind == compare::ItemKind::profile ? "/profiles/" : "/qualifications/") + i.id, {},
         lang);
   });
+  const Json& tc = web::ui_texts(lang)["compare"];
   Json out = Json::array();
-  const bool en = lang == "en";
   for (std::size_t m = 0; m < svgs.size(); ++m) {
-    const Json& measure = data["measures"][m];
-    out.push_back({{"id", measure["id"]},
-                   {"label", measure[en ? "label_en" : "label"]},
-                   {"description", measure[en ? "description_en" : "description"]},
+    const auto& measure = sim.measures[m];
+    out.push_back({{"id", measure.id},
+                   {"label", lang == "en" ? measure.label_en : measure.label},
+                   {"description", tc["measure_" + measure.id]},
                    {"svg", svgs[m]}});
   }
   return out;
 }
 
-// The note's table, turned: one column per chosen item, one row group per cluster (and per
-// qualification section), every statement marked by how many of the chosen items hold it.
-Json comparison_table(store::Store& store, const std::vector<std::string>& ids,
-                      const std::string& lang, const Json& t) {
-  Json c = compare::comparison_to_json(compare::compare(store, ids));  // as /api/compare
-  std::map<std::string, std::string> titles;
-  for (auto& item : c["items"]) {
-    titles[item["id"]] = item["title"];
-    item["url"] = page_url((item["kind"] == "profile" ? "/profiles/" : "/qualifications/") +
-                               item["id"].get<std::string>(),
-                           {}, lang);
-  }
-  for (auto& g : c["groups"]) {
-    if (lang == "en")
-      g["title"] = g["title_en"];
-    for (auto& cell : g["cells"]) {
-      for (auto& s : cell["statements"]) {
-        s["item"] = cell["item"];
-        s["share_label"] = t["share_" + s["share"].get<std::string>()];
-        std::string with;
-        for (const auto& other : s["shared_with"])
-          with += (with.empty() ? "" : ", ") + titles[other.get<std::string>()];
-        s["shared_with_titles"] = with;
-      }
-      cell["empty"] = cell["statements"].empty();
-    }
-    g["columns"] = c["items"].size();
-  }
-  return c;
+Json method_texts(const std::string& lang) {
+  const Json& tc = web::ui_texts(lang)["compare"];
+  auto decimal = [&](double v) { return render::display_number(v, 2, lang == "en"); };
+  return {{"statements", tc["method_statements"]},
+          {"terms", tc["method_terms"]},
+          {"words", web::fill(tc["method_words"], {{"strong", decimal(compare::kLikenessStrong)},
+                                                   {"clear", decimal(compare::kLikenessClear)},
+                                                   {"some", decimal(compare::kLikenessSome)}})}};
 }
 
-// The alignments between the compared items: a qualification's competences against the
-// profiles' main activities, and between two profiles one direction only (the item chosen first
-// is the source), so each pair of main activities is listed once.
-Json crosswalk_between(Context& r, const Json& items) {
-  std::vector<std::string> ids;
-  for (const auto& item : items)
-    ids.push_back(item["id"]);
+// The alignments between main activities of two compared profiles, one direction only (the
+// profile chosen first is the source), so each pair is listed once. A qualification's
+// competences are not here: they sit in the cluster rows.
+Json profile_crosswalk(const Context& r, const std::vector<model::Alignment>& alignments,
+                       const std::vector<std::string>& ids) {
   auto rank = [&ids](const std::string& id) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
   };
-  store::AlignmentFilter filter;
-  filter.sources = ids;
-  filter.targets = ids;
   Json rows = Json::array();
-  for (const auto& a : page_crosswalks(r, filter)) {
-    if (a.source_kind == "main_activity" && rank(a.source_item) > rank(a.target_item))
+  for (const auto& a : alignments) {
+    if (a.source_kind != "main_activity" || rank(a.source_item) > rank(a.target_item))
       continue;
     Json row = crosswalk_row(a, r, r.req.target + "#crosswalk");
     row["show_source"] = true;
@@ -106,22 +83,53 @@ Json crosswalk_between(Context& r, const Json& items) {
   return rows;
 }
 
+// Summary, details and crosswalk of two to five items: `sim` holds them among all items.
+void add_comparison(Context& r, const std::vector<std::string>& ids, const compare::Similarity& sim,
+                    Json& view) {
+  const auto items = compare::load_items(r.store(), ids);
+  const auto comparison = compare::compare_items(items);
+  std::vector<std::string> resolved;  // a code names its current version
+  int profiles = 0, qualifications = 0;
+  for (const auto& item : items) {
+    resolved.push_back(item.info.id);
+    (item.profile ? profiles : qualifications)++;
+  }
+  store::AlignmentFilter filter;
+  filter.sources = resolved;
+  filter.targets = resolved;
+  const auto alignments = page_crosswalks(r, filter);
+  const auto placement = compare::place_competences(items, comparison, alignments);
+  const auto summary = compare::summarize(items, comparison, sim, placement);
+
+  view["summary"] = compare_summary_view(comparison, summary, r.lang);
+  view["comparison"] = compare_groups_view(comparison, summary, placement, r);
+  if (profiles > 0 && qualifications > 0)
+    view["placed_hint"] =
+        web::fill(web::ui_texts(r.lang)["compare"]["placed_hint"], crosswalk_thresholds());
+  view["crosswalk"] = profile_crosswalk(r, alignments, resolved);
+  view["has_crosswalk"] = !view["crosswalk"].empty();
+  view["show_crosswalk"] = profiles >= 2;
+  add_crosswalk_assets(view);
+}
+
 }  // namespace
 
+// Summary first (how alike, what is shared, in words and a small heat map), then the details
+// collapsed per cluster, then the heat maps of every item; a 26,000 px page of open tables
+// told a reader nothing before they had scrolled through it.
 Page compare_page(Context& r) {
   const Json& t = web::ui_texts(r.lang);
   const std::vector<std::string> ids = item_ids(r.req);
   Json view;
   view["choices"] = choices(r.store(), {ids.begin(), ids.end()});
-  view["heatmaps"] = heatmaps(r.store(), ids, r.lang);
+  // Unknown ids fail here (404) before the count is checked (400), as /api/similarity does.
+  const auto sim = compare::similarity(compare::similarity_items(r.store(), ids));
+  view["heatmaps"] = heatmaps(sim, r.lang);
+  view["method"] = method_texts(r.lang);
   view["need_two"] = ids.size() == 1;
-  if (ids.size() >= 2) {
-    view["comparison"] = comparison_table(r.store(), ids, r.lang, t);
-    view["crosswalk"] = crosswalk_between(r, view["comparison"]["items"]);
-    view["has_crosswalk"] = !view["crosswalk"].empty();
-    view["show_crosswalk"] = true;
-    add_crosswalk_assets(view);
-  }
+  view["extra_css_urls"] = Json::array({web::asset_url("css/compare.css")});
+  if (ids.size() >= 2)
+    add_comparison(r, ids, sim, view);
   std::string title = t["compare_title"];
   if (view.contains("comparison")) {
     title.clear();

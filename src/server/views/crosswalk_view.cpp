@@ -42,6 +42,18 @@ Json crosswalk_end(const Json& end, const std::string& lang) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> crosswalk_thresholds() {
+  const analysis::CrosswalkSettings settings;
+  auto percent = [](double v) { return std::to_string(std::lround(v * 100)) + "%"; };
+  return {{"exact", percent(settings.exact)},
+          {"close", percent(settings.close)},
+          {"related", percent(settings.related)}};
+}
+
+std::string crosswalk_type_hint(const std::string& lang) {
+  return web::fill(web::ui_texts(lang)["crosswalk"]["type_hint"], crosswalk_thresholds());
+}
+
 std::vector<model::Alignment> page_crosswalks(const Context& r,
                                               const store::AlignmentFilter& filter) {
   try {
@@ -66,6 +78,7 @@ Json crosswalk_row(const model::Alignment& a, const Context& r, const std::strin
   row["type_label"] = t["type_" + type];
   row["score"] = j["score"];
   row["score_percent"] = static_cast<int>(std::lround(a.score * 100));
+  row["type_hint"] = crosswalk_type_hint(r.lang);
   row["status"] = status;
   row["status_label"] = t["status_" + status];
   row["confirmed"] = a.status == model::AlignmentStatus::confirmed;

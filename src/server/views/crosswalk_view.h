@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/json.h"
@@ -19,6 +20,14 @@ std::vector<model::Alignment> page_crosswalks(const Context& r,
 /// their pages, the type and status in the page's language, and the decision form's fields
 /// (`back` is where the no-JavaScript form returns to).
 vakkaart::Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back);
+
+/// The scores each type starts at, as placeholders of a UI text: {exact}, {close}, {related}
+/// ("75%", ...), from the computation's own settings so the words never drift from them.
+std::vector<std::pair<std::string, std::string>> crosswalk_thresholds();
+
+/// What the types mean, with the scores they start at (the computation's own thresholds):
+/// the hover hint of a type, and the key beside the compare page's cluster rows.
+std::string crosswalk_type_hint(const std::string& lang);
 
 /// A decision as a client names it: "confirmed" (or "confirm"), "rejected" (or "reject"), or
 /// "none" (take the decision back); Error naming the field `decision` otherwise.

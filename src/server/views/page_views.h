@@ -20,7 +20,8 @@ Page profile_page(Context& r, const std::string& id, bool print);
 Page qualification_page(Context& r, const std::string& id);
 /// `/search?q=…`: results, facets, paging.
 Page search_page(Context& r);
-/// `/compare?item=…`: heat maps, the comparison table and the crosswalk between the items.
+/// `/compare?item=…`: the summary, the details per cluster (a qualification's competences placed
+/// in the cluster rows), the crosswalk between two profiles, the heat maps of all items.
 Page compare_page(Context& r);
 /// `/functions`: the list of function profiles.
 Page function_list_page(Context& r);

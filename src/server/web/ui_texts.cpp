@@ -45,4 +45,14 @@ std::string counted(long long n, const std::string& noun, const std::string& lan
   return (n < 0 ? "-" : "") + grouped + " " + forms.at(n == 1 ? "one" : "other").get<std::string>();
 }
 
+std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string key = "{" + name + "}";
+    // Past the inserted value: a value holding "{name}" itself is not filled again.
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+      text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
 }  // namespace vakkaart::server::web

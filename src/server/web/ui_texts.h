@@ -1,6 +1,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/json.h"
 
@@ -20,5 +22,9 @@ std::string layer_title(const std::string& id, const std::string& source_title,
 /// A count with its noun in the right number, for people: "1 beroepenstructuur",
 /// "1.234 uitspraken", "12 activities". `noun` is a key of the texts' "counts".
 std::string counted(long long n, const std::string& noun, const std::string& lang);
+
+/// A UI text with its "{name}" placeholders filled in: a sentence keeps its word order in each
+/// language, which gluing fragments together would not.
+std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace vakkaart::server::web

@@ -78,11 +78,15 @@ describe('compare page', () => {
         for (const tt of titles) assert.match(tt ?? '<no title>', /\d/, `${measure} heat map cell <title> has a number`);
       }
 
-      // One column per chosen item.
-      const cols = (await page.locator('table.comparison th[scope=col]').allTextContents()).map(norm);
-      for (const p of [a, b]) {
-        assert.equal(cols.filter((c) => c.includes(norm(p.title))).length, 1,
-          `one th[scope=col] with "${p.title}" (columns: ${JSON.stringify(cols)})`);
+      // One column per chosen item, in the table of every cluster (each collapsed on its own).
+      const tables = await page.locator('table.comparison').evaluateAll((ts) => ts.map(
+        (tb) => [...tb.querySelectorAll('th[scope=col]')].map((th) => th.textContent.replace(/\s+/g, ' ').trim())));
+      assert.ok(tables.length > 0, 'table.comparison');
+      for (const cols of tables) {
+        for (const p of [a, b]) {
+          assert.equal(cols.filter((c) => c.includes(norm(p.title))).length, 1,
+            `one th[scope=col] with "${p.title}" (columns: ${JSON.stringify(cols)})`);
+        }
       }
 
       // Marking of statements chosen from the store.

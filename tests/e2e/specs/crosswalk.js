@@ -205,17 +205,27 @@ describe('crosswalks', () => {
     });
   });
 
-  test('the compare page lists the alignments between the chosen items', async (t) => {
+  test('the compare page shows the alignments between the chosen items', async (t) => {
     const between = (await alignments(`source=${BK},campagnewerker&target=campagnewerker,belangenbehartiger`))
       .filter((a) => !(a.source.kind === 'main_activity' && a.source.item === 'belangenbehartiger'));
     await onOwnServer(t, {}, async (page) => {
       await openPage(page, `/compare?item=${BK}&item=campagnewerker&item=belangenbehartiger`);
-      const shown = await page.locator('#crosswalk li.crosswalk-item')
+      const shown = await page.locator('li.crosswalk-item')
         .evaluateAll((lis) => lis.map((li) => `${li.dataset.source} ${li.dataset.target}`));
       assert.deepEqual(shown.sort(), between.map((a) => `${a.source.ref} ${a.target.ref}`).sort(),
-        'the alignments between the items, profile pairs once');
+        'the alignments between the items, each once, profile pairs once');
+      // The competences' alignments are in the cluster rows of their targets (issue 17), those
+      // between the profiles' main activities in the list at #crosswalk.
+      for (const a of between) {
+        const where = a.source.kind === 'competence'
+          ? `details.group[data-group="${a.target.ref.split(':')[1]}"] td[data-item="${BK}"]` : '#crosswalk';
+        assert.equal(await page.locator(`${where} li.crosswalk-item[data-source="${a.source.ref}"][data-target="${a.target.ref}"]`).count(),
+          1, `${a.source.ref} -> ${a.target.ref} in ${where}`);
+      }
       assert.ok(shown.includes(`campagnewerker:${CORE}:1 belangenbehartiger:${CORE}:1`), 'the shared core');
       assert.equal(norm(await page.locator('#crosswalk-h').textContent()), texts.title_between);
+      // Every group open, so axe reads the decision forms in the rows too.
+      await page.locator('details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
       await assertAccessible(page, 'compare page with crosswalks');
     });
   });

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compare/comparison.h"
+#include "compare/comparison_summary.h"
+#include "core/json.h"
+#include "server/pipeline.h"
+
+namespace vakkaart::server {
+
+/// What the compare page says first (web/templates/compare.mustache, `summary`): how alike the
+/// items are in words (one sentence per pair, the most and least alike first when there are
+/// more than two), a small heat map of their wording, where they share most, and how many
+/// competences of each qualification resemble the profiles' main activities.
+vakkaart::Json compare_summary_view(const compare::Comparison& comparison,
+                                    const compare::ComparisonSummary& summary,
+                                    const std::string& lang);
+
+/// The details (`comparison.groups`): one group per cluster or qualification section, each a
+/// table with a column per item, to be shown collapsed. A qualification's competences sit in
+/// the cluster rows `placement` puts them in, each with its alignments (type, score, status and
+/// the decision form); the competences section then lists only those placed nowhere.
+vakkaart::Json compare_groups_view(const compare::Comparison& comparison,
+                                   const compare::ComparisonSummary& summary,
+                                   const compare::CompetencePlacement& placement, const Context& r);
+
+/// The page anchor of a comparison group: "group-definition", "group-competences", or
+/// "group-{framework}-{cluster}" (cluster ids repeat across frameworks).
+std::string compare_group_anchor(const compare::Group& group);
+
+}  // namespace vakkaart::server
