@@ -106,6 +106,8 @@ FolderReport import_folder(store::Store& store, const std::string& dir,
   FolderReport report;
   report.dry_run = options.dry_run;
   const auto paths = files_under(dir, options.max_files);
+  if (paths.empty())
+    throw Error(ErrorCode::invalid_argument, "the folder holds no file to import", {dir, 0, ""});
   for (std::size_t i = 0; i < paths.size(); ++i) {
     FolderEntry entry;
     entry.path = paths[i];

@@ -116,7 +116,7 @@ describe('journey: compose', () => {
         // The history says it in Dutch sentences, with the block's title.
         const sentences = page.locator('#history-list .history-sentence');
         await waitFor(async () => /maakte de laatste wijziging ongedaan/.test(await sentences.first().textContent()),
-          'the undo, in Dutch, at the top of the history');
+          'the undo, in Dutch, at the top of the history', 15000);
         const history = await sentences.allTextContents();
         assert.ok(history[1].includes(`verwijderde blok “${lastTitle}”`), `the deletion, in Dutch: ${history[1]}`);
         assert.match(history[1], / om \d{2}:\d{2}\.$/, 'with the time');
@@ -214,7 +214,7 @@ describe('journey: compose', () => {
       assert.ok(rings.includes('The learning professional'), `English ring names: ${rings}`);
       const treeRings = await page.locator('#source-tree .src-layer').allTextContents();
       assert.ok(treeRings.includes('Core activities'), `English ring names in the structure: ${treeRings}`);
-      await waitFor(async () => (await page.locator('#history-list .history-sentence').count()) >= 1, 'the history');
+      await waitFor(async () => (await page.locator('#history-list .history-sentence').count()) >= 1, 'the history', 15000);
       assert.match(await page.locator('#history-list .history-sentence').first().textContent(), /created the function “English journey”/);
     });
   });
