@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/json.h"
+#include "exchange/case_export.h"
 #include "store/store.h"
 
 namespace vakkaart::catalog {
@@ -16,5 +17,10 @@ IdKind resolve_id(store::Store& store, const std::string& id);
 
 /// The canonical JSON of whatever the id names. Throws Error(not_found) for unknown ids.
 vakkaart::Json export_json(store::Store& store, const std::string& id);
+
+/// Whatever the id names as a CASE 1.1 CFPackage, with the stored crosswalk alignments of its
+/// parts (as last computed; rejected ones left out). Throws Error(not_found) for unknown ids.
+vakkaart::Json export_case(store::Store& store, const std::string& id,
+                           const exchange::CaseExportOptions& options = {});
 
 }  // namespace vakkaart::catalog

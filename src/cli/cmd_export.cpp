@@ -16,11 +16,14 @@ void add_export_command(CLI::App& app, Context& ctx) {
   static std::string format = "json";
   static std::string output;
   cmd->add_option("id", id, "e.g. sociare-2016, gemeenschapswerker, BK-0338-3")->required();
-  cmd->add_option("--format", format, "Output format (json)")->check(CLI::IsMember({"json"}));
+  cmd->add_option("--format", format,
+                  "Output format: json (vakkaart's own) or case (1EdTech CASE 1.1 CFPackage)")
+      ->check(CLI::IsMember({"json", "case"}));
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
   cmd->callback([&ctx] {
     auto store = ctx.open_store(store::OpenMode::read_only);
-    std::string text = vakkaart::dump_canonical(catalog::export_json(*store, id));
+    std::string text = vakkaart::dump_canonical(
+        format == "case" ? catalog::export_case(*store, id) : catalog::export_json(*store, id));
     if (output.empty()) {
       std::cout << text;
     } else {
