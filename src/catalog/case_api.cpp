@@ -13,15 +13,16 @@ namespace {
 /// Calls `visit` with each package until it returns true: frameworks, then their profiles, then
 /// qualification versions.
 void case_each_package(store::Store& store, const exchange::CaseExportOptions& options,
+                       const AlignmentLookup& alignments,
                        const std::function<bool(const Json&)>& visit) {
   for (const auto& f : store.list_frameworks())
-    if (visit(export_case(store, f.id, options)))
+    if (visit(export_case(store, f.id, options, alignments)))
       return;
   for (const auto& p : store.list_profiles())
-    if (visit(export_case(store, p.id, options)))
+    if (visit(export_case(store, p.id, options, alignments)))
       return;
   for (const auto& q : store.list_qualifications())
-    if (visit(export_case(store, q.id, options)))
+    if (visit(export_case(store, q.id, options, alignments)))
       return;
 }
 
@@ -51,10 +52,11 @@ Json case_document_link(const Json& package) {
 
 /// Finds one member of a list of every package by identifier, adding its CFDocumentURI.
 Json case_find_member(store::Store& store, const std::string& identifier, const char* list,
-                      const char* what, const exchange::CaseExportOptions& options) {
+                      const char* what, const exchange::CaseExportOptions& options,
+                      const AlignmentLookup& alignments) {
   std::string wanted = case_normalised_identifier(identifier);
   Json found;
-  case_each_package(store, options, [&](const Json& package) {
+  case_each_package(store, options, alignments, [&](const Json& package) {
     for (const Json& member : package[list]) {
       if (member["identifier"] == wanted) {
         found = member;
@@ -73,9 +75,10 @@ Json case_find_member(store::Store& store, const std::string& identifier, const 
 
 }  // namespace
 
-Json case_documents(store::Store& store, const exchange::CaseExportOptions& options) {
+Json case_documents(store::Store& store, const exchange::CaseExportOptions& options,
+                    const AlignmentLookup& alignments) {
   Json docs = Json::array();
-  case_each_package(store, options, [&](const Json& package) {
+  case_each_package(store, options, alignments, [&](const Json& package) {
     Json doc = package["CFDocument"];
     doc["CFPackageURI"] = case_package_link(package, options);
     docs.push_back(std::move(doc));
@@ -85,10 +88,11 @@ Json case_documents(store::Store& store, const exchange::CaseExportOptions& opti
 }
 
 Json case_package_by_identifier(store::Store& store, const std::string& identifier,
-                                const exchange::CaseExportOptions& options) {
+                                const exchange::CaseExportOptions& options,
+                                const AlignmentLookup& alignments) {
   std::string wanted = case_normalised_identifier(identifier);
   Json found;
-  case_each_package(store, options, [&](const Json& package) {
+  case_each_package(store, options, alignments, [&](const Json& package) {
     if (package["CFDocument"]["identifier"] != wanted)
       return false;
     found = package;
@@ -101,13 +105,16 @@ Json case_package_by_identifier(store::Store& store, const std::string& identifi
 }
 
 Json case_item_by_identifier(store::Store& store, const std::string& identifier,
-                             const exchange::CaseExportOptions& options) {
-  return case_find_member(store, identifier, "CFItems", "CFItem", options);
+                             const exchange::CaseExportOptions& options,
+                             const AlignmentLookup& alignments) {
+  return case_find_member(store, identifier, "CFItems", "CFItem", options, alignments);
 }
 
 Json case_association_by_identifier(store::Store& store, const std::string& identifier,
-                                    const exchange::CaseExportOptions& options) {
-  return case_find_member(store, identifier, "CFAssociations", "CFAssociation", options);
+                                    const exchange::CaseExportOptions& options,
+                                    const AlignmentLookup& alignments) {
+  return case_find_member(store, identifier, "CFAssociations", "CFAssociation", options,
+                          alignments);
 }
 
 }  // namespace vakkaart::catalog

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "analysis/crosswalk.h"
 #include "catalog/export_service.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
@@ -22,8 +23,15 @@ void add_export_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
   cmd->callback([&ctx] {
     auto store = ctx.open_store(store::OpenMode::read_only);
-    std::string text = vakkaart::dump_canonical(
-        format == "case" ? catalog::export_case(*store, id) : catalog::export_json(*store, id));
+    // CASE carries the crosswalks too: as every reader does, recompute them first when stale
+    // (through a writable store, opened only then).
+    auto alignments = [&ctx, &store](const store::AlignmentFilter& filter) {
+      return analysis::current_crosswalks(
+          *store, [&ctx] { return ctx.open_store(store::OpenMode::read_write); }, filter);
+    };
+    std::string text =
+        vakkaart::dump_canonical(format == "case" ? catalog::export_case(*store, id, {}, alignments)
+                                                  : catalog::export_json(*store, id));
     if (output.empty()) {
       std::cout << text;
     } else {
