@@ -32,4 +32,28 @@ vakkaart::Json export_json(store::Store& store, const std::string& id) {
   unknown(id);
 }
 
+vakkaart::Json export_case(store::Store& store, const std::string& id,
+                           const exchange::CaseExportOptions& options,
+                           const AlignmentLookup& alignments_of) {
+  auto lookup = [&](const store::AlignmentFilter& f) {
+    return alignments_of ? alignments_of(f) : store.list_alignments(f);
+  };
+  store::AlignmentFilter filter;
+  if (auto f = store.find_framework(id)) {
+    for (const model::Profile& p : f->profiles)
+      filter.sources.push_back(p.id);
+    auto alignments = filter.sources.empty() ? std::vector<model::Alignment>{} : lookup(filter);
+    return exchange::framework_to_case(*f, alignments, options);
+  }
+  if (auto p = store.find_profile(id)) {
+    filter.sources.push_back(p->profile.id);
+    return exchange::profile_to_case(p->framework, p->profile, lookup(filter), options);
+  }
+  if (auto q = store.find_qualification(id)) {
+    filter.sources.push_back(q->id);
+    return exchange::qualification_to_case(*q, lookup(filter), options);
+  }
+  unknown(id);
+}
+
 }  // namespace vakkaart::catalog

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "core/json.h"
+#include "exchange/case_export.h"
 #include "store/store.h"
 
 namespace vakkaart::catalog {
@@ -16,5 +19,16 @@ IdKind resolve_id(store::Store& store, const std::string& id);
 
 /// The canonical JSON of whatever the id names. Throws Error(not_found) for unknown ids.
 vakkaart::Json export_json(store::Store& store, const std::string& id);
+
+/// Where a CASE export gets the crosswalk alignments of its parts. The front ends pass
+/// analysis::current_crosswalks (recomputed when stale); empty: the store's as last computed.
+using AlignmentLookup =
+    std::function<std::vector<model::Alignment>(const store::AlignmentFilter& filter)>;
+
+/// Whatever the id names as a CASE 1.1 CFPackage, with the crosswalk alignments of its parts
+/// (rejected ones left out). Throws Error(not_found) for unknown ids.
+vakkaart::Json export_case(store::Store& store, const std::string& id,
+                           const exchange::CaseExportOptions& options = {},
+                           const AlignmentLookup& alignments = nullptr);
 
 }  // namespace vakkaart::catalog

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "analysis/crosswalk.h"
 #include "catalog/export_service.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
@@ -16,11 +17,21 @@ void add_export_command(CLI::App& app, Context& ctx) {
   static std::string format = "json";
   static std::string output;
   cmd->add_option("id", id, "e.g. sociare-2016, gemeenschapswerker, BK-0338-3")->required();
-  cmd->add_option("--format", format, "Output format (json)")->check(CLI::IsMember({"json"}));
+  cmd->add_option("--format", format,
+                  "Output format: json (vakkaart's own) or case (1EdTech CASE 1.1 CFPackage)")
+      ->check(CLI::IsMember({"json", "case"}));
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
   cmd->callback([&ctx] {
     auto store = ctx.open_store(store::OpenMode::read_only);
-    std::string text = vakkaart::dump_canonical(catalog::export_json(*store, id));
+    // CASE carries the crosswalks too: as every reader does, recompute them first when stale
+    // (through a writable store, opened only then).
+    auto alignments = [&ctx, &store](const store::AlignmentFilter& filter) {
+      return analysis::current_crosswalks(
+          *store, [&ctx] { return ctx.open_store(store::OpenMode::read_write); }, filter);
+    };
+    std::string text =
+        vakkaart::dump_canonical(format == "case" ? catalog::export_case(*store, id, {}, alignments)
+                                                  : catalog::export_json(*store, id));
     if (output.empty()) {
       std::cout << text;
     } else {

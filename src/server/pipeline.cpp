@@ -195,7 +195,10 @@ Kind kind_of_unrouted(const httplib::Request& req) {
   if (req.path.empty())  // a request too long or malformed to parse: ask what the client reads
     return req.get_header_value("Accept").find("text/html") == std::string::npos ? Kind::api
                                                                                  : Kind::page;
-  return req.path.rfind("/api/", 0) == 0 || req.path == "/api" ? Kind::api : Kind::page;
+  // The CASE REST API is JSON too, under the path its specification fixes.
+  bool api =
+      req.path.rfind("/api/", 0) == 0 || req.path == "/api" || req.path.rfind("/ims/case/", 0) == 0;
+  return api ? Kind::api : Kind::page;
 }
 
 void respond_to_error(const httplib::Request& req, httplib::Response& res, Kind kind,

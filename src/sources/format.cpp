@@ -2,6 +2,7 @@
 
 #include "sources/akov_bk.h"
 #include "sources/canonical_json.h"
+#include "sources/case_package.h"
 #include "sources/sociare_note.h"
 
 namespace vakkaart::sources {
@@ -14,12 +15,15 @@ const char* to_string(Format format) {
       return "akov-bk";
     case Format::json:
       return "json";
+    case Format::case_package:
+      return "case";
   }
   return "json";
 }
 
 std::optional<Format> format_from_name(std::string_view name) {
-  for (Format format : {Format::sociare_note, Format::akov_bk, Format::json}) {
+  for (Format format :
+       {Format::sociare_note, Format::akov_bk, Format::json, Format::case_package}) {
     if (name == to_string(format))
       return format;
   }
@@ -27,6 +31,9 @@ std::optional<Format> format_from_name(std::string_view name) {
 }
 
 Format detect_format(std::string_view text, const std::string& file_name) {
+  // A CFPackage is JSON too, but never names a "kind"; its "CFDocument" comes first.
+  if (looks_like_case_package(text))
+    return Format::case_package;
   // JSON first: a canonical export quotes source text, which may look like either layout.
   if (looks_like_canonical_json(text))
     return Format::json;
@@ -37,8 +44,8 @@ Format detect_format(std::string_view text, const std::string& file_name) {
   throw Error(ErrorCode::unsupported_format,
               "not a document vakkaart can read: neither a Sociare framework note (a row of "
               "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
-              "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3) nor "
-              "vakkaart JSON; use --format to force one",
+              "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3), a CASE "
+              "CFPackage nor vakkaart JSON; use --format to force one",
               {file_name, 0, ""});
 }
 
@@ -50,6 +57,8 @@ ParseResult parse_document(std::string_view text, Format format, const std::stri
       return parse_akov_bk(text, file_name);
     case Format::json:
       return parse_canonical_json(text, file_name);
+    case Format::case_package:
+      return parse_case_package(text, file_name);
   }
   throw Error(ErrorCode::internal, "unknown format");
 }

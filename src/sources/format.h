@@ -13,9 +13,10 @@ enum class Format {
   sociare_note,  // the Sociare framework note (tab-separated columns with HTML fragments)
   akov_bk,       // an AKOV professional qualification ("beroepskwalificatie")
   json,          // our canonical JSON export
+  case_package,  // a 1EdTech CASE 1.1 CFPackage (JSON binding), e.g. an OpenSALT export
 };
 
-/// "sociare-note", "akov-bk", "json".
+/// "sociare-note", "akov-bk", "json", "case".
 const char* to_string(Format format);
 std::optional<Format> format_from_name(std::string_view name);
 

@@ -16,6 +16,7 @@ void uncached_route(RouteTable& table, Method method, std::string pattern, Effec
 RouteTable all_routes() {
   RouteTable table;
   add_catalog_api(table);
+  add_case_api(table);
   add_search_api(table);
   add_compare_api(table);
   add_function_api(table);

@@ -9,6 +9,8 @@ namespace vakkaart::server {
 
 /// GET /api/health, /api/frameworks[/{id}], /api/profiles[/{id}], /api/qualifications[/{id}].
 void add_catalog_api(RouteTable& table);
+/// The read-only CASE 1.1 REST API under /ims/case/v1p1/.
+void add_case_api(RouteTable& table);
 /// GET /api/search.
 void add_search_api(RouteTable& table);
 /// GET /api/compare, /api/similarity.

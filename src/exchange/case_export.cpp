@@ -1,0 +1,288 @@
+#include "exchange/case_export.h"
+
+#include <map>
+#include <set>
+
+#include "exchange/uuid_v5.h"
+#include "sources/case_package.h"
+
+namespace vakkaart::exchange {
+
+namespace {
+
+namespace ct = sources::case_types;
+
+/// Fixed order of the item types, which is also their hierarchyCode.
+const std::vector<std::pair<const char*, const char*>>& case_type_table() {
+  static const std::vector<std::pair<const char*, const char*>> table = {
+      {ct::layer, "A ring of the occupational structure's model"},
+      {ct::cluster, "An activity cluster within a ring"},
+      {ct::profile, "An occupational profile"},
+      {ct::main_activity, "A main activity of a profile"},
+      {ct::untitled_main_activity, "A main activity without a title of its own"},
+      {ct::activity, "A sub-activity"},
+      {ct::competence, "A competence of a professional qualification"},
+      {ct::competence_activity, "An activity of a competence"},
+      {ct::knowledge, "Knowledge a competence relies on"},
+  };
+  return table;
+}
+
+std::string case_id_for(const std::string& name) {
+  return uuid_v5(vakkaart_uuid_namespace(), name);
+}
+
+/// Our own id when it already is a UUID (a framework imported from CASE keeps its identifiers),
+/// else one derived from it.
+std::string case_keep_or_derive(const std::string& own, const std::string& name) {
+  if (is_uuid(own)) {
+    std::string lower = own;
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'F')
+        c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+  }
+  return case_id_for(name);
+}
+
+class CasePackageBuilder {
+ public:
+  explicit CasePackageBuilder(const CaseExportOptions& options) : options_(options) {}
+
+  std::string uri(const char* kind, const std::string& id) const {
+    return options_.base_uri.empty() ? "urn:uuid:" + id : options_.base_uri + "/" + kind + "/" + id;
+  }
+  Json link(const char* kind, const std::string& id, const std::string& title) const {
+    return Json{{"title", title}, {"identifier", id}, {"uri", uri(kind, id)}};
+  }
+
+  void document(const std::string& id, const std::string& title, const std::string& note,
+                const std::string& description, const std::string& version) {
+    doc_id_ = id;
+    doc_title_ = title;
+    doc_ = Json{{"identifier", id},
+                {"uri", uri("CFDocuments", id)},
+                {"creator", "vakkaart"},
+                {"title", title},
+                {"lastChangeDateTime", options_.last_change}};
+    if (!description.empty())
+      doc_["description"] = description;
+    doc_["language"] = "nl";
+    if (!version.empty())
+      doc_["version"] = version;
+    if (!note.empty())
+      doc_["notes"] = note;
+  }
+
+  void item(const std::string& id, const char* type, const std::string& statement,
+            const std::string& code, const std::string& notes = "") {
+    Json j{{"identifier", id}, {"uri", uri("CFItems", id)}, {"fullStatement", statement}};
+    if (!code.empty())
+      j["humanCodingScheme"] = code;
+    if (!notes.empty())
+      j["notes"] = notes;
+    j["language"] = "nl";
+    j["CFItemType"] = type;
+    j["CFItemTypeURI"] = link("CFItemTypes", case_id_for(std::string("item-type:") + type), type);
+    j["lastChangeDateTime"] = options_.last_change;
+    titles_[id] = statement;
+    used_types_.insert(type);
+    items_.push_back(std::move(j));
+  }
+
+  void association(const char* type, const std::string& origin, const std::string& destination,
+                   const std::string& destination_title, long long sequence,
+                   const std::string& notes = "") {
+    std::string id =
+        case_id_for(std::string("association:") + type + ":" + origin + ":" + destination);
+    if (!association_ids_.insert(id).second)
+      return;
+    Json j{{"identifier", id}, {"associationType", type}, {"uri", uri("CFAssociations", id)}};
+    if (sequence > 0)
+      j["sequenceNumber"] = sequence;
+    bool to_doc = destination == doc_id_;
+    j["originNodeURI"] = link("CFItems", origin, titles_[origin]);
+    j["destinationNodeURI"] = link(to_doc ? "CFDocuments" : "CFItems", destination,
+                                   to_doc                      ? doc_title_
+                                   : destination_title.empty() ? titles_[destination]
+                                                               : destination_title);
+    if (!notes.empty())
+      j["notes"] = notes;
+    j["lastChangeDateTime"] = options_.last_change;
+    associations_.push_back(std::move(j));
+  }
+
+  const std::string& doc_id() const { return doc_id_; }
+
+  Json finish() const {
+    Json types = Json::array();
+    int code = 0;
+    for (const auto& [title, description] : case_type_table()) {
+      ++code;
+      if (!used_types_.count(title))
+        continue;
+      std::string id = case_id_for(std::string("item-type:") + title);
+      types.push_back(Json{{"identifier", id},
+                           {"uri", uri("CFItemTypes", id)},
+                           {"title", title},
+                           {"description", description},
+                           {"hierarchyCode", std::to_string(code)},
+                           {"lastChangeDateTime", options_.last_change}});
+    }
+    return Json{{"CFDocument", doc_},
+                {"CFItems", items_},
+                {"CFAssociations", associations_},
+                {"CFDefinitions", Json{{"CFItemTypes", types}}}};
+  }
+
+ private:
+  const CaseExportOptions& options_;
+  std::string doc_id_;
+  std::string doc_title_;
+  Json doc_;
+  Json items_ = Json::array();
+  Json associations_ = Json::array();
+  std::map<std::string, std::string> titles_;
+  std::set<std::string> used_types_;
+  std::set<std::string> association_ids_;
+};
+
+/// Source refs of alignments ("PROFILE:CLUSTER:N", "BK-0338-3:5") -> CASE identifier.
+using CaseRefMap = std::map<std::string, std::string>;
+
+std::string case_ref_identifier(const std::string& kind, const std::string& ref) {
+  return case_id_for((kind == "competence" ? "competence:" : "main-activity:") + ref);
+}
+
+void case_add_alignments(CasePackageBuilder& b, const CaseRefMap& refs,
+                         const std::vector<model::Alignment>& alignments) {
+  for (const model::Alignment& a : alignments) {
+    auto source = refs.find(a.source_ref);
+    if (source == refs.end() || a.status == model::AlignmentStatus::rejected)
+      continue;
+    bool exact = a.type == model::AlignmentType::exact;
+    std::string notes = std::string("vakkaart crosswalk: ") + model::to_string(a.type) + ", " +
+                        model::to_string(a.status);
+    std::string title = a.target_item_title + ": " + a.target_title;
+    b.association(exact ? "exactMatchOf" : "isRelatedTo", source->second,
+                  case_ref_identifier(a.target_kind, a.target_ref), title, 0, notes);
+  }
+}
+
+void case_add_activities(CasePackageBuilder& b, const std::vector<model::Activity>& activities,
+                         const std::string& parent, const std::string& path) {
+  long long seq = 0;
+  for (const model::Activity& a : activities) {
+    std::string here = path + "/" + std::to_string(++seq);
+    std::string id = case_id_for("activity:" + here);
+    b.item(id, ct::activity, a.text, "");
+    b.association("isChildOf", id, parent, "", seq);
+    case_add_activities(b, a.children, id, here);
+  }
+}
+
+void case_add_profile(CasePackageBuilder& b, const model::Framework& f, const model::Profile& p,
+                      const std::map<std::string, std::string>& cluster_items, long long seq,
+                      CaseRefMap& refs) {
+  std::string pid = case_keep_or_derive(p.id, "profile:" + p.id);
+  b.item(pid, ct::profile, p.title, p.id, p.definition);
+  b.association("isChildOf", pid, b.doc_id(), "", seq);
+  long long n_main = 0;
+  for (const model::ProfileCluster& pc : p.clusters) {
+    const model::Cluster* cluster = f.find_cluster(pc.cluster_id);
+    std::string cluster_title = cluster ? cluster->title : pc.cluster_id;
+    int n = 0;
+    for (const model::MainActivity& ma : pc.main_activities) {
+      std::string ref = p.id + ":" + pc.cluster_id + ":" + std::to_string(++n);
+      std::string id = case_ref_identifier("main_activity", ref);
+      b.item(id, ma.title ? ct::main_activity : ct::untitled_main_activity,
+             ma.title.value_or(cluster_title), ref);
+      b.association("isChildOf", id, pid, "", ++n_main);
+      auto cluster_item = cluster_items.find(pc.cluster_id);
+      if (cluster_item != cluster_items.end())
+        b.association("isPartOf", id, cluster_item->second, "", 0);
+      refs[ref] = id;
+      case_add_activities(b, ma.activities, id, ref);
+    }
+  }
+}
+
+Json case_framework_package(const model::Framework& f, const model::Profile* only,
+                            const std::vector<model::Alignment>& alignments,
+                            const CaseExportOptions& options) {
+  CasePackageBuilder b(options);
+  std::string doc_id = only ? case_id_for("profile-document:" + only->id)
+                            : case_keep_or_derive(f.id, "framework:" + f.id);
+  std::string note = only ? "" : std::string(sources::case_id_note_prefix) + f.id;
+  b.document(doc_id, only ? only->title : f.title, note, only ? only->definition : "", f.date);
+  std::map<std::string, std::string> cluster_items;
+  long long seq = 0;
+  for (const model::Layer& layer : f.layers) {
+    std::string lid = case_keep_or_derive(layer.id, "layer:" + f.id + ":" + layer.id);
+    b.item(lid, ct::layer, layer.title, layer.id);
+    b.association("isChildOf", lid, doc_id, "", ++seq);
+    long long cseq = 0;
+    for (const model::Cluster& c : f.clusters) {
+      if (c.layer_id != layer.id)
+        continue;
+      std::string cid = case_keep_or_derive(c.id, "cluster:" + f.id + ":" + c.id);
+      b.item(cid, ct::cluster, c.title, c.id);
+      b.association("isChildOf", cid, lid, "", ++cseq);
+      cluster_items[c.id] = cid;
+    }
+  }
+  CaseRefMap refs;
+  for (const model::Profile& p : f.profiles) {
+    if (!only || only->id == p.id)
+      case_add_profile(b, f, p, cluster_items, ++seq, refs);
+  }
+  case_add_alignments(b, refs, alignments);
+  return b.finish();
+}
+
+}  // namespace
+
+Json framework_to_case(const model::Framework& framework,
+                       const std::vector<model::Alignment>& alignments,
+                       const CaseExportOptions& options) {
+  return case_framework_package(framework, nullptr, alignments, options);
+}
+
+Json profile_to_case(const model::Framework& framework, const model::Profile& profile,
+                     const std::vector<model::Alignment>& alignments,
+                     const CaseExportOptions& options) {
+  return case_framework_package(framework, &profile, alignments, options);
+}
+
+Json qualification_to_case(const model::Qualification& q,
+                           const std::vector<model::Alignment>& alignments,
+                           const CaseExportOptions& options) {
+  CasePackageBuilder b(options);
+  std::string doc_id = case_id_for("qualification:" + q.id);
+  b.document(doc_id, q.title, std::string(sources::case_id_note_prefix) + q.id, q.definition,
+             std::to_string(q.version));
+  CaseRefMap refs;
+  long long seq = 0;
+  for (const model::Competence& c : q.competences) {
+    std::string ref = q.id + ":" + std::to_string(c.number);
+    std::string id = case_ref_identifier("competence", ref);
+    b.item(id, ct::competence, c.title, ref);
+    b.association("isChildOf", id, doc_id, "", ++seq);
+    refs[ref] = id;
+    long long n = 0;
+    for (const model::CompetenceActivity& a : c.activities) {
+      std::string aid = case_id_for("competence-activity:" + ref + "/" + std::to_string(++n));
+      b.item(aid, ct::competence_activity, a.text, "");
+      b.association("isChildOf", aid, id, "", n);
+    }
+    for (const model::KnowledgeItem& k : c.knowledge) {
+      std::string kid = case_id_for("knowledge:" + ref + "/" + std::to_string(++n));
+      b.item(kid, ct::knowledge, k.text, "");
+      b.association("isChildOf", kid, id, "", n);
+    }
+  }
+  case_add_alignments(b, refs, alignments);
+  return b.finish();
+}
+
+}  // namespace vakkaart::exchange

@@ -1,0 +1,311 @@
+#include "sources/case_package.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/json.h"
+#include "core/json_reader.h"
+#include "text/text_utils.h"
+
+namespace vakkaart::sources {
+
+namespace {
+
+std::string case_collapse(std::string_view s) {
+  return text::collapse_whitespace(s);
+}
+
+int case_line_of_offset(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+std::string case_lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'F')
+      c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+struct CaseItemIn {
+  std::string identifier;
+  std::string statement;
+  std::string type;  // CFItemType, or the title of CFItemTypeURI
+  std::string code;  // humanCodingScheme
+  std::string notes;
+};
+
+struct CaseChild {
+  long long sequence = 0;
+  size_t order = 0;  // place in the file, for children without a sequence number
+  std::string identifier;
+};
+
+/// The package as read: items by identifier, the isChildOf tree and the other associations.
+struct CaseGraph {
+  std::string file;
+  std::string document_id;
+  std::map<std::string, CaseItemIn> items;
+  std::vector<std::string> item_order;
+  std::map<std::string, std::vector<CaseChild>> children;  // parent -> children, sorted
+  std::map<std::string, std::string> part_of;              // item -> isPartOf destination
+  std::map<std::string, int> other_associations;           // type -> count not kept
+  size_t associations = 0;
+};
+
+const std::vector<CaseChild>& case_children_of(const CaseGraph& g, const std::string& id) {
+  static const std::vector<CaseChild> none;
+  auto it = g.children.find(id);
+  return it == g.children.end() ? none : it->second;
+}
+
+std::string case_node_id(const JsonReader& r, const Json& a, const std::string& path,
+                         const char* key) {
+  const Json& node = r.member(a, path, key);
+  return case_lower(r.str(node, path + "." + key, "identifier"));
+}
+
+void case_read_items(const JsonReader& r, const Json& root, CaseGraph& g) {
+  if (!root.contains("CFItems"))
+    return;
+  const Json& items = r.array(root, "", "CFItems");
+  if (items.size() > case_max_items)
+    r.fail("CFItems", "more than " + std::to_string(case_max_items) + " items");
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string path = "CFItems[" + std::to_string(i) + "]";
+    const Json& j = items[i];
+    if (!j.is_object())
+      r.fail(path, "expected an object");
+    CaseItemIn item;
+    item.identifier = case_lower(r.str(j, path, "identifier"));
+    item.statement = r.str(j, path, "fullStatement");
+    item.type = r.opt_str(j, path, "CFItemType").value_or("");
+    if (item.type.empty() && j.contains("CFItemTypeURI") && j["CFItemTypeURI"].is_object())
+      item.type = r.opt_str(j["CFItemTypeURI"], path + ".CFItemTypeURI", "title").value_or("");
+    item.code = r.opt_str(j, path, "humanCodingScheme").value_or("");
+    item.notes = r.opt_str(j, path, "notes").value_or("");
+    if (g.items.count(item.identifier))
+      r.fail(path + ".identifier", "identifier " + item.identifier + " is used twice");
+    g.item_order.push_back(item.identifier);
+    g.items.emplace(item.identifier, std::move(item));
+  }
+}
+
+void case_read_associations(const JsonReader& r, const Json& root, CaseGraph& g) {
+  if (!root.contains("CFAssociations"))
+    return;
+  const Json& assocs = r.array(root, "", "CFAssociations");
+  if (assocs.size() > case_max_items)
+    r.fail("CFAssociations", "more than " + std::to_string(case_max_items) + " associations");
+  g.associations = assocs.size();
+  for (size_t i = 0; i < assocs.size(); ++i) {
+    std::string path = "CFAssociations[" + std::to_string(i) + "]";
+    const Json& a = assocs[i];
+    if (!a.is_object())
+      r.fail(path, "expected an object");
+    std::string type = r.str(a, path, "associationType");
+    std::string origin = case_node_id(r, a, path, "originNodeURI");
+    std::string destination = case_node_id(r, a, path, "destinationNodeURI");
+    if (type == "isChildOf" && g.items.count(origin) &&
+        (destination == g.document_id || g.items.count(destination))) {
+      long long seq = 0;
+      if (a.contains("sequenceNumber") && a["sequenceNumber"].is_number_integer())
+        seq = a["sequenceNumber"].get<long long>();
+      g.children[destination].push_back({seq, i, origin});
+    } else if (type == "isPartOf" && g.items.count(origin)) {
+      g.part_of[origin] = destination;
+    } else {
+      ++g.other_associations[type];
+    }
+  }
+  for (auto& entry : g.children) {
+    std::stable_sort(
+        entry.second.begin(), entry.second.end(), [](const CaseChild& a, const CaseChild& b) {
+          return a.sequence != b.sequence ? a.sequence < b.sequence : a.order < b.order;
+        });
+  }
+}
+
+std::vector<model::Activity> case_activities(const CaseGraph& g, const std::string& parent,
+                                             int depth, std::set<std::string>& seen) {
+  std::vector<model::Activity> out;
+  if (depth > case_max_depth)
+    throw Error(ErrorCode::parse_error,
+                "isChildOf nests deeper than " + std::to_string(case_max_depth) + " levels",
+                {g.file, 0, "CFAssociations"});
+  for (const CaseChild& c : case_children_of(g, parent)) {
+    if (!seen.insert(c.identifier).second)
+      continue;  // an item with two parents, or a cycle: it is placed once
+    model::Activity a;
+    a.text = g.items.at(c.identifier).statement;
+    a.children = case_activities(g, c.identifier, depth + 1, seen);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+bool case_is_ours(const CaseGraph& g) {
+  static const std::set<std::string> ours = {case_types::layer,
+                                             case_types::cluster,
+                                             case_types::profile,
+                                             case_types::main_activity,
+                                             case_types::untitled_main_activity,
+                                             case_types::activity};
+  bool has_layer = false;
+  for (const auto& entry : g.items) {
+    if (!ours.count(entry.second.type))
+      return false;
+    has_layer = has_layer || entry.second.type == case_types::layer;
+  }
+  return has_layer;
+}
+
+/// A package vakkaart wrote: every part carries its own id in humanCodingScheme.
+model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
+  std::map<std::string, std::string> cluster_of_item;  // CASE identifier -> our cluster id
+  std::vector<std::string> profile_items;
+  for (const CaseChild& top : case_children_of(g, g.document_id)) {
+    const CaseItemIn& item = g.items.at(top.identifier);
+    if (item.type == case_types::profile) {
+      profile_items.push_back(item.identifier);
+      continue;
+    }
+    f.layers.push_back({item.code, item.statement});
+    for (const CaseChild& c : case_children_of(g, item.identifier)) {
+      const CaseItemIn& ci = g.items.at(c.identifier);
+      f.clusters.push_back({ci.code, item.code, ci.statement});
+      cluster_of_item[ci.identifier] = ci.code;
+    }
+  }
+  for (const std::string& pid : profile_items) {
+    const CaseItemIn& item = g.items.at(pid);
+    model::Profile p{item.code, item.statement, f.id, item.notes, {}};
+    for (const model::Cluster& c : f.clusters)
+      p.clusters.push_back({c.id, {}});
+    for (const CaseChild& m : case_children_of(g, pid)) {
+      const CaseItemIn& mi = g.items.at(m.identifier);
+      auto part = g.part_of.find(mi.identifier);
+      auto cluster =
+          part == g.part_of.end() ? cluster_of_item.end() : cluster_of_item.find(part->second);
+      if (cluster == cluster_of_item.end())
+        throw Error(ErrorCode::parse_error,
+                    "main activity " + mi.identifier + " is part of no cluster (isPartOf)",
+                    {g.file, 0, "CFAssociations"});
+      model::MainActivity ma;
+      if (mi.type != case_types::untitled_main_activity)
+        ma.title = mi.statement;
+      std::set<std::string> seen;
+      ma.activities = case_activities(g, mi.identifier, 1, seen);
+      for (auto& pc : p.clusters)
+        if (pc.cluster_id == cluster->second)
+          pc.main_activities.push_back(std::move(ma));
+    }
+    f.profiles.push_back(std::move(p));
+  }
+  return f;
+}
+
+/// Another tool's package: one layer, a cluster per top-level item, one profile.
+model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
+                                      const std::string& description,
+                                      std::vector<ReportNote>& notes) {
+  f.layers.push_back({"case", f.title});
+  model::Profile p{"case-" + g.document_id, f.title, f.id, description, {}};
+  std::set<std::string> seen;
+  auto add_top = [&](const std::string& id) {
+    const CaseItemIn& item = g.items.at(id);
+    std::string title = item.code.empty() ? item.statement : item.code + " " + item.statement;
+    f.clusters.push_back({item.identifier, "case", title});
+    model::ProfileCluster pc{item.identifier, {}};
+    for (const CaseChild& c : case_children_of(g, id)) {
+      if (!seen.insert(c.identifier).second)
+        continue;
+      model::MainActivity ma;
+      ma.title = g.items.at(c.identifier).statement;
+      ma.activities = case_activities(g, c.identifier, 2, seen);
+      pc.main_activities.push_back(std::move(ma));
+    }
+    p.clusters.push_back(std::move(pc));
+  };
+  for (const CaseChild& top : case_children_of(g, g.document_id))
+    if (seen.insert(top.identifier).second)
+      add_top(top.identifier);
+  size_t loose = 0;
+  for (const std::string& id : g.item_order) {
+    if (seen.insert(id).second) {
+      add_top(id);  // in no hierarchy: kept as a cluster of its own so no item is lost
+      ++loose;
+    }
+  }
+  if (loose)
+    notes.push_back({ReportNote::Kind::decision,
+                     std::to_string(loose) + " items are the child of nothing (no isChildOf); " +
+                         "each became a cluster of its own",
+                     {g.file, 0, "CFAssociations"}});
+  f.profiles.push_back(std::move(p));
+  return f;
+}
+
+}  // namespace
+
+bool looks_like_case_package(std::string_view text) {
+  std::string_view t = text::trim(text.substr(0, 4096));
+  return !t.empty() && t.front() == '{' && t.find("\"CFDocument\"") != std::string_view::npos;
+}
+
+ParseResult parse_case_package(std::string_view text, const std::string& file_name) {
+  Json root;
+  try {
+    root = Json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(ErrorCode::parse_error, std::string("invalid JSON: ") + e.what(),
+                {file_name, case_line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), ""});
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorCode::parse_error, std::string("invalid JSON: ") + e.what(),
+                {file_name, 0, ""});
+  }
+  JsonReader r(file_name, &case_collapse);
+  if (!root.is_object())
+    r.fail("", "a CFPackage is a JSON object");
+  const Json& doc = r.member(root, "", "CFDocument");
+  if (!doc.is_object())
+    r.fail("CFDocument", "expected an object");
+  CaseGraph g;
+  g.file = file_name;
+  g.document_id = case_lower(r.str(doc, "CFDocument", "identifier"));
+  case_read_items(r, root, g);
+  case_read_associations(r, root, g);
+
+  model::Framework f;
+  f.title = r.str(doc, "CFDocument", "title");
+  f.date = r.opt_str(doc, "CFDocument", "version").value_or("");
+  std::string note = r.opt_str(doc, "CFDocument", "notes").value_or("");
+  ParseResult result;
+  bool ours = case_is_ours(g) && note.rfind(case_id_note_prefix, 0) == 0;
+  if (ours) {
+    f.id = note.substr(case_id_note_prefix.size());
+    f = case_rebuild_ours(g, std::move(f));
+  } else {
+    f.id = g.document_id;  // the CASE identifier is the framework's id, so it survives export
+    std::string description = r.opt_str(doc, "CFDocument", "description").value_or("");
+    f = case_rebuild_foreign(g, std::move(f), description, result.notes);
+  }
+  std::string kept = std::to_string(g.items.size()) + " items, " + std::to_string(g.associations) +
+                     " associations";
+  result.notes.push_back(
+      {ReportNote::Kind::info,
+       std::string("CASE package ") + (ours ? "written by vakkaart" : "") + ": " + kept,
+       {file_name, 0, ""}});
+  for (const auto& [type, count] : g.other_associations) {
+    result.notes.push_back({ReportNote::Kind::warning,
+                            std::to_string(count) + " " + type +
+                                " associations are not part of the hierarchy and are not kept "
+                                "(vakkaart computes its own crosswalks)",
+                            {file_name, 0, "CFAssociations"}});
+  }
+  result.documents.emplace_back(std::move(f));
+  return result;
+}
+
+}  // namespace vakkaart::sources
