@@ -1,11 +1,14 @@
-// Search speed at scale: vakkaart (full analyzer) against SQLite FTS5 on the same synthetic
-// corpus (bench/search_corpus.h: N statements recombined from the real ones) and the same fixed
-// mix of queries. Per system: index build rate (statements/s, generation not counted), on-disk
-// size, query latency p50/p99 (after one warm-up pass) and peak memory (VmHWM). Each system runs
-// in a child process of its own (this program re-executed with --system), so their peak memory
-// is their own; the parent prints a table, the ratios and PASS/FAIL against the targets.
+// Search speed at scale: vakkaart (full analyzer) against plain Xapian (Dutch stemmer, its
+// default QueryParser) and SQLite FTS5 on the same synthetic corpus (bench/search_corpus.h: N
+// statements recombined from the real ones) and the same fixed mix of queries. Per system: index
+// build rate (statements/s, generation not counted), on-disk size, query latency p50/p99 (after one
+// warm-up pass) and peak memory (VmHWM). Each system runs in a child process of its own (this
+// program re-executed with --system), so their peak memory is their own; the parent prints a table,
+// the ratios vakkaart / plain Xapian and vakkaart / FTS5 and PASS/FAIL against the targets of issue
+// 16 (kTarget* below).
 //
 //   search_speed_bench [--n N (1000000)] [--queries Q (1000)] [--dir DIR (a temp dir)]
+//                      [--fts5 yes|no (yes)]
 //
 // Not a Google Benchmark program; named *_bench.cpp so that bench/CMakeLists.txt builds it.
 
@@ -19,6 +22,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "catalog/import_service.h"
@@ -36,9 +41,13 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr double kTargetP50Ms = 2.0;
+// Issue 16: vakkaart (full analyzer) no slower than plain Xapian with the Dutch stemmer in the
+// same run (p50 and p99 ratios <= 1, judged at 1M statements), p99 <= 8 ms at 300k statements,
+// and an index build at least 1.5x plain Xapian's rate. Peak memory stays bounded (issue 9).
+constexpr double kTargetLatencyRatio = 1.0;
 constexpr double kTargetP99Ms = 8.0;
-constexpr double kTargetBuildRate = 50000.0;
+constexpr std::size_t kTargetP99Scale = 300000;
+constexpr double kTargetBuildRatio = 1.5;
 constexpr double kTargetPeakMb = 2048.0;
 constexpr std::size_t kBatch = 10000;  // statements generated, then added, at a time
 
@@ -46,7 +55,8 @@ struct Options {
   std::size_t n = 1000000;
   std::size_t queries = 1000;
   std::string dir;
-  std::string system;  // set in a child
+  std::string system;     // set in a child
+  bool with_fts5 = true;  // --no-fts5: the two Xapian systems only (a faster 1M run)
 };
 
 double seconds_since(Clock::time_point start) {
@@ -269,6 +279,91 @@ const char* verdict(bool ok) {
   return ok ? "PASS" : "FAIL";
 }
 
+double megabytes(const nlohmann::json& j, const std::string& field) {
+  return j[field].get<double>() / (field == "size_bytes" ? 1048576.0 : 1024.0);
+}
+
+/// The figures side by side, with vakkaart / plain Xapian (and / FTS5 when it ran).
+void print_table(const Options& options, const nlohmann::json& vakkaart,
+                 const nlohmann::json& plain, const nlohmann::json& fts5) {
+  std::printf("search speed: %zu synthetic statements, %zu queries, %u cores\n", options.n,
+              options.queries, std::thread::hardware_concurrency());
+  std::printf("  %-24s %12s %12s %12s %9s %9s\n", "", "vakkaart", "xapian-plain", "sqlite-fts5",
+              "/plain", "/fts5");
+  const std::pair<const char*, const char*> rows[] = {{"build (statements/s)", "build_rate"},
+                                                      {"build time (s)", "build_s"},
+                                                      {"on-disk size (MB)", "size_bytes"},
+                                                      {"query p50 (ms)", "p50_ms"},
+                                                      {"query p90 (ms)", "p90_ms"},
+                                                      {"query p99 (ms)", "p99_ms"},
+                                                      {"query max (ms)", "max_ms"},
+                                                      {"query mean (ms)", "mean_ms"},
+                                                      {"peak memory (MB)", "peak_kb"},
+                                                      {"RSS before build (MB)", "baseline_kb"},
+                                                      {"mean hits per query", "mean_hits"},
+                                                      {"queries without hits", "empty_queries"},
+                                                      {"query errors", "errors"}};
+  for (const auto& [label, field] : rows) {
+    const std::string f = field;
+    const bool in_mb = f == "size_bytes" || f == "peak_kb" || f == "baseline_kb";
+    const char* format = f == "build_rate" || f == "empty_queries" || f == "errors" ? "%.0f"
+                         : f.find("_ms") != std::string::npos                       ? "%.3f"
+                         : f == "mean_hits"                                         ? "%.2f"
+                                                                                    : "%.1f";
+    auto value = [&](const nlohmann::json& j) {
+      return in_mb ? megabytes(j, f) : j[f].get<double>();
+    };
+    auto cell = [&](const nlohmann::json& j) {
+      char buffer[32] = "-";
+      if (!j.is_null())
+        std::snprintf(buffer, sizeof buffer, format, value(j));
+      return std::string(buffer);
+    };
+    auto ratio = [&](const nlohmann::json& j) {
+      char buffer[32] = "-";
+      if (!j.is_null() && value(j) != 0)
+        std::snprintf(buffer, sizeof buffer, "%.2f", value(vakkaart) / value(j));
+      return std::string(buffer);
+    };
+    std::printf("  %-24s %12s %12s %12s %9s %9s\n", label, cell(vakkaart).c_str(),
+                cell(plain).c_str(), cell(fts5).c_str(), ratio(plain).c_str(), ratio(fts5).c_str());
+  }
+  std::printf(
+      "  (ratios = vakkaart / peer; for latency and size lower is better, for build "
+      "rate higher)\n");
+}
+
+/// PASS/FAIL per target of issue 16; true when every target that applies at this size is met.
+bool print_targets(const Options& options, const nlohmann::json& vakkaart,
+                   const nlohmann::json& plain) {
+  const double p50_ratio = vakkaart["p50_ms"].get<double>() / plain["p50_ms"].get<double>();
+  const double p99_ratio = vakkaart["p99_ms"].get<double>() / plain["p99_ms"].get<double>();
+  const double build_ratio =
+      vakkaart["build_rate"].get<double>() / plain["build_rate"].get<double>();
+  const double p99 = vakkaart["p99_ms"], peak = megabytes(vakkaart, "peak_kb");
+  const bool ok_p50 = p50_ratio <= kTargetLatencyRatio, ok_p99 = p99_ratio <= kTargetLatencyRatio;
+  const bool ok_build = build_ratio >= kTargetBuildRatio, ok_peak = peak <= kTargetPeakMb;
+  // The absolute p99 bound is set for 300k statements; a larger run shows it for information.
+  const bool p99_applies = options.n <= kTargetP99Scale, ok_p99_ms = p99 <= kTargetP99Ms;
+  std::printf(
+      "targets (issue 16; vakkaart with the full analyzer against plain Xapian with "
+      "the Dutch stemmer, this run%s):\n",
+      options.n == 1000000 ? ", 1M statements" : "; latency ratios are judged at 1M");
+  std::printf("  p50 vakkaart/plain  %8.2f      <= %.1f        %s\n", p50_ratio,
+              kTargetLatencyRatio, verdict(ok_p50));
+  std::printf("  p99 vakkaart/plain  %8.2f      <= %.1f        %s\n", p99_ratio,
+              kTargetLatencyRatio, verdict(ok_p99));
+  std::printf("  p99 vakkaart        %8.3f ms   <= %.0f ms       %s\n", p99, kTargetP99Ms,
+              p99_applies ? verdict(ok_p99_ms) : "(set for 300k statements)");
+  std::printf("  build vakkaart/plain %7.2f      >= %.1f        %s\n", build_ratio,
+              kTargetBuildRatio, verdict(ok_build));
+  std::printf("  peak memory         %8.1f MB   <= %.0f MB    %s\n", peak, kTargetPeakMb,
+              verdict(ok_peak));
+  const bool all = ok_p50 && ok_p99 && ok_build && ok_peak && (!p99_applies || ok_p99_ms);
+  std::printf("overall: %s\n", verdict(all));
+  return all;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -284,8 +379,10 @@ int main(int argc, char** argv) {
       options.dir = value;
     } else if (key == "--system") {
       options.system = value;
+    } else if (key == "--fts5") {
+      options.with_fts5 = value != "no";
     } else {
-      std::cerr << "usage: search_speed_bench [--n N] [--queries Q] [--dir DIR]\n";
+      std::cerr << "usage: search_speed_bench [--n N] [--queries Q] [--dir DIR] [--fts5 yes|no]\n";
       return 2;
     }
   }
@@ -304,9 +401,12 @@ int main(int argc, char** argv) {
     }
     fs::create_directories(options.dir);
     const std::string self = fs::canonical("/proc/self/exe").string();
-    const auto vakkaart = run_system(self, options, "vakkaart");
-    const auto fts5 = run_system(self, options, "fts5");
+    // Plain Xapian first, then vakkaart, then FTS5: the two Xapian builds see the machine in
+    // the same state as far as one run allows (the ratios between them are what is judged).
     const auto plain = run_system(self, options, "xapian-plain");
+    const auto vakkaart = run_system(self, options, "vakkaart");
+    const nlohmann::json fts5 =
+        options.with_fts5 ? run_system(self, options, "fts5") : nlohmann::json();
     if (temporary) {
       fs::remove_all(options.dir);
     } else {
@@ -318,72 +418,8 @@ int main(int argc, char** argv) {
         fs::remove(fs::path(options.dir) / (std::string(name) + "-shm"), ec);
       }
     }
-
-    auto mb = [](const nlohmann::json& j, const char* field) {
-      return j[field].get<double>() / (field == std::string("size_bytes") ? 1048576.0 : 1024.0);
-    };
-    std::printf("search speed: %zu synthetic statements, %zu queries\n", options.n,
-                options.queries);
-    std::printf("  %-24s %14s %14s %14s %10s\n", "", "vakkaart", "sqlite-fts5", "xapian-plain",
-                "ratio");
-    // The ratio is vakkaart / sqlite-fts5; plain Xapian (Dutch stemmer only) is shown for scale.
-    const char* current = nullptr;
-    auto row = [&](const char* label, double a, double b, const char* format) {
-      char x[32], y[32], z[32];
-      std::snprintf(x, sizeof x, format, a);
-      std::snprintf(y, sizeof y, format, b);
-      const std::string field = current;
-      double c = field == "size_bytes" || field == "peak_kb" || field == "baseline_kb"
-                     ? mb(plain, current)
-                     : plain[field].get<double>();
-      std::snprintf(z, sizeof z, format, c);
-      std::printf("  %-24s %14s %14s %14s %10.2f\n", label, x, y, z, b != 0 ? a / b : 0.0);
-    };
-    current = "build_rate";
-    row("build (statements/s)", vakkaart["build_rate"], fts5["build_rate"], "%.0f");
-    current = "build_s";
-    row("build time (s)", vakkaart["build_s"], fts5["build_s"], "%.1f");
-    current = "size_bytes";
-    row("on-disk size (MB)", mb(vakkaart, "size_bytes"), mb(fts5, "size_bytes"), "%.1f");
-    current = "p50_ms";
-    row("query p50 (ms)", vakkaart["p50_ms"], fts5["p50_ms"], "%.3f");
-    current = "p90_ms";
-    row("query p90 (ms)", vakkaart["p90_ms"], fts5["p90_ms"], "%.3f");
-    current = "p99_ms";
-    row("query p99 (ms)", vakkaart["p99_ms"], fts5["p99_ms"], "%.3f");
-    current = "max_ms";
-    row("query max (ms)", vakkaart["max_ms"], fts5["max_ms"], "%.3f");
-    current = "mean_ms";
-    row("query mean (ms)", vakkaart["mean_ms"], fts5["mean_ms"], "%.3f");
-    current = "peak_kb";
-    row("peak memory (MB)", mb(vakkaart, "peak_kb"), mb(fts5, "peak_kb"), "%.1f");
-    current = "baseline_kb";
-    row("RSS before build (MB)", mb(vakkaart, "baseline_kb"), mb(fts5, "baseline_kb"), "%.1f");
-    current = "mean_hits";
-    row("mean hits per query", vakkaart["mean_hits"], fts5["mean_hits"], "%.2f");
-    current = "empty_queries";
-    row("queries without hits", vakkaart["empty_queries"], fts5["empty_queries"], "%.0f");
-    current = "errors";
-    row("query errors", vakkaart["errors"], fts5["errors"], "%.0f");
-    std::printf("  (ratio = vakkaart / sqlite-fts5; for latency and size lower is better)\n");
-
-    const double p50 = vakkaart["p50_ms"], p99 = vakkaart["p99_ms"];
-    const double rate = vakkaart["build_rate"], peak = mb(vakkaart, "peak_kb");
-    const bool ok_p50 = p50 <= kTargetP50Ms, ok_p99 = p99 <= kTargetP99Ms;
-    const bool ok_rate = rate >= kTargetBuildRate, ok_peak = peak <= kTargetPeakMb;
-    std::printf("targets (vakkaart, full analyzer%s):\n",
-                options.n == 1000000 ? ", 1M statements" : "; the targets are for 1M statements");
-    std::printf("  query p50     %10.3f ms    <= %.0f ms          %s\n", p50, kTargetP50Ms,
-                verdict(ok_p50));
-    std::printf("  query p99     %10.3f ms    <= %.0f ms          %s\n", p99, kTargetP99Ms,
-                verdict(ok_p99));
-    std::printf("  index build   %10.0f /s    >= %.0f /s     %s\n", rate, kTargetBuildRate,
-                verdict(ok_rate));
-    std::printf("  peak memory   %10.1f MB    <= %.0f MB       %s\n", peak, kTargetPeakMb,
-                verdict(ok_peak));
-    const bool all = ok_p50 && ok_p99 && ok_rate && ok_peak;
-    std::printf("overall: %s\n", verdict(all));
-    return all ? 0 : 1;
+    print_table(options, vakkaart, plain, fts5);
+    return print_targets(options, vakkaart, plain) ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "search_speed_bench: " << e.what() << "\n";
     return 2;

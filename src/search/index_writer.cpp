@@ -14,6 +14,7 @@
 #include <fstream>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/error.h"
@@ -27,11 +28,36 @@ namespace {
 /// Main stems weigh more than the parts of a compound and the context terms.
 constexpr Xapian::termcount kStemWdf = 2;
 constexpr Xapian::termcount kPartWdf = 1;
-constexpr std::size_t kMaxTermBytes = 200;  // Xapian's limit is 245
-constexpr std::size_t kQueueLimit = 2048;   // statements waiting per shard
+constexpr std::size_t kMaxTermBytes = kMaxIndexedTermBytes;
+constexpr std::size_t kQueueLimit = 2048;  // statements waiting per shard
+
+/// Context terms per title: many statements share the titles above them (a cluster, a main
+/// activity), so each shard analyses a title once. Bounded, as titles come from the store.
+using ContextTermCache = std::unordered_map<std::string, std::vector<std::string>>;
+constexpr std::size_t kContextCacheLimit = 50000;
+
+const std::vector<std::string>& context_terms_of(const text::Analyzer& analyzer,
+                                                 const std::string& title,
+                                                 ContextTermCache& cache) {
+  if (const auto found = cache.find(title); found != cache.end())
+    return found->second;
+  if (cache.size() >= kContextCacheLimit)
+    cache.clear();
+  std::vector<std::string> terms;
+  for (const auto& word : analyzer.analyze(title)) {
+    if (word.stopword)
+      continue;
+    for (const auto& stem : word.stems) {
+      if (stem.size() <= kMaxTermBytes)
+        terms.push_back(kContextPrefix + stem);
+    }
+  }
+  return cache.emplace(title, std::move(terms)).first->second;
+}
 
 Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStatement& statement,
-                               std::unordered_set<std::string>& spelling) {
+                               std::unordered_set<std::string>& spelling,
+                               ContextTermCache& context_cache) {
   Xapian::Document doc;
   Xapian::termpos position = 0;
   for (const auto& word : analyzer.analyze(statement.text)) {
@@ -52,14 +78,8 @@ Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStat
     }
   }
   for (const auto& title : statement.context) {
-    for (const auto& word : analyzer.analyze(title)) {
-      if (word.stopword)
-        continue;
-      for (const auto& stem : word.stems) {
-        if (stem.size() <= kMaxTermBytes)
-          doc.add_term(kContextPrefix + stem, 1);
-      }
-    }
+    for (const auto& term : context_terms_of(analyzer, title, context_cache))
+      doc.add_term(term, 1);
   }
   for (const auto& term : statement.filter_terms)
     doc.add_boolean_term(term);
@@ -139,6 +159,7 @@ struct IndexWriter::Shard {
   std::deque<IndexedStatement> queue;
   bool closing = false;
   std::unordered_set<std::string> spelling;  // words to suggest from, added at the end
+  ContextTermCache context_cache;
   std::string error;
   std::thread worker;
 
@@ -155,7 +176,7 @@ struct IndexWriter::Shard {
       }
       changed.notify_all();
       try {
-        db.add_document(make_document(analyzer, statement, spelling));
+        db.add_document(make_document(analyzer, statement, spelling, context_cache));
       } catch (const Xapian::Error& e) {
         std::lock_guard lock(mutex);
         error = e.get_description();

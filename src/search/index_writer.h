@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -13,6 +14,9 @@ namespace vakkaart::search {
 /// Bumped whenever the terms an index holds change meaning: an index of another format is
 /// stale and gets rebuilt.
 inline constexpr const char* kIndexFormat = "vakkaart-search-6";
+
+/// Longer terms are not indexed (Xapian's limit is 245 bytes).
+inline constexpr std::size_t kMaxIndexedTermBytes = 200;
 
 /// Prefix of word terms (the folded word as written, for prefix* queries).
 inline constexpr const char* kWordPrefix = "W";

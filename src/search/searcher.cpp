@@ -381,6 +381,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (item.kind == QueryItem::Kind::prefix && item.mode != QueryItem::Mode::excluded)
       prefixes.push_back(text::fold(item.text));
   }
+  // The terms of the query, once: a hit's words are highlighted when one of their stems is one
+  // of them. Every stem of a hit's text is a term of its document (indexed from the same text
+  // by the same analyzer), so this is what Enquire::get_matching_terms gives, without reading
+  // and inflating each hit's term list.
+  std::set<std::string> query_terms;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    if ((*t).size() <= kMaxIndexedTermBytes)
+      query_terms.insert(*t);
+  }
   Xapian::Enquire enquire(impl_->db);
   enquire.set_query(query);
   const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
@@ -399,8 +408,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // place of a statement before the other profiles that share it.
     std::stable_partition(hit.places.begin(), hit.places.end(),
                           [&](const Place& place) { return place_matches(place, parsed.filters); });
-    std::set<std::string> matched(enquire.get_matching_terms_begin(it),
-                                  enquire.get_matching_terms_end(it));
     std::size_t at = 0;
     for (const auto& word : impl_->analyzer->analyze(hit.text)) {
       bool hit_word = false;
@@ -409,9 +416,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
           hit_word = hit_word || text::starts_with(form, prefix);
       }
       for (const auto& s : word.stems)
-        hit_word = hit_word || matched.count(s) != 0;
+        hit_word = hit_word || query_terms.count(s) != 0;
       for (const auto& s : word.part_stems)
-        hit_word = hit_word || matched.count(s) != 0;
+        hit_word = hit_word || query_terms.count(s) != 0;
       if (!hit_word || word.stopword)
         continue;
       hit.highlights.emplace_back(word.begin, word.end);
