@@ -31,6 +31,9 @@ bool is_upper_case_heading(std::string_view s);
 /// Splits on a single character, keeping empty fields.
 std::vector<std::string_view> split(std::string_view s, char sep);
 
+/// The value of one hexadecimal digit (0-9, a-f, A-F), or -1 for any other character.
+int hex_digit_value(char c);
+
 /// Removes leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view s);
 

@@ -3,22 +3,14 @@
 #include <algorithm>
 #include <limits>
 
+#include "text/text_utils.h"
+
 namespace vakkaart::server::transport {
 
 namespace {
 
 // A chunk size line is a hex number and maybe an extension; nobody needs a kilobyte for that.
 constexpr std::size_t kMaxChunkLine = 1024;
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
 
 }  // namespace
 
@@ -92,7 +84,7 @@ BodyMeter::Verdict BodyMeter::feed_chunked(char c) {
         size_digits_ = in_extension_ = false;
         return Verdict::ok;
       }
-      const int v = in_extension_ ? -1 : hex_value(c);
+      const int v = in_extension_ ? -1 : text::hex_digit_value(c);
       if (v < 0) {
         in_extension_ = true;  // ";name=value", or the CR before the LF
         return Verdict::ok;
