@@ -78,7 +78,9 @@ std::shared_ptr<const ClusterRanking> ClusterRanking::build(store::Store& store)
   auto ranking = std::make_shared<ClusterRanking>();
   ranking->index = StructureIndex::build(store);
   const Matcher matcher(ranking->index, crosswalk_match_settings());
-  ranking->competences = rank_competence_clusters(matcher);
+  ClusterRankSettings all;
+  all.keep = static_cast<int>(ranking->index->clusters().size());
+  ranking->competences = rank_competence_clusters(matcher, all);
   return ranking;
 }
 

@@ -19,6 +19,9 @@ struct ClusterSuggestion {
   /// The competence's words that the best matches in the cluster share with it, most often
   /// first: what carried the score.
   std::vector<std::string> words;
+  /// A curator confirmed an alignment of the competence to a main activity of this cluster
+  /// (set by apply_cluster_decisions; the computation never sets it).
+  bool confirmed = false;
 };
 
 /// The clusters of every framework ranked for one competence, best first; those below
@@ -46,7 +49,9 @@ struct ClusterRankSettings {
 std::vector<CompetenceClusters> rank_competence_clusters(const Matcher& matcher,
                                                          const ClusterRankSettings& settings = {});
 
-/// Every competence's ranking on one content version, for pages and the API to share.
+/// Every competence's ranking on one content version, for pages and the API to share. The lists
+/// are not cut to ClusterRankSettings::keep: readers apply the curators' decisions first
+/// (apply_cluster_decisions), so a rejected cluster leaves room for the next one.
 struct ClusterRanking {
   std::shared_ptr<const StructureIndex> index;
   std::vector<CompetenceClusters> competences;

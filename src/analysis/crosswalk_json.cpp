@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "analysis/cluster_decisions.h"
+
 namespace vakkaart::analysis {
 
 namespace {
@@ -46,14 +48,16 @@ vakkaart::Json alignments_to_json(const std::vector<model::Alignment>& alignment
 }
 
 vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
-                                       const std::string& qualification) {
+                                       const std::string& qualification,
+                                       const std::vector<model::Alignment>& alignments) {
   const auto& index = *ranking.index;
   vakkaart::Json list = vakkaart::Json::array();
-  for (const auto& c : ranking.competences) {
-    const auto& group = index.groups()[c.group];
+  for (const auto& computed : ranking.competences) {
+    const auto& group = index.groups()[computed.group];
     const auto& candidate = index.candidates()[group.candidate];
     if (!qualification.empty() && candidate.id != qualification)
       continue;
+    const auto c = apply_cluster_decisions(index, computed, alignments);
     vakkaart::Json clusters = vakkaart::Json::array();
     for (const auto& s : c.clusters) {
       const auto& info = index.clusters()[s.cluster];
@@ -61,7 +65,8 @@ vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
                           {"framework", index.frameworks()[info.framework].id},
                           {"title", info.title},
                           {"score", std::round(s.score * 1000.0) / 1000.0},
-                          {"words", s.words}});
+                          {"words", s.words},
+                          {"confirmed", s.confirmed}});
     }
     list.push_back({{"ref", group.ref},
                     {"qualification", candidate.id},

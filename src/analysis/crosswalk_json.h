@@ -19,9 +19,11 @@ vakkaart::Json alignments_to_json(const std::vector<model::Alignment>& alignment
 
 /// The cluster-first suggestions of the competences of `qualification` (a version id such as
 /// "BK-0338-3"; empty: every qualification): `{competences:[{ref, qualification, number, title,
-/// clusters:[{id, framework, title, score, words}]}], floor, count}`. An empty `clusters` means
-/// no cluster reaches `floor`.
+/// clusters:[{id, framework, title, score, words, confirmed}]}], floor, count}`, with the
+/// curators' decisions among `alignments` applied (apply_cluster_decisions). An empty
+/// `clusters` means no cluster reaches `floor` and none was confirmed.
 vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
-                                       const std::string& qualification);
+                                       const std::string& qualification,
+                                       const std::vector<model::Alignment>& alignments);
 
 }  // namespace vakkaart::analysis

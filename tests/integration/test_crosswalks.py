@@ -194,6 +194,33 @@ class CrosswalkApi(ServedDatabaseMixin, unittest.TestCase):
         page = self.server.get("/qualifications/BK-0338-3")[2].decode()
         self.assertIn("Past het best in deze clusters van het ringmodel", page)
 
+    def test_a_confirmed_alignment_puts_its_cluster_first_for_that_competence_only(self):
+        url = "/api/crosswalks/clusters?qualification=BK-0338-3"
+        before = {c["ref"]: c for c in self.get_json(url)["competences"]}
+        # A computed pair whose target lies outside the competence's best cluster.
+        pair = None
+        for a in self.get_json("/api/crosswalks?source=BK-0338-3")["alignments"]:
+            ranked = before[a["source"]["ref"]]["clusters"]
+            target_cluster = a["target"]["ref"].split(":")[1]
+            if ranked and ranked[0]["id"] != target_cluster:
+                pair = (a["source"]["ref"], a["target"]["ref"], target_cluster)
+                break
+        self.assertIsNotNone(pair, "no alignment outside a competence's best cluster")
+        code, _, body = self.post_decision({"source": pair[0], "target": pair[1],
+                                            "decision": "confirmed"})
+        self.assertEqual(code, 200, body)
+        after = {c["ref"]: c for c in self.get_json(url)["competences"]}
+        first = after[pair[0]]["clusters"][0]
+        self.assertEqual((first["id"], first["confirmed"]), (pair[2], True))
+        for ref, c in after.items():
+            if ref != pair[0]:
+                self.assertEqual(c, before[ref], "a decision on one competence moved another")
+        page = self.server.get("/qualifications/BK-0338-3")[2].decode()
+        self.assertIn("bevestigd door een curator", page)
+        # Taken back, the computed ranking returns.
+        self.post_decision({"source": pair[0], "target": pair[1], "decision": "none"})
+        self.assertEqual(self.get_json(url)["competences"], list(before.values()))
+
     def test_list_decide_and_read_back(self):
         listing = self.get_json("/api/crosswalks?source=BK-0338")
         self.assertEqual(listing["count"], len(listing["alignments"]))

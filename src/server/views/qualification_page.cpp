@@ -1,6 +1,7 @@
 #include <array>
 #include <cmath>
 
+#include "analysis/cluster_decisions.h"
 #include "core/error.h"
 #include "server/views/catalog_view.h"
 #include "server/views/crosswalk_view.h"
@@ -25,22 +26,25 @@ Json lines(const Json& list) {
 
 // Cluster first: the clusters of the ring model each competence fits best, with the words that
 // carried the score; or that none fits (every cluster under the stated floor).
-void add_cluster_suggestions(Context& r, Json& q) {
+// A curator's decisions come first: a confirmed cluster leads, a wholly rejected one is gone.
+void add_cluster_suggestions(Context& r, Json& q, const std::vector<model::Alignment>& alignments) {
   const auto ranking = r.pool.cluster_ranking().get(r.store());
   for (auto& c : q["competences"]) {
-    const auto* ranked =
+    const auto* computed =
         ranking->find(q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>()));
-    if (ranked == nullptr)
+    if (computed == nullptr)
       continue;
+    const auto ranked = analysis::apply_cluster_decisions(*ranking->index, *computed, alignments);
     Json suggestions = Json::array();
-    for (const auto& s : ranked->clusters) {
+    for (const auto& s : ranked.clusters) {
       std::string words;
       for (const auto& w : s.words)
         words += (words.empty() ? "" : ", ") + w;
       suggestions.push_back({{"title", ranking->index->clusters()[s.cluster].title},
                              {"percent", std::to_string(std::lround(s.score * 100)) + "%"},
                              {"words", words},
-                             {"has_words", !words.empty()}});
+                             {"has_words", !words.empty()},
+                             {"confirmed", s.confirmed}});
     }
     c["has_cluster_suggestions"] = !suggestions.empty();
     c["cluster_suggestions"] = suggestions;
@@ -88,10 +92,10 @@ Page qualification_page(Context& r, const std::string& id) {
   }
 
   // Crosswalks: per competence, the profile main activities that correspond to it.
+  store::AlignmentFilter filter;
+  filter.sources = {q["id"].get<std::string>()};
+  const auto alignments = page_crosswalks(r, filter);
   {
-    store::AlignmentFilter filter;
-    filter.sources = {q["id"].get<std::string>()};
-    const auto alignments = page_crosswalks(r, filter);
     for (auto& c : q["competences"]) {
       const std::string ref =
           q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>());
@@ -106,7 +110,7 @@ Page qualification_page(Context& r, const std::string& id) {
     }
   }
 
-  add_cluster_suggestions(r, q);
+  add_cluster_suggestions(r, q, alignments);
 
   Json tabs = Json::array();
   for (const char* k : kTabs) {

@@ -136,7 +136,12 @@ std::vector<model::Alignment> SqlStore::list_alignments(const AlignmentFilter& f
     sql += " AND type = ?";
   if (filter.status)
     sql += " AND status = ?";
-  sql += " ORDER BY source_order, source_ref, score DESC, target_order, target_ref";
+  // Per source, a person's word first: confirmed pairs lead, rejected ones come last (kept so
+  // a curator can take the decision back), the computed ones by score between them.
+  sql +=
+      " ORDER BY source_order, source_ref,"
+      " CASE status WHEN 'confirmed' THEN 0 WHEN 'rejected' THEN 2 ELSE 1 END,"
+      " score DESC, target_order, target_ref";
   auto q = db_->prepare(sql);
   int n = 0;
   for (const auto* side : {&filter.sources, &filter.targets})

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
+#include "analysis/cluster_decisions.h"
 #include "core/error.h"
 #include "unit/support/bundled_sources.h"
 #include "unit/support/temp_dir.h"
@@ -275,6 +277,105 @@ TEST_F(CrosswalkTest, SettingsDecideTheType) {
   // Both types occur, so the checks above were made.
   EXPECT_GT(close, 0U);
   EXPECT_GT(related, 0U);
+}
+
+// Cluster first, the person's word before the computation's (issue 16): a cluster holding a
+// confirmed main activity of a competence leads its list, a cluster whose every alignment of
+// the competence was rejected leaves it, and neither touches any other competence.
+TEST_F(CrosswalkTest, CuratorsDecisionsMoveClustersForThatCompetenceOnly) {
+  const auto ranking = ClusterRanking::build(*store_);
+  const auto& index = *ranking->index;
+  auto of = [&](const std::string& source) {
+    return store_->list_alignments({{source}, {}, {}, {}});
+  };
+  auto cluster_of = [&](const std::string& ref) -> std::int64_t {
+    for (const auto& g : index.groups())
+      if (g.ref == ref)
+        return g.cluster;
+    return -1;
+  };
+  auto ranked = [&](const std::string& ref) {
+    const auto* computed = ranking->find(ref);
+    EXPECT_NE(computed, nullptr) << ref;
+    return apply_cluster_decisions(index, *computed, of("BK-0338-3"));
+  };
+  auto first_clusters = [&](const std::string& ref) {
+    std::vector<std::uint32_t> out;
+    for (const auto& s : ranked(ref).clusters)
+      out.push_back(s.cluster);
+    return out;
+  };
+
+  // A competence with a computed alignment outside its best cluster.
+  std::string ref;
+  Alignment other;
+  for (const auto& a : of("BK-0338-3")) {
+    const auto* computed = ranking->find(a.source_ref);
+    if (computed == nullptr || computed->clusters.empty() || !ref.empty())
+      continue;
+    const auto best = static_cast<std::int64_t>(computed->clusters[0].cluster);
+    if (cluster_of(a.target_ref) >= 0 && cluster_of(a.target_ref) != best) {
+      ref = a.source_ref;
+      other = a;
+    }
+  }
+  ASSERT_FALSE(ref.empty()) << "no competence has an alignment outside its best cluster";
+  const std::string neighbour = ref == "BK-0338-3:1" ? "BK-0338-3:2" : "BK-0338-3:1";
+  const auto before = first_clusters(ref);
+  const auto neighbour_before = first_clusters(neighbour);
+  ASSERT_GT(before.size(), 1u);
+  EXPECT_LE(before.size(), static_cast<std::size_t>(ClusterRankSettings{}.keep));
+
+  decide_crosswalk(*store_, ref, other.target_ref, AlignmentStatus::confirmed, "curator");
+  const auto confirmed = ranked(ref);
+  ASSERT_FALSE(confirmed.clusters.empty());
+  EXPECT_EQ(confirmed.clusters[0].cluster,
+            static_cast<std::uint32_t>(cluster_of(other.target_ref)));
+  EXPECT_TRUE(confirmed.clusters[0].confirmed);
+  for (std::size_t k = 1; k < confirmed.clusters.size(); ++k)
+    EXPECT_FALSE(confirmed.clusters[k].confirmed);
+  EXPECT_EQ(first_clusters(neighbour), neighbour_before) << "the decision leaked";
+
+  // Listings put a confirmed pair first among its source's alignments, rejected ones last.
+  const auto some = of("BK-0338-3").back();
+  decide_crosswalk(*store_, some.source_ref, some.target_ref, AlignmentStatus::rejected, "curator");
+  std::map<std::string, int> last_rank;
+  for (const auto& a : of("BK-0338-3")) {
+    const int rank = a.status == AlignmentStatus::confirmed  ? 0
+                     : a.status == AlignmentStatus::computed ? 1
+                                                             : 2;
+    EXPECT_GE(rank, last_rank[a.source_ref]) << a.source_ref << " -> " << a.target_ref;
+    last_rank[a.source_ref] = rank;
+  }
+  EXPECT_EQ(of(ref).front().target_ref, other.target_ref);
+
+  // A cluster whose every alignment of the competence was rejected goes, and the next one moves
+  // up; one undecided alignment among the rejected keeps it. (The bundled crosswalk has few
+  // alignments into the clusters ranked first, so these pairs are written here.)
+  const auto best = before[0];
+  std::vector<std::string> into_best;
+  for (const auto& g : index.groups())
+    if (g.cluster == static_cast<std::int32_t>(best))
+      into_best.push_back(g.ref);
+  ASSERT_GE(into_best.size(), 2u);
+  const auto* computed = ranking->find(ref);
+  Alignment rejected;
+  rejected.source_ref = ref;
+  rejected.target_ref = into_best[0];
+  rejected.status = AlignmentStatus::rejected;
+  auto after = apply_cluster_decisions(index, *computed, {rejected});
+  ASSERT_FALSE(after.clusters.empty());
+  EXPECT_EQ(after.clusters[0].cluster, before[1]);
+  for (const auto& c : after.clusters)
+    EXPECT_NE(c.cluster, best);
+  Alignment undecided = rejected;
+  undecided.target_ref = into_best[1];
+  undecided.status = AlignmentStatus::computed;
+  EXPECT_EQ(apply_cluster_decisions(index, *computed, {rejected, undecided}).clusters[0].cluster,
+            best);
+  // Another competence's rejection of the same pair changes nothing here.
+  rejected.source_ref = neighbour;
+  EXPECT_EQ(apply_cluster_decisions(index, *computed, {rejected}).clusters[0].cluster, best);
 }
 
 }  // namespace

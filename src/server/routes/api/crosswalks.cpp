@@ -77,14 +77,19 @@ void add_crosswalk_api(RouteTable& table) {
       [](Context& c) {
         // ?qualification=BK-0338 (a code means its current version) or none: all.
         std::string id;
+        store::AlignmentFilter decided;
         if (c.req.has_param("qualification")) {
           const auto q = c.store().find_qualification(c.req.get_param_value("qualification"));
           if (!q)
             throw Error(ErrorCode::not_found, "no such qualification", {"", 0, "qualification"});
           id = q->id;
+          decided.sources = {id};
         }
-        send_json(c.res,
-                  analysis::cluster_ranking_to_json(*c.pool.cluster_ranking().get(c.store()), id));
+        // The curators' decisions move clusters up or out (analysis/cluster_decisions.h).
+        const auto alignments =
+            analysis::current_crosswalks(c.store(), c.pool.dedicated_opener(), decided);
+        send_json(c.res, analysis::cluster_ranking_to_json(*c.pool.cluster_ranking().get(c.store()),
+                                                           id, alignments));
       });
   table.route({.method = Method::post,
                .pattern = "/api/crosswalks/decisions",
