@@ -1,13 +1,16 @@
 // Scores the crosswalk from qualification competences to clusters of the ring model on the
 // judged set (tests/data/crosswalk-judgements.tsv, frozen before any tuning): top-1 and top-3
 // accuracy of two methods side by side, on the tuning part (BK-0338-3, the only qualification
-// ClusterRankSettings::floor was chosen on) and the held-out part (BK-9901-1 and BK-9902-1).
+// the cluster ranking's weights and floor were chosen on) and the held-out part (BK-9901-1 and
+// BK-9902-1).
 //   main-activity-first  the cluster of each competence's best-scored alignment to a main
 //                        activity (compute_alignments, what the crosswalk page listed so far)
-//   cluster-first        rank_competence_clusters
+//   cluster-first        rank_competence_clusters (ClusterVocabulary)
 // A competence judged "none" counts as right when the method suggests no cluster at all.
 //
 // Usage: crosswalk_quality_bench [--misses] [--floor X]
+//   --misses prints the tuning part's competences with what cluster-first ranked; never the
+//   held-out part's, so nobody tunes on them by accident.
 #include <unistd.h>
 
 #include <cstdio>
@@ -128,7 +131,7 @@ int main(int argc, char** argv) {
             ranked.push_back(id);
         }
     }
-    for (const auto& cc : analysis::rank_competence_clusters(matcher, settings)) {
+    for (const auto& cc : analysis::rank_competence_clusters(index, settings)) {
       auto& ranked = by_cluster[index.groups()[cc.group].ref];
       for (const auto& s : cc.clusters)
         ranked.push_back(index.clusters()[s.cluster].id);
@@ -142,7 +145,8 @@ int main(int argc, char** argv) {
                                            std::pair{"cluster-first", by_cluster[ref]}}) {
         tallies[part][method].add(j, ranked);
         tallies["all"][method].add(j, ranked);
-        if (show_misses && method == std::string("cluster-first")) {
+        // Only the tuning part's misses are ever printed: the held-out part is for reporting.
+        if (show_misses && part == "tuning" && method == std::string("cluster-first")) {
           std::string got;
           for (const auto& c : ranked)
             got += (got.empty() ? "" : ", ") + c;

@@ -3,16 +3,14 @@
 #include <algorithm>
 #include <map>
 
-#include "analysis/crosswalk.h"
+#include "analysis/cluster_vocabulary.h"
 
 namespace vakkaart::analysis {
 
-std::vector<CompetenceClusters> rank_competence_clusters(const Matcher& matcher,
+std::vector<CompetenceClusters> rank_competence_clusters(const StructureIndex& index,
                                                          const ClusterRankSettings& settings) {
-  const auto& index = matcher.index();
+  const ClusterVocabulary vocabulary(index);
   const auto& groups = index.groups();
-  const auto& units = index.units();
-
   // A competence's statements: its title and activities (the units placed in its group).
   const auto members = index.group_members();
 
@@ -21,47 +19,23 @@ std::vector<CompetenceClusters> rank_competence_clusters(const Matcher& matcher,
     if (index.candidates()[groups[g].candidate].kind != Candidate::Kind::qualification ||
         members[g].empty())
       continue;
-    std::vector<Segment> segments;
-    for (auto u : members[g]) {
-      Segment s;
-      s.text = units[u].text;
-      s.line = static_cast<int>(segments.size()) + 1;
-      segments.push_back(std::move(s));
-    }
-    const auto result = matcher.analyse(segments, Detail::full);
-    // The words of the kept matches, per cluster their match lies in.
-    std::map<std::uint32_t, std::map<std::string, int>> words;
-    for (const auto& seg : result.segments)
-      for (const auto& m : seg.matches)
-        for (const auto& place : units[m.unit].places) {
-          if (place.group < 0 || groups[static_cast<std::size_t>(place.group)].cluster < 0)
-            continue;
-          auto& counts = words[static_cast<std::uint32_t>(
-              groups[static_cast<std::size_t>(place.group)].cluster)];
-          for (const auto& w : m.words)
-            ++counts[w];
-        }
+    const auto affinity = vocabulary.affinities(members[g]);
+    std::vector<std::pair<double, std::uint32_t>> ranked;
+    for (std::uint32_t c = 0; c < affinity.size(); ++c)
+      if (affinity[c] >= settings.floor)
+        ranked.emplace_back(-affinity[c], c);
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.size() > static_cast<std::size_t>(std::max(settings.keep, 0)))
+      ranked.resize(static_cast<std::size_t>(std::max(settings.keep, 0)));
     CompetenceClusters cc;
     cc.group = g;
-    for (const auto& part : result.clusters) {
-      const double score = part.evidence / static_cast<double>(segments.size());
-      if (score < settings.floor)
-        continue;
+    for (const auto& [negative, c] : ranked) {
       ClusterSuggestion s;
-      s.cluster = part.index;
-      s.score = std::min(1.0, score);
-      std::vector<std::pair<int, std::string>> ranked;
-      for (const auto& [w, n] : words[part.index])
-        ranked.emplace_back(-n, w);
-      std::sort(ranked.begin(), ranked.end());
-      for (std::size_t k = 0; k < ranked.size() && k < static_cast<std::size_t>(settings.words);
-           ++k)
-        s.words.push_back(ranked[k].second);
+      s.cluster = c;
+      s.score = -negative;
+      s.words = vocabulary.carrying_words(members[g], c, static_cast<std::size_t>(settings.words));
       cc.clusters.push_back(std::move(s));
     }
-    // result.clusters is by evidence already; the score is evidence over a constant.
-    if (cc.clusters.size() > static_cast<std::size_t>(settings.keep))
-      cc.clusters.resize(static_cast<std::size_t>(settings.keep));
     out.push_back(std::move(cc));
   }
   return out;
@@ -77,10 +51,9 @@ const CompetenceClusters* ClusterRanking::find(const std::string& ref) const {
 std::shared_ptr<const ClusterRanking> ClusterRanking::build(store::Store& store) {
   auto ranking = std::make_shared<ClusterRanking>();
   ranking->index = StructureIndex::build(store);
-  const Matcher matcher(ranking->index, crosswalk_match_settings());
   ClusterRankSettings all;
   all.keep = static_cast<int>(ranking->index->clusters().size());
-  ranking->competences = rank_competence_clusters(matcher, all);
+  ranking->competences = rank_competence_clusters(*ranking->index, all);
   return ranking;
 }
 

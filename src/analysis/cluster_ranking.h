@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/matcher.h"
+#include "analysis/structure_index.h"
 #include "store/store.h"
 
 namespace vakkaart::analysis {
@@ -13,11 +13,10 @@ namespace vakkaart::analysis {
 /// A cluster of a framework's ring model as a home for a qualification's competence.
 struct ClusterSuggestion {
   std::uint32_t cluster = 0;  // StructureIndex::clusters()
-  /// 0..1: the mean over the competence's statements of its best similarity to any statement
-  /// of the cluster, in any profile (main and sub-activities together).
+  /// 0..1: the cosine of the competence's weighted words with the cluster's, learnt from every
+  /// profile's statements in the cluster and its title (ClusterVocabulary).
   double score = 0;
-  /// The competence's words that the best matches in the cluster share with it, most often
-  /// first: what carried the score.
+  /// The competence's words that weigh most in that score, heaviest first: what carried it.
   std::vector<std::string> words;
   /// A curator confirmed an alignment of the competence to a main activity of this cluster
   /// (set by apply_cluster_decisions; the computation never sets it).
@@ -33,8 +32,9 @@ struct CompetenceClusters {
 
 struct ClusterRankSettings {
   /// A cluster whose score is below this is no suggestion. Chosen on BK-0338-3 only (the
-  /// tuning part of tests/data/crosswalk-judgements.tsv): the highest floor that keeps its
-  /// top-1 at its best (0.400 from 0 up to 0.05, 0.267 at 0.06).
+  /// tuning part of tests/data/crosswalk-judgements.tsv): its competences' best clusters score
+  /// 0.10-0.46, and no floor separates the one judged "none" (0.15) from right answers (0.10),
+  /// so the floor only drops clusters that share next to nothing with the competence.
   /// bench/crosswalk_quality_bench reports the held-out qualifications apart.
   double floor = 0.05;
   /// Suggestions kept per competence.
@@ -43,10 +43,10 @@ struct ClusterRankSettings {
   int words = 6;
 };
 
-/// Cluster first: each competence of every qualification (its title and activities read as
-/// segments by `matcher`, whose term weights come from the whole structure) against every
-/// cluster. In the order of the index's groups.
-std::vector<CompetenceClusters> rank_competence_clusters(const Matcher& matcher,
+/// Cluster first: each competence of every qualification (its title and activities) against
+/// every cluster's vocabulary, learnt from the whole structure (ClusterVocabulary). In the
+/// order of the index's groups.
+std::vector<CompetenceClusters> rank_competence_clusters(const StructureIndex& index,
                                                          const ClusterRankSettings& settings = {});
 
 /// Every competence's ranking on one content version, for pages and the API to share. The lists
