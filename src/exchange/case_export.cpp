@@ -47,7 +47,20 @@ std::string case_keep_or_derive(const std::string& own, const std::string& name)
 
 class CasePackageBuilder {
  public:
-  explicit CasePackageBuilder(const CaseExportOptions& options) : options_(options) {}
+  explicit CasePackageBuilder(const CaseExportOptions& options,
+                              const model::CaseOrigin* origin = nullptr)
+      : options_(options), origin_(origin) {}
+
+  /// The identifier of what `name` names: the one another tool's package gave it when the
+  /// framework came from there, else derived from the name.
+  std::string id(const std::string& name) const {
+    if (origin_) {
+      auto kept = origin_->identifiers.find(name);
+      if (kept != origin_->identifiers.end())
+        return kept->second;
+    }
+    return case_id_for(name);
+  }
 
   std::string uri(const char* kind, const std::string& id) const {
     return options_.base_uri.empty() ? "urn:uuid:" + id : options_.base_uri + "/" + kind + "/" + id;
@@ -94,7 +107,7 @@ class CasePackageBuilder {
                    const std::string& destination_title, long long sequence,
                    const std::string& notes = "") {
     std::string id =
-        case_id_for(std::string("association:") + type + ":" + origin + ":" + destination);
+        this->id(std::string("association:") + type + ":" + origin + ":" + destination);
     if (!association_ids_.insert(id).second)
       return;
     Json j{{"identifier", id}, {"associationType", type}, {"uri", uri("CFAssociations", id)}};
@@ -113,6 +126,32 @@ class CasePackageBuilder {
   }
 
   const std::string& doc_id() const { return doc_id_; }
+
+  /// The associations outside our hierarchy that another tool's package held, as it held them.
+  void kept_associations() {
+    if (!origin_)
+      return;
+    for (const model::CaseAssociationKept& k : origin_->associations) {
+      // A profile's own package holds only its items; an association of an item left out
+      // stays out with it.
+      if (!titles_.count(k.origin) || !association_ids_.insert(k.identifier).second)
+        continue;
+      Json j{{"identifier", k.identifier},
+             {"associationType", k.type},
+             {"uri", uri("CFAssociations", k.identifier)}};
+      if (k.sequence > 0)
+        j["sequenceNumber"] = k.sequence;
+      j["originNodeURI"] = link("CFItems", k.origin, titles_[k.origin]);
+      const bool inside = titles_.count(k.destination) != 0;
+      j["destinationNodeURI"] =
+          Json{{"title", inside ? titles_[k.destination] : k.destination_title},
+               {"identifier", k.destination},
+               {"uri", inside || k.destination_uri.empty() ? uri("CFItems", k.destination)
+                                                           : k.destination_uri}};
+      j["lastChangeDateTime"] = options_.last_change;
+      associations_.push_back(std::move(j));
+    }
+  }
 
   Json finish() const {
     Json types = Json::array();
@@ -137,6 +176,7 @@ class CasePackageBuilder {
 
  private:
   const CaseExportOptions& options_;
+  const model::CaseOrigin* origin_;
   std::string doc_id_;
   std::string doc_title_;
   Json doc_;
@@ -174,7 +214,7 @@ void case_add_activities(CasePackageBuilder& b, const std::vector<model::Activit
   long long seq = 0;
   for (const model::Activity& a : activities) {
     std::string here = path + "/" + std::to_string(++seq);
-    std::string id = case_id_for("activity:" + here);
+    std::string id = b.id("activity:" + here);
     b.item(id, ct::activity, a.text, "");
     b.association("isChildOf", id, parent, "", seq);
     case_add_activities(b, a.children, id, here);
@@ -194,7 +234,7 @@ void case_add_profile(CasePackageBuilder& b, const model::Framework& f, const mo
     int n = 0;
     for (const model::MainActivity& ma : pc.main_activities) {
       std::string ref = p.id + ":" + pc.cluster_id + ":" + std::to_string(++n);
-      std::string id = case_ref_identifier("main_activity", ref);
+      std::string id = b.id("main-activity:" + ref);
       b.item(id, ma.title ? ct::main_activity : ct::untitled_main_activity,
              ma.title.value_or(cluster_title), ref);
       b.association("isChildOf", id, pid, "", ++n_main);
@@ -210,7 +250,7 @@ void case_add_profile(CasePackageBuilder& b, const model::Framework& f, const mo
 Json case_framework_package(const model::Framework& f, const model::Profile* only,
                             const std::vector<model::Alignment>& alignments,
                             const CaseExportOptions& options) {
-  CasePackageBuilder b(options);
+  CasePackageBuilder b(options, &f.case_origin);
   std::string doc_id = only ? case_id_for("profile-document:" + only->id)
                             : case_keep_or_derive(f.id, "framework:" + f.id);
   std::string note = only ? "" : std::string(sources::case_id_note_prefix) + f.id;
@@ -237,6 +277,7 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
       case_add_profile(b, f, p, cluster_items, ++seq, refs);
   }
   case_add_alignments(b, refs, alignments);
+  b.kept_associations();
   return b.finish();
 }
 

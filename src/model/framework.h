@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "model/case_origin.h"
 #include "model/profile.h"
 
 namespace vakkaart::model {
@@ -32,6 +33,8 @@ struct Framework {
   std::vector<Layer> layers;      // centre outwards
   std::vector<Cluster> clusters;  // in model order (layer by layer)
   std::vector<Profile> profiles;  // in source order
+  /// Identifiers and associations of another tool's CASE package (empty otherwise).
+  CaseOrigin case_origin;
 
   bool operator==(const Framework&) const = default;
 

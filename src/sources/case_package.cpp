@@ -6,11 +6,15 @@
 
 #include "core/json.h"
 #include "core/json_reader.h"
+#include "exchange/uuid_v5.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::sources {
 
 namespace {
+
+// The notes of the crosswalk associations vakkaart writes: computed again on import, not kept.
+constexpr std::string_view kOurCrosswalkNote = "vakkaart crosswalk:";
 
 std::string case_collapse(std::string_view s) {
   return text::collapse_whitespace(s);
@@ -40,6 +44,7 @@ struct CaseChild {
   long long sequence = 0;
   size_t order = 0;  // place in the file, for children without a sequence number
   std::string identifier;
+  std::string association;  // the isChildOf association's identifier
 };
 
 /// The package as read: items by identifier, the isChildOf tree and the other associations.
@@ -50,7 +55,10 @@ struct CaseGraph {
   std::vector<std::string> item_order;
   std::map<std::string, std::vector<CaseChild>> children;  // parent -> children, sorted
   std::map<std::string, std::string> part_of;              // item -> isPartOf destination
+  std::map<std::string, std::string> part_of_association;  // item -> that association's id
   std::map<std::string, int> other_associations;           // type -> count not kept
+  /// Associations outside the hierarchy between an item of the package and anything.
+  std::vector<model::CaseAssociationKept> kept;
   size_t associations = 0;
 };
 
@@ -105,16 +113,34 @@ void case_read_associations(const JsonReader& r, const Json& root, CaseGraph& g)
     if (!a.is_object())
       r.fail(path, "expected an object");
     std::string type = r.str(a, path, "associationType");
+    std::string identifier = case_lower(r.str(a, path, "identifier"));
     std::string origin = case_node_id(r, a, path, "originNodeURI");
     std::string destination = case_node_id(r, a, path, "destinationNodeURI");
+    long long seq = 0;
+    if (a.contains("sequenceNumber") && a["sequenceNumber"].is_number_integer())
+      seq = a["sequenceNumber"].get<long long>();
     if (type == "isChildOf" && g.items.count(origin) &&
         (destination == g.document_id || g.items.count(destination))) {
-      long long seq = 0;
-      if (a.contains("sequenceNumber") && a["sequenceNumber"].is_number_integer())
-        seq = a["sequenceNumber"].get<long long>();
-      g.children[destination].push_back({seq, i, origin});
+      g.children[destination].push_back({seq, i, origin, identifier});
     } else if (type == "isPartOf" && g.items.count(origin)) {
       g.part_of[origin] = destination;
+      g.part_of_association[origin] = identifier;
+    } else if (g.items.count(origin) &&
+               r.opt_str(a, path, "notes").value_or("").rfind(kOurCrosswalkNote, 0) != 0) {
+      const Json& to = r.member(a, path, "destinationNodeURI");
+      model::CaseAssociationKept k;
+      k.identifier = identifier;
+      k.type = type;
+      k.origin = origin;
+      k.destination = destination;
+      // An item of the package is exported with its own URI and statement; only a node
+      // elsewhere needs the package's word for where and what it is.
+      if (destination != g.document_id && !g.items.count(destination)) {
+        k.destination_uri = r.opt_str(to, path + ".destinationNodeURI", "uri").value_or("");
+        k.destination_title = r.opt_str(to, path + ".destinationNodeURI", "title").value_or("");
+      }
+      k.sequence = seq;
+      g.kept.push_back(std::move(k));
     } else {
       ++g.other_associations[type];
     }
@@ -127,8 +153,13 @@ void case_read_associations(const JsonReader& r, const Json& root, CaseGraph& g)
   }
 }
 
+/// The items below `parent` as nested activities. With `kept`, each one's identifier and its
+/// isChildOf association's are noted under the names the export derives them from (`path` is
+/// the export's path of `parent`: "P:C:1", "P:C:1/2").
 std::vector<model::Activity> case_activities(const CaseGraph& g, const std::string& parent,
-                                             int depth, std::set<std::string>& seen) {
+                                             int depth, std::set<std::string>& seen,
+                                             const std::string& path = "",
+                                             model::CaseOrigin* kept = nullptr) {
   std::vector<model::Activity> out;
   if (depth > case_max_depth)
     throw Error(ErrorCode::parse_error,
@@ -139,10 +170,27 @@ std::vector<model::Activity> case_activities(const CaseGraph& g, const std::stri
       continue;  // an item with two parents, or a cycle: it is placed once
     model::Activity a;
     a.text = g.items.at(c.identifier).statement;
-    a.children = case_activities(g, c.identifier, depth + 1, seen);
+    const std::string here = path + "/" + std::to_string(out.size() + 1);
+    if (kept) {
+      kept->identifiers["activity:" + here] = c.identifier;
+      kept->identifiers["association:isChildOf:" + c.identifier + ":" + parent] = c.association;
+    }
+    a.children = case_activities(g, c.identifier, depth + 1, seen, here, kept);
     out.push_back(std::move(a));
   }
   return out;
+}
+
+/// Drops the identifiers our export would derive from their names anyway: what stays is what
+/// another tool chose.
+void case_prune_derived(model::CaseOrigin& origin) {
+  for (auto it = origin.identifiers.begin(); it != origin.identifiers.end();) {
+    if (it->second.empty() ||
+        it->second == exchange::uuid_v5(exchange::vakkaart_uuid_namespace(), it->first))
+      it = origin.identifiers.erase(it);
+    else
+      ++it;
+  }
 }
 
 bool case_is_ours(const CaseGraph& g) {
@@ -165,8 +213,10 @@ bool case_is_ours(const CaseGraph& g) {
 model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
   std::map<std::string, std::string> cluster_of_item;  // CASE identifier -> our cluster id
   std::vector<std::string> profile_items;
+  auto& kept = f.case_origin.identifiers;
   for (const CaseChild& top : case_children_of(g, g.document_id)) {
     const CaseItemIn& item = g.items.at(top.identifier);
+    kept["association:isChildOf:" + item.identifier + ":" + g.document_id] = top.association;
     if (item.type == case_types::profile) {
       profile_items.push_back(item.identifier);
       continue;
@@ -174,6 +224,7 @@ model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
     f.layers.push_back({item.code, item.statement});
     for (const CaseChild& c : case_children_of(g, item.identifier)) {
       const CaseItemIn& ci = g.items.at(c.identifier);
+      kept["association:isChildOf:" + ci.identifier + ":" + item.identifier] = c.association;
       f.clusters.push_back({ci.code, item.code, ci.statement});
       cluster_of_item[ci.identifier] = ci.code;
     }
@@ -195,11 +246,22 @@ model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
       model::MainActivity ma;
       if (mi.type != case_types::untitled_main_activity)
         ma.title = mi.statement;
-      std::set<std::string> seen;
-      ma.activities = case_activities(g, mi.identifier, 1, seen);
-      for (auto& pc : p.clusters)
-        if (pc.cluster_id == cluster->second)
-          pc.main_activities.push_back(std::move(ma));
+      for (auto& pc : p.clusters) {
+        if (pc.cluster_id != cluster->second)
+          continue;
+        // Identifiers under the names our export derives them from; those it would derive
+        // anyway are pruned afterwards, so only another tool's survive.
+        const std::string ref =
+            p.id + ":" + pc.cluster_id + ":" + std::to_string(pc.main_activities.size() + 1);
+        f.case_origin.identifiers["main-activity:" + ref] = mi.identifier;
+        f.case_origin.identifiers["association:isChildOf:" + mi.identifier + ":" + pid] =
+            m.association;
+        f.case_origin.identifiers["association:isPartOf:" + mi.identifier + ":" + part->second] =
+            g.part_of_association.at(mi.identifier);
+        std::set<std::string> seen;
+        ma.activities = case_activities(g, mi.identifier, 1, seen, ref, &f.case_origin);
+        pc.main_activities.push_back(std::move(ma));
+      }
     }
     f.profiles.push_back(std::move(p));
   }
@@ -212,9 +274,19 @@ model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
                                       std::vector<ReportNote>& notes) {
   f.layers.push_back({"case", f.title});
   model::Profile p{"case-" + g.document_id, f.title, f.id, description, {}};
+  // Our export puts the top items under a layer item and the second level under a profile
+  // item, with each main activity isPartOf its top item: the package's own isChildOf
+  // associations of those two levels keep their identifiers on the links that stand for them.
+  const std::string layer_item =
+      exchange::uuid_v5(exchange::vakkaart_uuid_namespace(), "layer:" + f.id + ":case");
+  std::map<std::string, std::string> top_association;  // top item -> its isChildOf's id
+  for (const CaseChild& top : case_children_of(g, g.document_id))
+    top_association.emplace(top.identifier, top.association);
   std::set<std::string> seen;
   auto add_top = [&](const std::string& id) {
     const CaseItemIn& item = g.items.at(id);
+    if (auto a = top_association.find(id); a != top_association.end())
+      f.case_origin.identifiers["association:isChildOf:" + id + ":" + layer_item] = a->second;
     std::string title = item.code.empty() ? item.statement : item.code + " " + item.statement;
     f.clusters.push_back({item.identifier, "case", title});
     model::ProfileCluster pc{item.identifier, {}};
@@ -223,7 +295,12 @@ model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
         continue;
       model::MainActivity ma;
       ma.title = g.items.at(c.identifier).statement;
-      ma.activities = case_activities(g, c.identifier, 2, seen);
+      // The export's ref of this main activity; its identifier and those below are kept.
+      const std::string ref =
+          p.id + ":" + item.identifier + ":" + std::to_string(pc.main_activities.size() + 1);
+      f.case_origin.identifiers["main-activity:" + ref] = c.identifier;
+      f.case_origin.identifiers["association:isPartOf:" + c.identifier + ":" + id] = c.association;
+      ma.activities = case_activities(g, c.identifier, 2, seen, ref, &f.case_origin);
       pc.main_activities.push_back(std::move(ma));
     }
     p.clusters.push_back(std::move(pc));
@@ -238,6 +315,7 @@ model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
       ++loose;
     }
   }
+  f.case_origin.associations = g.kept;
   if (loose)
     notes.push_back({ReportNote::Kind::decision,
                      std::to_string(loose) + " items are the child of nothing (no isChildOf); " +
@@ -286,6 +364,7 @@ ParseResult parse_case_package(std::string_view text, const std::string& file_na
   if (ours) {
     f.id = note.substr(case_id_note_prefix.size());
     f = case_rebuild_ours(g, std::move(f));
+    f.case_origin.associations = g.kept;
   } else {
     f.id = g.document_id;  // the CASE identifier is the framework's id, so it survives export
     std::string description = r.opt_str(doc, "CFDocument", "description").value_or("");
@@ -297,11 +376,18 @@ ParseResult parse_case_package(std::string_view text, const std::string& file_na
       {ReportNote::Kind::info,
        std::string("CASE package ") + (ours ? "written by vakkaart" : "") + ": " + kept,
        {file_name, 0, ""}});
+  if (!ours && !g.kept.empty())
+    result.notes.push_back({ReportNote::Kind::info,
+                            std::to_string(g.kept.size()) +
+                                " associations outside the hierarchy (exactMatchOf, isRelatedTo, "
+                                "…) are kept as the package states them and exported again",
+                            {file_name, 0, "CFAssociations"}});
+  case_prune_derived(f.case_origin);
   for (const auto& [type, count] : g.other_associations) {
     result.notes.push_back({ReportNote::Kind::warning,
-                            std::to_string(count) + " " + type +
-                                " associations are not part of the hierarchy and are not kept "
-                                "(vakkaart computes its own crosswalks)",
+                            std::to_string(count) + " " + type + " associations are not kept " +
+                                (ours ? "(vakkaart computes its own crosswalks)"
+                                      : "(their origin is not an item of the package)"),
                             {file_name, 0, "CFAssociations"}});
   }
   result.documents.emplace_back(std::move(f));

@@ -113,13 +113,31 @@ class CaseCliTest(TempDirMixin, unittest.TestCase):
         exported = json.loads(self.export(doc_id))
         self.assertEqual(case_problems(exported), [])
         self.assertEqual(exported["CFDocument"]["identifier"], doc_id)
-        statements = {i["fullStatement"] for i in exported["CFItems"]}
+        # Every item under its own identifier, through the store (the identifiers of every
+        # level and every association outside the hierarchy are kept, migration 8).
+        items = {i["identifier"]: i["fullStatement"] for i in exported["CFItems"]}
         for item in source["CFItems"]:
             code = item["humanCodingScheme"]
-            self.assertTrue(item["fullStatement"] in statements
-                            or f"{code} {item['fullStatement']}" in statements, item)
-        self.assertIn("exactMatchOf", result.stdout)
-        self.assertIn("isRelatedTo", result.stdout)
+            self.assertIn(item["identifier"], items, item)
+            self.assertIn(items[item["identifier"]],
+                          (item["fullStatement"], f"{code} {item['fullStatement']}"), item)
+        associations = {a["identifier"]: a for a in exported["CFAssociations"]}
+        for a in source["CFAssociations"]:
+            self.assertIn(a["identifier"], associations, a)
+            out = associations[a["identifier"]]
+            self.assertEqual(out["originNodeURI"]["identifier"], a["originNodeURI"]["identifier"])
+            if a["associationType"] != "isChildOf":
+                self.assertEqual(out["associationType"], a["associationType"])
+                self.assertEqual(out["destinationNodeURI"]["identifier"],
+                                 a["destinationNodeURI"]["identifier"])
+        self.assertIn("2 associations outside the hierarchy", result.stdout)
+        # Our export of it, imported again into another store of the same content (its
+        # crosswalks weigh in), exports the same package.
+        path = self.write("again.json", json.dumps(exported))
+        other = self.path("other.db")
+        run("import", NOTE, BK, path, db=other)
+        again = run("export", doc_id, "--format", "case", db=other).stdout
+        self.assertEqual(json.loads(again), exported)
 
     def test_a_broken_package_is_refused_with_its_path(self):
         path = self.write("bad.json", json.dumps(

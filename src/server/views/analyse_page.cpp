@@ -134,7 +134,7 @@ void add_ring(Json& view, const analysis::AnalysisResult& result,
   std::map<std::string, double> coverage;
   for (const auto& c : ring->clusters)
     coverage[index.clusters()[c.index].id] = c.percent;
-  model::Framework framework{fw.id, fw.title, "", fw.layers, {}, {}};
+  model::Framework framework{fw.id, fw.title, "", fw.layers, {}, {}, {}};
   for (auto cl : fw.clusters) {
     const auto& info = index.clusters()[cl];
     framework.clusters.push_back({info.id, info.layer_id, info.title});

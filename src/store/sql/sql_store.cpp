@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "store/migrations.h"
+#include "store/sql/case_origin_json.h"
 #include "store/sql/db.h"
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_function_history.h"
@@ -61,10 +62,11 @@ class SqlStore::Writer {
   }
 
   void insert_framework(const model::Framework& f) {
-    db_.prepare("INSERT INTO frameworks(id, title, date) VALUES (?, ?, ?)")
+    db_.prepare("INSERT INTO frameworks(id, title, date, case_origin) VALUES (?, ?, ?, ?)")
         .bind(1, f.id)
         .bind(2, f.title)
         .bind(3, f.date)
+        .bind(4, case_origin_to_text(f.case_origin))
         .run();
     Stmt layer =
         db_.prepare("INSERT INTO layers(framework_id, id, position, title) VALUES (?,?,?,?)");
@@ -442,7 +444,7 @@ std::optional<model::Framework> SqlStore::find_framework(const std::string& id) 
 
 std::optional<model::Framework> SqlStore::load_framework(const std::string& id,
                                                          bool with_profiles) {
-  Stmt f = db_->prepare("SELECT id, title, date FROM frameworks WHERE id = ?");
+  Stmt f = db_->prepare("SELECT id, title, date, case_origin FROM frameworks WHERE id = ?");
   f.bind(1, id);
   if (!f.step())
     return std::nullopt;
@@ -450,6 +452,7 @@ std::optional<model::Framework> SqlStore::load_framework(const std::string& id,
   fw.id = f.text(0);
   fw.title = f.text(1);
   fw.date = f.text(2);
+  fw.case_origin = case_origin_from_text(f.text(3));
   Stmt layers =
       db_->prepare("SELECT id, title FROM layers WHERE framework_id = ? ORDER BY position");
   layers.bind(1, id);
