@@ -124,7 +124,7 @@ void esco_fill_profile(model::Profile& p, const model::Framework& f,
 
 /// Everything read from the files, as the steps below fill it in.
 struct EscoData {
-  std::vector<const EscoFile*> by_kind[5];
+  std::vector<const EscoFile*> by_kind[6];
   std::vector<EscoSkill> skills;  // file order
   std::map<std::string, std::size_t> skill_at;
   std::map<std::string, std::pair<std::string, std::string>> groups;  // uri → label, code
@@ -334,6 +334,11 @@ std::vector<ReportNote> esco_notes(const EscoData& d, const model::Framework& f,
                      std::to_string(d.duplicates) +
                          " rows repeat a conceptUri read before; the first one counts",
                      {where, 0, ""}});
+  if (!d.files(EscoFileKind::unused).empty())
+    notes.push_back({ReportNote::Kind::decision,
+                     std::to_string(d.files(EscoFileKind::unused).size()) +
+                         " files of the download not read (collections, skill-skill relations)",
+                     {where, 0, ""}});
   if (d.with_alt_labels > 0)
     notes.push_back({ReportNote::Kind::decision,
                      std::to_string(d.with_alt_labels) +
@@ -350,6 +355,11 @@ std::vector<ReportNote> esco_notes(const EscoData& d, const model::Framework& f,
 
 std::optional<EscoFileKind> esco_file_kind(const std::vector<std::string>& header) {
   auto has = [&](std::string_view n) { return esco_has(header, n); };
+  // Collections repeat skills or occupations of the main files; the skill-skill relations have
+  // no place in the model. Known, so a folder of the whole download imports, but not read.
+  if ((has("conceptUri") && has("broaderConceptUri")) ||
+      (has("originalSkillUri") && has("relatedSkillUri")))
+    return EscoFileKind::unused;
   if (has("occupationUri") && has("skillUri") && has("relationType"))
     return EscoFileKind::relations;
   if (has("conceptUri") && has("broaderUri"))
@@ -365,8 +375,8 @@ std::optional<EscoFileKind> esco_file_kind(const std::vector<std::string>& heade
 
 bool looks_like_esco_csv(std::string_view text) {
   // A JSON document or a text layout never starts with a record naming these columns.
-  if (text.find("conceptUri") == std::string_view::npos &&
-      text.find("occupationUri") == std::string_view::npos)
+  // Every ESCO header names a URI column (conceptUri, occupationUri, originalSkillUri).
+  if (text.substr(0, 65536).find("Uri") == std::string_view::npos)
     return false;
   return esco_file_kind(csv_header(text)).has_value();
 }

@@ -16,6 +16,8 @@ enum class EscoFileKind {
   relations,    // occupationSkillRelations_nl.csv: occupationUri, relationType, skillUri…
   broader,      // broaderRelationsSkillPillar_nl.csv: conceptUri, broaderType, broaderUri…
   groups,       // skillGroups_nl.csv: conceptUri, preferredLabel, code (no skillType)
+  unused,       // other files of the download, read by no step: the collections
+                // (broaderConceptUri) and skillSkillRelations (originalSkillUri, relatedSkillUri)
 };
 
 /// Which ESCO file a header row is, if any.

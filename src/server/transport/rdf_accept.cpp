@@ -1,5 +1,6 @@
 #include "server/transport/rdf_accept.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 

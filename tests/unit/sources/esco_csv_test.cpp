@@ -79,6 +79,14 @@ TEST(EscoCsv, KnowsEachFileByItsHeaderAndIsDetectedAsAFormat) {
   EXPECT_EQ(esco_file_kind({"occupationUri", "relationType", "skillType", "skillUri"}),
             EscoFileKind::relations);
   EXPECT_FALSE(looks_like_esco_csv("a,b\n1,2\n"));
+  // A collection names skillType too, but is no skills file.
+  EXPECT_EQ(esco_file_kind({"conceptType", "conceptUri", "preferredLabel", "status", "skillType",
+                            "reuseLevel", "altLabels", "description", "broaderConceptUri",
+                            "broaderConceptPT"}),
+            EscoFileKind::unused);
+  EXPECT_EQ(esco_file_kind({"originalSkillUri", "originalSkillType", "relationType",
+                            "relatedSkillType", "relatedSkillUri"}),
+            EscoFileKind::unused);
   EXPECT_EQ(format_from_name("esco"), Format::esco_csv);
 }
 
