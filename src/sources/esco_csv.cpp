@@ -94,11 +94,19 @@ std::string esco_language(const std::string& path) {
 }
 
 /// A slug that is no other's in `taken` (a suffix -2, -3, … when needed).
-std::string esco_unique(const std::string& wanted, std::set<std::string>& taken) {
+/// Ids handed out, and per wanted id the next suffix to try, so that many rows wanting one id
+/// cost linear time rather than quadratic.
+struct EscoIds {
+  std::set<std::string> taken;
+  std::map<std::string, int> next;
+};
+
+std::string esco_unique(const std::string& wanted, EscoIds& ids) {
   std::string base = wanted.empty() ? std::string("x") : wanted;
   std::string id = base;
-  for (int n = 2; !taken.insert(id).second; ++n)
-    id = base + "-" + std::to_string(n);
+  int& n = ids.next.try_emplace(base, 2).first->second;
+  while (!ids.taken.insert(id).second)
+    id = base + "-" + std::to_string(n++);
   return id;
 }
 
@@ -201,7 +209,7 @@ std::string esco_group_of(const EscoData& d, const std::string& skill_uri) {
 /// Layers: the skill types in order of appearance. Clusters: each skill's group, per layer in
 /// order of appearance.
 void esco_place_skills(EscoData& d, model::Framework& f) {
-  std::set<std::string> taken_layers, taken_clusters;
+  EscoIds taken_layers, taken_clusters;
   std::map<std::string, std::string> layer_of_type;
   std::map<std::string, std::vector<model::Cluster>> clusters_of_layer;
   std::map<std::string, std::string> cluster_of_group;
@@ -284,7 +292,17 @@ void esco_read_occupations(EscoData& d) {
 
 /// The catalog profile (every skill once) and one profile per occupation.
 void esco_add_profiles(const EscoData& d, model::Framework& f, const std::string& skills_path) {
-  std::set<std::string> taken;
+  // Every profile holds one entry per cluster of its framework: bound their product, which
+  // real downloads stay far below (about 600 groups × 3,000 occupations).
+  const std::size_t entries = f.clusters.size() * (d.occupations.size() + 1);
+  if (entries > esco_max_profile_clusters)
+    throw Error(ErrorCode::too_large,
+                std::to_string(f.clusters.size()) + " skill groups × " +
+                    std::to_string(d.occupations.size() + 1) + " profiles exceeds " +
+                    std::to_string(esco_max_profile_clusters) +
+                    " cluster entries; import fewer occupations or skills",
+                {skills_path, 0, ""});
+  EscoIds taken;
   model::Profile catalog;
   catalog.id = esco_unique(f.id + "-vaardigheden", taken);
   catalog.title = "ESCO-vaardigheden en -kennis";

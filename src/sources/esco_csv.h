@@ -32,6 +32,8 @@ inline constexpr std::size_t esco_max_file_bytes = std::size_t{64} * 1024 * 1024
 inline constexpr std::size_t esco_max_skills = 50000;
 inline constexpr std::size_t esco_max_occupations = 10000;
 inline constexpr std::size_t esco_max_relations = 500000;
+/// Skill groups × profiles (each profile holds an entry per cluster of its framework).
+inline constexpr std::size_t esco_max_profile_clusters = 5000000;
 
 struct EscoFile {
   std::string path;

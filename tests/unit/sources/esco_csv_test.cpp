@@ -135,6 +135,40 @@ TEST(EscoCsv, ReadsTheSampleIntoLayersGroupsACatalogProfileAndOccupations) {
   EXPECT_TRUE(warned);
 }
 
+TEST(EscoCsv, OccupationsSharingACodeGetDistinctIdsAndTheProfileClusterProductIsBounded) {
+  const std::string skills =
+      "conceptType,conceptUri,skillType,preferredLabel\n"
+      "KnowledgeSkillCompetence,http://x/s1,knowledge,arbeidsrecht\n";
+  std::string occupations = "conceptType,conceptUri,iscoGroup,preferredLabel,code\n";
+  for (int i = 0; i < 3; ++i)
+    occupations += "Occupation,http://x/o" + std::to_string(i) + ",1,beroep,1.1\n";
+  auto result = parse_esco_files({{"skills.csv", skills}, {"occupations.csv", occupations}});
+  const auto& f = std::get<model::Framework>(result.documents.at(0));
+  ASSERT_EQ(f.profiles.size(), 4u);
+  EXPECT_EQ(f.id, "esco");
+  EXPECT_EQ(f.profiles[1].id, "esco-1-1");
+  EXPECT_EQ(f.profiles[2].id, "esco-1-1-2");
+  EXPECT_EQ(f.profiles[3].id, "esco-1-1-3");
+  // 3,000 skills in groups of their own and 2,000 occupations: over the bound, refused.
+  std::string many_skills = "conceptType,conceptUri,skillType,preferredLabel\n";
+  std::string broader = "conceptUri,broaderUri\n";
+  for (int i = 0; i < 3000; ++i) {
+    many_skills += "K,http://x/s" + std::to_string(i) + ",knowledge,s\n";
+    broader += "http://x/s" + std::to_string(i) + ",http://x/g" + std::to_string(i) + "\n";
+  }
+  std::string many_occupations = "conceptType,conceptUri,iscoGroup,preferredLabel\n";
+  for (int i = 0; i < 2000; ++i)
+    many_occupations += "Occupation,http://x/o" + std::to_string(i) + ",1,o\n";
+  try {
+    parse_esco_files({{"skills.csv", many_skills},
+                      {"broader.csv", broader},
+                      {"occupations.csv", many_occupations}});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::too_large);
+  }
+}
+
 TEST(EscoCsv, ErrorsNameFileLineAndColumn) {
   std::vector<EscoFile> files = {{"skills_nl.csv",
                                   "conceptType,conceptUri,skillType,reuseLevel,preferredLabel\n"
