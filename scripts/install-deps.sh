@@ -27,6 +27,9 @@ packages=(
   libpoppler-cpp-dev libxml2-dev libcmark-dev
   # The composer's browser test reads the downloaded DOCX's XML with unzip.
   unzip
+  # ESCO's CSV download is read with libcsv (RFC 4180); the SKOS tests parse our JSON-LD and
+  # Turtle with real RDF parsers (rdflib, raptor's rapper).
+  libcsv-dev python3-rdflib raptor2-utils
 )
 # Node.js runs the browser tests (playwright-core, axe-core from npm). A machine may already
 # have a newer Node.js with its own npm (e.g. NodeSource); Debian's npm would conflict with it.

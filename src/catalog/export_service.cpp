@@ -56,4 +56,42 @@ vakkaart::Json export_case(store::Store& store, const std::string& id,
   unknown(id);
 }
 
+exchange::RdfGraph export_skos(store::Store& store, const std::string& id,
+                               const exchange::SkosOptions& options,
+                               const AlignmentLookup& alignments_of) {
+  return export_skos_of(store, resolve_id(store, id), id, options, alignments_of);
+}
+
+exchange::RdfGraph export_skos_of(store::Store& store, IdKind kind, const std::string& id,
+                                  const exchange::SkosOptions& options,
+                                  const AlignmentLookup& alignments_of) {
+  auto lookup = [&](const store::AlignmentFilter& f) {
+    return alignments_of ? alignments_of(f) : store.list_alignments(f);
+  };
+  store::AlignmentFilter filter;
+  switch (kind) {
+    case IdKind::framework:
+      if (auto f = store.find_framework(id)) {
+        for (const model::Profile& p : f->profiles)
+          filter.sources.push_back(p.id);
+        auto alignments = filter.sources.empty() ? std::vector<model::Alignment>{} : lookup(filter);
+        return exchange::framework_to_skos(*f, alignments, options);
+      }
+      break;
+    case IdKind::profile:
+      if (auto p = store.find_profile(id)) {
+        filter.sources.push_back(p->profile.id);
+        return exchange::profile_to_skos(p->framework, p->profile, lookup(filter), options);
+      }
+      break;
+    case IdKind::qualification:
+      if (auto q = store.find_qualification(id)) {
+        filter.sources.push_back(q->id);
+        return exchange::qualification_to_skos(*q, lookup(filter), options);
+      }
+      break;
+  }
+  unknown(id);
+}
+
 }  // namespace vakkaart::catalog

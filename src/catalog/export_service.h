@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "exchange/case_export.h"
+#include "exchange/skos_export.h"
 #include "store/store.h"
 
 namespace vakkaart::catalog {
@@ -30,5 +31,17 @@ using AlignmentLookup =
 vakkaart::Json export_case(store::Store& store, const std::string& id,
                            const exchange::CaseExportOptions& options = {},
                            const AlignmentLookup& alignments = nullptr);
+
+/// Whatever the id names as a SKOS graph (docs/formats/skos.md), with the crosswalk alignments
+/// of its parts (rejected ones left out). Throws Error(not_found) for unknown ids.
+exchange::RdfGraph export_skos(store::Store& store, const std::string& id,
+                               const exchange::SkosOptions& options = {},
+                               const AlignmentLookup& alignments = nullptr);
+
+/// A SKOS graph of `kind` only: an id of another kind is not_found (a profile's URL must not
+/// answer with a framework of the same id).
+exchange::RdfGraph export_skos_of(store::Store& store, IdKind kind, const std::string& id,
+                                  const exchange::SkosOptions& options = {},
+                                  const AlignmentLookup& alignments = nullptr);
 
 }  // namespace vakkaart::catalog

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "core/error.h"
+#include "sources/esco_csv.h"
 
 namespace vakkaart::catalog {
 
@@ -52,6 +54,20 @@ bool all_unchanged(const FileImport& file) {
   return std::all_of(file.results.begin(), file.results.end(), [](const store::PutResult& r) {
     return r.outcome == store::PutOutcome::unchanged;
   });
+}
+
+/// A .csv file whose header row is one of ESCO's (or any .csv when ESCO is forced): these are
+/// imported together, as one framework.
+bool folder_esco_file(const std::string& path, std::optional<sources::Format> forced) {
+  if (path.size() < 4 || path.compare(path.size() - 4, 4, ".csv") != 0)
+    return false;
+  if (forced)
+    return forced == sources::Format::esco_csv;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(65536, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return sources::looks_like_esco_csv(head);
 }
 
 std::string where_text(const Error& e) {
@@ -105,14 +121,34 @@ FolderReport import_folder(store::Store& store, const std::string& dir,
                            const FolderImportOptions& options, const ImportProgress& progress) {
   FolderReport report;
   report.dry_run = options.dry_run;
-  const auto paths = files_under(dir, options.max_files);
-  if (paths.empty())
+  const auto all = files_under(dir, options.max_files);
+  if (all.empty())
     throw Error(ErrorCode::invalid_argument, "the folder holds no file to import", {dir, 0, ""});
-  for (std::size_t i = 0; i < paths.size(); ++i) {
+  // Every file is one entry, except ESCO's CSV files: they make one framework together, so
+  // they are one entry (one transaction), named by the first of them.
+  std::vector<std::vector<std::string>> entries;
+  std::optional<std::size_t> esco_entry;
+  for (const auto& path : all) {
+    if (folder_esco_file(path, options.forced)) {
+      if (!esco_entry) {
+        esco_entry = entries.size();
+        entries.push_back({});
+      }
+      entries[*esco_entry].push_back(path);
+    } else {
+      entries.push_back({path});
+    }
+  }
+  std::vector<std::string> paths;
+  for (const auto& e : entries)
+    paths.push_back(e.size() == 1 ? e.front()
+                                  : e.front() + " (and " + std::to_string(e.size() - 1) +
+                                        " more ESCO files)");
+  for (std::size_t i = 0; i < entries.size(); ++i) {
     FolderEntry entry;
     entry.path = paths[i];
     try {
-      auto one = import_files_checked(store, {paths[i]}, options.forced, options.dry_run);
+      auto one = import_files_checked(store, entries[i], options.forced, options.dry_run);
       entry.file = std::move(one.files.at(0));
       entry.format = entry.file.format;
       entry.status = all_unchanged(entry.file) ? FolderStatus::present : FolderStatus::imported;

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "core/error.h"
+#include "sources/esco_csv.h"
 #include "sources/source_file.h"
 #include "sources/typo_lint.h"
 
@@ -73,13 +74,29 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
   ImportReport report;
   std::vector<model::Document> documents;
   std::vector<size_t> owner;  // documents[i] came from report.files[owner[i]]
+  // ESCO's files make one framework together (skills, occupations and their relations): they
+  // are read as they come and parsed as one set, reported on the first of them.
+  std::vector<sources::EscoFile> esco;
+  std::optional<size_t> esco_report;
   for (size_t i = 0; i < paths.size(); ++i) {
     const auto& path = paths[i];
     FileImport file;
     file.path = path;
-    sources::SourceText source = sources::read_source_file(path);
+    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    sources::SourceText source = sources::read_source_file(
+        path, forced == sources::Format::esco_csv || csv ? sources::esco_max_file_bytes
+                                                         : sources::kMaxSourceBytes);
     file.notes = std::move(source.notes);
     file.format = forced ? *forced : sources::detect_format(source.text, path);
+    if (file.format == sources::Format::esco_csv) {
+      esco.push_back({path, std::move(source.text)});
+      if (!esco_report)
+        esco_report = report.files.size();
+      report.files.push_back(std::move(file));
+      if (progress)
+        progress(i + 1, paths.size(), path);
+      continue;
+    }
     sources::ParseResult parsed = sources::parse_document(source.text, file.format, path);
     file.notes.insert(file.notes.end(), parsed.notes.begin(), parsed.notes.end());
     std::vector<std::string> texts;
@@ -98,6 +115,15 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     report.files.push_back(std::move(file));
     if (progress)
       progress(i + 1, paths.size(), path);
+  }
+  if (!esco.empty()) {
+    sources::ParseResult parsed = sources::parse_esco_files(esco);
+    auto& file = report.files[*esco_report];
+    file.notes.insert(file.notes.end(), parsed.notes.begin(), parsed.notes.end());
+    for (auto& doc : parsed.documents) {
+      documents.push_back(std::move(doc));
+      owner.push_back(*esco_report);
+    }
   }
   std::vector<store::PutResult> results = store.put_documents(documents);
   for (size_t i = 0; i < results.size(); ++i)

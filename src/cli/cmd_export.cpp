@@ -8,6 +8,8 @@
 #include "cli/commands.h"
 #include "cli/output_file.h"
 #include "core/error.h"
+#include "exchange/rdf_jsonld.h"
+#include "exchange/rdf_turtle.h"
 
 namespace vakkaart::cli {
 
@@ -17,9 +19,13 @@ void add_export_command(CLI::App& app, Context& ctx) {
   static std::string format = "json";
   static std::string output;
   cmd->add_option("id", id, "e.g. sociare-2016, gemeenschapswerker, BK-0338-3")->required();
+  static std::string base_url;
   cmd->add_option("--format", format,
-                  "Output format: json (vakkaart's own) or case (1EdTech CASE 1.1 CFPackage)")
-      ->check(CLI::IsMember({"json", "case"}));
+                  "Output format: json (vakkaart's own), case (1EdTech CASE 1.1 CFPackage), "
+                  "skos-jsonld or skos-turtle (SKOS concept scheme)")
+      ->check(CLI::IsMember({"json", "case", "skos-jsonld", "skos-turtle"}));
+  cmd->add_option("--base-url", base_url,
+                  "SKOS: the server's public URL the IRIs are built on (default: urn:vakkaart:)");
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
   cmd->callback([&ctx] {
     auto store = ctx.open_store(store::OpenMode::read_only);
@@ -29,9 +35,18 @@ void add_export_command(CLI::App& app, Context& ctx) {
       return analysis::current_crosswalks(
           *store, [&ctx] { return ctx.open_store(store::OpenMode::read_write); }, filter);
     };
-    std::string text =
-        vakkaart::dump_canonical(format == "case" ? catalog::export_case(*store, id, {}, alignments)
-                                                  : catalog::export_json(*store, id));
+    std::string text;
+    if (format == "skos-jsonld" || format == "skos-turtle") {
+      exchange::SkosOptions options;
+      options.base_url = base_url;
+      auto graph = catalog::export_skos(*store, id, options, alignments);
+      text = format == "skos-turtle" ? exchange::to_turtle(graph)
+                                     : vakkaart::dump_canonical(exchange::to_jsonld(graph));
+    } else {
+      text = vakkaart::dump_canonical(format == "case"
+                                          ? catalog::export_case(*store, id, {}, alignments)
+                                          : catalog::export_json(*store, id));
+    }
     if (output.empty()) {
       std::cout << text;
     } else {

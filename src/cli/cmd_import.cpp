@@ -121,12 +121,15 @@ void add_import_command(CLI::App& app, Context& ctx) {
   static std::string format_name;
   static bool as_json = false;
   static bool dry_run = false;
-  cmd->add_option("files", files,
-                  "Source files (sociare-note, akov-bk, a CASE CFPackage or canonical JSON), or "
-                  "one folder: every "
-                  "file in it that vakkaart recognises, one transaction per file")
+  cmd->add_option(
+         "files", files,
+         "Source files (sociare-note, akov-bk, a CASE CFPackage, ESCO CSV files or canonical "
+         "JSON), or "
+         "one folder: every "
+         "file in it that vakkaart recognises, one transaction per file")
       ->required();
-  cmd->add_option("--format", format_name, "Force a format: sociare-note | akov-bk | json | case");
+  cmd->add_option("--format", format_name,
+                  "Force a format: sociare-note | akov-bk | json | case | esco");
   cmd->add_flag("--json", as_json, "Print the import report as JSON");
   cmd->add_flag("--dry-run", dry_run, "Read, check and compare with the store; write nothing");
   cmd->callback([&ctx] {
@@ -134,9 +137,10 @@ void add_import_command(CLI::App& app, Context& ctx) {
     if (!format_name.empty()) {
       forced = sources::format_from_name(format_name);
       if (!forced)
-        throw Error(ErrorCode::invalid_argument,
-                    "unknown format '" + format_name + "' (sociare-note, akov-bk, json, case)",
-                    {"", 0, "--format"});
+        throw Error(
+            ErrorCode::invalid_argument,
+            "unknown format '" + format_name + "' (sociare-note, akov-bk, json, case, esco)",
+            {"", 0, "--format"});
     }
     auto store = ctx.open_store(store::OpenMode::read_write);
     catalog::ImportProgress progress;

@@ -2,6 +2,7 @@
 
 #include "server/request_lang.h"
 #include "server/site_config.h"
+#include "server/transport/rdf_accept.h"
 
 namespace vakkaart::server {
 
@@ -28,6 +29,9 @@ std::optional<transport::CacheKeys::Key> key_of(const transport::CacheKeys& keys
   if (key) {
     if (const std::string lang = remembered_lang_only(req); !lang.empty())
       key->text += "#lang=" + lang;  // '#' is percent-encoded everywhere else in a key
+    // Which representation the Accept header negotiates (only the URLs of frameworks,
+    // profiles and qualifications answer differently; elsewhere it costs a second entry).
+    key->text += transport::rdf_form_key(transport::rdf_form_for(req.get_header_value("Accept")));
   }
   return key;
 }
@@ -84,7 +88,8 @@ void ResponseCache::store(const httplib::Request& req, const httplib::Response& 
   if (!key || !key->exact)
     return;
   keep(key->text, noted.generation,
-       {res.get_header_value("Content-Type"), res.get_header_value("Content-Language"), res.body});
+       {res.get_header_value("Content-Type"), res.get_header_value("Content-Language"), res.body,
+        res.get_header_value("Vary")});
 }
 
 void ResponseCache::store(const std::string& target, Entry entry) {
@@ -95,7 +100,8 @@ void ResponseCache::store(const std::string& target, Entry entry) {
 
 void ResponseCache::keep(const std::string& key, const std::string& generation, Entry entry) {
   const std::size_t bytes = 2 * key.size() + entry.body.size() + entry.content_type.size() +
-                            entry.content_language.size() + generation.size() + kSlotOverhead;
+                            entry.content_language.size() + entry.vary.size() + generation.size() +
+                            kSlotOverhead;
   // One response may not push out most of the others.
   if (bytes > max_bytes_ / 4)
     return;

@@ -24,7 +24,9 @@ namespace vakkaart::server {
 /// database changes; this spares the SQLite reads, the JSON building and the template
 /// rendering that dominate a request's cost.
 ///
-/// - Key: the path and the route's known parameters, normalised (transport/cache_key.h).
+/// - Key: the path and the route's known parameters, normalised (transport/cache_key.h), and
+///   the RDF form an Accept header negotiates (transport/rdf_accept.h): a framework's URL
+///   answers JSON, JSON-LD or Turtle by it. Kept with `Vary: Accept`, served with it too.
 /// - Size: bounded by bytes; the least recently used entries make room.
 /// - Writes: any change of the database (a commit by this server or by the CLI in another
 ///   process) may change any response, and which rows it touched cannot be seen from here, so
@@ -39,6 +41,8 @@ class ResponseCache {
     std::string content_type;
     std::string content_language;
     std::string body;
+    /// "Accept" on the URLs that negotiate SKOS (server/skos_responses.h), else "".
+    std::string vary;
   };
 
   /// `routes`: the route table (which routes are cacheable, which parameters they read).

@@ -174,6 +174,8 @@ void install_edge(httplib::Server& http, const std::optional<transport::HostChec
         res.status = 200;
         if (!hit->content_language.empty())
           res.set_header("Content-Language", hit->content_language);
+        if (!hit->vary.empty())
+          res.set_header("Vary", hit->vary);
         res.set_content(hit->body, hit->content_type);
         return Answer::Handled;
       });

@@ -3,6 +3,7 @@
 #include "sources/akov_bk.h"
 #include "sources/canonical_json.h"
 #include "sources/case_package.h"
+#include "sources/esco_csv.h"
 #include "sources/sociare_note.h"
 
 namespace vakkaart::sources {
@@ -17,13 +18,15 @@ const char* to_string(Format format) {
       return "json";
     case Format::case_package:
       return "case";
+    case Format::esco_csv:
+      return "esco";
   }
   return "json";
 }
 
 std::optional<Format> format_from_name(std::string_view name) {
-  for (Format format :
-       {Format::sociare_note, Format::akov_bk, Format::json, Format::case_package}) {
+  for (Format format : {Format::sociare_note, Format::akov_bk, Format::json, Format::case_package,
+                        Format::esco_csv}) {
     if (name == to_string(format))
       return format;
   }
@@ -37,6 +40,9 @@ Format detect_format(std::string_view text, const std::string& file_name) {
   // JSON first: a canonical export quotes source text, which may look like either layout.
   if (looks_like_canonical_json(text))
     return Format::json;
+  // An ESCO CSV file is known by its header row alone.
+  if (looks_like_esco_csv(text))
+    return Format::esco_csv;
   if (looks_like_akov_bk(text))
     return Format::akov_bk;
   if (looks_like_sociare_note(text))
@@ -45,7 +51,7 @@ Format detect_format(std::string_view text, const std::string& file_name) {
               "not a document vakkaart can read: neither a Sociare framework note (a row of "
               "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
               "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3), a CASE "
-              "CFPackage nor vakkaart JSON; use --format to force one",
+              "CFPackage, an ESCO CSV file nor vakkaart JSON; use --format to force one",
               {file_name, 0, ""});
 }
 
@@ -59,6 +65,8 @@ ParseResult parse_document(std::string_view text, Format format, const std::stri
       return parse_canonical_json(text, file_name);
     case Format::case_package:
       return parse_case_package(text, file_name);
+    case Format::esco_csv:
+      return parse_esco_files({{file_name, std::string(text)}});
   }
   throw Error(ErrorCode::internal, "unknown format");
 }

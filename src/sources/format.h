@@ -14,9 +14,10 @@ enum class Format {
   akov_bk,       // an AKOV professional qualification ("beroepskwalificatie")
   json,          // our canonical JSON export
   case_package,  // a 1EdTech CASE 1.1 CFPackage (JSON binding), e.g. an OpenSALT export
+  esco_csv,      // a file of ESCO's CSV download (skills, occupations, their relations, …)
 };
 
-/// "sociare-note", "akov-bk", "json", "case".
+/// "sociare-note", "akov-bk", "json", "case", "esco".
 const char* to_string(Format format);
 std::optional<Format> format_from_name(std::string_view name);
 
@@ -24,7 +25,8 @@ std::optional<Format> format_from_name(std::string_view name);
 /// none of ours.
 Format detect_format(std::string_view text, const std::string& file_name);
 
-/// Parses text in the given format.
+/// Parses text in the given format. An ESCO file on its own gives a framework of what that
+/// file holds; the import reads the ESCO files it is given together (parse_esco_files).
 ParseResult parse_document(std::string_view text, Format format, const std::string& file_name);
 
 }  // namespace vakkaart::sources

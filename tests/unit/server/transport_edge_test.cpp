@@ -17,6 +17,7 @@
 #include "server/transport/html_json.h"
 #include "server/transport/local_redirect.h"
 #include "server/transport/method_fallbacks.h"
+#include "server/transport/rdf_accept.h"
 #include "unit/support/temp_dir.h"
 
 namespace vakkaart::server::transport {
@@ -196,6 +197,47 @@ TEST_F(ResponseCacheTest, IsBoundedByBytesAndDropsTheLeastRecentlyUsed) {
   EXPECT_FALSE(cache.lookup(get_request("/profiles/huge")));
 }
 
+TEST_F(ResponseCacheTest, KeysOnTheRdfFormTheAcceptHeaderNegotiatesAndKeepsVary) {
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
+  auto html = get_request("/profiles/a");
+  html.set_header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+  auto turtle = get_request("/profiles/a");
+  turtle.set_header("Accept", "text/turtle");
+  auto jsonld = get_request("/profiles/a");
+  jsonld.set_header("Accept", "application/ld+json;q=0.9, text/html;q=0.5");
+  auto page = ok("<html>");
+  page.set_header("Vary", "Accept");
+  EXPECT_FALSE(cache.lookup(html));
+  cache.store(html, page);
+  EXPECT_FALSE(cache.lookup(turtle));  // not the page kept for the same URL
+  auto ttl = ok("<a> a <b> .");
+  ttl.set_header("Vary", "Accept");
+  cache.store(turtle, ttl);
+  EXPECT_FALSE(cache.lookup(jsonld));
+  EXPECT_EQ(cache.size(), 2u);
+  auto again = cache.lookup(turtle);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->body, "<a> a <b> .");
+  EXPECT_EQ(again->vary, "Accept");
+  EXPECT_EQ(cache.lookup(get_request("/profiles/a"))->body, "<html>");  // no Accept: the page
+}
+
+TEST(RdfAccept, PicksTurtleOrJsonLdOnlyWhenTheyAreTheBestListed) {
+  EXPECT_EQ(rdf_form_for(""), RdfForm::none);
+  EXPECT_EQ(rdf_form_for("*/*"), RdfForm::none);
+  EXPECT_EQ(rdf_form_for("text/html,application/xhtml+xml,*/*;q=0.8"), RdfForm::none);
+  EXPECT_EQ(rdf_form_for("application/json"), RdfForm::none);
+  EXPECT_EQ(rdf_form_for("text/turtle"), RdfForm::turtle);
+  EXPECT_EQ(rdf_form_for("TEXT/Turtle; charset=utf-8"), RdfForm::turtle);
+  EXPECT_EQ(rdf_form_for("application/ld+json"), RdfForm::jsonld);
+  EXPECT_EQ(rdf_form_for("text/turtle;q=0.5, application/ld+json"), RdfForm::jsonld);
+  EXPECT_EQ(rdf_form_for("application/ld+json;q=0.2, text/html"), RdfForm::none);
+  EXPECT_EQ(rdf_form_for("text/turtle;q=0, */*"), RdfForm::none);
+  EXPECT_EQ(rdf_form_for("text/turtle;q=abc"), RdfForm::none);  // malformed q counts as 0
+  EXPECT_EQ(rdf_form_for("application/ld+json, application/json"), RdfForm::jsonld);
+  EXPECT_EQ(rdf_form_for(std::string(100000, ',') + "text/turtle"), RdfForm::none);  // cut
+}
+
 TEST_F(ResponseCacheTest, DropsEverythingWhenTheDatabaseChanges) {
   ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
   hit(cache, get_request("/"));
@@ -251,10 +293,10 @@ TEST_F(ResponseCacheTest, KeepsNeitherCookiesNorErrorsNorOtherMethods) {
   EXPECT_EQ(cache.size(), 0u);
   // The form the pipeline calls today keeps what its lookup allowed, nothing else.
   EXPECT_FALSE(cache.lookup(get_request("/search", {{"q", "x"}, {"utm", "1"}})));
-  cache.store("/search?q=x&utm=1", {"text/html", "nl", "echoes utm"});
+  cache.store("/search?q=x&utm=1", {"text/html", "nl", "echoes utm", ""});
   EXPECT_EQ(cache.size(), 0u);
   EXPECT_FALSE(cache.lookup(req));
-  cache.store(req.target, {"text/html", "nl", "start"});
+  cache.store(req.target, {"text/html", "nl", "start", ""});
   EXPECT_EQ(cache.lookup(req)->body, "start");
 }
 

@@ -1,0 +1,270 @@
+#include "exchange/skos_export.h"
+
+#include <map>
+
+namespace vakkaart::exchange {
+
+namespace {
+
+constexpr const char* kSkos = "http://www.w3.org/2004/02/skos/core#";
+constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+std::string skos(const char* local) {
+  return std::string(kSkos) + local;
+}
+
+// Our ids are slugs, but nothing stops an imported one from holding a space or '#': every
+// byte outside RFC 3986's unreserved set is percent-encoded, so each id is one path segment.
+std::string skos_segment(const std::string& id) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : id) {
+    auto c = static_cast<unsigned char>(ch);
+    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out += ch;
+    } else {
+      out += '%';
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> skos_split_ref(const std::string& ref) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (;;) {
+    auto colon = ref.find(':', start);
+    parts.push_back(ref.substr(start, colon == std::string::npos ? colon : colon - start));
+    if (colon == std::string::npos)
+      return parts;
+    start = colon + 1;
+  }
+}
+
+class SkosBuilder {
+ public:
+  explicit SkosBuilder(const SkosOptions& options)
+      : options_(options),
+        graph_({{"skos", kSkos}, {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}}) {}
+
+  /// `path` is already made of encoded segments.
+  std::string iri(const std::string& path) const {
+    if (options_.base_url.empty())
+      return "urn:vakkaart:" + path;
+    std::string base = options_.base_url;
+    while (!base.empty() && base.back() == '/')
+      base.pop_back();
+    return base + "/" + path;
+  }
+  std::string framework_doc(const std::string& f) const {
+    return iri("api/frameworks/" + skos_segment(f));
+  }
+  std::string profile_doc(const std::string& p) const { return iri("profiles/" + skos_segment(p)); }
+  std::string qualification_doc(const std::string& q) const {
+    return iri("qualifications/" + skos_segment(q));
+  }
+
+  void scheme(const std::string& id, const std::string& key, const std::string& title,
+              const std::string& definition) {
+    scheme_ = id;
+    graph_.add(id, kRdfType, RdfTerm::iri(skos("ConceptScheme")));
+    labels(id, key, title);
+    if (!definition.empty())
+      graph_.add(id, skos("definition"), RdfTerm::literal(definition, options_.language));
+  }
+
+  void add_concept(const std::string& id, const std::string& key, const std::string& label,
+                   const std::string& notation) {
+    graph_.add(id, kRdfType, RdfTerm::iri(skos("Concept")));
+    labels(id, key, label);
+    if (!notation.empty())
+      graph_.add(id, skos("notation"), RdfTerm::literal(notation));
+    graph_.add(id, skos("inScheme"), RdfTerm::iri(scheme_));
+  }
+
+  void top(const std::string& id) {
+    graph_.add(id, skos("topConceptOf"), RdfTerm::iri(scheme_));
+    graph_.add(scheme_, skos("hasTopConcept"), RdfTerm::iri(id));
+  }
+
+  void broader(const std::string& narrow, const std::string& broad) {
+    graph_.add(narrow, skos("broader"), RdfTerm::iri(broad));
+    graph_.add(broad, skos("narrower"), RdfTerm::iri(narrow));
+  }
+
+  void definition(const std::string& id, const std::string& text) {
+    if (!text.empty())
+      graph_.add(id, skos("definition"), RdfTerm::literal(text, options_.language));
+  }
+
+  /// Main activities and competences by their crosswalk ref, for the alignments.
+  void known_ref(const std::string& ref, const std::string& id) { refs_[ref] = id; }
+
+  void alignments(const std::vector<model::Alignment>& list) {
+    for (const model::Alignment& a : list) {
+      auto source = refs_.find(a.source_ref);
+      if (source == refs_.end() || a.status == model::AlignmentStatus::rejected)
+        continue;
+      const char* property = a.type == model::AlignmentType::exact   ? "exactMatch"
+                             : a.type == model::AlignmentType::close ? "closeMatch"
+                                                                     : "relatedMatch";
+      graph_.add(source->second, skos(property),
+                 RdfTerm::iri(skos_ref_iri(options_, a.target_ref)));
+    }
+  }
+
+  RdfGraph take() { return std::move(graph_); }
+
+ private:
+  void labels(const std::string& id, const std::string& key, const std::string& own) {
+    graph_.add(id, skos("prefLabel"), RdfTerm::literal(own, options_.language));
+    if (!options_.more_labels)
+      return;
+    for (const SkosLabel& l : options_.more_labels(key)) {
+      if (l.language.empty() || l.text.empty())
+        continue;
+      // skos:prefLabel holds one label per language: a second preferred one in the model's
+      // own language would break the scheme's integrity, so it becomes an alternative.
+      bool pref = l.preferred && l.language != options_.language;
+      graph_.add(id, skos(pref ? "prefLabel" : "altLabel"), RdfTerm::literal(l.text, l.language));
+    }
+  }
+
+  const SkosOptions& options_;
+  RdfGraph graph_;
+  std::string scheme_;
+  std::map<std::string, std::string> refs_;
+};
+
+void skos_add_activities(SkosBuilder& b, const std::vector<model::Activity>& activities,
+                         const std::string& parent, const std::string& parent_iri,
+                         const std::string& key_path) {
+  int n = 0;
+  for (const model::Activity& a : activities) {
+    std::string here = std::to_string(++n);
+    std::string id = parent_iri + "/" + here;
+    std::string key = key_path + "/" + here;
+    b.add_concept(id, "activity:" + key, a.text, "");
+    b.broader(id, parent);
+    skos_add_activities(b, a.children, id, id, key);
+  }
+}
+
+void skos_add_profile(SkosBuilder& b, const model::Framework& f, const model::Profile& p,
+                      const std::map<std::string, std::string>& cluster_iris) {
+  std::string doc = b.profile_doc(p.id);
+  std::string pid = doc + "#profile";
+  b.add_concept(pid, "profile:" + p.id, p.title, p.id);
+  b.definition(pid, p.definition);
+  b.top(pid);
+  for (const model::ProfileCluster& pc : p.clusters) {
+    const model::Cluster* cluster = f.find_cluster(pc.cluster_id);
+    int n = 0;
+    for (const model::MainActivity& ma : pc.main_activities) {
+      std::string number = std::to_string(++n);
+      std::string ref = p.id + ":" + pc.cluster_id + ":" + number;
+      std::string id = doc + "#ma/" + skos_segment(pc.cluster_id) + "/" + number;
+      // The learning professional's untitled main activity is known by its cluster's title.
+      b.add_concept(id, "main-activity:" + ref,
+                    ma.title.value_or(cluster ? cluster->title : pc.cluster_id), ref);
+      b.broader(id, pid);
+      if (auto c = cluster_iris.find(pc.cluster_id); c != cluster_iris.end())
+        b.broader(id, c->second);
+      b.known_ref(ref, id);
+      skos_add_activities(b, ma.activities, id, id, ref);
+    }
+  }
+}
+
+RdfGraph skos_framework_graph(const model::Framework& f, const model::Profile* only,
+                              const std::vector<model::Alignment>& alignments,
+                              const SkosOptions& options) {
+  SkosBuilder b(options);
+  std::string doc = b.framework_doc(f.id);
+  b.scheme(doc + "#scheme", "framework:" + f.id, f.title, "");
+  std::map<std::string, std::string> cluster_iris;
+  for (const model::Layer& layer : f.layers) {
+    std::string lid = doc + "#layer/" + skos_segment(layer.id);
+    b.add_concept(lid, "layer:" + f.id + ":" + layer.id, layer.title, layer.id);
+    b.top(lid);
+    for (const model::Cluster& c : f.clusters) {
+      if (c.layer_id != layer.id)
+        continue;
+      std::string cid = doc + "#cluster/" + skos_segment(c.id);
+      b.add_concept(cid, "cluster:" + f.id + ":" + c.id, c.title, c.id);
+      b.broader(cid, lid);
+      cluster_iris[c.id] = cid;
+    }
+  }
+  // A profile on its own is given as it is (a store's lookup may hand over its framework
+  // without the profiles).
+  if (only) {
+    skos_add_profile(b, f, *only, cluster_iris);
+  } else {
+    for (const model::Profile& p : f.profiles)
+      skos_add_profile(b, f, p, cluster_iris);
+  }
+  b.alignments(alignments);
+  return b.take();
+}
+
+}  // namespace
+
+std::string skos_ref_iri(const SkosOptions& options, const std::string& ref) {
+  SkosBuilder b(options);
+  auto parts = skos_split_ref(ref);
+  if (parts.size() == 3)
+    return b.profile_doc(parts[0]) + "#ma/" + skos_segment(parts[1]) + "/" + skos_segment(parts[2]);
+  if (parts.size() == 2)
+    return b.qualification_doc(parts[0]) + "#competence/" + skos_segment(parts[1]);
+  return b.iri("ref/" + skos_segment(ref));
+}
+
+RdfGraph framework_to_skos(const model::Framework& framework,
+                           const std::vector<model::Alignment>& alignments,
+                           const SkosOptions& options) {
+  return skos_framework_graph(framework, nullptr, alignments, options);
+}
+
+RdfGraph profile_to_skos(const model::Framework& framework, const model::Profile& profile,
+                         const std::vector<model::Alignment>& alignments,
+                         const SkosOptions& options) {
+  return skos_framework_graph(framework, &profile, alignments, options);
+}
+
+RdfGraph qualification_to_skos(const model::Qualification& q,
+                               const std::vector<model::Alignment>& alignments,
+                               const SkosOptions& options) {
+  SkosBuilder b(options);
+  std::string doc = b.qualification_doc(q.id);
+  b.scheme(doc + "#scheme", "qualification:" + q.id, q.title, q.definition);
+  for (const model::Competence& c : q.competences) {
+    std::string ref = q.id + ":" + std::to_string(c.number);
+    std::string id = skos_ref_iri(options, ref);
+    b.add_concept(id, "competence:" + ref, c.title, ref);
+    b.top(id);
+    b.known_ref(ref, id);
+    int n = 0;
+    for (const model::CompetenceActivity& a : c.activities) {
+      std::string here = std::to_string(++n);
+      std::string aid = id + "/activity/" + here;
+      b.add_concept(aid, "competence-activity:" + ref + "/" + here, a.text, "");
+      b.broader(aid, id);
+    }
+    n = 0;
+    for (const model::KnowledgeItem& k : c.knowledge) {
+      std::string here = std::to_string(++n);
+      std::string kid = id + "/knowledge/" + here;
+      b.add_concept(kid, "knowledge:" + ref + "/" + here, k.text, "");
+      b.broader(kid, id);
+    }
+  }
+  b.alignments(alignments);
+  return b.take();
+}
+
+}  // namespace vakkaart::exchange
