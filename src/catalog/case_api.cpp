@@ -4,7 +4,7 @@
 
 #include "catalog/export_service.h"
 #include "core/error.h"
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 
 namespace vakkaart::catalog {
 
@@ -27,7 +27,7 @@ void case_each_package(store::Store& store, const exchange::CaseExportOptions& o
 }
 
 std::string case_normalised_identifier(const std::string& identifier) {
-  if (!exchange::is_uuid(identifier))
+  if (!is_uuid(identifier))
     throw Error(ErrorCode::not_found, "no CASE object with identifier '" + identifier + "'",
                 {"", 0, "identifier"});
   std::string out = identifier;

@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 #include "sources/case_package.h"
 
 namespace vakkaart::exchange {

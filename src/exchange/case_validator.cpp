@@ -3,7 +3,7 @@
 #include <regex>
 #include <set>
 
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 
 namespace vakkaart::exchange {
 

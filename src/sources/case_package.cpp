@@ -6,7 +6,7 @@
 
 #include "core/json.h"
 #include "core/json_reader.h"
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::sources {
@@ -185,8 +185,7 @@ std::vector<model::Activity> case_activities(const CaseGraph& g, const std::stri
 /// another tool chose.
 void case_prune_derived(model::CaseOrigin& origin) {
   for (auto it = origin.identifiers.begin(); it != origin.identifiers.end();) {
-    if (it->second.empty() ||
-        it->second == exchange::uuid_v5(exchange::vakkaart_uuid_namespace(), it->first))
+    if (it->second.empty() || it->second == uuid_v5(vakkaart_uuid_namespace(), it->first))
       it = origin.identifiers.erase(it);
     else
       ++it;
@@ -277,8 +276,7 @@ model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
   // Our export puts the top items under a layer item and the second level under a profile
   // item, with each main activity isPartOf its top item: the package's own isChildOf
   // associations of those two levels keep their identifiers on the links that stand for them.
-  const std::string layer_item =
-      exchange::uuid_v5(exchange::vakkaart_uuid_namespace(), "layer:" + f.id + ":case");
+  const std::string layer_item = uuid_v5(vakkaart_uuid_namespace(), "layer:" + f.id + ":case");
   std::map<std::string, std::string> top_association;  // top item -> its isChildOf's id
   for (const CaseChild& top : case_children_of(g, g.document_id))
     top_association.emplace(top.identifier, top.association);

@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "exchange/case_export.h"
 #include "exchange/case_validator.h"
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 #include "sources/case_package.h"
 #include "sources/format.h"
 #include "sources/source_file.h"

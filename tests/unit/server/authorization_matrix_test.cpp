@@ -19,7 +19,7 @@
 
 #include "auth/account_service.h"
 #include "compose/function_service.h"
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 #include "server/routes/routes.h"
 #include "server/server.h"
 #include "unit/server/route_paths.h"
@@ -106,8 +106,7 @@ std::string sample_path(const RouteSpec& spec, const std::string& function_id) {
   if (starts("/api/qualifications/") || starts("/qualifications/"))
     return testing::path_with(p, "BK-9999-1");
   if (starts("/ims/case/"))  // the demo framework's CFDocument (a package; an item id 404s)
-    return testing::path_with(
-        p, exchange::uuid_v5(exchange::vakkaart_uuid_namespace(), "framework:demo-2020"));
+    return testing::path_with(p, uuid_v5(vakkaart_uuid_namespace(), "framework:demo-2020"));
   if (starts("/static/"))
     return testing::path_with(p, "css/app.css");
   if (starts("/account/sessions/"))

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace vakkaart::exchange {
+namespace vakkaart {
 
 /// A name-based UUID (RFC 4122 version 5, SHA-1) in lowercase text form. The same namespace and
 /// name always give the same UUID, which is what makes a CASE re-export identical.
@@ -15,4 +15,4 @@ const std::string& vakkaart_uuid_namespace();
 /// True for the text form 8-4-4-4-12 of hexadecimal digits (either case), the CASE pattern.
 bool is_uuid(std::string_view text);
 
-}  // namespace vakkaart::exchange
+}  // namespace vakkaart

@@ -1,4 +1,4 @@
-#include "exchange/uuid_v5.h"
+#include "core/uuid_v5.h"
 
 #include <array>
 #include <cctype>
@@ -6,11 +6,21 @@
 #include <openssl/evp.h>
 
 #include "core/error.h"
-#include "text/text_utils.h"
 
-namespace vakkaart::exchange {
+namespace vakkaart {
 
 namespace {
+
+// The value of one hexadecimal digit (either case), or -1.
+int uuid_hex_digit(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
 
 std::array<unsigned char, 16> uuid_bytes(std::string_view text) {
   if (!is_uuid(text))
@@ -20,8 +30,8 @@ std::array<unsigned char, 16> uuid_bytes(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '-')
       continue;
-    int hi = vakkaart::text::hex_digit_value(text[i]);
-    int lo = vakkaart::text::hex_digit_value(text[i + 1]);
+    int hi = uuid_hex_digit(text[i]);
+    int lo = uuid_hex_digit(text[i + 1]);
     out[n++] = static_cast<unsigned char>(hi * 16 + lo);
     ++i;
   }
@@ -35,7 +45,7 @@ bool is_uuid(std::string_view text) {
     return false;
   for (size_t i = 0; i < text.size(); ++i) {
     bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? text[i] != '-' : vakkaart::text::hex_digit_value(text[i]) < 0)
+    if (dash ? text[i] != '-' : uuid_hex_digit(text[i]) < 0)
       return false;
   }
   return true;
@@ -74,4 +84,4 @@ const std::string& vakkaart_uuid_namespace() {
   return ns;
 }
 
-}  // namespace vakkaart::exchange
+}  // namespace vakkaart
