@@ -17,9 +17,11 @@ namespace vakkaart::analysis {
 ///   rejected main activity among others still undecided leaves the cluster where it was);
 /// - nothing else moves, and only `alignments` whose source is `ranked`'s competence count, so
 ///   a decision never leaks into another competence or another version of the qualification.
-/// Then the list is cut to `keep` (never below the confirmed clusters). `alignments` may hold any
-/// alignments (those of other sources are ignored); stale ones, from older content, count by their
-/// refs.
+/// Then the list is cut to `keep` (never below the confirmed clusters). Within each cluster the
+/// same holds for its main activities: one whose alignment was confirmed comes first (added when
+/// the computation did not list it), one whose alignment was rejected is gone. `alignments` may
+/// hold any alignments (those of other sources are ignored); stale ones, from older content, count
+/// by their refs.
 CompetenceClusters apply_cluster_decisions(const StructureIndex& index,
                                            const CompetenceClusters& ranked,
                                            const std::vector<model::Alignment>& alignments,

@@ -1,11 +1,41 @@
 #include "analysis/cluster_ranking.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "analysis/cluster_vocabulary.h"
 
 namespace vakkaart::analysis {
+
+namespace {
+
+// The cluster's main activities for one competence, best first; those of several profiles with
+// one title and one score (the same statements) become one suggestion.
+std::vector<MainActivitySuggestion> main_activities_within(
+    const StructureIndex& index, const ClusterVocabulary& vocabulary,
+    const std::vector<std::uint32_t>& competence, std::uint32_t cluster, int keep) {
+  std::vector<MainActivitySuggestion> out;
+  for (const auto& [score, g] : vocabulary.rank_main_activities(competence, cluster)) {
+    const auto same = std::find_if(out.begin(), out.end(), [&, s = score, gg = g](const auto& m) {
+      return std::abs(m.score - s) < 1e-9 &&
+             index.groups()[m.groups.front()].title == index.groups()[gg].title;
+    });
+    if (same != out.end()) {
+      same->groups.push_back(g);
+      continue;
+    }
+    if (out.size() >= static_cast<std::size_t>(std::max(keep, 0)))
+      break;
+    MainActivitySuggestion m;
+    m.groups = {g};
+    m.score = score;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<CompetenceClusters> rank_competence_clusters(const StructureIndex& index,
                                                          const ClusterRankSettings& settings) {
@@ -34,6 +64,8 @@ std::vector<CompetenceClusters> rank_competence_clusters(const StructureIndex& i
       s.cluster = c;
       s.score = -negative;
       s.words = vocabulary.carrying_words(members[g], c, static_cast<std::size_t>(settings.words));
+      s.main_activities =
+          main_activities_within(index, vocabulary, members[g], c, settings.main_activities);
       cc.clusters.push_back(std::move(s));
     }
     out.push_back(std::move(cc));

@@ -10,6 +10,19 @@
 
 namespace vakkaart::analysis {
 
+/// A profile's main activity within a suggested cluster: the second step of cluster first.
+/// Main activities of several profiles with the same title and the same score (the learning
+/// professional's, say, in all five) are one suggestion naming each of them.
+struct MainActivitySuggestion {
+  std::vector<std::uint32_t> groups;  // StructureIndex::groups(), the best-scoring first
+  /// 0..1: the cosine of the competence's weighted words with the main activity's (its title
+  /// and sub-activities), on the same idf weights as the cluster's score.
+  double score = 0;
+  /// A curator confirmed the competence's alignment to one of `groups` (set by
+  /// apply_cluster_decisions).
+  bool confirmed = false;
+};
+
 /// A cluster of a framework's ring model as a home for a qualification's competence.
 struct ClusterSuggestion {
   std::uint32_t cluster = 0;  // StructureIndex::clusters()
@@ -21,6 +34,8 @@ struct ClusterSuggestion {
   /// A curator confirmed an alignment of the competence to a main activity of this cluster
   /// (set by apply_cluster_decisions; the computation never sets it).
   bool confirmed = false;
+  /// Then the cluster's main activities that say most of the competence, best first.
+  std::vector<MainActivitySuggestion> main_activities;
 };
 
 /// The clusters of every framework ranked for one competence, best first; those below
@@ -41,6 +56,8 @@ struct ClusterRankSettings {
   int keep = 3;
   /// Words kept per suggestion.
   int words = 6;
+  /// Main activities kept per suggested cluster (those sharing no word are never kept).
+  int main_activities = 3;
 };
 
 /// Cluster first: each competence of every qualification (its title and activities) against

@@ -16,7 +16,8 @@ namespace {
 // A cluster's title says what the cluster is in the fewest words ("Vertegenwoordigen -
 // samenwerken - netwerken"): it counts as this many of the cluster's statements.
 constexpr double kClusterTitleWeight = 3.0;
-// A competence's title states the competence; its activities spell it out.
+// A competence's title states the competence; its activities spell it out. A main activity's
+// title is read the same way when main activities are ranked within a cluster.
 constexpr double kCompetenceTitleWeight = 2.0;
 
 double cluster_vocabulary_dot(const std::vector<std::pair<std::uint32_t, double>>& a,
@@ -75,13 +76,48 @@ ClusterVocabulary::ClusterVocabulary(const StructureIndex& index) : index_(index
     clusters_[c].assign(sums[c].begin(), sums[c].end());
     norms_[c] = cluster_vocabulary_norm(clusters_[c]);
   }
+
+  // Each profile's main activities as bags of their own, for the step within a cluster.
+  const auto members = index.group_members();
+  main_activities_.resize(index.clusters().size());
+  group_bags_.resize(groups.size());
+  group_norms_.assign(groups.size(), 0.0);
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].cluster < 0 ||
+        index.candidates()[groups[g].candidate].kind != Candidate::Kind::profile)
+      continue;
+    main_activities_[static_cast<std::size_t>(groups[g].cluster)].push_back(g);
+    group_bags_[g] = bag_of(members[g]);
+    group_norms_[g] = cluster_vocabulary_norm(group_bags_[g]);
+  }
+}
+
+std::vector<std::pair<double, std::uint32_t>> ClusterVocabulary::rank_main_activities(
+    const std::vector<std::uint32_t>& units, std::uint32_t cluster) const {
+  const auto bag = bag_of(units);
+  const double norm = cluster_vocabulary_norm(bag);
+  std::vector<std::pair<double, std::uint32_t>> out;
+  if (norm <= 0)
+    return out;
+  for (auto g : main_activities_[cluster]) {
+    if (group_norms_[g] <= 0)
+      continue;
+    const double dot = cluster_vocabulary_dot(bag, group_bags_[g]);
+    if (dot > 0)
+      out.emplace_back(std::min(1.0, dot / (norm * group_norms_[g])), g);
+  }
+  // Best first; equal scores in the index's (model) order.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  return out;
 }
 
 ClusterVocabulary::Bag ClusterVocabulary::bag_of(const std::vector<std::uint32_t>& units) const {
   std::map<std::uint32_t, double> sums;
   for (auto u : units) {
     const auto& unit = index_.units()[u];
-    const double weight = unit.kind == "competence" ? kCompetenceTitleWeight : 1.0;
+    const double weight =
+        unit.kind == "competence" || unit.kind == "main_activity" ? kCompetenceTitleWeight : 1.0;
     for (const auto& [t, w] : unit.terms)
       sums[t] += weight * w;
   }

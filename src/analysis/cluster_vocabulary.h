@@ -28,6 +28,11 @@ class ClusterVocabulary {
   /// statements spell them.
   std::vector<std::string> carrying_words(const std::vector<std::uint32_t>& units,
                                           std::uint32_t cluster, std::size_t keep) const;
+  /// The profiles' main activities in `cluster` (their titles and sub-activities, as bags on the
+  /// same weights) ranked by cosine with the competence's statements, best first; those sharing
+  /// no term are left out.
+  std::vector<std::pair<double, std::uint32_t>> rank_main_activities(
+      const std::vector<std::uint32_t>& units, std::uint32_t cluster) const;
 
  private:
   using Bag = std::vector<std::pair<std::uint32_t, double>>;  // sorted by term
@@ -36,6 +41,9 @@ class ClusterVocabulary {
   const StructureIndex& index_;
   std::vector<Bag> clusters_;
   std::vector<double> norms_;
+  std::vector<std::vector<std::uint32_t>> main_activities_;  // per cluster, profiles' groups
+  std::vector<Bag> group_bags_;                              // per group (profiles' only)
+  std::vector<double> group_norms_;
 };
 
 }  // namespace vakkaart::analysis

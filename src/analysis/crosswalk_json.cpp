@@ -47,6 +47,32 @@ vakkaart::Json alignments_to_json(const std::vector<model::Alignment>& alignment
   return {{"alignments", list}, {"count", alignments.size()}};
 }
 
+namespace {
+
+// A suggested cluster's main activities: the title (the cluster's for the learning
+// professional's untitled one) and every profile that holds it with that score.
+vakkaart::Json main_activity_suggestions_to_json(const StructureIndex& index,
+                                                 const ClusterSuggestion& s) {
+  vakkaart::Json list = vakkaart::Json::array();
+  for (const auto& m : s.main_activities) {
+    vakkaart::Json profiles = vakkaart::Json::array();
+    for (auto g : m.groups) {
+      const auto& candidate = index.candidates()[index.groups()[g].candidate];
+      profiles.push_back(
+          {{"id", candidate.id}, {"title", candidate.title}, {"ref", index.groups()[g].ref}});
+    }
+    const auto& first = index.groups()[m.groups.front()];
+    list.push_back(
+        {{"title", first.title.empty() ? index.clusters()[s.cluster].title : first.title},
+         {"score", std::round(m.score * 1000.0) / 1000.0},
+         {"confirmed", m.confirmed},
+         {"profiles", std::move(profiles)}});
+  }
+  return list;
+}
+
+}  // namespace
+
 vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
                                        const std::string& qualification,
                                        const std::vector<model::Alignment>& alignments) {
@@ -66,7 +92,8 @@ vakkaart::Json cluster_ranking_to_json(const ClusterRanking& ranking,
                           {"title", info.title},
                           {"score", std::round(s.score * 1000.0) / 1000.0},
                           {"words", s.words},
-                          {"confirmed", s.confirmed}});
+                          {"confirmed", s.confirmed},
+                          {"main_activities", main_activity_suggestions_to_json(index, s)}});
     }
     list.push_back({{"ref", group.ref},
                     {"qualification", candidate.id},

@@ -34,13 +34,29 @@ void add_cluster_suggestions(Context& r, Json& q, const std::vector<model::Align
         ranking->find(q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>()));
     if (computed == nullptr)
       continue;
-    const auto ranked = analysis::apply_cluster_decisions(*ranking->index, *computed, alignments);
+    const auto& index = *ranking->index;
+    const auto ranked = analysis::apply_cluster_decisions(index, *computed, alignments);
     Json suggestions = Json::array();
     for (const auto& s : ranked.clusters) {
       std::string words;
       for (const auto& w : s.words)
         words += (words.empty() ? "" : ", ") + w;
+      Json main_activities = Json::array();
+      for (const auto& m : s.main_activities) {
+        std::string profiles;
+        for (auto g : m.groups)
+          profiles += (profiles.empty() ? "" : ", ") +
+                      index.candidates()[index.groups()[g].candidate].title;
+        const auto& title = index.groups()[m.groups.front()].title;
+        main_activities.push_back(
+            {{"title", title.empty() ? index.clusters()[s.cluster].title : title},
+             {"profiles", profiles},
+             {"percent", std::to_string(std::lround(m.score * 100)) + "%"},
+             {"confirmed", m.confirmed}});
+      }
       suggestions.push_back({{"title", ranking->index->clusters()[s.cluster].title},
+                             {"has_main_activities", !main_activities.empty()},
+                             {"main_activities", main_activities},
                              {"percent", std::to_string(std::lround(s.score * 100)) + "%"},
                              {"words", words},
                              {"has_words", !words.empty()},

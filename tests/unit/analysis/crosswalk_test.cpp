@@ -378,5 +378,69 @@ TEST_F(CrosswalkTest, CuratorsDecisionsMoveClustersForThatCompetenceOnly) {
   EXPECT_EQ(apply_cluster_decisions(index, *computed, {rejected}).clusters[0].cluster, best);
 }
 
+TEST_F(CrosswalkTest, MainActivitiesLieWithinTheirClusterAndFollowDecisions) {
+  const auto ranking = ClusterRanking::build(*store_);
+  const auto& index = *ranking->index;
+  const std::string ref = "BK-0338-3:1";
+  const auto* computed = ranking->find(ref);
+  ASSERT_NE(computed, nullptr);
+  ASSERT_FALSE(computed->clusters.empty());
+  bool any = false;
+  for (const auto& c : computed->clusters) {
+    EXPECT_LE(c.main_activities.size(),
+              static_cast<std::size_t>(ClusterRankSettings{}.main_activities));
+    double last = 2;
+    for (const auto& m : c.main_activities) {
+      any = true;
+      ASSERT_FALSE(m.groups.empty());
+      EXPECT_FALSE(m.confirmed) << "the computation never confirms";
+      EXPECT_LE(m.score, last) << "best first";
+      last = m.score;
+      for (auto g : m.groups)
+        EXPECT_EQ(index.groups()[g].cluster, static_cast<std::int32_t>(c.cluster))
+            << index.groups()[g].ref << " is not in the suggested cluster";
+    }
+  }
+  ASSERT_TRUE(any) << "no main activity suggested for " << ref;
+
+  // A confirmed main activity, ranked last or not at all, comes first in its cluster; a rejected
+  // one is gone; the same decisions on another competence change nothing here.
+  const auto& best = computed->clusters[0];
+  std::string last_ref;
+  for (const auto& g : index.groups())
+    if (g.cluster == static_cast<std::int32_t>(best.cluster))
+      last_ref = g.ref;
+  ASSERT_FALSE(best.main_activities.empty());
+  const std::string first_ref = index.groups()[best.main_activities[0].groups[0]].ref;
+  Alignment confirmed;
+  confirmed.source_ref = ref;
+  confirmed.target_ref = last_ref;
+  confirmed.status = AlignmentStatus::confirmed;
+  Alignment rejected = confirmed;
+  rejected.target_ref = first_ref;
+  rejected.status = AlignmentStatus::rejected;
+  ASSERT_NE(first_ref, last_ref) << "the cluster's last main activity is already ranked first";
+  {
+    const auto decided = apply_cluster_decisions(index, *computed, {confirmed, rejected});
+    ASSERT_FALSE(decided.clusters.empty());
+    const auto& top = decided.clusters[0];
+    EXPECT_EQ(top.cluster, best.cluster);
+    ASSERT_FALSE(top.main_activities.empty());
+    EXPECT_TRUE(top.main_activities[0].confirmed);
+    const auto& first_groups = top.main_activities[0].groups;
+    EXPECT_TRUE(std::any_of(first_groups.begin(), first_groups.end(),
+                            [&](auto g) { return index.groups()[g].ref == last_ref; }));
+    for (const auto& m : top.main_activities)
+      for (auto g : m.groups)
+        EXPECT_NE(index.groups()[g].ref, first_ref) << "a rejected main activity stayed";
+  }
+  confirmed.source_ref = rejected.source_ref = "BK-0338-3:2";
+  const auto other = apply_cluster_decisions(index, *computed, {confirmed, rejected});
+  ASSERT_FALSE(other.clusters.empty());
+  ASSERT_FALSE(other.clusters[0].main_activities.empty());
+  EXPECT_EQ(index.groups()[other.clusters[0].main_activities[0].groups[0]].ref, first_ref)
+      << "the decision leaked";
+}
+
 }  // namespace
 }  // namespace vakkaart::analysis
