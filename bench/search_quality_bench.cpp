@@ -1,11 +1,15 @@
 // Search quality, side by side: vakkaart, SQLite FTS5 (unicode61, remove_diacritics) and Xapian
-// with only its Dutch stemmer, on the bundled sources: the tuning judgements
-// (tests/search/judgements.tsv) and the held-out ones (tests/data/search-judgements-heldout.tsv).
+// with only its Dutch stemmer, on the bundled sources: the two tuning sets
+// (tests/search/judgements.tsv and the HR-phrased tests/search/judgements-hr.tsv) and the
+// held-out one (tests/data/search-judgements-heldout.tsv).
 // Prints recall@10 and nDCG@10 per system. With --pool FILE it also writes, per query, the
 // top 10 of every system (the pool from which unjudged results can be judged fairly).
+// With --detail it prints vakkaart's per-query misses, for the tuning sets only: looking at
+// the held-out set's misses would turn it into a tuning set.
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -24,9 +28,12 @@ using namespace vakkaart;
 
 int main(int argc, char** argv) {
   std::string pool_path;
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::string(argv[i]) == "--pool")
-      pool_path = argv[i + 1];
+  bool detail = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--pool" && i + 1 < argc)
+      pool_path = argv[++i];
+    else if (std::string(argv[i]) == "--detail")
+      detail = true;
   }
   const fs::path dir = fs::temp_directory_path() / ("vakkaart-quality-" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -60,10 +67,18 @@ int main(int argc, char** argv) {
   };
   // The tuning set was written while tuning; the held-out set was frozen before any further
   // tuning and is only ever reported, never tuned on. Both are printed so the gap shows.
-  const std::vector<std::pair<std::string, std::string>> sets = {
-      {"tuning", "/search/judgements.tsv"}, {"held-out", "/data/search-judgements-heldout.tsv"}};
+  struct JudgedSet {
+    std::string name, relative;
+    bool tuning;  // only tuning sets may show per-query misses
+  };
+  const std::vector<JudgedSet> sets = {{"tuning", "/search/judgements.tsv", true},
+                                       {"HR tuning", "/search/judgements-hr.tsv", true},
+                                       {"held-out", "/data/search-judgements-heldout.tsv", false}};
+  std::map<std::string, int> known_texts;
+  for (const auto& s : statements)
+    known_texts[s.text] = 1;
   nlohmann::ordered_json pool = nlohmann::ordered_json::array();
-  for (const auto& [set_name, relative] : sets) {
+  for (const auto& [set_name, relative, tuning] : sets) {
     const auto judged = testing::load_judgements(std::string(VAKKAART_TESTS_DIR) + relative);
     struct Totals {
       double recall = 0, ndcg = 0;
@@ -89,6 +104,19 @@ int main(int argc, char** argv) {
         totals[system].recall += testing::recall_at(j, texts, 10);
         totals[system].ndcg += testing::ndcg_at(j, texts, 10);
         entry[system] = texts;
+      }
+      if (detail && tuning) {
+        const auto& got = results["vakkaart"];
+        const std::size_t top = std::min<std::size_t>(10, got.size());
+        for (const auto& [text, grade] : j.grades) {
+          if (grade < testing::kRelevantGrade)
+            continue;
+          if (std::find(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(top), text) ==
+              got.begin() + static_cast<std::ptrdiff_t>(top)) {
+            std::printf("  miss [%s] %s -> (%d) %s%s\n", set_name.c_str(), j.query.c_str(), grade,
+                        text.c_str(), known_texts.count(text) ? "" : "  [NOT A STATEMENT]");
+          }
+        }
       }
       pool.push_back(entry);
     }

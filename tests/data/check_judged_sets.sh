@@ -12,6 +12,10 @@ for id in sociare-2016 BK-0338-3 BK-9901-1 BK-9902-1; do
   "$bin" --db "$db" export "$id" --format json >"$work/$id.json"
 done
 python3 "$root/tests/data/check_search_judgements.py" "$work/sociare-2016.json" "$work/BK-0338-3.json" \
-  --tuning "$root/tests/search/judgements.tsv"
+  --tuning "$root/tests/search/judgements.tsv" --tuning "$root/tests/search/judgements-hr.tsv"
+# The HR tuning set (written like the held-out set, but tuned on) shares no query with the other two.
+python3 "$root/tests/data/check_search_judgements.py" "$work/sociare-2016.json" "$work/BK-0338-3.json" \
+  --judgements "$root/tests/search/judgements-hr.tsv" --min-queries 80 \
+  --tuning "$root/tests/search/judgements.tsv" --tuning "$root/tests/data/search-judgements-heldout.tsv"
 python3 "$root/tests/data/check_crosswalk_judgements.py" "$work"/*.json
 python3 "$root/tests/data/check_vacancy_sets.py"

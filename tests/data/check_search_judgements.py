@@ -3,13 +3,13 @@
 
 Usage:
   check_search_judgements.py SOCIARE_EXPORT.json BK_EXPORT.json
-      [--judgements FILE] [--tuning tests/search/judgements.tsv] [--min-queries 60]
+      [--judgements FILE] [--tuning TUNING.tsv ...] [--min-queries 60]
 
 The two exports come from `vakkaart export sociare-2016 --format json` and
 `vakkaart export BK-0338-3 --format json`. Checks: header and 3 tab-separated columns, grade
 1..3, no duplicate (query, statement) pair, 1..8 statements per query, at least --min-queries
 queries, every statement verbatim in one of the exports, and (with --tuning) no query shared
-with the tuning set, so the held-out set stays held out. Exit status 1 on any problem.
+with any --tuning set, so the held-out set stays held out. Exit status 1 on any problem.
 """
 
 import argparse
@@ -95,12 +95,13 @@ def main():
     parser.add_argument("sociare_export")
     parser.add_argument("bk_export")
     parser.add_argument("--judgements", default=os.path.join(here, "search-judgements-heldout.tsv"))
-    parser.add_argument("--tuning", help="tuning judgements; their queries must not recur")
+    parser.add_argument("--tuning", action="append", default=[],
+                        help="tuning judgements (repeatable); their queries must not recur")
     parser.add_argument("--min-queries", type=int, default=60)
     args = parser.parse_args()
 
     statements = export_strings(args.sociare_export) | export_strings(args.bk_export)
-    tuning = query_names(args.tuning) if args.tuning else set()
+    tuning = set().union(*(query_names(t) for t in args.tuning))
     queries, errors = check(args.judgements, statements, tuning, args.min_queries)
     for e in errors:
         print(e, file=sys.stderr)
