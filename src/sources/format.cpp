@@ -4,6 +4,7 @@
 #include "sources/canonical_json.h"
 #include "sources/case_package.h"
 #include "sources/esco_csv.h"
+#include "sources/framework_sheet.h"
 #include "sources/sociare_note.h"
 
 namespace vakkaart::sources {
@@ -20,13 +21,15 @@ const char* to_string(Format format) {
       return "case";
     case Format::esco_csv:
       return "esco";
+    case Format::sheet_csv:
+      return "csv";
   }
   return "json";
 }
 
 std::optional<Format> format_from_name(std::string_view name) {
   for (Format format : {Format::sociare_note, Format::akov_bk, Format::json, Format::case_package,
-                        Format::esco_csv}) {
+                        Format::esco_csv, Format::sheet_csv}) {
     if (name == to_string(format))
       return format;
   }
@@ -43,6 +46,9 @@ Format detect_format(std::string_view text, const std::string& file_name) {
   // An ESCO CSV file is known by its header row alone.
   if (looks_like_esco_csv(text))
     return Format::esco_csv;
+  // So is a framework spreadsheet, by its own header.
+  if (looks_like_framework_csv(text))
+    return Format::sheet_csv;
   if (looks_like_akov_bk(text))
     return Format::akov_bk;
   if (looks_like_sociare_note(text))
@@ -51,7 +57,8 @@ Format detect_format(std::string_view text, const std::string& file_name) {
               "not a document vakkaart can read: neither a Sociare framework note (a row of "
               "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
               "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3), a CASE "
-              "CFPackage, an ESCO CSV file nor vakkaart JSON; use --format to force one",
+              "CFPackage, an ESCO CSV file, a vakkaart spreadsheet (CSV) nor vakkaart JSON; use "
+              "--format to force one",
               {file_name, 0, ""});
 }
 
@@ -67,6 +74,8 @@ ParseResult parse_document(std::string_view text, Format format, const std::stri
       return parse_case_package(text, file_name);
     case Format::esco_csv:
       return parse_esco_files({{file_name, std::string(text)}});
+    case Format::sheet_csv:
+      return parse_framework_csv(text, file_name);
   }
   throw Error(ErrorCode::internal, "unknown format");
 }

@@ -1,0 +1,88 @@
+"""Spreadsheets through the real binary: a framework exported as CSV imports back into the same
+framework (export -> import -> export byte-identical), an edited wording comes back as a replaced
+framework, and bad rows are refused naming the file, line and column with nothing written.
+"""
+import csv
+import io
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from support import NOTE, TempDirMixin, run, snapshot  # noqa: E402
+
+FRAMEWORK = "sociare-2016"
+
+
+class SpreadsheetCsvTest(TempDirMixin, unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        run("import", NOTE, db=self.db)
+
+    def export_csv(self, name, db=None):
+        path = self.path(name)
+        run("export", FRAMEWORK, "--format", "csv", "-o", path, db=db or self.db)
+        with open(path, "rb") as f:
+            return f.read()
+
+    def rows(self, data):
+        text = data.decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text, newline="")))
+
+    def test_export_has_a_row_per_statement(self):
+        data = self.export_csv("f.csv")
+        self.assertTrue(data.startswith(b"\xef\xbb\xbfpath,kind,provenance,weight,wording\r\n"))
+        rows = self.rows(data)
+        framework = __import__("json").loads(run("export", FRAMEWORK, db=self.db).stdout)
+        kinds = [r[1] for r in rows[1:]]
+        self.assertEqual(rows[1][:2], [FRAMEWORK, "framework"])
+        self.assertEqual(kinds.count("layer"), len(framework["layers"]))
+        self.assertEqual(kinds.count("cluster"), len(framework["clusters"]))
+        self.assertEqual(kinds.count("profile"), len(framework["profiles"]))
+        self.assertGreater(kinds.count("activity"), 100)
+
+    def test_round_trip_is_byte_identical(self):
+        first = self.export_csv("first.csv")
+        other = self.path("other.db") if not self.db.startswith("postgresql") else self.db
+        if other != self.db:
+            run("import", self.path("first.csv"), db=other)
+        else:
+            out = run("import", self.path("first.csv"), db=other).stdout
+            self.assertIn("unchanged", out)
+        self.assertEqual(self.export_csv("second.csv", db=other), first)
+        self.assertEqual(run("export", FRAMEWORK, db=other).stdout,
+                         run("export", FRAMEWORK, db=self.db).stdout)
+
+    def test_an_edited_wording_comes_back(self):
+        rows = self.rows(self.export_csv("f.csv"))
+        index = next(i for i, r in enumerate(rows) if r[1] == "activity")
+        rows[index][4] = "Een nieuwe formulering, met \"aanhalingstekens\""
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        path = self.write("edited.csv", out.getvalue())
+        self.assertIn("replaced", run("import", path, db=self.db).stdout)
+        self.assertIn("Een nieuwe formulering, met \"\"aanhalingstekens\"\"",
+                      self.export_csv("again.csv").decode("utf-8"))
+
+    def test_bad_rows_are_refused_with_their_place_and_nothing_is_written(self):
+        data = self.rows(self.export_csv("f.csv"))
+        index = next(i for i, r in enumerate(data) if r[1] == "activity")
+        data[index][1] = "activiteit"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(data)
+        path = self.write("bad.csv", out.getvalue())
+        before = snapshot(self.db)
+        result = run("import", path, db=self.db, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(f"bad.csv:{index + 1}", result.stderr)
+        self.assertIn("column kind", result.stderr)
+        self.assertEqual(snapshot(self.db), before)
+
+    def test_a_profile_is_not_a_spreadsheet(self):
+        result = run("export", "gemeenschapswerker", "--format", "csv", db=self.db, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("export its framework", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
