@@ -82,7 +82,9 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     const auto& path = paths[i];
     FileImport file;
     file.path = path;
-    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    // ESCO's files and spreadsheets may be larger than a document.
+    const bool csv = (path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0) ||
+                     (path.size() >= 5 && path.compare(path.size() - 5, 5, ".xlsx") == 0);
     sources::SourceText source = sources::read_source_file(
         path, forced == sources::Format::esco_csv || csv ? sources::esco_max_file_bytes
                                                          : sources::kMaxSourceBytes);

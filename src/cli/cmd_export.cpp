@@ -9,6 +9,7 @@
 #include "cli/output_file.h"
 #include "core/error.h"
 #include "exchange/framework_sheet.h"
+#include "exchange/framework_xlsx.h"
 #include "exchange/rdf_jsonld.h"
 #include "exchange/rdf_turtle.h"
 
@@ -24,8 +25,8 @@ void add_export_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", format,
                   "Output format: json (vakkaart's own), case (1EdTech CASE 1.1 CFPackage), "
                   "skos-jsonld or skos-turtle (SKOS concept scheme), csv (a framework's "
-                  "spreadsheet, one row per statement)")
-      ->check(CLI::IsMember({"json", "case", "skos-jsonld", "skos-turtle", "csv"}));
+                  "spreadsheet, one row per statement), xlsx (the same as a workbook)")
+      ->check(CLI::IsMember({"json", "case", "skos-jsonld", "skos-turtle", "csv", "xlsx"}));
   cmd->add_option("--base-url", base_url,
                   "SKOS: the server's public URL the IRIs are built on (default: urn:vakkaart:)");
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
@@ -46,6 +47,8 @@ void add_export_command(CLI::App& app, Context& ctx) {
                                      : vakkaart::dump_canonical(exchange::to_jsonld(graph));
     } else if (format == "csv") {
       text = exchange::rows_to_csv(catalog::export_sheet_rows(*store, id));
+    } else if (format == "xlsx") {
+      text = exchange::rows_to_xlsx(catalog::export_sheet_rows(*store, id));
     } else {
       text = vakkaart::dump_canonical(format == "case"
                                           ? catalog::export_case(*store, id, {}, alignments)

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "sources/csv_table.h"
+#include "sources/xlsx_sheet.h"
 
 namespace vakkaart::sources {
 
@@ -21,7 +22,7 @@ std::size_t sheet_position(const std::string& part) {
 /// Reads rows in order into a framework, so each row's parent is already there.
 class SheetReader {
  public:
-  explicit SheetReader(const std::string& file_name) : file_(file_name) {}
+  SheetReader(const std::string& file_name, bool cells) : file_(file_name), cells_(cells) {}
 
   void add(const SheetRow& row) {
     row_ = &row;
@@ -62,9 +63,18 @@ class SheetReader {
   }
 
  private:
+  /// Names the column ("column kind"), or in a workbook the cell too ("cell B7 (kind)").
   [[noreturn]] void fail(const std::string& message, const std::string& column) const {
-    throw Error(ErrorCode::parse_error, message,
-                {file_, static_cast<int>(row_->line), "column " + column});
+    std::string field = "column " + column;
+    if (cells_) {
+      const auto& columns = sheet_columns();
+      std::size_t i = 0;
+      while (i < columns.size() && columns[i] != column)
+        ++i;
+      field = "cell " + std::string(1, static_cast<char>('A' + i)) + std::to_string(row_->line) +
+              " (" + column + ")";
+    }
+    throw Error(ErrorCode::parse_error, message, {file_, static_cast<int>(row_->line), field});
   }
 
   std::vector<std::string> split(const std::string& path) const {
@@ -193,6 +203,7 @@ class SheetReader {
   }
 
   std::string file_;
+  bool cells_ = false;
   const SheetRow* row_ = nullptr;
   bool started_ = false;
   model::Framework framework_;
@@ -211,8 +222,9 @@ bool looks_like_framework_csv(std::string_view text) {
   return csv_header(text) == sheet_columns();
 }
 
-ParseResult parse_framework_rows(const std::vector<SheetRow>& rows, const std::string& file_name) {
-  SheetReader reader(file_name);
+ParseResult parse_framework_rows(const std::vector<SheetRow>& rows, const std::string& file_name,
+                                 bool cells) {
+  SheetReader reader(file_name, cells);
   for (const SheetRow& row : rows)
     reader.add(row);
   model::Framework framework = reader.finish();
@@ -242,6 +254,35 @@ ParseResult parse_framework_csv(std::string_view text, const std::string& file_n
                     std::move(r.fields[3]), std::move(r.fields[4]), r.line});
   }
   return parse_framework_rows(rows, file_name);
+}
+
+}  // namespace vakkaart::sources
+
+namespace vakkaart::sources {
+
+ParseResult parse_framework_xlsx(std::string_view bytes, const std::string& file_name) {
+  auto table = read_xlsx_first_sheet(bytes, file_name,
+                                     XlsxLimits{64u << 20, 10000, 500000, sheet_columns().size(),
+                                                500000 * sheet_columns().size()});
+  if (table.empty() || table[0].number != 1)
+    throw Error(ErrorCode::parse_error, "the first sheet has no header row in row 1",
+                {file_name, 1, "cell A1"});
+  auto header = table[0].cells;
+  header.resize(sheet_columns().size());
+  if (header != sheet_columns())
+    throw Error(ErrorCode::parse_error,
+                "row 1 of the first sheet is not path, kind, provenance, weight, wording (a "
+                "vakkaart framework spreadsheet)",
+                {file_name, 1, "cell A1"});
+  std::vector<SheetRow> rows;
+  rows.reserve(table.size());
+  for (std::size_t i = 1; i < table.size(); ++i) {
+    auto& c = table[i].cells;
+    c.resize(sheet_columns().size());
+    rows.push_back({std::move(c[0]), std::move(c[1]), std::move(c[2]), std::move(c[3]),
+                    std::move(c[4]), table[i].number});
+  }
+  return parse_framework_rows(rows, file_name, true);
 }
 
 }  // namespace vakkaart::sources

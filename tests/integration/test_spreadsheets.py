@@ -7,11 +7,27 @@ import io
 import os
 import sys
 import unittest
+import xml.etree.ElementTree as ET
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from support import NOTE, TempDirMixin, run, snapshot  # noqa: E402
 
 FRAMEWORK = "sociare-2016"
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+def xlsx_cells(path):
+    """{cell reference: text} of the first sheet, read with the standard library."""
+    with zipfile.ZipFile(path) as z:
+        shared = ["".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t"))
+                  for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    cells = {}
+    for c in sheet.iter(f"{{{NS['m']}}}c"):
+        v = c.find("m:v", NS)
+        cells[c.get("r")] = shared[int(v.text)] if c.get("t") == "s" else v.text
+    return cells
 
 
 class SpreadsheetCsvTest(TempDirMixin, unittest.TestCase):
@@ -82,6 +98,43 @@ class SpreadsheetCsvTest(TempDirMixin, unittest.TestCase):
         result = run("export", "gemeenschapswerker", "--format", "csv", db=self.db, check=False)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("export its framework", result.stderr)
+
+
+class SpreadsheetXlsxTest(TempDirMixin, unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        run("import", NOTE, db=self.db)
+
+    def test_round_trip_gives_the_same_cells(self):
+        first = self.path("first.xlsx")
+        run("export", FRAMEWORK, "--format", "xlsx", "-o", first, db=self.db)
+        cells = xlsx_cells(first)
+        self.assertEqual([cells[c + "1"] for c in "ABCDE"],
+                         ["path", "kind", "provenance", "weight", "wording"])
+        self.assertEqual((cells["A2"], cells["B2"]), (FRAMEWORK, "framework"))
+        self.assertIn("unchanged", run("import", first, db=self.db).stdout)
+        second = self.path("second.xlsx")
+        run("export", FRAMEWORK, "--format", "xlsx", "-o", second, db=self.db)
+        self.assertEqual(xlsx_cells(second), cells)
+
+    def test_a_bad_cell_is_named(self):
+        first = self.path("f.xlsx")
+        run("export", FRAMEWORK, "--format", "xlsx", "-o", first, db=self.db)
+        with zipfile.ZipFile(first) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        self.assertIn(b'<c r="B3" s="1" t="s"><v>', parts["xl/worksheets/sheet1.xml"])
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+            b'<c r="B3" s="1" t="s"><v>', b'<c r="B3" s="1" t="s"><v>99999')
+        bad = self.path("bad.xlsx")
+        with zipfile.ZipFile(bad, "w") as z:
+            for n, data in parts.items():
+                z.writestr(n, data)
+        before = snapshot(self.db)
+        result = run("import", bad, db=self.db, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("bad.xlsx:3", result.stderr)
+        self.assertIn("cell B3", result.stderr)
+        self.assertEqual(snapshot(self.db), before)
 
 
 if __name__ == "__main__":
