@@ -76,9 +76,24 @@ class SpreadsheetCsvTest(TempDirMixin, unittest.TestCase):
         out = io.StringIO(newline="")
         csv.writer(out, lineterminator="\n").writerows(rows)
         path = self.write("edited.csv", out.getvalue())
-        self.assertIn("replaced", run("import", path, db=self.db).stdout)
+        report = run("import", path, db=self.db).stdout
+        self.assertIn("replaced", report)
+        self.assertIn(f"changed activity {rows[index][0]}: ", report)
+        self.assertIn("1 wording(s) changed, 0 row(s) added, 0 removed", report)
         self.assertIn("Een nieuwe formulering, met \"\"aanhalingstekens\"\"",
                       self.export_csv("again.csv").decode("utf-8"))
+
+    def test_removed_and_added_rows_are_reported(self):
+        rows = self.rows(self.export_csv("f.csv"))
+        last = max(i for i, r in enumerate(rows) if r[1] == "activity")
+        removed = rows.pop(last)
+        rows.append(["nieuw-profiel", "profile", "", "", "Nieuw profiel"])
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        report = run("import", self.write("e.csv", out.getvalue()), db=self.db).stdout
+        self.assertIn(f"removed activity {removed[0]}", report)
+        self.assertIn("added profile nieuw-profiel", report)
+        self.assertIn("0 wording(s) changed, 2 row(s) added, 1 removed", report)
 
     def test_bad_rows_are_refused_with_their_place_and_nothing_is_written(self):
         data = self.rows(self.export_csv("f.csv"))
