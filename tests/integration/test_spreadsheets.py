@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import NOTE, TempDirMixin, run, snapshot  # noqa: E402
+from support import NOTE, Server, TempDirMixin, run, snapshot  # noqa: E402
 
 FRAMEWORK = "sociare-2016"
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -150,6 +150,35 @@ class SpreadsheetXlsxTest(TempDirMixin, unittest.TestCase):
         self.assertIn("bad.xlsx:3", result.stderr)
         self.assertIn("cell B3", result.stderr)
         self.assertEqual(snapshot(self.db), before)
+
+
+class SpreadsheetDownloadTest(TempDirMixin, unittest.TestCase):
+    def test_the_api_serves_the_same_files_as_the_cli(self):
+        run("import", NOTE, db=self.db)
+        cli_csv = self.path("cli.csv")
+        run("export", FRAMEWORK, "--format", "csv", "-o", cli_csv, db=self.db)
+        cli_xlsx = self.path("cli.xlsx")
+        run("export", FRAMEWORK, "--format", "xlsx", "-o", cli_xlsx, db=self.db)
+        server = Server(self.db, anonymous=True)
+        try:
+            status, ctype, body = server.get(f"/api/frameworks/{FRAMEWORK}/sheet.csv")
+            self.assertEqual((status, ctype), (200, "text/csv; charset=utf-8"))
+            with open(cli_csv, "rb") as f:
+                self.assertEqual(body, f.read())
+            status, ctype, body = server.get(f"/api/frameworks/{FRAMEWORK}/sheet.xlsx")
+            self.assertEqual(status, 200)
+            self.assertIn("spreadsheetml", ctype)
+            served = self.write("served.xlsx", body)
+            self.assertEqual(xlsx_cells(served), xlsx_cells(cli_xlsx))
+            status, _, _ = server.get("/api/frameworks/gemeenschapswerker/sheet.csv")
+            self.assertEqual(status, 404)
+            status, _, page = server.get("/")
+            self.assertEqual(status, 200)
+            self.assertIn(f"&#x2F;{FRAMEWORK}&#x2F;sheet.xlsx\" download".encode(), page)
+            status, _, page = server.get("/?lang=en")
+            self.assertIn(b"Spreadsheet to edit labels", page)
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":
