@@ -85,6 +85,13 @@ class SheetReader {
       parts.push_back(path.substr(start, slash - start));
       if (parts.back().empty())
         fail("an empty part in the path \"" + path + "\"", "path");
+      // Ids end up in URLs and file names: letters, digits, '-', '_' and '.' only.
+      if (parts.back().find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                         "0123456789-_.") != std::string::npos)
+        fail("the path \"" + path +
+                 "\" has a character other than a letter, digit, '-', '_' "
+                 "or '.' (outside the '/' between its parts)",
+             "path");
       if (slash == std::string::npos)
         return parts;
       start = slash + 1;

@@ -89,6 +89,7 @@ TEST(FrameworkSheet, BadRowsNameLineAndColumn) {
       8, "column kind");
   sheet_expect_error("fw,framework,,,F\nl,layer,,12,L\n", 3, "column weight");
   sheet_expect_error("fw,framework,,,F\nl,bogus,,,L\n", 3, "column kind");
+  sheet_expect_error("fw,framework,,,F\n\"l a?\",layer,,,L\n", 3, "column path");
   sheet_expect_error("fw,framework,,,F\nl,layer,,,L\nl,layer,,,L\n", 4, "column path");
 }
 
