@@ -21,6 +21,8 @@ packages=(
   libmstch-dev
   chromium fonts-dejavu-core
   libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
+  # Spreadsheet exports are written as XLSX with libxlsxwriter (read back with libzip + pugixml).
+  libxlsxwriter-dev
   # The export tests read the PDF and DOCX back: pdftotext/pdftoppm and LibreOffice.
   poppler-utils libreoffice-writer-nogui
   # `vakkaart analyse` reads PDF, HTML and Markdown job texts.

@@ -1,6 +1,7 @@
 #include "catalog/export_service.h"
 
 #include "core/error.h"
+#include "exchange/framework_sheet.h"
 #include "sources/canonical_json.h"
 
 namespace vakkaart::catalog {
@@ -53,6 +54,17 @@ vakkaart::Json export_case(store::Store& store, const std::string& id,
     filter.sources.push_back(q->id);
     return exchange::qualification_to_case(*q, lookup(filter), options);
   }
+  unknown(id);
+}
+
+std::vector<sources::SheetRow> export_sheet_rows(store::Store& store, const std::string& id) {
+  if (auto f = store.find_framework(id))
+    return exchange::framework_to_rows(*f);
+  if (store.find_profile(id) || store.find_qualification(id))
+    throw Error(ErrorCode::not_found,
+                "a spreadsheet holds a whole framework; '" + id +
+                    "' is a profile or qualification (export its framework instead)",
+                {"", 0, "id"});
   unknown(id);
 }
 

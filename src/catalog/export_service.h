@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "exchange/case_export.h"
 #include "exchange/skos_export.h"
+#include "sources/framework_sheet.h"
 #include "store/store.h"
 
 namespace vakkaart::catalog {
@@ -31,6 +32,10 @@ using AlignmentLookup =
 vakkaart::Json export_case(store::Store& store, const std::string& id,
                            const exchange::CaseExportOptions& options = {},
                            const AlignmentLookup& alignments = nullptr);
+
+/// A framework as spreadsheet rows (docs/formats/spreadsheet.md). Throws Error(not_found) when
+/// the id names no framework (a profile or qualification: export its framework).
+std::vector<sources::SheetRow> export_sheet_rows(store::Store& store, const std::string& id);
 
 /// Whatever the id names as a SKOS graph (docs/formats/skos.md), with the crosswalk alignments
 /// of its parts (rejected ones left out). Throws Error(not_found) for unknown ids.

@@ -4,6 +4,8 @@
 #include <variant>
 
 #include "core/error.h"
+#include "exchange/framework_sheet.h"
+#include "exchange/sheet_changes.h"
 #include "sources/esco_csv.h"
 #include "sources/source_file.h"
 #include "sources/typo_lint.h"
@@ -65,6 +67,39 @@ void complete_framework(store::Store& store, model::Framework& f, FileImport& fi
   f = std::move(merged);
 }
 
+/// A spreadsheet replacing a stored framework: the report says which rows it changes, adds
+/// and removes (each listed up to a cap, then counted).
+void report_sheet_changes(store::Store& store, const model::Framework& f, FileImport& file) {
+  if (file.format != sources::Format::sheet_csv && file.format != sources::Format::sheet_xlsx)
+    return;
+  auto stored = store.find_framework(f.id);
+  if (!stored)
+    return;
+  auto changes = exchange::compare_sheet_rows(exchange::framework_to_rows(*stored),
+                                              exchange::framework_to_rows(f));
+  std::size_t counts[3] = {0, 0, 0};
+  constexpr std::size_t kListed = 500;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const auto& c = changes[i];
+    ++counts[static_cast<int>(c.kind)];
+    if (i >= kListed)
+      continue;
+    std::string what = std::string(exchange::to_string(c.kind)) + " " + c.row_kind + " " + c.path;
+    if (c.kind == exchange::SheetChange::Kind::changed)
+      what += ": \"" + c.before + "\" -> \"" + c.after + "\"";
+    else
+      what += ": \"" + (c.after.empty() ? c.before : c.after) + "\"";
+    file.notes.push_back({sources::ReportNote::Kind::info, what, {file.path, 0, c.path}});
+  }
+  file.notes.push_back(
+      {sources::ReportNote::Kind::decision,
+       "against the stored framework '" + f.id + "': " + std::to_string(counts[0]) +
+           " wording(s) changed, " + std::to_string(counts[1]) + " row(s) added, " +
+           std::to_string(counts[2]) + " removed" +
+           (changes.size() > kListed ? " (the first " + std::to_string(kListed) + " listed)" : ""),
+       {file.path, 0, ""}});
+}
+
 }  // namespace
 
 ImportReport import_files(store::Store& store, const std::vector<std::string>& paths,
@@ -82,7 +117,9 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     const auto& path = paths[i];
     FileImport file;
     file.path = path;
-    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    // ESCO's files and spreadsheets may be larger than a document.
+    const bool csv = (path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0) ||
+                     (path.size() >= 5 && path.compare(path.size() - 5, 5, ".xlsx") == 0);
     sources::SourceText source = sources::read_source_file(
         path, forced == sources::Format::esco_csv || csv ? sources::esco_max_file_bytes
                                                          : sources::kMaxSourceBytes);
@@ -107,8 +144,10 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     auto lint = sources::lint_typos(texts, path);
     file.notes.insert(file.notes.end(), lint.begin(), lint.end());
     for (auto& doc : parsed.documents) {
-      if (auto* f = std::get_if<model::Framework>(&doc))
+      if (auto* f = std::get_if<model::Framework>(&doc)) {
         complete_framework(store, *f, file);
+        report_sheet_changes(store, *f, file);
+      }
       documents.push_back(std::move(doc));
       owner.push_back(report.files.size());
     }

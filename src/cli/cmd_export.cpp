@@ -8,6 +8,8 @@
 #include "cli/commands.h"
 #include "cli/output_file.h"
 #include "core/error.h"
+#include "exchange/framework_sheet.h"
+#include "exchange/framework_xlsx.h"
 #include "exchange/rdf_jsonld.h"
 #include "exchange/rdf_turtle.h"
 
@@ -22,8 +24,9 @@ void add_export_command(CLI::App& app, Context& ctx) {
   static std::string base_url;
   cmd->add_option("--format", format,
                   "Output format: json (vakkaart's own), case (1EdTech CASE 1.1 CFPackage), "
-                  "skos-jsonld or skos-turtle (SKOS concept scheme)")
-      ->check(CLI::IsMember({"json", "case", "skos-jsonld", "skos-turtle"}));
+                  "skos-jsonld or skos-turtle (SKOS concept scheme), csv (a framework's "
+                  "spreadsheet, one row per statement), xlsx (the same as a workbook)")
+      ->check(CLI::IsMember({"json", "case", "skos-jsonld", "skos-turtle", "csv", "xlsx"}));
   cmd->add_option("--base-url", base_url,
                   "SKOS: the server's public URL the IRIs are built on (default: urn:vakkaart:)");
   cmd->add_option("-o,--output", output, "Write to this file instead of stdout");
@@ -42,6 +45,10 @@ void add_export_command(CLI::App& app, Context& ctx) {
       auto graph = catalog::export_skos(*store, id, options, alignments);
       text = format == "skos-turtle" ? exchange::to_turtle(graph)
                                      : vakkaart::dump_canonical(exchange::to_jsonld(graph));
+    } else if (format == "csv") {
+      text = exchange::rows_to_csv(catalog::export_sheet_rows(*store, id));
+    } else if (format == "xlsx") {
+      text = exchange::rows_to_xlsx(catalog::export_sheet_rows(*store, id));
     } else {
       text = vakkaart::dump_canonical(format == "case"
                                           ? catalog::export_case(*store, id, {}, alignments)

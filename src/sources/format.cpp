@@ -4,7 +4,9 @@
 #include "sources/canonical_json.h"
 #include "sources/case_package.h"
 #include "sources/esco_csv.h"
+#include "sources/framework_sheet.h"
 #include "sources/sociare_note.h"
+#include "sources/xlsx_sheet.h"
 
 namespace vakkaart::sources {
 
@@ -20,13 +22,17 @@ const char* to_string(Format format) {
       return "case";
     case Format::esco_csv:
       return "esco";
+    case Format::sheet_csv:
+      return "csv";
+    case Format::sheet_xlsx:
+      return "xlsx";
   }
   return "json";
 }
 
 std::optional<Format> format_from_name(std::string_view name) {
   for (Format format : {Format::sociare_note, Format::akov_bk, Format::json, Format::case_package,
-                        Format::esco_csv}) {
+                        Format::esco_csv, Format::sheet_csv, Format::sheet_xlsx}) {
     if (name == to_string(format))
       return format;
   }
@@ -34,6 +40,9 @@ std::optional<Format> format_from_name(std::string_view name) {
 }
 
 Format detect_format(std::string_view text, const std::string& file_name) {
+  // A workbook is a zip: the only binary input read here.
+  if (looks_like_xlsx(text))
+    return Format::sheet_xlsx;
   // A CFPackage is JSON too, but never names a "kind"; its "CFDocument" comes first.
   if (looks_like_case_package(text))
     return Format::case_package;
@@ -43,16 +52,21 @@ Format detect_format(std::string_view text, const std::string& file_name) {
   // An ESCO CSV file is known by its header row alone.
   if (looks_like_esco_csv(text))
     return Format::esco_csv;
+  // So is a framework spreadsheet, by its own header.
+  if (looks_like_framework_csv(text))
+    return Format::sheet_csv;
   if (looks_like_akov_bk(text))
     return Format::akov_bk;
   if (looks_like_sociare_note(text))
     return Format::sociare_note;
-  throw Error(ErrorCode::unsupported_format,
-              "not a document vakkaart can read: neither a Sociare framework note (a row of "
-              "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
-              "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3), a CASE "
-              "CFPackage, an ESCO CSV file nor vakkaart JSON; use --format to force one",
-              {file_name, 0, ""});
+  throw Error(
+      ErrorCode::unsupported_format,
+      "not a document vakkaart can read: neither a Sociare framework note (a row of "
+      "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
+      "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3), a CASE "
+      "CFPackage, an ESCO CSV file, a vakkaart spreadsheet (CSV or XLSX) nor vakkaart JSON; use "
+      "--format to force one",
+      {file_name, 0, ""});
 }
 
 ParseResult parse_document(std::string_view text, Format format, const std::string& file_name) {
@@ -67,6 +81,10 @@ ParseResult parse_document(std::string_view text, Format format, const std::stri
       return parse_case_package(text, file_name);
     case Format::esco_csv:
       return parse_esco_files({{file_name, std::string(text)}});
+    case Format::sheet_csv:
+      return parse_framework_csv(text, file_name);
+    case Format::sheet_xlsx:
+      return parse_framework_xlsx(text, file_name);
   }
   throw Error(ErrorCode::internal, "unknown format");
 }

@@ -15,9 +15,11 @@ enum class Format {
   json,          // our canonical JSON export
   case_package,  // a 1EdTech CASE 1.1 CFPackage (JSON binding), e.g. an OpenSALT export
   esco_csv,      // a file of ESCO's CSV download (skills, occupations, their relations, …)
+  sheet_csv,     // a framework spreadsheet saved as CSV (docs/formats/spreadsheet.md)
+  sheet_xlsx,    // the same spreadsheet as an XLSX workbook
 };
 
-/// "sociare-note", "akov-bk", "json", "case", "esco".
+/// "sociare-note", "akov-bk", "json", "case", "esco", "csv", "xlsx".
 const char* to_string(Format format);
 std::optional<Format> format_from_name(std::string_view name);
 

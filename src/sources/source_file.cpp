@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "sources/xlsx_sheet.h"
 #include "text/decode.h"
 #include "text/text_utils.h"
 
@@ -59,6 +60,9 @@ SourceText read_source_file(const std::string& path, std::size_t max_bytes) {
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size)
     throw Error(ErrorCode::io_error, "could not read the whole file", {path, 0, ""});
+  // A workbook (XLSX) is a zip: it is kept as its bytes, and its reader decodes cell by cell.
+  if (looks_like_xlsx(bytes))
+    return {std::move(bytes), {}};
   return decode_source_bytes(std::move(bytes), path);
 }
 

@@ -19,7 +19,8 @@ struct SourceText {
 
 /// Reads a source file. Errors (vakkaart::Error naming the file): missing (not_found), a
 /// directory (invalid_argument), larger than max_bytes (too_large), empty or binary
-/// (encoding_error). Text that is not UTF-8 is read as Windows-1252 and a note says so.
+/// (encoding_error). Text that is not UTF-8 is read as Windows-1252 and a note says so. An XLSX
+/// workbook is returned as its bytes (its reader decodes each cell).
 SourceText read_source_file(const std::string& path, std::size_t max_bytes = kMaxSourceBytes);
 
 /// The same checks and conversions for bytes that did not come from a file (uploads, tests).

@@ -16,6 +16,8 @@ const std::map<std::string, std::vector<std::string>>& known_query_parameters() 
       {"/api/health", {}},
       {"/api/frameworks", {}},
       {"/api/frameworks/([^/]+)", {}},
+      {R"(/api/frameworks/([^/]+)/sheet\.csv)", {}},
+      {R"(/api/frameworks/([^/]+)/sheet\.xlsx)", {}},
       {"/api/profiles", {"framework"}},
       {"/api/profiles/([^/]+)", {}},
       {"/api/qualifications", {}},

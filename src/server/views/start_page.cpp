@@ -28,6 +28,9 @@ Page start_page(Context& r) {
   Json profiles = profiles_json(r.store());
   for (auto& f : frameworks) {
     f["clusters_text"] = web::counted(f.value("clusters", 0LL), "clusters", r.lang);
+    const std::string sheet = "/api/frameworks/" + f.value("id", std::string()) + "/sheet.";
+    f["sheet_csv_url"] = sheet + "csv";
+    f["sheet_xlsx_url"] = sheet + "xlsx";
     f["profiles_list"] = Json::array();
     for (auto& p : profiles) {
       if (p["framework"] == f["id"]) {

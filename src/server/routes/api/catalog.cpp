@@ -3,12 +3,37 @@
 // only on the stored content, so it is cached until the database changes. The URLs of one
 // framework, profile or qualification also answer with SKOS (JSON-LD or Turtle) when the Accept
 // header asks for it (server/skos_responses.h).
+#include <cctype>
+
+#include "catalog/export_service.h"
+#include "exchange/framework_sheet.h"
+#include "exchange/framework_xlsx.h"
 #include "server/responses.h"
 #include "server/routes/routes.h"
 #include "server/skos_responses.h"
 #include "server/views/catalog_view.h"
 
 namespace vakkaart::server {
+
+namespace {
+
+/// A framework's spreadsheet (docs/formats/spreadsheet.md) as a download.
+void send_framework_sheet(Context& c, bool xlsx) {
+  const std::string id = c.capture(1);
+  auto rows = catalog::export_sheet_rows(c.store(), id);
+  if (xlsx)
+    c.res.set_content(exchange::rows_to_xlsx(rows),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  else
+    c.res.set_content(exchange::rows_to_csv(rows), "text/csv; charset=utf-8");
+  std::string file;
+  for (char ch : id)
+    file += std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '.' ? ch : '_';
+  c.res.set_header("Content-Disposition",
+                   "attachment; filename=\"" + file + (xlsx ? ".xlsx\"" : ".csv\""));
+}
+
+}  // namespace
 
 void add_catalog_api(RouteTable& table) {
   table.route({.method = Method::get,
@@ -35,6 +60,20 @@ void add_catalog_api(RouteTable& table) {
                 if (!answer_with_skos(c, catalog::IdKind::framework, c.capture(1)))
                   send_json(c.res, framework_json(c.store(), c.capture(1)));
               });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/frameworks/([^/]+)/sheet\.csv)",
+               .effect = Effect::read,
+               .cache = Cache::by_content,
+               .access = Access::public_read,
+               .kind = Kind::api},
+              [](Context& c) { send_framework_sheet(c, false); });
+  table.route({.method = Method::get,
+               .pattern = R"(/api/frameworks/([^/]+)/sheet\.xlsx)",
+               .effect = Effect::read,
+               .cache = Cache::by_content,
+               .access = Access::public_read,
+               .kind = Kind::api},
+              [](Context& c) { send_framework_sheet(c, true); });
   table.route({.method = Method::get,
                .pattern = "/api/profiles",
                .effect = Effect::read,
