@@ -65,6 +65,16 @@ constexpr KnownHeading kHeadings[] = {
     {"verantwoordelijkheid", Section::responsibility},
     {"attesten en voorwaarden", Section::certificates},
 };
+/// Where a note under the title ("Deze benaming wordt gebruikt in de Competent-fiche …",
+/// "Deze benaming komt NIET voor in de Competent fiche") is kept until the model has a place for
+/// it: a raw section, so the title stays the title and the note's text is not lost.
+constexpr const char* kTitleNoteSection = "Titel (benaming)";
+
+/// A note about the title's use elsewhere; such pages put it on the line under the title.
+bool is_title_note(std::string_view line) {
+  return text::starts_with(text::to_lower(text::collapse_whitespace(line)), "deze benaming ");
+}
+
 /// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
 constexpr std::string_view kLegalCertificatesHeading = "wettelijke attesten en voorwaarden";
 
@@ -143,6 +153,8 @@ class BkParser {
       } else if (line.find("actuele versie") != std::string::npos) {
         q_.current = line.find("niet") == std::string::npos;
         saw_version_line_ = true;
+      } else if (!header_title_.empty() && is_title_note(line)) {
+        keep_title_note(text::collapse_whitespace(line), static_cast<int>(i) + 1);
       } else if (header_title_.empty() && !text::trim(line).empty()) {
         header_title_ = text::collapse_whitespace(line);
       } else if (!text::collapse_whitespace(line).empty()) {
@@ -238,6 +250,10 @@ class BkParser {
         keep_raw(content, line);
         return;
       case Section::title:
+        if (!title_.empty() && is_title_note(content)) {
+          keep_title_note(content, line);
+          return;
+        }
         append_text(title_, content);
         return;
       case Section::definition:
@@ -317,6 +333,20 @@ class BkParser {
                         {file_, line, ""}});
     }
     q_.raw_sections.back().lines.push_back(content);
+  }
+
+  /// The header and the "Titel" section may both carry the note; it is kept once.
+  void keep_title_note(const std::string& content, int line) {
+    for (const auto& section : q_.raw_sections) {
+      if (section.title == kTitleNoteSection && section.lines.front() == content)
+        return;
+    }
+    q_.raw_sections.push_back({kTitleNoteSection, {content}});
+    notes_.push_back({ReportNote::Kind::decision,
+                      "the note under the title is kept apart from the title as the raw section "
+                      "\"" +
+                          std::string(kTitleNoteSection) + "\"",
+                      {file_, line, "title"}});
   }
 
   // --- competences -------------------------------------------------------------------------------
