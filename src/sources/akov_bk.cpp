@@ -75,6 +75,11 @@ bool is_title_note(std::string_view line) {
   return text::starts_with(text::to_lower(text::collapse_whitespace(line)), "deze benaming ");
 }
 
+/// The skip link a web page rendering starts with: page chrome, not the title.
+bool is_skip_link(std::string_view line) {
+  return text::to_lower(text::collapse_whitespace(line)) == "skip to main content";
+}
+
 /// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
 constexpr std::string_view kLegalCertificatesHeading = "wettelijke attesten en voorwaarden";
 
@@ -153,6 +158,10 @@ class BkParser {
       } else if (line.find("actuele versie") != std::string::npos) {
         q_.current = line.find("niet") == std::string::npos;
         saw_version_line_ = true;
+      } else if (header_title_.empty() && is_skip_link(line)) {
+        notes_.push_back({ReportNote::Kind::decision,
+                          "\"Skip to Main Content\" is the web page's skip link; skipped",
+                          {file_, static_cast<int>(i) + 1, ""}});
       } else if (!header_title_.empty() && is_title_note(line)) {
         keep_title_note(text::collapse_whitespace(line), static_cast<int>(i) + 1);
       } else if (header_title_.empty() && !text::trim(line).empty()) {

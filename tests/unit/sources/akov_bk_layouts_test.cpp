@@ -96,5 +96,16 @@ TEST(AkovBkLayouts, FlattenedRenderingGivesTheSameQualification) {
   EXPECT_EQ(parse_layout(flat, flat_notes), parse_layout(page, page_notes));
 }
 
+TEST(AkovBkLayouts, SkipLinkOfAWebRenderingIsNotTheTitle) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  std::vector<ReportNote> page_notes, web_notes;
+  EXPECT_EQ(parse_layout("Skip to Main Content\n\n" + page, web_notes),
+            parse_layout(page, page_notes));
+  for (const auto& note : web_notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
 }  // namespace
 }  // namespace vakkaart::sources
