@@ -107,5 +107,21 @@ TEST(AkovBkLayouts, SkipLinkOfAWebRenderingIsNotTheTitle) {
     EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
 }
 
+TEST(AkovBkLayouts, TitleLineWithBulletsGivesTheSameQualification) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  // Constructed after the description: title, code and version line on one line.
+  const auto body = page.find("Globaal");
+  const std::string one_line =
+      "Syndicaal deskundige \xE2\x80\xA2 BK-0338-3 \xE2\x80\xA2 Dit is "
+      "de actuele versie van de beroepskwalificatie.\n\n" +
+      page.substr(body);
+  std::vector<ReportNote> page_notes, line_notes;
+  EXPECT_EQ(parse_layout(one_line, line_notes), parse_layout(page, page_notes));
+  for (const auto& note : line_notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
 }  // namespace
 }  // namespace vakkaart::sources
