@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -121,6 +122,24 @@ TEST(AkovBkLayouts, TitleLineWithBulletsGivesTheSameQualification) {
   EXPECT_EQ(parse_layout(one_line, line_notes), parse_layout(page, page_notes));
   for (const auto& note : line_notes)
     EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
+TEST(AkovBkLayouts, CutOffFlattenedPageIsRefusedAtItsLastLine) {
+  const std::string flat = flattened(
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text);
+  const std::string cut = flat.substr(0, flat.find("- Competentie 9:"));
+  const auto lines = static_cast<int>(std::count(cut.begin(), cut.end(), '\n'));
+  try {
+    parse_akov_bk(cut, "cut.txt");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_NE(e.message().find("truncated"), std::string::npos);
+    // The page ends after its last line; the split of a final '\n' yields one empty line more.
+    EXPECT_GE(e.where().line, lines);
+    EXPECT_LE(e.where().line, lines + 1);
+  }
 }
 
 }  // namespace
