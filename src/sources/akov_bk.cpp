@@ -612,7 +612,9 @@ class BkParser {
 }  // namespace
 
 bool looks_like_akov_bk(std::string_view text) {
-  static const std::regex code_line(R"((^|\n)\s*BK-\d{4}-\d+\s*(\n|$))");
+  // The code on a line of its own, or between " • " on a header line (see header_parts).
+  static const std::regex code_line(
+      R"((^|\n|\xE2\x80\xA2 )\s*BK-\d{4}-\d+\s*(\n|$| \xE2\x80\xA2))");
   const std::string head(text.substr(0, 4096));
   return std::regex_search(head, code_line) &&
          (text.find("Opsomming competenties") != std::string_view::npos ||
