@@ -65,6 +65,36 @@ constexpr KnownHeading kHeadings[] = {
     {"verantwoordelijkheid", Section::responsibility},
     {"attesten en voorwaarden", Section::certificates},
 };
+/// Where a note under the title ("Deze benaming wordt gebruikt in de Competent-fiche …",
+/// "Deze benaming komt NIET voor in de Competent fiche") is kept until the model has a place for
+/// it: a raw section, so the title stays the title and the note's text is not lost.
+constexpr const char* kTitleNoteSection = "Titel (benaming)";
+
+/// A note about the title's use elsewhere; such pages put it on the line under the title.
+bool is_title_note(std::string_view line) {
+  return text::starts_with(text::to_lower(text::collapse_whitespace(line)), "deze benaming ");
+}
+
+/// The skip link a web page rendering starts with: page chrome, not the title.
+bool is_skip_link(std::string_view line) {
+  return text::to_lower(text::collapse_whitespace(line)) == "skip to main content";
+}
+
+/// A header line split at " • " ("Syndicaal deskundige • BK-0338-3 • Dit is de actuele versie …"),
+/// or the line itself.
+std::vector<std::string> header_parts(const std::string& line) {
+  static constexpr std::string_view separator = " \xE2\x80\xA2 ";
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (auto at = line.find(separator); at != std::string::npos; at = line.find(separator, from)) {
+    if (!text::trim(std::string_view(line).substr(from, at - from)).empty())
+      parts.emplace_back(line.substr(from, at - from));
+    from = at + separator.size();
+  }
+  parts.emplace_back(line.substr(from));
+  return parts;
+}
+
 /// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
 constexpr std::string_view kLegalCertificatesHeading = "wettelijke attesten en voorwaarden";
 
@@ -127,27 +157,15 @@ class BkParser {
   // --- header: first line title, code line, "actuele versie" line -------------------------------
 
   void read_header() {
-    static const std::regex code_line(R"(^\s*(BK-(\d{4}))-(\d+)\s*$)");
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const std::string line(lines_[i]);
       if (known_section(line)) {
         body_start_ = i;
         break;
       }
-      std::smatch match;
-      if (std::regex_match(line, match, code_line)) {
-        q_.id = match.str(1) + "-" + match.str(3);
-        q_.code = match.str(1);
-        q_.version = number(match.str(3), static_cast<int>(i) + 1, "version");
-        code_line_ = static_cast<int>(i) + 1;
-      } else if (line.find("actuele versie") != std::string::npos) {
-        q_.current = line.find("niet") == std::string::npos;
-        saw_version_line_ = true;
-      } else if (header_title_.empty() && !text::trim(line).empty()) {
-        header_title_ = text::collapse_whitespace(line);
-      } else if (!text::collapse_whitespace(line).empty()) {
-        header_extra_.push_back(text::collapse_whitespace(line));
-      }
+      // One rendering puts title, code and version on one line, split by " • ".
+      for (const auto& part : header_parts(line))
+        read_header_part(part, static_cast<int>(i) + 1);
       body_start_ = i + 1;
     }
     if (q_.id.empty()) {
@@ -158,6 +176,30 @@ class BkParser {
           {ReportNote::Kind::decision,
            "no \"Dit is de actuele versie\" line: " + q_.id + " imported as not current",
            {file_, code_line_, "current"}});
+    }
+  }
+
+  void read_header_part(const std::string& line, int line_number) {
+    static const std::regex code_line(R"(^\s*(BK-(\d{4}))-(\d+)\s*$)");
+    std::smatch match;
+    if (std::regex_match(line, match, code_line)) {
+      q_.id = match.str(1) + "-" + match.str(3);
+      q_.code = match.str(1);
+      q_.version = number(match.str(3), line_number, "version");
+      code_line_ = line_number;
+    } else if (line.find("actuele versie") != std::string::npos) {
+      q_.current = line.find("niet") == std::string::npos;
+      saw_version_line_ = true;
+    } else if (header_title_.empty() && is_skip_link(line)) {
+      notes_.push_back({ReportNote::Kind::decision,
+                        "\"Skip to Main Content\" is the web page's skip link; skipped",
+                        {file_, line_number, ""}});
+    } else if (!header_title_.empty() && is_title_note(line)) {
+      keep_title_note(text::collapse_whitespace(line), line_number);
+    } else if (header_title_.empty() && !text::trim(line).empty()) {
+      header_title_ = text::collapse_whitespace(line);
+    } else if (!text::collapse_whitespace(line).empty()) {
+      header_extra_.push_back(text::collapse_whitespace(line));
     }
   }
 
@@ -238,6 +280,10 @@ class BkParser {
         keep_raw(content, line);
         return;
       case Section::title:
+        if (!title_.empty() && is_title_note(content)) {
+          keep_title_note(content, line);
+          return;
+        }
         append_text(title_, content);
         return;
       case Section::definition:
@@ -317,6 +363,20 @@ class BkParser {
                         {file_, line, ""}});
     }
     q_.raw_sections.back().lines.push_back(content);
+  }
+
+  /// The header and the "Titel" section may both carry the note; it is kept once.
+  void keep_title_note(const std::string& content, int line) {
+    for (const auto& section : q_.raw_sections) {
+      if (section.title == kTitleNoteSection && section.lines.front() == content)
+        return;
+    }
+    q_.raw_sections.push_back({kTitleNoteSection, {content}});
+    notes_.push_back({ReportNote::Kind::decision,
+                      "the note under the title is kept apart from the title as the raw section "
+                      "\"" +
+                          std::string(kTitleNoteSection) + "\"",
+                      {file_, line, "title"}});
   }
 
   // --- competences -------------------------------------------------------------------------------
@@ -552,7 +612,9 @@ class BkParser {
 }  // namespace
 
 bool looks_like_akov_bk(std::string_view text) {
-  static const std::regex code_line(R"((^|\n)\s*BK-\d{4}-\d+\s*(\n|$))");
+  // The code on a line of its own, or between " • " on a header line (see header_parts).
+  static const std::regex code_line(
+      R"((^|\n|\xE2\x80\xA2 )\s*BK-\d{4}-\d+\s*(\n|$| \xE2\x80\xA2))");
   const std::string head(text.substr(0, 4096));
   return std::regex_search(head, code_line) &&
          (text.find("Opsomming competenties") != std::string_view::npos ||

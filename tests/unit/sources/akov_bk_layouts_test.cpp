@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "sources/akov_bk.h"
+#include "sources/source_file.h"
+
+namespace vakkaart::sources {
+namespace {
+
+/// A fixture of tests/data/bk-layouts without its leading "# " lines, which say where the
+/// fixture comes from and are no part of the page.
+std::string layout_fixture(const std::string& name) {
+  std::ifstream in(std::string(VAKKAART_TESTS_DIR) + "/data/bk-layouts/" + name);
+  EXPECT_TRUE(in.good()) << name;
+  std::string text, line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (header && line.rfind("# ", 0) == 0)
+      continue;
+    header = false;
+    text += line + '\n';
+  }
+  return text;
+}
+
+model::Qualification parse_layout(const std::string& text, std::vector<ReportNote>& notes) {
+  auto result = parse_akov_bk(text, "layout.txt");
+  notes = result.notes;
+  return std::get<model::Qualification>(result.documents.at(0));
+}
+
+TEST(AkovBkLayouts, TitleNoteIsNotGluedIntoTheTitle) {
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(layout_fixture("title-note-competent-fiche.txt"), notes);
+  EXPECT_EQ(q.title, "Syndicaal deskundige");
+  // In the header and in "Titel": kept once, exactly as the page writes it.
+  ASSERT_EQ(q.raw_sections.size(), 1u);
+  EXPECT_EQ(q.raw_sections[0].title, "Titel (benaming)");
+  EXPECT_EQ(q.raw_sections[0].lines,
+            std::vector<std::string>{
+                "Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige"});
+  bool reported = false;
+  for (const auto& note : notes) {
+    reported |= note.kind == ReportNote::Kind::decision && note.where.line == 2 &&
+                note.message.find("note under the title") != std::string::npos;
+    EXPECT_EQ(note.message.find("unexpected header line"), std::string::npos) << note.message;
+    EXPECT_EQ(note.message.find("differs from"), std::string::npos) << note.message;
+  }
+  EXPECT_TRUE(reported);
+}
+
+TEST(AkovBkLayouts, TitleNoteOnlyInTitelSection) {
+  std::string text = layout_fixture("title-note-competent-fiche.txt");
+  const std::string note = "Deze benaming komt NIET voor in de Competent fiche";
+  text.erase(text.find("Deze benaming"),
+             text.find('\n', text.find("Deze benaming")) - text.find("Deze benaming") + 1);
+  const auto second = text.find("Deze benaming");
+  text.replace(second, text.find('\n', second) - second, note);
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(text, notes);
+  EXPECT_EQ(q.title, "Syndicaal deskundige");
+  ASSERT_EQ(q.raw_sections.size(), 1u);
+  EXPECT_EQ(q.raw_sections[0].lines, std::vector<std::string>{note});
+}
+
+/// The bundled page as a flattened rendering gives it: no indentation, no blank lines, "- " for
+/// every bullet whatever its level.
+std::string flattened(const std::string& page) {
+  std::istringstream in(page);
+  std::string out, line;
+  while (std::getline(in, line)) {
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos)
+      continue;
+    line = line.substr(first);
+    if (line.rfind("\xC2\xA0", 0) == 0)
+      line = line.substr(2);
+    if (line.rfind("\xE2\x80\xA2", 0) == 0)
+      line = "-" + line.substr(3);
+    if (!line.empty())
+      out += line + '\n';
+  }
+  return out;
+}
+
+TEST(AkovBkLayouts, FlattenedRenderingGivesTheSameQualification) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  const std::string flat = flattened(page);
+  ASSERT_EQ(flat.find("\xE2\x80\xA2"), std::string::npos);
+  ASSERT_EQ(flat.find("\n\n"), std::string::npos);
+  std::vector<ReportNote> page_notes, flat_notes;
+  EXPECT_EQ(parse_layout(flat, flat_notes), parse_layout(page, page_notes));
+}
+
+TEST(AkovBkLayouts, SkipLinkOfAWebRenderingIsNotTheTitle) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  std::vector<ReportNote> page_notes, web_notes;
+  EXPECT_EQ(parse_layout("Skip to Main Content\n\n" + page, web_notes),
+            parse_layout(page, page_notes));
+  for (const auto& note : web_notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
+TEST(AkovBkLayouts, TitleLineWithBulletsGivesTheSameQualification) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  // Constructed after the description: title, code and version line on one line.
+  const auto body = page.find("Globaal");
+  const std::string one_line =
+      "Syndicaal deskundige \xE2\x80\xA2 BK-0338-3 \xE2\x80\xA2 Dit is "
+      "de actuele versie van de beroepskwalificatie.\n\n" +
+      page.substr(body);
+  std::vector<ReportNote> page_notes, line_notes;
+  EXPECT_EQ(parse_layout(one_line, line_notes), parse_layout(page, page_notes));
+  for (const auto& note : line_notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
+TEST(AkovBkLayouts, CutOffFlattenedPageIsRefusedAtItsLastLine) {
+  const std::string flat = flattened(
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text);
+  const std::string cut = flat.substr(0, flat.find("- Competentie 9:"));
+  const auto lines = static_cast<int>(std::count(cut.begin(), cut.end(), '\n'));
+  try {
+    parse_akov_bk(cut, "cut.txt");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_NE(e.message().find("truncated"), std::string::npos);
+    // The page ends after its last line; the split of a final '\n' yields one empty line more.
+    EXPECT_GE(e.where().line, lines);
+    EXPECT_LE(e.where().line, lines + 1);
+  }
+}
+
+}  // namespace
+}  // namespace vakkaart::sources
