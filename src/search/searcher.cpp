@@ -12,6 +12,7 @@
 #include "search/index_writer.h"
 #include "search/query_parser.h"
 #include "text/fold.h"
+#include "text/foreign_words.h"
 #include "text/text_utils.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -210,17 +211,25 @@ struct Searcher::Impl {
   /// suggestion, and the replacement is recorded for "bedoelde je …".
   std::vector<Xapian::Query> words_query(const std::string& text,
                                          std::map<std::string, std::string>& corrections,
-                                         std::vector<std::string>* unmatched) {
+                                         std::vector<std::string>* unmatched,
+                                         std::vector<ForeignWord>* foreign) {
     std::vector<Xapian::Query> queries;
     for (auto& word : analyzer->analyze(text)) {
       if (word.stopword)
         continue;
-      if (!known(word)) {
+      const bool is_known = known(word);
+      const std::string typed = text.substr(word.begin, word.end - word.begin);
+      std::optional<std::string> language;
+      if (!is_known)
+        language = text::ForeignWords::shared().language_of(typed);
+      if (language && foreign)
+        foreign->push_back({typed, *language});
+      if (!is_known && !language) {
         const std::string suggestion = db.get_spelling_suggestion(word.forms[0], 2);
         if (!suggestion.empty()) {
           auto corrected = analyzer->analyze(suggestion);
           if (!corrected.empty()) {
-            corrections[text.substr(word.begin, word.end - word.begin)] = suggestion;
+            corrections[typed] = suggestion;
             word = std::move(corrected[0]);
           }
         }
@@ -319,7 +328,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       case QueryItem::Kind::words:
         parts = impl_->words_query(
             item.text, corrections,
-            item.mode == QueryItem::Mode::excluded ? nullptr : &response.unmatched);
+            item.mode == QueryItem::Mode::excluded ? nullptr : &response.unmatched,
+            item.mode == QueryItem::Mode::excluded ? nullptr : &response.foreign_words);
         break;
       case QueryItem::Kind::phrase:
         if (auto q = impl_->phrase_query(item.text); !q.empty())
@@ -472,6 +482,10 @@ std::string search_response_to_json(const SearchResponse& r, int indent) {
   j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
   j["notes"] = r.notes;
   j["unmatched"] = r.unmatched;
+  Json foreign = Json::array();
+  for (const auto& f : r.foreign_words)
+    foreign.push_back({{"word", f.word}, {"language", f.language}});
+  j["foreign_words"] = foreign;
   if (!r.facets.empty())
     j["facets"] = r.facets;
   return indent < 0 ? j.dump() : j.dump(indent) + "\n";

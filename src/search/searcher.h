@@ -33,6 +33,12 @@ struct SearchHit {
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
 };
 
+/// A query word that is English or French rather than Dutch (text::ForeignWords).
+struct ForeignWord {
+  std::string word;      // as typed
+  std::string language;  // "en" or "fr"
+};
+
 struct SearchResponse {
   std::string query;
   std::size_t total = 0;  // Xapian's estimate; exact for small collections
@@ -45,6 +51,10 @@ struct SearchResponse {
   /// Query words (or compound modifiers) that matched no statement at all: "jeugd" of
   /// "jeugdwerk" when only "werk" occurs. Excluded words are not listed.
   std::vector<std::string> unmatched;
+  /// Query words that no statement holds and that are English or French, not Dutch: they are
+  /// not bent into a Dutch spelling ("with" is no typo of "wint"), and a page says the data is
+  /// Dutch.
+  std::vector<ForeignWord> foreign_words;
   /// facet -> value -> count (profile, qualification, cluster, kind), when asked for.
   std::map<std::string, std::map<std::string, int>> facets;
 };

@@ -27,8 +27,9 @@ class SearchTest(TempDirMixin, unittest.TestCase):
         self.assertIn("<mark>", first["snippet"])
         self.assertTrue(all(p["path"] for p in first["places"]))
         self.assertEqual(set(response), {"query", "total", "total_exact", "results",
-                                         "suggestion", "notes", "unmatched"})
+                                         "suggestion", "notes", "unmatched", "foreign_words"})
         self.assertEqual(response["unmatched"], [])
+        self.assertEqual(response["foreign_words"], [])
 
     def test_a_compound_is_not_answered_by_its_frequent_head_alone(self):
         # "werk" is in many statements, "jeugd" in none: "jeugdwerk" has no answer, and the
@@ -43,6 +44,32 @@ class SearchTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(self.search("xqzzyplof")["unmatched"], ["xqzzyplof"])
         text = run("search", "jeugdwerk", db=self.db).stdout
         self.assertIn("no statement contains: jeugd", text)
+
+    def test_english_and_french_words_are_named_not_bent_into_dutch(self):
+        # Before: "with" was "corrected" to "wint" and "working" to "werking", giving 140
+        # unrelated statements and "did you mean: werking wint volunteers".
+        response = self.search("working with volunteers")
+        self.assertEqual(response["total"], 0)
+        self.assertIsNone(response["suggestion"])
+        self.assertEqual(response["unmatched"], ["working", "with", "volunteers"])
+        self.assertEqual(response["foreign_words"],
+                         [{"word": w, "language": "en"} for w in ("working", "with", "volunteers")])
+        french = self.search("bénévoles")
+        self.assertEqual(french["foreign_words"], [{"word": "bénévoles", "language": "fr"}])
+        # A Dutch typo is still corrected, and a loanword Dutch lists stays Dutch.
+        self.assertEqual(self.search("vrijwiligers")["foreign_words"], [])
+        self.assertEqual(self.search("coaching")["foreign_words"], [])
+        server = Server(self.db)
+        try:
+            status, _, body = server.get(
+                "/search?q=" + urllib.parse.quote("working with volunteers"))
+        finally:
+            server.stop()
+        self.assertEqual(status, 200)
+        page = body.decode()
+        self.assertIn('<em lang="en">volunteers</em>', page)
+        self.assertIn("niet Nederlands", page)
+        self.assertIn("in het Nederlands geschreven", page)
 
     def test_inflection_synonym_and_typo(self):
         texts = [r["text"] for r in self.search("vergadering leiden")["results"]]

@@ -143,7 +143,15 @@ Page search_page(Context& r) {
       words.push_back({{"word", w}});
     // Nothing at all found, with words that occur nowhere: often an English or French query on
     // Dutch data, so the hint says which language the data is in.
-    view["unmatched"] = {{"words", words}, {"language_hint", res.value("total", 0) == 0}};
+    // Or words hunspell knows as English or French: then say so even when the Dutch words of
+    // the query found something.
+    Json foreign = Json::array();
+    for (const auto& f : res.value("foreign_words", Json::array()))
+      foreign.push_back({{"word", f.value("word", "")}, {"language", f.value("language", "")}});
+    view["unmatched"] = {{"words", words},
+                         {"foreign", foreign},
+                         {"has_foreign", !foreign.empty()},
+                         {"language_hint", res.value("total", 0) == 0 || !foreign.empty()}};
   }
 
   // Facet links add a filter; active filters can be taken off again.

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/uuid_v5.h"
 #include "exchange/case_export.h"
 #include "exchange/case_validator.h"
-#include "core/uuid_v5.h"
 #include "sources/case_package.h"
 #include "sources/format.h"
 #include "sources/source_file.h"
