@@ -109,6 +109,39 @@ class SpreadsheetCsvTest(TempDirMixin, unittest.TestCase):
         self.assertIn("column kind", result.stderr)
         self.assertEqual(snapshot(self.db), before)
 
+    def test_translations_come_in_through_the_sheet_and_go_out_again(self):
+        plain = self.export_csv("plain.csv")
+        rows = self.rows(plain)
+        activity = next(i for i, r in enumerate(rows) if r[1] == "activity")
+        layer = next(i for i, r in enumerate(rows) if r[1] == "layer")
+        rows[0] += ["wording_en", "wording_fr"]
+        for r in rows[1:]:
+            r += ["", ""]
+        rows[activity][5] = "Analyses the request, \"carefully\""
+        rows[layer][5] = "Core activities"
+        rows[layer][6] = "Activités principales"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        report = run("import", self.write("labels.csv", out.getvalue()), db=self.db).stdout
+        self.assertIn("replaced", report)
+        self.assertIn(f"changed activity {rows[activity][0]} (en): \"\" -> "
+                      "\"Analyses the request, \"carefully\"\"", report)
+        self.assertIn("3 wording(s) changed, 0 row(s) added, 0 removed", report)
+        first = self.export_csv("labelled.csv")
+        self.assertTrue(first.startswith(
+            b"\xef\xbb\xbfpath,kind,provenance,weight,wording,wording_en,wording_fr\r\n"))
+        back = self.rows(first)
+        self.assertEqual(back[activity][5], "Analyses the request, \"carefully\"")
+        self.assertEqual(back[layer][4:], [rows[layer][4], "Core activities",
+                                           "Activités principales"])
+        self.assertIn("unchanged", run("import", self.path("labelled.csv"), db=self.db).stdout)
+        self.assertEqual(self.export_csv("again.csv"), first)
+        # The plain five-column file takes the translations away again: Dutch only.
+        report = run("import", self.write("plain.csv", plain.decode("utf-8-sig")),
+                     db=self.db).stdout
+        self.assertIn("replaced", report)
+        self.assertEqual(self.export_csv("plain-again.csv"), plain)
+
     def test_a_profile_is_not_a_spreadsheet(self):
         result = run("export", "gemeenschapswerker", "--format", "csv", db=self.db, check=False)
         self.assertNotEqual(result.returncode, 0)
