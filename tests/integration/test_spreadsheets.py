@@ -214,5 +214,49 @@ class SpreadsheetDownloadTest(TempDirMixin, unittest.TestCase):
             server.stop()
 
 
+
+class SpreadsheetLabelsPageTest(TempDirMixin, unittest.TestCase):
+    """Issue 18: English labels imported through a sheet show on the English profile page
+    (marked lang="en", escaped); the Dutch page keeps the Dutch."""
+
+    def test_english_labels_on_the_english_page_dutch_on_the_dutch_one(self):
+        run("import", NOTE, db=self.db)
+        sheet = self.path("f.csv")
+        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0].append("wording_en")
+        for r in rows[1:]:
+            r.append("")
+        profile = next(i for i, r in enumerate(rows) if r[:2] == ["gemeenschapswerker", "profile"])
+        rows[profile][5] = "Community worker"
+        activity = next(i for i, r in enumerate(rows)
+                        if r[1] == "activity" and r[0].startswith("gemeenschapswerker/"))
+        rows[activity][5] = "Analyses <the> request & more"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        server = Server(self.db, anonymous=True)
+        try:
+            status, _, page = server.get("/profiles/gemeenschapswerker?lang=en")
+            self.assertEqual(status, 200)
+            page = page.decode("utf-8")
+            self.assertIn('<h1 lang="en">Community worker</h1>', page)
+            self.assertIn('<span class="activity-text" lang="en">Analyses &lt;the&gt; request '
+                          '&amp; more</span>', page)
+            self.assertNotIn("<the>", page)
+            self.assertEqual(page.count('class="activity-text" lang="en"'), 1)
+            # Texts without a label stay Dutch and say so.
+            self.assertIn('<p class="definition" lang="nl">', page)
+            status, _, page = server.get("/profiles/gemeenschapswerker?lang=nl")
+            page = page.decode("utf-8")
+            self.assertIn('<h1 lang="nl">Gemeenschapswerker</h1>', page)
+            self.assertNotIn("Community worker", page)
+            self.assertNotIn("Analyses", page)
+            self.assertIn('<span class="activity-text" lang="nl">', page)
+            self.assertGreater(page.count('lang="nl"'), 10)
+        finally:
+            server.stop()
+
 if __name__ == "__main__":
     unittest.main()
