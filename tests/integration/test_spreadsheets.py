@@ -258,5 +258,31 @@ class SpreadsheetLabelsPageTest(TempDirMixin, unittest.TestCase):
         finally:
             server.stop()
 
+
+class SpreadsheetLabelsSearchTest(TempDirMixin, unittest.TestCase):
+    """Issue 16: an English query finds a statement by its English label (imported through a
+    sheet); without the label it finds nothing."""
+
+    def search_texts(self, *words):
+        out = run("search", "--json", *words, db=self.db).stdout
+        return [r["text"] for r in __import__("json").loads(out)["results"]]
+
+    def test_an_english_query_finds_the_statement_by_its_english_label(self):
+        run("import", NOTE, db=self.db)
+        self.assertEqual(self.search_texts("hovercraft"), [])
+        sheet = self.path("f.csv")
+        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0].append("wording_en")
+        for r in rows[1:]:
+            r.append("")
+        activity = next(i for i, r in enumerate(rows) if r[1] == "activity")
+        rows[activity][5] = "Steers the hovercraft of the organisation"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        self.assertEqual(self.search_texts("hovercraft"), [rows[activity][4]])
+
 if __name__ == "__main__":
     unittest.main()
