@@ -84,7 +84,8 @@ void report_sheet_changes(store::Store& store, const model::Framework& f, FileIm
     ++counts[static_cast<int>(c.kind)];
     if (i >= kListed)
       continue;
-    std::string what = std::string(exchange::to_string(c.kind)) + " " + c.row_kind + " " + c.path;
+    std::string what = std::string(exchange::to_string(c.kind)) + " " + c.row_kind + " " + c.path +
+                       (c.language.empty() ? "" : " (" + c.language + ")");
     if (c.kind == exchange::SheetChange::Kind::changed)
       what += ": \"" + c.before + "\" -> \"" + c.after + "\"";
     else

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "exchange/framework_sheet.h"
 
 namespace vakkaart::exchange {
 
@@ -52,19 +53,21 @@ std::string rows_to_xlsx(const std::vector<sources::SheetRow>& rows) {
   worksheet_set_column(sheet, 0, 0, 48, nullptr);
   worksheet_set_column(sheet, 1, 1, 14, nullptr);
   worksheet_set_column(sheet, 4, 4, 90, nullptr);
-  const auto& header = sources::sheet_columns();
+  const std::vector<std::string> languages = sheet_languages(rows);
+  const auto header = sheet_header(languages);
+  for (std::size_t c = sources::sheet_columns().size(); c < header.size(); ++c)
+    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 90, nullptr);
   lxw_error failed = LXW_NO_ERROR;
   std::size_t failed_row = 0;
   for (std::size_t c = 0; c < header.size() && !failed; ++c)
     failed = worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), text);
   for (std::size_t r = 0; r < rows.size() && !failed; ++r) {
-    const sources::SheetRow& row = rows[r];
-    const std::string* cells[] = {&row.path, &row.kind, &row.provenance, &row.weight, &row.wording};
-    for (std::size_t c = 0; c < 5 && !failed; ++c) {
-      if (cells[c]->empty())
+    const std::vector<std::string> cells = sheet_cells(rows[r], languages);
+    for (std::size_t c = 0; c < cells.size() && !failed; ++c) {
+      if (cells[c].empty())
         continue;
       failed = worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1),
-                                      static_cast<lxw_col_t>(c), cells[c]->c_str(), text);
+                                      static_cast<lxw_col_t>(c), cells[c].c_str(), text);
       failed_row = r + 1;
     }
   }

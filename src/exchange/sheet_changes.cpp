@@ -23,6 +23,15 @@ std::vector<SheetChange> compare_sheet_rows(const std::vector<sources::SheetRow>
     if (old->second->wording != row.wording)
       changes.push_back({SheetChange::Kind::changed, row.path, row.kind, old->second->wording,
                          row.wording, row.line});
+    for (const std::string& language : model::label_languages()) {
+      auto label = [&language](const sources::SheetRow& r) {
+        auto it = r.labels.find(language);
+        return it == r.labels.end() ? std::string() : it->second;
+      };
+      if (label(*old->second) != label(row))
+        changes.push_back({SheetChange::Kind::changed, row.path, row.kind, label(*old->second),
+                           label(row), row.line, language});
+    }
   }
   for (const sources::SheetRow& row : before)
     if (!kept.count(row.kind + "\n" + row.path))

@@ -15,14 +15,16 @@ struct SheetChange {
   enum class Kind { changed, added, removed };
   Kind kind = Kind::changed;
   std::string path;
-  std::string row_kind;  // "activity", "profile", ...
-  std::string before;    // empty when added
-  std::string after;     // empty when removed
-  std::size_t line = 0;  // the spreadsheet's line or row (0 when removed)
+  std::string row_kind;       // "activity", "profile", ...
+  std::string before;         // empty when added
+  std::string after;          // empty when removed
+  std::size_t line = 0;       // the spreadsheet's line or row (0 when removed)
+  std::string language = {};  // "" for the Dutch wording; "en", "fr" for a changed label
 };
 
 /// What a spreadsheet changes in the framework it replaces, in the spreadsheet's order with
-/// removed rows last.
+/// removed rows last. A kept row whose label in a language was added, changed or emptied is a
+/// change in that language (before or after "" when there was or is none).
 std::vector<SheetChange> compare_sheet_rows(const std::vector<sources::SheetRow>& before,
                                             const std::vector<sources::SheetRow>& after);
 

@@ -1,6 +1,7 @@
 #include "exchange/skos_export.h"
 
 #include <map>
+#include <set>
 
 namespace vakkaart::exchange {
 
@@ -69,18 +70,18 @@ class SkosBuilder {
   }
 
   void scheme(const std::string& id, const std::string& key, const std::string& title,
-              const std::string& definition) {
+              const std::string& definition, const model::Labels& translated = {}) {
     scheme_ = id;
     graph_.add(id, kRdfType, RdfTerm::iri(skos("ConceptScheme")));
-    labels(id, key, title);
+    labels(id, key, title, translated);
     if (!definition.empty())
       graph_.add(id, skos("definition"), RdfTerm::literal(definition, options_.language));
   }
 
   void add_concept(const std::string& id, const std::string& key, const std::string& label,
-                   const std::string& notation) {
+                   const std::string& notation, const model::Labels& translated = {}) {
     graph_.add(id, kRdfType, RdfTerm::iri(skos("Concept")));
-    labels(id, key, label);
+    labels(id, key, label, translated);
     if (!notation.empty())
       graph_.add(id, skos("notation"), RdfTerm::literal(notation));
     graph_.add(id, skos("inScheme"), RdfTerm::iri(scheme_));
@@ -96,9 +97,13 @@ class SkosBuilder {
     graph_.add(broad, skos("narrower"), RdfTerm::iri(narrow));
   }
 
-  void definition(const std::string& id, const std::string& text) {
+  void definition(const std::string& id, const std::string& text,
+                  const model::Labels& translated = {}) {
     if (!text.empty())
       graph_.add(id, skos("definition"), RdfTerm::literal(text, options_.language));
+    for (const auto& [language, label] : translated)
+      if (!label.empty() && language != options_.language)
+        graph_.add(id, skos("definition"), RdfTerm::literal(label, language));
   }
 
   /// Main activities and competences by their crosswalk ref, for the alignments.
@@ -120,16 +125,24 @@ class SkosBuilder {
   RdfGraph take() { return std::move(graph_); }
 
  private:
-  void labels(const std::string& id, const std::string& key, const std::string& own) {
+  /// The model's own (Dutch) label, its translations (issue 18) as prefLabels in their
+  /// languages, then any further labels the caller gives.
+  void labels(const std::string& id, const std::string& key, const std::string& own,
+              const model::Labels& translated) {
     graph_.add(id, skos("prefLabel"), RdfTerm::literal(own, options_.language));
+    std::set<std::string> preferred = {options_.language};
+    for (const auto& [language, label] : translated)
+      if (!label.empty() && preferred.insert(language).second)
+        graph_.add(id, skos("prefLabel"), RdfTerm::literal(label, language));
     if (!options_.more_labels)
       return;
     for (const SkosLabel& l : options_.more_labels(key)) {
       if (l.language.empty() || l.text.empty())
         continue;
-      // skos:prefLabel holds one label per language: a second preferred one in the model's
-      // own language would break the scheme's integrity, so it becomes an alternative.
-      bool pref = l.preferred && l.language != options_.language;
+      // skos:prefLabel holds one label per language: a second preferred one in a language
+      // that has one (the model's own, a translation) would break the scheme's integrity, so
+      // it becomes an alternative.
+      bool pref = l.preferred && preferred.insert(l.language).second;
       graph_.add(id, skos(pref ? "prefLabel" : "altLabel"), RdfTerm::literal(l.text, l.language));
     }
   }
@@ -148,7 +161,7 @@ void skos_add_activities(SkosBuilder& b, const std::vector<model::Activity>& act
     std::string here = std::to_string(++n);
     std::string id = parent_iri + "/" + here;
     std::string key = key_path + "/" + here;
-    b.add_concept(id, "activity:" + key, a.text, "");
+    b.add_concept(id, "activity:" + key, a.text, "", a.labels);
     b.broader(id, parent);
     skos_add_activities(b, a.children, id, id, key);
   }
@@ -158,8 +171,8 @@ void skos_add_profile(SkosBuilder& b, const model::Framework& f, const model::Pr
                       const std::map<std::string, std::string>& cluster_iris) {
   std::string doc = b.profile_doc(p.id);
   std::string pid = doc + "#profile";
-  b.add_concept(pid, "profile:" + p.id, p.title, p.id);
-  b.definition(pid, p.definition);
+  b.add_concept(pid, "profile:" + p.id, p.title, p.id, p.title_labels);
+  b.definition(pid, p.definition, p.definition_labels);
   b.top(pid);
   for (const model::ProfileCluster& pc : p.clusters) {
     const model::Cluster* cluster = f.find_cluster(pc.cluster_id);
@@ -169,8 +182,9 @@ void skos_add_profile(SkosBuilder& b, const model::Framework& f, const model::Pr
       std::string ref = p.id + ":" + pc.cluster_id + ":" + number;
       std::string id = doc + "#ma/" + skos_segment(pc.cluster_id) + "/" + number;
       // The learning professional's untitled main activity is known by its cluster's title.
+      const model::Labels& translated = ma.title || !cluster ? ma.title_labels : cluster->labels;
       b.add_concept(id, "main-activity:" + ref,
-                    ma.title.value_or(cluster ? cluster->title : pc.cluster_id), ref);
+                    ma.title.value_or(cluster ? cluster->title : pc.cluster_id), ref, translated);
       b.broader(id, pid);
       if (auto c = cluster_iris.find(pc.cluster_id); c != cluster_iris.end())
         b.broader(id, c->second);
@@ -185,17 +199,17 @@ RdfGraph skos_framework_graph(const model::Framework& f, const model::Profile* o
                               const SkosOptions& options) {
   SkosBuilder b(options);
   std::string doc = b.framework_doc(f.id);
-  b.scheme(doc + "#scheme", "framework:" + f.id, f.title, "");
+  b.scheme(doc + "#scheme", "framework:" + f.id, f.title, "", f.title_labels);
   std::map<std::string, std::string> cluster_iris;
   for (const model::Layer& layer : f.layers) {
     std::string lid = doc + "#layer/" + skos_segment(layer.id);
-    b.add_concept(lid, "layer:" + f.id + ":" + layer.id, layer.title, layer.id);
+    b.add_concept(lid, "layer:" + f.id + ":" + layer.id, layer.title, layer.id, layer.labels);
     b.top(lid);
     for (const model::Cluster& c : f.clusters) {
       if (c.layer_id != layer.id)
         continue;
       std::string cid = doc + "#cluster/" + skos_segment(c.id);
-      b.add_concept(cid, "cluster:" + f.id + ":" + c.id, c.title, c.id);
+      b.add_concept(cid, "cluster:" + f.id + ":" + c.id, c.title, c.id, c.labels);
       b.broader(cid, lid);
       cluster_iris[c.id] = cid;
     }

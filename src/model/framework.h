@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/case_origin.h"
+#include "model/labels.h"
 #include "model/profile.h"
 
 namespace vakkaart::model {
@@ -12,6 +13,7 @@ namespace vakkaart::model {
 struct Layer {
   std::string id;
   std::string title;
+  Labels labels = {};  // the title in other languages
 
   bool operator==(const Layer&) const = default;
 };
@@ -21,6 +23,7 @@ struct Cluster {
   std::string id;
   std::string layer_id;
   std::string title;
+  Labels labels = {};  // the title in other languages
 
   bool operator==(const Cluster&) const = default;
 };
@@ -35,6 +38,7 @@ struct Framework {
   std::vector<Profile> profiles;  // in source order
   /// Identifiers and associations of another tool's CASE package (empty otherwise).
   CaseOrigin case_origin;
+  Labels title_labels = {};  // the title in other languages
 
   bool operator==(const Framework&) const = default;
 

@@ -4,12 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "model/labels.h"
+
 namespace vakkaart::model {
 
 /// A sub-activity ("deelactiviteit"); the source nests at most one level, the model allows more.
 struct Activity {
   std::string text;
   std::vector<Activity> children;
+  Labels labels = {};  // the text in other languages
 
   bool operator==(const Activity&) const = default;
 };
@@ -19,6 +22,7 @@ struct Activity {
 struct MainActivity {
   std::optional<std::string> title;
   std::vector<Activity> activities;
+  Labels title_labels = {};  // the title in other languages (only with a title)
 
   bool operator==(const MainActivity&) const = default;
 };
@@ -39,6 +43,8 @@ struct Profile {
   std::string definition;
   /// One entry per cluster of the framework, in the framework's cluster order.
   std::vector<ProfileCluster> clusters;
+  Labels title_labels = {};       // the title in other languages
+  Labels definition_labels = {};  // the definition in other languages
 
   bool operator==(const Profile&) const = default;
 };

@@ -60,21 +60,29 @@ Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStat
                                ContextTermCache& context_cache) {
   Xapian::Document doc;
   Xapian::termpos position = 0;
-  for (const auto& word : analyzer.analyze(statement.text)) {
-    ++position;
-    if (word.forms[0].size() <= kMaxTermBytes)
-      doc.add_term(kWordPrefix + word.forms[0]);  // the word as written: prefix* queries
-    if (word.stopword)
-      continue;
-    if (word.forms[0].size() >= 3 && word.forms[0].size() <= kMaxTermBytes)
-      spelling.insert(word.forms[0]);
-    for (const auto& stem : word.stems) {
-      if (stem.size() <= kMaxTermBytes)
-        doc.add_posting(stem, position, kStemWdf);
-    }
-    for (const auto& part : word.part_stems) {
-      if (part.size() <= kMaxTermBytes)
-        doc.add_term(part, kPartWdf);
+  // The statement, then each translation after a gap (a phrase never spans two of them).
+  std::vector<const std::string*> texts = {&statement.text};
+  for (const auto& label : statement.labels)
+    texts.push_back(&label);
+  for (const std::string* text : texts) {
+    if (text != texts.front())
+      position += 100;
+    for (const auto& word : analyzer.analyze(*text)) {
+      ++position;
+      if (word.forms[0].size() <= kMaxTermBytes)
+        doc.add_term(kWordPrefix + word.forms[0]);  // the word as written: prefix* queries
+      if (word.stopword)
+        continue;
+      if (word.forms[0].size() >= 3 && word.forms[0].size() <= kMaxTermBytes)
+        spelling.insert(word.forms[0]);
+      for (const auto& stem : word.stems) {
+        if (stem.size() <= kMaxTermBytes)
+          doc.add_posting(stem, position, kStemWdf);
+      }
+      for (const auto& part : word.part_stems) {
+        if (part.size() <= kMaxTermBytes)
+          doc.add_term(part, kPartWdf);
+      }
     }
   }
   for (const auto& title : statement.context) {
@@ -315,8 +323,10 @@ void rebuild_index(store::Store& store, const std::string& dir, const IndexProgr
   auto statements = group_occurrences(store.statement_occurrences());
   std::vector<std::string> texts;
   texts.reserve(statements.size());
-  for (const auto& s : statements)
+  for (const auto& s : statements) {
     texts.push_back(s.text);
+    texts.insert(texts.end(), s.labels.begin(), s.labels.end());
+  }
   const auto analyzer = analyzer_for_corpus(texts);
 
   remove_abandoned_index_dirs(dir);

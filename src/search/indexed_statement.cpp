@@ -93,6 +93,8 @@ std::vector<IndexedStatement> group_occurrences(
     }
     auto& s = statements.back();
     s.places.push_back(place_of(o));
+    for (const auto& label : o.labels)
+      add_unique(s.labels, label);
     if (!o.cluster_title.empty())
       add_unique(s.context, o.cluster_title);
     if (o.main_activity_title && o.kind != "main_activity") {

@@ -32,6 +32,8 @@ struct IndexedStatement {
   /// for it that the sentence itself does not contain ("oriënteren" for the activities of
   /// "Oriënteren en relaties"). Indexed as weak context terms.
   std::vector<std::string> context;
+  /// Its translations (issue 18), indexed as its own words so a query in that language finds it.
+  std::vector<std::string> labels = {};
 };
 
 /// Groups the store's occurrences by statement, in statement order.

@@ -12,9 +12,21 @@ namespace vakkaart::sources {
 
 namespace {
 
+/// Issue 18: a text's translations as {"en": ..., "fr": ...}, written only when there are some,
+/// so a framework without labels keeps its exact JSON (and the goldens).
+void put_labels(Json& j, const char* key, const model::Labels& labels) {
+  if (labels.empty())
+    return;
+  Json o = Json::object();
+  for (const auto& [language, text] : labels)
+    o[language] = text;
+  j[key] = std::move(o);
+}
+
 Json activity_to_json(const model::Activity& a, bool top_level) {
   Json j;
   j["text"] = a.text;
+  put_labels(j, "labels", a.labels);
   // Top-level activities always carry "children"; nested ones only when they have some, which
   // is the shape of the hand-checked goldens.
   if (top_level || !a.children.empty()) {
@@ -45,9 +57,28 @@ class Reader : public JsonReader {
  public:
   explicit Reader(std::string file) : JsonReader(std::move(file), &text::collapse_whitespace) {}
 
+  /// Optional translations: an object of known languages (model::label_languages()) to texts.
+  model::Labels labels(const Json& j, const std::string& path, const char* key) const {
+    model::Labels out;
+    auto it = j.find(key);
+    if (it == j.end())
+      return out;
+    const std::string here = path + "." + key;
+    if (!it->is_object())
+      fail(here, "expected an object of language -> text");
+    for (const auto& entry : it->items()) {
+      const auto& known = model::label_languages();
+      if (std::find(known.begin(), known.end(), entry.key()) == known.end())
+        fail(here + "." + entry.key(), "a language other than en or fr");
+      out[entry.key()] = str(*it, here, entry.key().c_str());
+    }
+    return out;
+  }
+
   model::Activity activity(const Json& j, const std::string& path) const {
     model::Activity a;
     a.text = str(j, path, "text");
+    a.labels = labels(j, path, "labels");
     auto it = j.find("children");
     if (it != j.end()) {
       if (!it->is_array())
@@ -66,6 +97,8 @@ class Reader : public JsonReader {
     p.title = str(j, path, "title");
     p.framework_id = str(j, path, "framework");
     p.definition = str(j, path, "definition");
+    p.title_labels = labels(j, path, "title_labels");
+    p.definition_labels = labels(j, path, "definition_labels");
     const Json& cs = array(j, path, "clusters");
     for (size_t i = 0; i < cs.size(); ++i) {
       std::string cp = path + ".clusters[" + std::to_string(i) + "]";
@@ -79,6 +112,7 @@ class Reader : public JsonReader {
         std::string mp = cp + ".main_activities[" + std::to_string(m) + "]";
         model::MainActivity ma;
         ma.title = opt_str(mas[m], mp, "title");
+        ma.title_labels = labels(mas[m], mp, "title_labels");
         const Json& acts = array(mas[m], mp, "activities");
         for (size_t a = 0; a < acts.size(); ++a)
           ma.activities.push_back(activity(acts[a], mp + ".activities[" + std::to_string(a) + "]"));
@@ -94,16 +128,18 @@ class Reader : public JsonReader {
     f.id = str(j, path, "id");
     f.title = str(j, path, "title");
     f.date = opt_str(j, path, "date").value_or("");
+    f.title_labels = labels(j, path, "title_labels");
     const Json& ls = array(j, path, "layers");
     for (size_t i = 0; i < ls.size(); ++i) {
       std::string lp = path + ".layers[" + std::to_string(i) + "]";
-      f.layers.push_back({str(ls[i], lp, "id"), str(ls[i], lp, "title")});
+      f.layers.push_back(
+          {str(ls[i], lp, "id"), str(ls[i], lp, "title"), labels(ls[i], lp, "title_labels")});
     }
     const Json& cs = array(j, path, "clusters");
     for (size_t i = 0; i < cs.size(); ++i) {
       std::string cp = path + ".clusters[" + std::to_string(i) + "]";
-      f.clusters.push_back(
-          {str(cs[i], cp, "id"), str(cs[i], cp, "layer"), str(cs[i], cp, "title")});
+      f.clusters.push_back({str(cs[i], cp, "id"), str(cs[i], cp, "layer"), str(cs[i], cp, "title"),
+                            labels(cs[i], cp, "title_labels")});
     }
     const Json& ps = array(j, path, "profiles");
     for (size_t i = 0; i < ps.size(); ++i)
@@ -276,6 +312,8 @@ Json profile_to_json(const model::Framework& framework, const model::Profile& pr
   j["title"] = profile.title;
   j["framework"] = profile.framework_id;
   j["definition"] = profile.definition;
+  put_labels(j, "title_labels", profile.title_labels);
+  put_labels(j, "definition_labels", profile.definition_labels);
   Json clusters = Json::array();
   for (const auto& cluster : framework.clusters) {
     Json c;
@@ -289,6 +327,7 @@ Json profile_to_json(const model::Framework& framework, const model::Profile& pr
       for (const auto& ma : pc.main_activities) {
         Json m;
         m["title"] = ma.title ? Json(*ma.title) : Json(nullptr);
+        put_labels(m, "title_labels", ma.title_labels);
         Json acts = Json::array();
         for (const auto& a : ma.activities)
           acts.push_back(activity_to_json(a, true));
@@ -309,13 +348,18 @@ Json framework_to_json(const model::Framework& framework) {
   j["id"] = framework.id;
   j["title"] = framework.title;
   j["date"] = framework.date;
+  put_labels(j, "title_labels", framework.title_labels);
   Json layers = Json::array();
-  for (const auto& l : framework.layers)
+  for (const auto& l : framework.layers) {
     layers.push_back(Json{{"id", l.id}, {"title", l.title}});
+    put_labels(layers.back(), "title_labels", l.labels);
+  }
   j["layers"] = std::move(layers);
   Json clusters = Json::array();
-  for (const auto& c : framework.clusters)
+  for (const auto& c : framework.clusters) {
     clusters.push_back(Json{{"id", c.id}, {"layer", c.layer_id}, {"title", c.title}});
+    put_labels(clusters.back(), "title_labels", c.labels);
+  }
   j["clusters"] = std::move(clusters);
   Json profiles = Json::array();
   for (const auto& p : framework.profiles)

@@ -1,5 +1,6 @@
 #include "sources/framework_sheet.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -22,7 +23,8 @@ std::size_t sheet_position(const std::string& part) {
 /// Reads rows in order into a framework, so each row's parent is already there.
 class SheetReader {
  public:
-  SheetReader(const std::string& file_name, bool cells) : file_(file_name), cells_(cells) {}
+  SheetReader(const std::string& file_name, bool cells, std::vector<std::string> columns)
+      : file_(file_name), cells_(cells), columns_(std::move(columns)) {}
 
   void add(const SheetRow& row) {
     row_ = &row;
@@ -42,7 +44,7 @@ class SheetReader {
     else if (row.kind == "profile")
       add_profile(row);
     else if (row.kind == "definition")
-      profile_at(row.path).definition = row.wording;
+      add_definition(row);
     else if (row.kind == "main_activity")
       add_main_activity(row);
     else if (row.kind == "activity" || row.kind == "sub_activity")
@@ -54,6 +56,8 @@ class SheetReader {
            "kind");
     if (!row.weight.empty())
       fail("a framework's rows carry no weight", "weight");
+    if (!row.labels.empty() && row.kind == "date")
+      fail("a date row has no translations", sheet_label_column(row.labels.begin()->first));
   }
 
   model::Framework finish() {
@@ -67,7 +71,7 @@ class SheetReader {
   [[noreturn]] void fail(const std::string& message, const std::string& column) const {
     std::string field = "column " + column;
     if (cells_) {
-      const auto& columns = sheet_columns();
+      const auto& columns = columns_;
       std::size_t i = 0;
       while (i < columns.size() && columns[i] != column)
         ++i;
@@ -129,13 +133,14 @@ class SheetReader {
     started_ = true;
     framework_.id = row.path;
     framework_.title = row.wording;
+    framework_.title_labels = row.labels;
   }
 
   void add_layer(const SheetRow& row) {
     parts_expected(split(row.path), 1, "the layer id");
     if (!framework_.profiles.empty())
       fail("a layer after the profiles: layers and clusters come first", "kind");
-    framework_.layers.push_back({row.path, row.wording});
+    framework_.layers.push_back({row.path, row.wording, row.labels});
   }
 
   void add_cluster(const SheetRow& row) {
@@ -145,7 +150,7 @@ class SheetReader {
       fail("the cluster's layer \"" + parts[0] + "\" has no layer row before it", "path");
     if (!framework_.profiles.empty())
       fail("a cluster after the profiles: layers and clusters come first", "kind");
-    framework_.clusters.push_back({parts[1], parts[0], row.wording});
+    framework_.clusters.push_back({parts[1], parts[0], row.wording, row.labels});
   }
 
   void add_profile(const SheetRow& row) {
@@ -153,10 +158,17 @@ class SheetReader {
     model::Profile p;
     p.id = row.path;
     p.title = row.wording;
+    p.title_labels = row.labels;
     p.framework_id = framework_.id;
     for (const model::Cluster& c : framework_.clusters)
       p.clusters.push_back({c.id, {}});
     framework_.profiles.push_back(std::move(p));
+  }
+
+  void add_definition(const SheetRow& row) {
+    model::Profile& profile = profile_at(row.path);
+    profile.definition = row.wording;
+    profile.definition_labels = row.labels;
   }
 
   model::Profile& profile_at(const std::string& id) {
@@ -181,6 +193,7 @@ class SheetReader {
     model::MainActivity m;
     if (!row.wording.empty())
       m.title = row.wording;
+    m.title_labels = row.labels;
     cluster.main_activities.push_back(std::move(m));
   }
 
@@ -206,16 +219,29 @@ class SheetReader {
       level = &(*level)[n - 1].children;
     }
     expect_next(parts.back(), level->size());
-    level->push_back({row.wording, {}});
+    level->push_back({row.wording, {}, row.labels});
   }
 
   std::string file_;
   bool cells_ = false;
+  std::vector<std::string> columns_;  // the header as read, for naming a cell
   const SheetRow* row_ = nullptr;
   bool started_ = false;
   model::Framework framework_;
   std::set<std::string> seen_;
 };
+
+/// A read record as a row: the five columns, then a label per translation column with text.
+SheetRow sheet_row(std::vector<std::string>& fields, const std::vector<std::string>& languages,
+                   std::size_t line) {
+  fields.resize(sheet_columns().size() + languages.size());
+  SheetRow row{std::move(fields[0]), std::move(fields[1]), std::move(fields[2]),
+               std::move(fields[3]), std::move(fields[4]), line};
+  for (std::size_t i = 0; i < languages.size(); ++i)
+    if (!fields[5 + i].empty())
+      row.labels[languages[i]] = std::move(fields[5 + i]);
+  return row;
+}
 
 }  // namespace
 
@@ -225,13 +251,38 @@ const std::vector<std::string>& sheet_columns() {
   return columns;
 }
 
+std::string sheet_label_column(const std::string& language) {
+  return "wording_" + language;
+}
+
+std::optional<std::vector<std::string>> sheet_header_languages(
+    const std::vector<std::string>& header) {
+  const auto& base = sheet_columns();
+  if (header.size() < base.size() || !std::equal(base.begin(), base.end(), header.begin()))
+    return std::nullopt;
+  std::vector<std::string> languages;
+  for (std::size_t i = base.size(); i < header.size(); ++i) {
+    const std::string* known = nullptr;
+    for (const std::string& language : model::label_languages())
+      if (header[i] == sheet_label_column(language))
+        known = &language;
+    if (!known || std::find(languages.begin(), languages.end(), *known) != languages.end())
+      return std::nullopt;
+    languages.push_back(*known);
+  }
+  return languages;
+}
+
 bool looks_like_framework_csv(std::string_view text) {
-  return csv_header(text) == sheet_columns();
+  return sheet_header_languages(csv_header(text)).has_value();
 }
 
 ParseResult parse_framework_rows(const std::vector<SheetRow>& rows, const std::string& file_name,
                                  bool cells) {
-  SheetReader reader(file_name, cells);
+  std::vector<std::string> columns = sheet_columns();
+  for (const std::string& language : model::label_languages())
+    columns.push_back(sheet_label_column(language));
+  SheetReader reader(file_name, cells, columns);
   for (const SheetRow& row : rows)
     reader.add(row);
   model::Framework framework = reader.finish();
@@ -247,19 +298,18 @@ ParseResult parse_framework_rows(const std::vector<SheetRow>& rows, const std::s
 }
 
 ParseResult parse_framework_csv(std::string_view text, const std::string& file_name) {
-  CsvTable table = read_csv(text, file_name, CsvLimits{500000, sheet_columns().size()});
-  if (table.header != sheet_columns())
+  const std::size_t most = sheet_columns().size() + model::label_languages().size();
+  CsvTable table = read_csv(text, file_name, CsvLimits{500000, most});
+  auto languages = sheet_header_languages(table.header);
+  if (!languages)
     throw Error(ErrorCode::parse_error,
-                "the header row is not path,kind,provenance,weight,wording (a vakkaart "
-                "framework spreadsheet)",
+                "the header row is not path,kind,provenance,weight,wording (then optionally "
+                "wording_en, wording_fr: a vakkaart framework spreadsheet)",
                 {file_name, 1, ""});
   std::vector<SheetRow> rows;
   rows.reserve(table.rows.size());
-  for (CsvRow& r : table.rows) {
-    r.fields.resize(sheet_columns().size());
-    rows.push_back({std::move(r.fields[0]), std::move(r.fields[1]), std::move(r.fields[2]),
-                    std::move(r.fields[3]), std::move(r.fields[4]), r.line});
-  }
+  for (CsvRow& r : table.rows)
+    rows.push_back(sheet_row(r.fields, *languages, r.line));
   return parse_framework_rows(rows, file_name);
 }
 
@@ -268,26 +318,32 @@ ParseResult parse_framework_csv(std::string_view text, const std::string& file_n
 namespace vakkaart::sources {
 
 ParseResult parse_framework_xlsx(std::string_view bytes, const std::string& file_name) {
+  const std::size_t most = sheet_columns().size() + model::label_languages().size();
   auto table = read_xlsx_first_sheet(bytes, file_name,
-                                     XlsxLimits{64u << 20, 10000, 500000, sheet_columns().size(),
-                                                500000 * sheet_columns().size()});
+                                     XlsxLimits{64u << 20, 10000, 500000, most, 500000 * most});
   if (table.empty() || table[0].number != 1)
     throw Error(ErrorCode::parse_error, "the first sheet has no header row in row 1",
                 {file_name, 1, "cell A1"});
   auto header = table[0].cells;
-  header.resize(sheet_columns().size());
-  if (header != sheet_columns())
+  while (header.size() > sheet_columns().size() && header.back().empty())
+    header.pop_back();
+  header.resize(std::max(header.size(), sheet_columns().size()));
+  auto languages = sheet_header_languages(header);
+  if (!languages)
     throw Error(ErrorCode::parse_error,
-                "row 1 of the first sheet is not path, kind, provenance, weight, wording (a "
-                "vakkaart framework spreadsheet)",
+                "row 1 of the first sheet is not path, kind, provenance, weight, wording (then "
+                "optionally wording_en, wording_fr: a vakkaart framework spreadsheet)",
                 {file_name, 1, "cell A1"});
   std::vector<SheetRow> rows;
   rows.reserve(table.size());
   for (std::size_t i = 1; i < table.size(); ++i) {
-    auto& c = table[i].cells;
-    c.resize(sheet_columns().size());
-    rows.push_back({std::move(c[0]), std::move(c[1]), std::move(c[2]), std::move(c[3]),
-                    std::move(c[4]), table[i].number});
+    for (std::size_t c = header.size(); c < table[i].cells.size(); ++c)
+      if (!table[i].cells[c].empty())
+        throw Error(ErrorCode::parse_error, "a cell right of the header's last column",
+                    {file_name, static_cast<int>(table[i].number),
+                     "cell " + std::string(1, static_cast<char>('A' + c)) +
+                         std::to_string(table[i].number)});
+    rows.push_back(sheet_row(table[i].cells, *languages, table[i].number));
   }
   return parse_framework_rows(rows, file_name, true);
 }

@@ -22,6 +22,7 @@ const std::vector<std::pair<std::string, std::string>>& table_keys() {
       {"frameworks", "id"},
       {"layers", "framework_id, id"},
       {"clusters", "framework_id, id"},
+      {"labels", "framework_id, element, language"},
       {"profiles", "id"},
       {"main_activities", "id"},
       {"profile_activities", "id"},

@@ -79,6 +79,9 @@ struct StatementOccurrence {
   std::string competence_title;
   /// Also for the descriptor class or knowledge kind of competence lines.
   std::string detail;
+  /// The statement's translations in its framework (issue 18), any language; search indexes
+  /// them too.
+  std::vector<std::string> labels = {};
 };
 
 /// A function profile as stored: its canonical JSON and what lists show without parsing it.

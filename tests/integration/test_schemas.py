@@ -197,6 +197,37 @@ class SchemaTest(unittest.TestCase):
                 for p in framework["profiles"]:
                     self.assertEqual([c["id"] for c in p["clusters"]], order, p["id"])
 
+    def test_a_framework_with_translations_follows_the_schemas(self):
+        # Issue 18: labels imported through a spreadsheet come out as optional *_labels members.
+        import csv
+        import io
+        sheet = os.path.join(self.dir, "labels.csv")
+        run("export", "sociare-2016", "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0] += ["wording_en", "wording_fr"]
+        for r in rows[1:]:
+            r += ["EN " + r[4] if r[4] and r[1] != "date" else "", ""]
+        rows[1][6] = "Structure professionnelle"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        with open(sheet, "w", encoding="utf-8", newline="") as f:
+            f.write(out.getvalue())
+        db = os.path.join(self.dir, "labels.db")
+        run("import", sheet, db=db)
+        framework = json.loads(run("export", "sociare-2016", "--format", "json", db=db).stdout)
+        self.assertEqual(framework["title_labels"]["fr"], "Structure professionnelle")
+        first = next(a for c in framework["profiles"][0]["clusters"]
+                     for m in c["main_activities"] for a in m["activities"])
+        self.assertEqual(first["labels"], {"en": "EN " + first["text"]})
+        self.assertValid("framework", framework, "a framework with translations")
+        profile = json.loads(run("export", framework["profiles"][0]["id"], "--format", "json",
+                                 db=db).stdout)
+        self.assertIn("en", profile["title_labels"])
+        self.assertValid("profile", profile, "a profile with translations")
+        framework["layers"][0]["title_labels"]["de"] = "Kern"
+        self.assertInvalid("framework", framework, "a German label")
+
     # --- golden files ------------------------------------------------------------------------
 
     def test_golden_profiles_follow_the_profile_schema(self):

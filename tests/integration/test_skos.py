@@ -224,5 +224,42 @@ class SkosNegotiationTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(status, 404)
 
 
+
+class SkosLabelsTest(TempDirMixin, unittest.TestCase):
+    """Issue 18: translations imported through a spreadsheet are prefLabels in their language."""
+
+    def test_translations_are_pref_labels_beside_the_dutch(self):
+        import csv
+        import io
+        run("import", NOTE, db=self.db)
+        sheet = self.path("f.csv")
+        run("export", "sociare-2016", "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        before = parse(run("export", "sociare-2016", "--format", "skos-turtle",
+                           db=self.db).stdout, "turtle")
+        rows[0] += ["wording_en", "wording_fr"]
+        for r in rows[1:]:
+            r += ["", ""]
+        english = [i for i, r in enumerate(rows) if r[1] in ("layer", "activity")][:5]
+        for i in english:
+            rows[i][5] = "EN " + rows[i][4]
+        french = next(i for i, r in enumerate(rows) if r[1] == "profile")
+        rows[french][6] = "Travailleur"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        turtle = run("export", "sociare-2016", "--format", "skos-turtle", db=self.db).stdout
+        g = parse(turtle, "turtle")
+        self.assertEqual(len(g), len(before) + len(english) + 1)
+        self.assertEqual(rapper_count(turtle), len(g))
+        labels = list(g.objects(None, SKOS.prefLabel))
+        self.assertEqual(sum(1 for l in labels if l.language == "en"), len(english))
+        self.assertEqual([str(l) for l in labels if l.language == "fr"], ["Travailleur"])
+        self.assertEqual(sum(1 for l in labels if l.language == "nl"),
+                         sum(1 for l in before.objects(None, SKOS.prefLabel)))
+        for subject in g.subjects(SKOS.prefLabel, Literal("Travailleur", lang="fr")):
+            self.assertEqual(len(list(g.objects(subject, SKOS.prefLabel))), 2)
+
 if __name__ == "__main__":
     unittest.main()

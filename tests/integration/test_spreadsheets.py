@@ -109,6 +109,39 @@ class SpreadsheetCsvTest(TempDirMixin, unittest.TestCase):
         self.assertIn("column kind", result.stderr)
         self.assertEqual(snapshot(self.db), before)
 
+    def test_translations_come_in_through_the_sheet_and_go_out_again(self):
+        plain = self.export_csv("plain.csv")
+        rows = self.rows(plain)
+        activity = next(i for i, r in enumerate(rows) if r[1] == "activity")
+        layer = next(i for i, r in enumerate(rows) if r[1] == "layer")
+        rows[0] += ["wording_en", "wording_fr"]
+        for r in rows[1:]:
+            r += ["", ""]
+        rows[activity][5] = "Analyses the request, \"carefully\""
+        rows[layer][5] = "Core activities"
+        rows[layer][6] = "Activités principales"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        report = run("import", self.write("labels.csv", out.getvalue()), db=self.db).stdout
+        self.assertIn("replaced", report)
+        self.assertIn(f"changed activity {rows[activity][0]} (en): \"\" -> "
+                      "\"Analyses the request, \"carefully\"\"", report)
+        self.assertIn("3 wording(s) changed, 0 row(s) added, 0 removed", report)
+        first = self.export_csv("labelled.csv")
+        self.assertTrue(first.startswith(
+            b"\xef\xbb\xbfpath,kind,provenance,weight,wording,wording_en,wording_fr\r\n"))
+        back = self.rows(first)
+        self.assertEqual(back[activity][5], "Analyses the request, \"carefully\"")
+        self.assertEqual(back[layer][4:], [rows[layer][4], "Core activities",
+                                           "Activités principales"])
+        self.assertIn("unchanged", run("import", self.path("labelled.csv"), db=self.db).stdout)
+        self.assertEqual(self.export_csv("again.csv"), first)
+        # The plain five-column file takes the translations away again: Dutch only.
+        report = run("import", self.write("plain.csv", plain.decode("utf-8-sig")),
+                     db=self.db).stdout
+        self.assertIn("replaced", report)
+        self.assertEqual(self.export_csv("plain-again.csv"), plain)
+
     def test_a_profile_is_not_a_spreadsheet(self):
         result = run("export", "gemeenschapswerker", "--format", "csv", db=self.db, check=False)
         self.assertNotEqual(result.returncode, 0)
@@ -180,6 +213,76 @@ class SpreadsheetDownloadTest(TempDirMixin, unittest.TestCase):
         finally:
             server.stop()
 
+
+
+class SpreadsheetLabelsPageTest(TempDirMixin, unittest.TestCase):
+    """Issue 18: English labels imported through a sheet show on the English profile page
+    (marked lang="en", escaped); the Dutch page keeps the Dutch."""
+
+    def test_english_labels_on_the_english_page_dutch_on_the_dutch_one(self):
+        run("import", NOTE, db=self.db)
+        sheet = self.path("f.csv")
+        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0].append("wording_en")
+        for r in rows[1:]:
+            r.append("")
+        profile = next(i for i, r in enumerate(rows) if r[:2] == ["gemeenschapswerker", "profile"])
+        rows[profile][5] = "Community worker"
+        activity = next(i for i, r in enumerate(rows)
+                        if r[1] == "activity" and r[0].startswith("gemeenschapswerker/"))
+        rows[activity][5] = "Analyses <the> request & more"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        server = Server(self.db, anonymous=True)
+        try:
+            status, _, page = server.get("/profiles/gemeenschapswerker?lang=en")
+            self.assertEqual(status, 200)
+            page = page.decode("utf-8")
+            self.assertIn('<h1 lang="en">Community worker</h1>', page)
+            self.assertIn('<span class="activity-text" lang="en">Analyses &lt;the&gt; request '
+                          '&amp; more</span>', page)
+            self.assertNotIn("<the>", page)
+            self.assertEqual(page.count('class="activity-text" lang="en"'), 1)
+            # Texts without a label stay Dutch and say so.
+            self.assertIn('<p class="definition" lang="nl">', page)
+            status, _, page = server.get("/profiles/gemeenschapswerker?lang=nl")
+            page = page.decode("utf-8")
+            self.assertIn('<h1 lang="nl">Gemeenschapswerker</h1>', page)
+            self.assertNotIn("Community worker", page)
+            self.assertNotIn("Analyses", page)
+            self.assertIn('<span class="activity-text" lang="nl">', page)
+            self.assertGreater(page.count('lang="nl"'), 10)
+        finally:
+            server.stop()
+
+
+class SpreadsheetLabelsSearchTest(TempDirMixin, unittest.TestCase):
+    """Issue 16: an English query finds a statement by its English label (imported through a
+    sheet); without the label it finds nothing."""
+
+    def search_texts(self, *words):
+        out = run("search", "--json", *words, db=self.db).stdout
+        return [r["text"] for r in __import__("json").loads(out)["results"]]
+
+    def test_an_english_query_finds_the_statement_by_its_english_label(self):
+        run("import", NOTE, db=self.db)
+        self.assertEqual(self.search_texts("hovercraft"), [])
+        sheet = self.path("f.csv")
+        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0].append("wording_en")
+        for r in rows[1:]:
+            r.append("")
+        activity = next(i for i, r in enumerate(rows) if r[1] == "activity")
+        rows[activity][5] = "Steers the hovercraft of the organisation"
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        self.assertEqual(self.search_texts("hovercraft"), [rows[activity][4]])
 
 if __name__ == "__main__":
     unittest.main()

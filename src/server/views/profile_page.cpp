@@ -1,6 +1,7 @@
 #include "core/error.h"
 #include "render/ring_svg.h"
 #include "server/views/catalog_view.h"
+#include "server/views/label_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 
@@ -32,6 +33,7 @@ Json ring_legend_json(const model::Framework& framework, const Json& clusters,
     for (const auto& c : clusters) {
       if (c["layer"] == entry.layer_id)
         layer["clusters"].push_back({{"title", c["title"]},
+                                     {"title_lang", c["title_lang"]},
                                      {"url", c["url"]},
                                      {"count_text", c["count_text"]},
                                      {"empty", c["count"] == 0}});
@@ -55,6 +57,7 @@ Page profile_page(Context& r, const std::string& id, bool print) {
 
   Json view;
   Json& p = data.json;
+  show_labels(p, framework, profile, r.lang);
   // The same counts as the start page's card and the ring's segments: every activity, nested
   // ones too.
   long long main_total = 0, activity_total = 0;
@@ -62,7 +65,10 @@ Page profile_page(Context& r, const std::string& id, bool print) {
     Json& c = p["clusters"][i];
     const std::string cid = c["id"];
     const auto* layer = framework.find_layer(c["layer"]);
-    c["layer_title"] = layer ? web::layer_title(layer->id, layer->title, r.lang) : "";
+    c["layer_title"] = !layer ? ""
+                       : layer->labels.count(r.lang)
+                           ? layer->labels.at(r.lang)
+                           : web::layer_title(layer->id, layer->title, r.lang);
     c["count"] = render::activity_count(profile.clusters.at(i));
     c["count_text"] = web::counted(c["count"].get<long long>(), "activities", r.lang);
     activity_total += c["count"].get<long long>();
@@ -98,7 +104,7 @@ Page profile_page(Context& r, const std::string& id, bool print) {
   ring.lang = r.lang;
   ring.size = print ? 420 : 640;
   view["ring_svg"] = render::ring_svg(framework, profile, ring);
-  return Page{print ? "profile_print" : "profile", profile.title, view};
+  return Page{print ? "profile_print" : "profile", p["title"].get<std::string>(), view};
 }
 
 }  // namespace vakkaart::server

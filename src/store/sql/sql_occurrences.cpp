@@ -1,5 +1,7 @@
 // Statement occurrences: the flat view of the store that search indexes.
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include "store/sql/db.h"
 #include "store/sql/sql_store.h"
@@ -58,6 +60,43 @@ void read_qualification_side(Stmt& q, std::vector<StatementOccurrence>& out, boo
     if (has_detail)
       o.detail = q.opt_text(col).value_or("");
     out.push_back(std::move(o));
+  }
+}
+
+/// Issue 18: gives each framework-side occurrence the translations its text has in its
+/// framework (a statement's labels, found by text: the index holds distinct statements).
+void attach_labels(const std::vector<model::Framework>& frameworks,
+                   std::vector<StatementOccurrence>& out) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> found;
+  for (const model::Framework& f : frameworks) {
+    auto add = [&](const std::string& text, const model::Labels& labels) {
+      for (const auto& entry : labels)
+        found[{f.id, text}].push_back(entry.second);
+    };
+    std::function<void(const std::vector<model::Activity>&)> walk =
+        [&](const std::vector<model::Activity>& activities) {
+          for (const model::Activity& a : activities) {
+            add(a.text, a.labels);
+            walk(a.children);
+          }
+        };
+    for (const model::Profile& p : f.profiles) {
+      add(p.definition, p.definition_labels);
+      for (const model::ProfileCluster& pc : p.clusters)
+        for (const model::MainActivity& ma : pc.main_activities) {
+          if (ma.title)
+            add(*ma.title, ma.title_labels);
+          walk(ma.activities);
+        }
+    }
+  }
+  if (found.empty())
+    return;
+  for (StatementOccurrence& o : out) {
+    if (o.framework_id.empty())
+      continue;
+    if (auto it = found.find({o.framework_id, o.text}); it != found.end())
+      o.labels = it->second;
   }
 }
 
@@ -123,6 +162,17 @@ std::vector<StatementOccurrence> SqlStore::statement_occurrences() {
                         "l.qualification_id JOIN statements s ON s.id = l.statement_id");
     read_qualification_side(q, out, false, false);
   }
+  std::vector<model::Framework> labelled;
+  {
+    Stmt q = db.prepare("SELECT DISTINCT framework_id FROM labels");
+    std::vector<std::string> ids;
+    while (q.step())
+      ids.push_back(q.text(0));
+    for (const std::string& id : ids)
+      if (auto f = load_framework(id, true))
+        labelled.push_back(std::move(*f));
+  }
+  attach_labels(labelled, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.statement_id < b.statement_id; });
   return out;

@@ -11,6 +11,7 @@
 #include "store/sql/db.h"
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_function_history.h"
+#include "store/sql/sql_labels.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace vakkaart::store::sql {
@@ -342,6 +343,7 @@ std::vector<PutResult> SqlStore::put_documents(const std::vector<model::Document
           replaced_any = true;
         }
         writer.insert_framework(*f);
+        insert_framework_labels(*db_, *f);
       }
     } else {
       const auto& q = std::get<model::Qualification>(doc);
@@ -463,6 +465,8 @@ std::optional<model::Framework> SqlStore::load_framework(const std::string& id,
   clusters.bind(1, id);
   while (clusters.step())
     fw.clusters.push_back({clusters.text(0), clusters.text(1), clusters.text(2)});
+  const StoredLabels labels = load_framework_labels(*db_, id);
+  apply_framework_own_labels(fw, labels);
   if (!with_profiles)
     return fw;
   Stmt profiles = db_->prepare(
@@ -477,8 +481,10 @@ std::optional<model::Framework> SqlStore::load_framework(const std::string& id,
     p.definition = profiles.text(2);
     fw.profiles.push_back(std::move(p));
   }
-  for (auto& p : fw.profiles)
+  for (auto& p : fw.profiles) {
     load_profile_content(p, fw);
+    apply_profile_labels(p, labels);
+  }
   return fw;
 }
 
@@ -552,6 +558,7 @@ std::optional<ProfileRecord> SqlStore::find_profile(const std::string& id) {
   r.profile.title = s.text(1);
   r.profile.definition = s.text(2);
   load_profile_content(r.profile, r.framework);
+  apply_profile_labels(r.profile, load_framework_labels(*db_, r.profile.framework_id));
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include "exchange/framework_sheet.h"
 #include "sources/format.h"
 #include "sources/source_file.h"
+#include "unit/support/sample_documents.h"
 
 namespace vakkaart::exchange {
 namespace {
@@ -98,6 +99,59 @@ TEST(FrameworkSheet, OnlyItsOwnHeaderIsDetected) {
       sources::looks_like_framework_csv("\xEF\xBB\xBFpath,kind,provenance,weight,wording\r\n"));
   EXPECT_FALSE(sources::looks_like_framework_csv("path,kind,provenance,weight\n"));
   EXPECT_FALSE(sources::looks_like_framework_csv("conceptUri,preferredLabel\n"));
+}
+
+}  // namespace
+}  // namespace vakkaart::exchange
+
+namespace vakkaart::exchange {
+namespace {
+
+// Issue 18: translations travel in wording_en / wording_fr columns, written only for a language
+// the framework has a label in; a framework without labels keeps the five columns.
+TEST(FrameworkSheetLabels, TranslationColumnsRoundTripExactly) {
+  model::Framework f = testing::labelled_framework();
+  std::string csv = rows_to_csv(framework_to_rows(f));
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "\xEF\xBB\xBFpath,kind,provenance,weight,wording,wording_en,wording_fr");
+  EXPECT_NE(csv.find("werker-a,definition,,,De werker a doet iets.,\"Worker a does something, "
+                     "\"\"really\"\".\",\r\n"),
+            std::string::npos);
+  model::Framework back = sheet_read(csv);
+  EXPECT_EQ(back, f);
+  EXPECT_EQ(rows_to_csv(framework_to_rows(back)), csv);
+
+  f.title_labels.erase("fr");
+  f.clusters[1].labels.erase("fr");
+  f.profiles[0].clusters[1].main_activities[0].title_labels.erase("fr");
+  f.profiles[0].clusters[1].main_activities[0].activities[0].children[0].labels.clear();
+  csv = rows_to_csv(framework_to_rows(f));
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "\xEF\xBB\xBFpath,kind,provenance,weight,wording,wording_en");
+  EXPECT_EQ(sheet_read(csv), f);
+
+  csv = rows_to_csv(framework_to_rows(testing::sample_framework()));
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "\xEF\xBB\xBFpath,kind,provenance,weight,wording");
+}
+
+TEST(FrameworkSheetLabels, OnlyKnownTranslationColumnsOnceEachAfterWording) {
+  EXPECT_TRUE(
+      sources::looks_like_framework_csv("path,kind,provenance,weight,wording,wording_fr\n"));
+  EXPECT_TRUE(sources::looks_like_framework_csv(
+      "path,kind,provenance,weight,wording,wording_fr,wording_en\n"));
+  EXPECT_FALSE(
+      sources::looks_like_framework_csv("path,kind,provenance,weight,wording,wording_de\n"));
+  EXPECT_FALSE(sources::looks_like_framework_csv(
+      "path,kind,provenance,weight,wording,wording_en,wording_en\n"));
+  try {
+    sheet_read(
+        "path,kind,provenance,weight,wording,wording_en\nfw,framework,,,Kader,Framework\n"
+        "fw,date,,,2020,2020\n");
+    FAIL() << "a translated date was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 3) << e.what();
+    EXPECT_EQ(e.where().field, "column wording_en") << e.what();
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "sources/format.h"
 #include "sources/source_file.h"
 #include "sources/xlsx_sheet.h"
+#include "unit/support/sample_documents.h"
 
 namespace vakkaart::exchange {
 namespace {
@@ -117,8 +118,11 @@ TEST(FrameworkXlsx, BadWorkbooksNameTheCell) {
                     "", 3, "cell B3 (kind)");
   xlsx_expect_error(kXlsxHeader + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row>", "", 2,
                     "xl/worksheets/sheet1.xml cell A2");
-  xlsx_expect_error(kXlsxHeader + "<row r=\"2\"><c r=\"G2\"><v>1</v></c></row>", "", 2,
-                    "xl/worksheets/sheet1.xml cell G2");
+  // Columns A-G are read (two translation columns); text right of the header's last one is
+  // refused, a cell beyond G by the reader.
+  xlsx_expect_error(kXlsxHeader + "<row r=\"2\"><c r=\"G2\"><v>1</v></c></row>", "", 2, "cell G2");
+  xlsx_expect_error(kXlsxHeader + "<row r=\"2\"><c r=\"H2\"><v>1</v></c></row>", "", 2,
+                    "xl/worksheets/sheet1.xml cell H2");
   xlsx_expect_error(kXlsxHeader +
                         "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>\xff</t>"
                         "</is></c></row>",
@@ -143,6 +147,17 @@ TEST(FrameworkXlsx, APartBeyondTheLimitIsRefused) {
   limits = {};
   limits.max_rows = 10;
   EXPECT_THROW(sources::read_xlsx_first_sheet(xlsx_zip(sheet, ""), "many.xlsx", limits), Error);
+}
+
+TEST(FrameworkXlsx, TranslationColumnsRoundTrip) {
+  model::Framework f = testing::labelled_framework();
+  std::string xlsx = rows_to_xlsx(framework_to_rows(f));
+  auto cells = sources::read_xlsx_first_sheet(xlsx, "f.xlsx");
+  ASSERT_FALSE(cells.empty());
+  EXPECT_EQ(cells[0].cells, (std::vector<std::string>{"path", "kind", "provenance", "weight",
+                                                      "wording", "wording_en", "wording_fr"}));
+  auto parsed = sources::parse_document(xlsx, sources::Format::sheet_xlsx, "f.xlsx");
+  EXPECT_EQ(std::get<model::Framework>(parsed.documents.at(0)), f);
 }
 
 }  // namespace

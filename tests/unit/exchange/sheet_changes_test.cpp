@@ -29,5 +29,27 @@ TEST(SheetChanges, ChangedAddedAndRemovedRowsByKindAndPath) {
   EXPECT_TRUE(compare_sheet_rows(before, before).empty());
 }
 
+TEST(SheetChanges, LabelsAddedChangedAndEmptiedAreChangesInTheirLanguage) {
+  std::vector<sources::SheetRow> before = {
+      {"fw", "framework", "", "", "Kader", 0, {{"en", "Framework"}}},
+      {"p", "profile", "", "", "Profiel", 0, {{"en", "Profile"}, {"fr", "Profil"}}}};
+  std::vector<sources::SheetRow> after = {
+      {"fw", "framework", "", "", "Kader", 2, {{"en", "Frame"}, {"fr", "Cadre"}}},
+      {"p", "profile", "", "", "Profiel", 3}};
+  auto changes = compare_sheet_rows(before, after);
+  ASSERT_EQ(changes.size(), 4u);
+  EXPECT_EQ(changes[0].language, "en");
+  EXPECT_EQ(changes[0].before, "Framework");
+  EXPECT_EQ(changes[0].after, "Frame");
+  EXPECT_EQ(changes[1].language, "fr");
+  EXPECT_EQ(changes[1].before, "");
+  EXPECT_EQ(changes[1].after, "Cadre");
+  EXPECT_EQ(changes[2].path, "p");
+  EXPECT_EQ(changes[2].language, "en");
+  EXPECT_EQ(changes[2].after, "");
+  EXPECT_EQ(changes[3].language, "fr");
+  EXPECT_EQ(changes[3].line, 3u);
+}
+
 }  // namespace
 }  // namespace vakkaart::exchange

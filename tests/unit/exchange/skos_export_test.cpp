@@ -134,5 +134,36 @@ TEST(SkosExport, AProfileKeepsItsFrameworksLayersAndClustersAndAQualificationIts
   EXPECT_EQ(skos_ref_iri({}, "a b:c:1"), "urn:vakkaart:profiles/a%20b#ma/c/1");
 }
 
+// Issue 18: a framework's translations are prefLabels (definitions) in their languages beside
+// the Dutch; a further label in a language that has one becomes an alternative.
+TEST(SkosExport, TranslationsArePrefLabelsInTheirLanguages) {
+  model::Framework f = skos_small_framework();
+  f.title_labels = {{"en", "Framework"}};
+  f.layers[0].labels = {{"en", "Core"}, {"fr", "Noyau"}};
+  f.clusters[1].labels = {{"en", "Learning"}};
+  model::Profile& p = f.profiles[0];
+  p.title_labels = {{"en", "Worker"}};
+  p.definition_labels = {{"fr", "Travaille."}};
+  p.clusters[0].main_activities[0].activities[0].children[0].labels = {{"en", "Writes it down"}};
+  SkosOptions options;
+  options.more_labels = [](const std::string& key) {
+    return key == "profile:werker" ? std::vector<SkosLabel>{{"en", "Employee", true}}
+                                   : std::vector<SkosLabel>{};
+  };
+  auto g = framework_to_skos(f, {}, options);
+  // 9 concepts + the scheme in Dutch; the scheme, the layer (2), the cluster and the untitled
+  // main activity it names (2), the profile and the sub-activity in English or French.
+  EXPECT_EQ(skos_count(g, "prefLabel"), 10u + 7u);
+  EXPECT_EQ(skos_count(g, "altLabel"), 1u);  // "Employee": the profile has an English one
+  EXPECT_EQ(skos_count(g, "definition"), 2u);
+  std::string ttl = to_turtle(g);
+  EXPECT_NE(ttl.find("\"Noyau\"@fr"), std::string::npos);
+  EXPECT_NE(ttl.find("\"Writes it down\"@en"), std::string::npos);
+  EXPECT_NE(ttl.find("\"Travaille.\"@fr"), std::string::npos);
+  EXPECT_NE(ttl.find("skos:altLabel \"Employee\"@en"), std::string::npos);
+  // Without labels: the Dutch ones only.
+  EXPECT_EQ(skos_count(framework_to_skos(skos_small_framework(), {}, {}), "prefLabel"), 10u);
+}
+
 }  // namespace
 }  // namespace vakkaart::exchange

@@ -21,6 +21,27 @@ TEST(CanonicalJson, FrameworkRoundTripsByteForByte) {
   EXPECT_EQ(dump_canonical(framework_to_json(back)), first);
 }
 
+// Issue 18: translations are optional members (title_labels, definition_labels, labels), written
+// only when there are some, and read back exactly; an unknown language is refused by its path.
+TEST(CanonicalJson, LabelsRoundTripAndAreLeftOutWhenNone) {
+  model::Framework f = testing::labelled_framework();
+  std::string first = dump_canonical(framework_to_json(f));
+  EXPECT_NE(first.find("\"en\": \"Demo occupational structure\""), std::string::npos);
+  ParseResult parsed = parse_canonical_json(first, "f.json");
+  EXPECT_EQ(std::get<model::Framework>(parsed.documents.at(0)), f);
+  std::string plain = dump_canonical(framework_to_json(testing::sample_framework()));
+  EXPECT_EQ(plain.find("labels"), std::string::npos);
+  Json bad = framework_to_json(f);
+  bad["layers"][0]["title_labels"]["de"] = "Lernende";
+  try {
+    parse_canonical_json(bad.dump(), "f.json");
+    FAIL() << "a German label was accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(e.where().field.find("layers[0].title_labels.de"), std::string::npos)
+        << e.where().field;
+  }
+}
+
 TEST(CanonicalJson, QualificationRoundTripsByteForByte) {
   auto q = sample_qualification();
   std::string first = dump_canonical(qualification_to_json(q));

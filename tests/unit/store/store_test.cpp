@@ -36,6 +36,32 @@ TEST(Store, RoundTripsAFrameworkExactly) {
   EXPECT_EQ(profile->framework.clusters, f.clusters);
 }
 
+TEST(Store, RoundTripsLabelsInOtherLanguagesExactly) {
+  TempDir dir;
+  auto store = testing::open_test_store(dir.file("a.db"));
+  auto f = testing::labelled_framework();
+  store->put_documents({f});
+  auto back = store->find_framework("demo-2020");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, f);
+  EXPECT_EQ(back->profiles[0].clusters[1].main_activities[0].activities[0].children[0].labels,
+            (model::Labels{{"fr", "Se met à la place du groupe cible"}}));
+  auto profile = store->find_profile("werker-a");
+  ASSERT_TRUE(profile.has_value());
+  EXPECT_EQ(profile->profile, f.profiles[0]);
+  EXPECT_EQ(profile->framework.clusters, f.clusters);
+  EXPECT_EQ(profile->framework.title_labels, f.title_labels);
+  EXPECT_EQ(store->put_documents({f})[0].outcome, PutOutcome::unchanged);
+  // A label is part of the framework: changing only a label is a new version, dropping all
+  // of them leaves none behind.
+  f.layers[0].labels["en"] = "The learning practitioner";
+  EXPECT_EQ(store->put_documents({f})[0].outcome, PutOutcome::replaced);
+  EXPECT_EQ(store->find_framework("demo-2020")->layers[0].labels.at("en"),
+            "The learning practitioner");
+  EXPECT_EQ(store->put_documents({sample_framework()})[0].outcome, PutOutcome::replaced);
+  EXPECT_EQ(*store->find_framework("demo-2020"), sample_framework());
+}
+
 TEST(Store, RoundTripsAQualificationExactly) {
   TempDir dir;
   auto store = testing::open_test_store(dir.file("a.db"));

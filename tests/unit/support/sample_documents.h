@@ -42,6 +42,26 @@ inline model::Framework sample_framework() {
   return f;
 }
 
+/// The sample framework with labels in English and French on every kind of text (a French one
+/// only here and there, an untitled main activity without any, one text in English with a comma
+/// and a quote).
+inline model::Framework labelled_framework() {
+  model::Framework f = sample_framework();
+  f.title_labels = {{"en", "Demo occupational structure"}, {"fr", "Structure professionnelle"}};
+  f.layers[0].labels = {{"en", "The learning professional"}};
+  f.clusters[1].labels = {{"en", "Orienting and relations"}, {"fr", "S'orienter et relations"}};
+  model::Profile& a = f.profiles[0];
+  a.title_labels = {{"en", "Worker a"}};
+  a.definition_labels = {{"en", "Worker a does something, \"really\"."}};
+  a.clusters[0].main_activities[0].activities[0].labels = {
+      {"en", "Reflects systematically on their own professional practice"}};
+  model::MainActivity& gather = a.clusters[1].main_activities[0];
+  gather.title_labels = {{"en", "Gathering information"}, {"fr", "Recueillir des informations"}};
+  gather.activities[0].labels = {{"en", "Delimits target groups"}};
+  gather.activities[0].children[0].labels = {{"fr", "Se met à la place du groupe cible"}};
+  return f;
+}
+
 inline model::Qualification sample_qualification(int version = 1, bool current = true) {
   model::Qualification q;
   q.code = "BK-9999";
