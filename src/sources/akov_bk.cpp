@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "sources/akov/descriptor_links.h"
+#include "sources/akov/title_reference.h"
 #include "text/text_utils.h"
 #include "text/utf8.h"
 
@@ -17,6 +18,7 @@ enum class Section {
   group,        // a heading that only groups others ("Globaal", "Competenties", ...)
   title,        // Titel
   definition,   // Definitie
+  scope,        // Afbakening
   level,        // Niveau (VKS en EQF)
   recognition,  // Jaar van erkenning
   competences,  // Opsomming competenties
@@ -43,6 +45,7 @@ constexpr KnownHeading kHeadings[] = {
     {"globaal", Section::group},
     {"titel", Section::title},
     {"definitie", Section::definition},
+    {"afbakening", Section::scope},
     {"niveau (vks en eqf)", Section::level},
     {"niveau", Section::level},
     {"jaar van erkenning", Section::recognition},
@@ -65,15 +68,9 @@ constexpr KnownHeading kHeadings[] = {
     {"verantwoordelijkheid", Section::responsibility},
     {"attesten en voorwaarden", Section::certificates},
 };
-/// Where a note under the title ("Deze benaming wordt gebruikt in de Competent-fiche …",
-/// "Deze benaming komt NIET voor in de Competent fiche") is kept until the model has a place for
-/// it: a raw section, so the title stays the title and the note's text is not lost.
+/// Where a note under the title that names neither a Competent-fiche nor a sector profile is
+/// kept: a raw section, so the title stays the title and the note's text is not lost.
 constexpr const char* kTitleNoteSection = "Titel (benaming)";
-
-/// A note about the title's use elsewhere; such pages put it on the line under the title.
-bool is_title_note(std::string_view line) {
-  return text::starts_with(text::to_lower(text::collapse_whitespace(line)), "deze benaming ");
-}
 
 /// The skip link a web page rendering starts with: page chrome, not the title.
 bool is_skip_link(std::string_view line) {
@@ -194,7 +191,7 @@ class BkParser {
       notes_.push_back({ReportNote::Kind::decision,
                         "\"Skip to Main Content\" is the web page's skip link; skipped",
                         {file_, line_number, ""}});
-    } else if (!header_title_.empty() && is_title_note(line)) {
+    } else if (!header_title_.empty() && akov::is_title_note(line)) {
       keep_title_note(text::collapse_whitespace(line), line_number);
     } else if (header_title_.empty() && !text::trim(line).empty()) {
       header_title_ = text::collapse_whitespace(line);
@@ -249,6 +246,7 @@ class BkParser {
     switch (section_) {
       case Section::title:
       case Section::definition:
+      case Section::scope:
       case Section::level:
       case Section::recognition:
       case Section::certificates:
@@ -280,7 +278,7 @@ class BkParser {
         keep_raw(content, line);
         return;
       case Section::title:
-        if (!title_.empty() && is_title_note(content)) {
+        if (!title_.empty() && akov::is_title_note(content)) {
           keep_title_note(content, line);
           return;
         }
@@ -288,6 +286,12 @@ class BkParser {
         return;
       case Section::definition:
         append_text(q_.definition, content);
+        return;
+      case Section::scope:
+        // Kept line by line: its paragraphs and lists are the page's own structure.
+        if (!q_.scope.empty())
+          q_.scope += '\n';
+        q_.scope += content;
         return;
       case Section::level:
         append_text(level_text_, content);
@@ -365,16 +369,31 @@ class BkParser {
     q_.raw_sections.back().lines.push_back(content);
   }
 
-  /// The header and the "Titel" section may both carry the note; it is kept once.
+  /// The header and the "Titel" section may both carry the note; it is kept once, as the
+  /// reference it makes, or as raw text when it names neither a Competent-fiche nor a profile.
   void keep_title_note(const std::string& content, int line) {
+    for (const auto& reference : q_.title_references) {
+      if (reference.note == content)
+        return;
+    }
     for (const auto& section : q_.raw_sections) {
       if (section.title == kTitleNoteSection && section.lines.front() == content)
         return;
     }
+    if (auto reference = akov::read_title_reference(content)) {
+      const bool fiche = reference->kind == model::ReferenceKind::competent_fiche;
+      q_.title_references.push_back(std::move(*reference));
+      notes_.push_back({ReportNote::Kind::decision,
+                        std::string("the note under the title is kept apart from the title as a "
+                                    "reference to a ") +
+                            (fiche ? "Competent-fiche" : "sector profile"),
+                        {file_, line, "title"}});
+      return;
+    }
     q_.raw_sections.push_back({kTitleNoteSection, {content}});
-    notes_.push_back({ReportNote::Kind::decision,
-                      "the note under the title is kept apart from the title as the raw section "
-                      "\"" +
+    notes_.push_back({ReportNote::Kind::warning,
+                      "the note under the title names neither a Competent-fiche nor a sector "
+                      "profile; kept as the raw section \"" +
                           std::string(kTitleNoteSection) + "\"",
                       {file_, line, "title"}});
   }

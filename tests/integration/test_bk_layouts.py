@@ -8,7 +8,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BK, TempDirMixin, run  # noqa: E402
+from support import BK, Server, TempDirMixin, run  # noqa: E402
 
 LAYOUTS = os.path.join(os.path.dirname(__file__), "..", "data", "bk-layouts")
 
@@ -65,10 +65,57 @@ class BkLayoutsTest(TempDirMixin, unittest.TestCase):
         report = self.import_json(path)
         self.assertEqual(report["documents"][0]["outcome"], "created")
         shown = json.loads(run("show", "BK-0338-3", "--json", db=self.db).stdout)
-        text = json.dumps(shown, ensure_ascii=False)
-        self.assertIn('"title": "Syndicaal deskundige"', text)
-        self.assertIn("Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige",
-                      text)
+        self.assertEqual(shown["title"], "Syndicaal deskundige")
+        self.assertEqual(shown["title_references"], [{
+            "kind": "competent_fiche", "code": "K140301", "name": "Syndicaal deskundige",
+            "title_used": True,
+            "note": "Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige"}])
+        self.assertEqual(shown["raw_sections"], [])
+        # The export carries the reference too, and reads back as the same version.
+        exported = self.write("exported.json", run("export", "BK-0338-3", "--format", "json",
+                                                      db=self.db).stdout)
+        with open(exported, encoding="utf-8") as f:
+            self.assertIn('"title_references"', f.read())
+        self.assertEqual(self.import_json(exported)["documents"][0]["outcome"], "unchanged")
+
+    def test_sector_note_and_afbakening_are_shown_on_the_page(self):
+        path = self.write("afbakening.txt", without_comment_header(
+            os.path.join(LAYOUTS, "afbakening-sector-profile-note.txt")))
+        self.assertEqual(self.import_json(path)["documents"][0]["outcome"], "created")
+        shown = json.loads(run("show", "BK-0338-3", "--json", db=self.db).stdout)
+        self.assertEqual(shown["title_references"][0]["kind"], "sector_profile")
+        self.assertEqual(shown["title_references"][0]["name"], "Constructiv")
+        self.assertTrue(shown["scope"].startswith("De syndicaal deskundige werkt binnen"))
+        self.assertEqual(shown["scope"].count("\n"), 1)
+        server = Server(self.db, anonymous=True)
+        try:
+            status, _, body = server.get("/qualifications/BK-0338-3")
+            self.assertEqual(status, 200)
+            html = body.decode("utf-8")
+            self.assertIn('<li class="title-reference" data-kind="sector_profile">', html)
+            self.assertIn('<span class="reference-name" lang="nl">Constructiv</span>', html)
+            self.assertIn("de benaming wordt daar gebruikt", html)
+            self.assertIn('<h2 id="scope-h">Afbakening</h2>', html)
+            self.assertIn("<p>Het vertegenwoordigen van werknemers in een ondernemingsraad valt "
+                          "buiten deze beroepskwalificatie.</p>", html)
+            status, _, body = server.get("/qualifications/BK-0338-3?lang=en")
+            self.assertIn('<h2 id="scope-h">Scope</h2>', body.decode("utf-8"))
+        finally:
+            server.stop()
+
+    def test_stored_text_is_escaped_on_the_page(self):
+        text = without_comment_header(os.path.join(LAYOUTS, "afbakening-sector-profile-note.txt"))
+        text = text.replace("van Constructiv", "van <b>Constructiv</b>").replace(
+            "uitbetalingsinstelling.", "uitbetalingsinstelling <script>x</script>.")
+        run("import", self.write("escaped.txt", text), db=self.db)
+        server = Server(self.db, anonymous=True)
+        try:
+            html = server.get("/qualifications/BK-0338-3")[2].decode("utf-8")
+            self.assertNotIn("<b>Constructiv</b>", html)
+            self.assertNotIn("<script>x</script>", html)
+            self.assertIn("&lt;b&gt;Constructiv&lt;&#x2F;b&gt;", html)
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":

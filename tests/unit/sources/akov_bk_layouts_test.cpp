@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sources/akov/title_reference.h"
 #include "sources/akov_bk.h"
 #include "sources/source_file.h"
 
@@ -36,12 +37,16 @@ TEST(AkovBkLayouts, TitleNoteIsNotGluedIntoTheTitle) {
   std::vector<ReportNote> notes;
   const auto q = parse_layout(layout_fixture("title-note-competent-fiche.txt"), notes);
   EXPECT_EQ(q.title, "Syndicaal deskundige");
-  // In the header and in "Titel": kept once, exactly as the page writes it.
-  ASSERT_EQ(q.raw_sections.size(), 1u);
-  EXPECT_EQ(q.raw_sections[0].title, "Titel (benaming)");
-  EXPECT_EQ(q.raw_sections[0].lines,
-            std::vector<std::string>{
-                "Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige"});
+  // In the header and in "Titel": kept once, as a reference, with the note exactly as written.
+  EXPECT_TRUE(q.raw_sections.empty());
+  ASSERT_EQ(q.title_references.size(), 1u);
+  const auto& ref = q.title_references[0];
+  EXPECT_EQ(ref.kind, model::ReferenceKind::competent_fiche);
+  EXPECT_EQ(ref.code, "K140301");
+  EXPECT_EQ(ref.name, "Syndicaal deskundige");
+  EXPECT_TRUE(ref.title_used);
+  EXPECT_EQ(ref.note,
+            "Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige");
   bool reported = false;
   for (const auto& note : notes) {
     reported |= note.kind == ReportNote::Kind::decision && note.where.line == 2 &&
@@ -62,8 +67,70 @@ TEST(AkovBkLayouts, TitleNoteOnlyInTitelSection) {
   std::vector<ReportNote> notes;
   const auto q = parse_layout(text, notes);
   EXPECT_EQ(q.title, "Syndicaal deskundige");
+  EXPECT_TRUE(q.raw_sections.empty());
+  ASSERT_EQ(q.title_references.size(), 1u);
+  EXPECT_EQ(q.title_references[0].kind, model::ReferenceKind::competent_fiche);
+  EXPECT_EQ(q.title_references[0].code, "");
+  EXPECT_FALSE(q.title_references[0].title_used);
+  EXPECT_EQ(q.title_references[0].note, note);
+}
+
+TEST(AkovBkLayouts, SectorProfileNoteAndAfbakening) {
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(layout_fixture("afbakening-sector-profile-note.txt"), notes);
+  EXPECT_EQ(q.title, "Syndicaal deskundige");
+  ASSERT_EQ(q.title_references.size(), 1u);
+  EXPECT_EQ(q.title_references[0].kind, model::ReferenceKind::sector_profile);
+  EXPECT_EQ(q.title_references[0].name, "Constructiv");
+  EXPECT_EQ(q.title_references[0].code, "");
+  EXPECT_TRUE(q.title_references[0].title_used);
+  EXPECT_EQ(q.scope,
+            "De syndicaal deskundige werkt binnen een vakorganisatie of een "
+            "uitbetalingsinstelling.\nHet vertegenwoordigen van werknemers in een ondernemingsraad "
+            "valt buiten deze beroepskwalificatie.");
+  EXPECT_EQ(q.level.vks, 5);  // the section after "Afbakening" is still read
+  EXPECT_TRUE(q.raw_sections.empty());
+  for (const auto& note : notes)
+    EXPECT_EQ(note.message.find("unknown section"), std::string::npos) << note.message;
+}
+
+TEST(AkovBkLayouts, TitleNotesAreReadIntoReferences) {
+  struct Case {
+    const char* note;
+    model::ReferenceKind kind;
+    const char* code;
+    const char* name;
+    bool used;
+  };
+  const Case cases[] = {
+      {"Deze benaming wordt gebruikt in de Competent-fiche G160201 - 'Syndicaal deskundige'.",
+       model::ReferenceKind::competent_fiche, "G160201", "Syndicaal deskundige", true},
+      {"Deze benaming komt niet voor in de Competentfiche", model::ReferenceKind::competent_fiche,
+       "", "", false},
+      {"Deze benaming wordt niet gebruikt in het beroepscompetentieprofiel van de Constructiv",
+       model::ReferenceKind::sector_profile, "", "Constructiv", false},
+  };
+  for (const auto& c : cases) {
+    const auto ref = akov::read_title_reference(c.note);
+    ASSERT_TRUE(ref.has_value()) << c.note;
+    EXPECT_EQ(ref->kind, c.kind) << c.note;
+    EXPECT_EQ(ref->code, c.code) << c.note;
+    EXPECT_EQ(ref->name, c.name) << c.note;
+    EXPECT_EQ(ref->title_used, c.used) << c.note;
+    EXPECT_EQ(ref->note, c.note);
+  }
+  // Naming neither: no reference; the parser keeps such a note as raw text (warning).
+  EXPECT_FALSE(akov::read_title_reference("Deze benaming is beschermd").has_value());
+  std::string text = layout_fixture("title-note-competent-fiche.txt");
+  for (auto at = text.find("Deze benaming wordt gebruikt in de Competent-fiche K140301");
+       at != std::string::npos; at = text.find("Deze benaming wordt gebruikt", at))
+    text.replace(at, text.find('\n', at) - at, "Deze benaming is beschermd");
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(text, notes);
+  EXPECT_TRUE(q.title_references.empty());
   ASSERT_EQ(q.raw_sections.size(), 1u);
-  EXPECT_EQ(q.raw_sections[0].lines, std::vector<std::string>{note});
+  EXPECT_EQ(q.raw_sections[0].title, "Titel (benaming)");
+  EXPECT_EQ(q.raw_sections[0].lines, std::vector<std::string>{"Deze benaming is beschermd"});
 }
 
 /// The bundled page as a flattened rendering gives it: no indentation, no blank lines, "- " for
