@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "sources/akov/descriptor_links.h"
+#include "sources/akov/partial_qualifications.h"
 #include "sources/akov/title_reference.h"
 #include "text/text_utils.h"
 #include "text/utf8.h"
@@ -19,6 +20,7 @@ enum class Section {
   title,        // Titel
   definition,   // Definitie
   scope,        // Afbakening
+  partials,     // Deelkwalificaties
   level,        // Niveau (VKS en EQF)
   recognition,  // Jaar van erkenning
   competences,  // Opsomming competenties
@@ -46,6 +48,8 @@ constexpr KnownHeading kHeadings[] = {
     {"titel", Section::title},
     {"definitie", Section::definition},
     {"afbakening", Section::scope},
+    {"deelkwalificaties", Section::partials},
+    {"deelkwalificatie", Section::partials},
     {"niveau (vks en eqf)", Section::level},
     {"niveau", Section::level},
     {"jaar van erkenning", Section::recognition},
@@ -219,6 +223,11 @@ class BkParser {
           text::to_lower(text::collapse_whitespace(line)) == kLegalCertificatesHeading) {
         return;
       }
+      // A partial qualification's code or title line reads like a heading; offered first.
+      if (section_ == Section::partials && partials_.add(text::collapse_whitespace(line), number)) {
+        blank_before_ = false;
+        return;
+      }
       if (starts_unknown_section(line)) {
         enter(Section::raw, number, text::collapse_whitespace(line));
         q_.raw_sections.push_back({text::collapse_whitespace(line), {}});
@@ -344,6 +353,17 @@ class BkParser {
         return;
       case Section::raw:
         q_.raw_sections.back().lines.push_back(content);
+        return;
+      case Section::partials:
+        if (!partials_.add(content, line)) {
+          if (q_.raw_sections.empty() || q_.raw_sections.back().title != "Deelkwalificaties")
+            q_.raw_sections.push_back({"Deelkwalificaties", {}});
+          q_.raw_sections.back().lines.push_back(content);
+          notes_.push_back({ReportNote::Kind::warning,
+                            "line in \"Deelkwalificaties\" is no BKD code, title or competence "
+                            "line; kept as a raw section",
+                            {file_, line, "partial_qualifications"}});
+        }
         return;
     }
   }
@@ -512,6 +532,15 @@ class BkParser {
       }
     }
     akov::link_descriptors(q_, lists_, file_, notes_);
+    q_.partial_qualifications = partials_.finish(q_, file_, notes_);
+    if (!partials_.leftover().empty()) {
+      q_.raw_sections.push_back({"Deelkwalificaties", {partials_.leftover()}});
+      notes_.push_back({ReportNote::Kind::warning,
+                        "\"" + partials_.leftover() +
+                            "\" in \"Deelkwalificaties\" is followed by no BKD code; kept as "
+                            "a raw section",
+                        {file_, 0, "partial_qualifications"}});
+    }
     for (const auto& extra : header_extra_) {
       q_.raw_sections.insert(q_.raw_sections.begin(), {"Kop", {extra}});
       notes_.push_back({ReportNote::Kind::warning,
@@ -605,6 +634,7 @@ class BkParser {
   std::vector<ReportNote> notes_;
   model::Qualification q_;
   akov::DescriptorLists lists_;
+  akov::PartialQualificationsReader partials_;
 
   std::size_t body_start_ = 0;
   int code_line_ = 0;

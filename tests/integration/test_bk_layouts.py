@@ -103,6 +103,36 @@ class BkLayoutsTest(TempDirMixin, unittest.TestCase):
         finally:
             server.stop()
 
+    def test_deelkwalificaties_are_shown_with_links_to_their_competences(self):
+        section = without_comment_header(os.path.join(LAYOUTS, "deelkwalificaties-section.txt"))
+        text = page()
+        at = text.index("Omgevingscontext")
+        path = self.write("partials.txt", text[:at] + section + text[at:])
+        report = self.import_json(path)
+        self.assertEqual(report["documents"][0]["outcome"], "created")
+        self.assertEqual([n for n in report["notes"] if n["kind"] == "warning"], [])
+        shown = json.loads(run("show", "BK-0338-3", "--json", db=self.db).stdout)
+        self.assertEqual(shown["partial_qualifications"], [
+            {"code": "BKD-0593-1-DBK-01", "title": "Onthaalmedewerker vakorganisatie",
+             "competences": [1, 3]},
+            {"code": "BKD-0593-1-DBK-02", "title": "Dossierbeheerder werkloosheid",
+             "competences": [2, 4, 6, 7, 8]}])
+        server = Server(self.db, anonymous=True)
+        try:
+            html = server.get("/qualifications/BK-0338-3")[2].decode("utf-8")
+            self.assertIn('<h2 id="partial-h">Deelkwalificaties</h2>', html)
+            self.assertIn('<span class="partial-code">BKD-0593-1-DBK-02</span>', html)
+            self.assertIn('<a href="#competence-6">6</a>, <a href="#competence-7">7</a>', html)
+        finally:
+            server.stop()
+        # A number the qualification does not have is refused, naming the line.
+        bad = text[:at] + section.replace("6-8", "6-18") + text[at:]
+        line = bad[:bad.index("6-18")].count("\n") + 1
+        refused = run("import", self.write("bad.txt", bad), db=self.db, check=False)
+        self.assertNotEqual(refused.returncode, 0)
+        self.assertIn(f"bad.txt:{line}", refused.stderr + refused.stdout)
+        self.assertIn("names competence 16", refused.stderr + refused.stdout)
+
     def test_stored_text_is_escaped_on_the_page(self):
         text = without_comment_header(os.path.join(LAYOUTS, "afbakening-sector-profile-note.txt"))
         text = text.replace("van Constructiv", "van <b>Constructiv</b>").replace(

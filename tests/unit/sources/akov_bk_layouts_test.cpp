@@ -209,5 +209,65 @@ TEST(AkovBkLayouts, CutOffFlattenedPageIsRefusedAtItsLastLine) {
   }
 }
 
+/// The bundled page with the constructed "Deelkwalificaties" section before "Omgevingscontext".
+std::string page_with_partials(const std::string& section) {
+  std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  page.insert(page.find("Omgevingscontext"), section);
+  return page;
+}
+
+TEST(AkovBkLayouts, DeelkwalificatiesWithTheirCompetences) {
+  std::vector<ReportNote> notes;
+  const auto q =
+      parse_layout(page_with_partials(layout_fixture("deelkwalificaties-section.txt")), notes);
+  ASSERT_EQ(q.partial_qualifications.size(), 2u);
+  EXPECT_EQ(q.partial_qualifications[0],
+            (model::PartialQualification{
+                "BKD-0593-1-DBK-01", "Onthaalmedewerker vakorganisatie", {1, 3}}));
+  EXPECT_EQ(q.partial_qualifications[1],
+            (model::PartialQualification{
+                "BKD-0593-1-DBK-02", "Dossierbeheerder werkloosheid", {2, 4, 6, 7, 8}}));
+  EXPECT_TRUE(q.raw_sections.empty());
+  for (const auto& note : notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+  // The rest of the page is read as without the section.
+  std::vector<ReportNote> page_notes;
+  auto without = q;
+  without.partial_qualifications.clear();
+  EXPECT_EQ(without, parse_layout(page_with_partials(""), page_notes));
+}
+
+TEST(AkovBkLayouts, DeelkwalificatieNamingAMissingCompetenceIsRefusedAtItsLine) {
+  std::string section = layout_fixture("deelkwalificaties-section.txt");
+  section.replace(section.find("6-8"), 3, "6-18");
+  const std::string page = page_with_partials(section);
+  const std::string before = page.substr(0, page.find("6-18"));
+  const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  try {
+    parse_akov_bk(page, "partials.txt");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_EQ(e.where().line, line);
+    EXPECT_NE(e.message().find("BKD-0593-1-DBK-02 names competence 16"), std::string::npos)
+        << e.message();
+  }
+}
+
+TEST(AkovBkLayouts, DeelkwalificatieCompetenceTitleThatDiffersIsReported) {
+  std::string section = layout_fixture("deelkwalificaties-section.txt");
+  section.replace(section.find("Werkt doelgroepgericht"), 22, "Werkt klantgericht");
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(page_with_partials(section), notes);
+  EXPECT_EQ(q.partial_qualifications[0].competences, (std::vector<int>{1, 3}));
+  bool reported = false;
+  for (const auto& note : notes)
+    reported |= note.kind == ReportNote::Kind::warning &&
+                note.message.find("\"Werkt klantgericht\" here") != std::string::npos;
+  EXPECT_TRUE(reported);
+}
+
 }  // namespace
 }  // namespace vakkaart::sources
