@@ -122,6 +122,15 @@ std::optional<std::string_view> bullet_text(std::string_view line) {
   return std::nullopt;
 }
 
+/// A bullet that continues the item above it: the page split one item over two bullets. It
+/// starts with a lower-case letter, and the item above ends no sentence or clause.
+bool continues_item(const std::string& previous, const std::string& next) {
+  if (previous.empty() || next.empty() || next[0] < 'a' || next[0] > 'z')
+    return false;
+  const char last = previous.back();
+  return last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
+}
+
 bool starts_with_space(std::string_view line) {
   return !line.empty() &&
          (line[0] == ' ' || line[0] == '\t' || text::starts_with(line, "\xC2\xA0"));
@@ -145,6 +154,11 @@ class BkParser {
 
   ParseResult parse() {
     read_header();
+    // A web copy may render every bullet as indentation alone ("two-space bullets"): when no
+    // line of the body has a bullet mark, an indented line is a bullet.
+    bulletless_ = true;
+    for (std::size_t i = body_start_; i < lines_.size() && bulletless_; ++i)
+      bulletless_ = !bullet_text(lines_[i]).has_value();
     for (std::size_t i = body_start_; i < lines_.size(); ++i)
       read_line(i);
     finish();
@@ -213,7 +227,9 @@ class BkParser {
       blank_before_ = true;
       return;
     }
-    const auto bullet = bullet_text(line);
+    auto bullet = bullet_text(line);
+    if (!bullet && bulletless_ && starts_with_space(line))
+      bullet = text::trim(line);
     if (!bullet && !starts_with_space(line)) {
       if (auto section = known_section(line)) {
         enter(*section, number, text::collapse_whitespace(line));
@@ -314,19 +330,19 @@ class BkParser {
         add_competence_line(content, is_bullet, line);
         return;
       case Section::general_knowledge:
-        lists_.general_knowledge.push_back(content);
+        add_list_item(lists_.general_knowledge, content, line);
         return;
       case Section::specific_knowledge:
-        lists_.specific_knowledge.push_back(content);
+        add_list_item(lists_.specific_knowledge, content, line);
         return;
       case Section::cognitive:
-        lists_.cognitive.push_back(content);
+        add_list_item(lists_.cognitive, content, line);
         return;
       case Section::problem_solving:
-        lists_.problem_solving.push_back(content);
+        add_list_item(lists_.problem_solving, content, line);
         return;
       case Section::motor:
-        lists_.motor.push_back(content);
+        add_list_item(lists_.motor, content, line);
         return;
       case Section::environment_context:
         q_.environment_context.push_back(content);
@@ -446,7 +462,8 @@ class BkParser {
       expect_competence_title_ = false;
       return;
     }
-    if (expect_competence_title_ && !is_bullet) {
+    // Where bullets are indentation alone, the title is indented like the bullets.
+    if (expect_competence_title_ && (!is_bullet || bulletless_)) {
       competence.title = content;
       expect_competence_title_ = false;
       return;
@@ -469,11 +486,38 @@ class BkParser {
                         {file_, line, "competence " + std::to_string(competence.number)}});
       return;
     }
+    std::string* previous = nullptr;
+    if (in_knowledge_ && !competence.knowledge.empty())
+      previous = &competence.knowledge.back().text;
+    if (!in_knowledge_ && !competence.activities.empty())
+      previous = &competence.activities.back().text;
+    if (previous != nullptr && continues_item(*previous, content)) {
+      join_split_item(*previous, content, line);
+      return;
+    }
     if (in_knowledge_) {
       competence.knowledge.push_back({content, std::nullopt});
     } else {
       competence.activities.push_back({content, std::nullopt});
     }
+  }
+
+  void join_split_item(std::string& previous, const std::string& content, int line) {
+    previous += ' ' + content;
+    notes_.push_back({ReportNote::Kind::decision,
+                      "a bullet starting in lower case after an item without final punctuation "
+                      "continues that item; joined",
+                      {file_, line, ""}});
+  }
+
+  /// An item of a descriptor list; a bullet split over two by the page is joined as in the
+  /// competence list, so both still match.
+  void add_list_item(std::vector<std::string>& list, const std::string& content, int line) {
+    if (!list.empty() && continues_item(list.back(), content)) {
+      join_split_item(list.back(), content, line);
+      return;
+    }
+    list.push_back(content);
   }
 
   void close_competence(int line) {
@@ -635,6 +679,7 @@ class BkParser {
   model::Qualification q_;
   akov::DescriptorLists lists_;
   akov::PartialQualificationsReader partials_;
+  bool bulletless_ = false;
 
   std::size_t body_start_ = 0;
   int code_line_ = 0;

@@ -1,6 +1,6 @@
 """BK page layouts through the real binary: other renderings of the bundled page (flattened with
-"- " bullets and no blank lines, a web copy with its skip link, title • code • version on one
-line) are the same version of the qualification, not a conflict; a note under the title is kept
+"- " bullets and no blank lines, a web copy with its skip link, with two-space bullets too,
+title • code • version on one line) are the same version of the qualification, not a conflict; a note under the title is kept
 apart from the title (docs/formats/akov-bk.md)."""
 import json
 import os
@@ -50,6 +50,8 @@ class BkLayoutsTest(TempDirMixin, unittest.TestCase):
         renderings = {
             "flat.txt": flattened(text),
             "web.txt": "Skip to Main Content\n\n" + text,
+            # Every bullet mark rendered as indentation alone ("two-space bullets").
+            "web-two-space.txt": "Skip to Main Content\n\n" + text.replace("\u2022 ", "  "),
             "one-line.txt": "Syndicaal deskundige \u2022 BK-0338-3 \u2022 Dit is de actuele versie "
             "van de beroepskwalificatie.\n\n" + text[text.index("Globaal"):],
         }

@@ -269,5 +269,54 @@ TEST(AkovBkLayouts, DeelkwalificatieCompetenceTitleThatDiffersIsReported) {
   EXPECT_TRUE(reported);
 }
 
+TEST(AkovBkLayouts, WebRenderingWithTwoSpaceBulletsGivesTheSameQualification) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  // Constructed after the description: the skip link, and every bullet mark rendered
+  // as indentation alone ("\u2022 " becomes two spaces).
+  std::string web = "Skip to Main Content\n\n" + page;
+  for (auto at = web.find("\xE2\x80\xA2 "); at != std::string::npos;
+       at = web.find("\xE2\x80\xA2 ", at))
+    web.replace(at, 4, "  ");
+  ASSERT_EQ(web.find("\xE2\x80\xA2"), std::string::npos);
+  std::vector<ReportNote> page_notes, web_notes;
+  EXPECT_EQ(parse_layout(web, web_notes), parse_layout(page, page_notes));
+  for (const auto& note : web_notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
+TEST(AkovBkLayouts, AnActivitySplitOverTwoBulletsIsJoined) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  // The page splits the activity in the competence list and in its descriptor section alike.
+  const std::string whole =
+      "Houdt rekening met de kenmerken, belangen, wensen en noden van de "
+      "belanghebbenden (individueel en collectief)";
+  std::string split = page;
+  std::size_t count = 0;
+  for (auto at = split.find(whole); at != std::string::npos; at = split.find(whole, at + 1)) {
+    const auto line_start = split.rfind('\n', at) + 1;
+    const std::string indent = split.substr(line_start, at - line_start);
+    split.replace(at, whole.size(),
+                  "Houdt rekening met de kenmerken, belangen, wensen en noden\n" + indent +
+                      "van de belanghebbenden (individueel en collectief)");
+    ++count;
+  }
+  ASSERT_GE(count, 2u);
+  std::vector<ReportNote> page_notes, split_notes;
+  const auto q = parse_layout(split, split_notes);
+  EXPECT_EQ(q, parse_layout(page, page_notes));
+  EXPECT_EQ(q.competences[0].activities[1].text, whole);
+  bool reported = false;
+  for (const auto& note : split_notes) {
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+    reported |= note.kind == ReportNote::Kind::decision &&
+                note.message.find("continues that item") != std::string::npos;
+  }
+  EXPECT_TRUE(reported);
+}
+
 }  // namespace
 }  // namespace vakkaart::sources
