@@ -5,6 +5,8 @@
 #include <regex>
 
 #include "sources/akov/descriptor_links.h"
+#include "sources/akov/footnotes.h"
+#include "sources/akov/line_shapes.h"
 #include "sources/akov/partial_qualifications.h"
 #include "sources/akov/title_reference.h"
 #include "text/text_utils.h"
@@ -81,21 +83,6 @@ bool is_skip_link(std::string_view line) {
   return text::to_lower(text::collapse_whitespace(line)) == "skip to main content";
 }
 
-/// A header line split at " • " ("Syndicaal deskundige • BK-0338-3 • Dit is de actuele versie …"),
-/// or the line itself.
-std::vector<std::string> header_parts(const std::string& line) {
-  static constexpr std::string_view separator = " \xE2\x80\xA2 ";
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  for (auto at = line.find(separator); at != std::string::npos; at = line.find(separator, from)) {
-    if (!text::trim(std::string_view(line).substr(from, at - from)).empty())
-      parts.emplace_back(line.substr(from, at - from));
-    from = at + separator.size();
-  }
-  parts.emplace_back(line.substr(from));
-  return parts;
-}
-
 /// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
 constexpr std::string_view kLegalCertificatesHeading = "wettelijke attesten en voorwaarden";
 
@@ -120,15 +107,6 @@ std::optional<std::string_view> bullet_text(std::string_view line) {
   if (line == "\xE2\x80\xA2")
     return std::string_view{};
   return std::nullopt;
-}
-
-/// A bullet that continues the item above it: the page split one item over two bullets. It
-/// starts with a lower-case letter, and the item above ends no sentence or clause.
-bool continues_item(const std::string& previous, const std::string& next) {
-  if (previous.empty() || next.empty() || next[0] < 'a' || next[0] > 'z')
-    return false;
-  const char last = previous.back();
-  return last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
 }
 
 bool starts_with_space(std::string_view line) {
@@ -179,7 +157,7 @@ class BkParser {
         break;
       }
       // One rendering puts title, code and version on one line, split by " • ".
-      for (const auto& part : header_parts(line))
+      for (const auto& part : akov::header_parts(line))
         read_header_part(part, static_cast<int>(i) + 1);
       body_start_ = i + 1;
     }
@@ -225,8 +203,11 @@ class BkParser {
     const std::string_view line = lines_[index];
     if (text::collapse_whitespace(line).empty()) {
       blank_before_ = true;
+      in_footnote_ = false;
       return;
     }
+    if (read_footnote_line(line, number))
+      return;
     auto bullet = bullet_text(line);
     if (!bullet && bulletless_ && starts_with_space(line))
       bullet = text::trim(line);
@@ -260,6 +241,80 @@ class BkParser {
       return;
     section_lines_++;
     add(content, bullet.has_value(), number);
+    if (auto place = place_of_last_text())
+      footnotes_.saw_place(*place);
+  }
+
+  // --- footnotes
+  // ----------------------------------------------------------------------------------
+
+  /// A footnote ("* …", "(1) …") whose mark a text kept so far carries, or a line continuing the
+  /// footnote above (no bullet, heading or competence line; a blank line ends a footnote).
+  bool read_footnote_line(std::string_view line, int number) {
+    const std::string content = text::collapse_whitespace(line);
+    if (in_footnote_) {
+      const bool continues = !bullet_text(line) && !(bulletless_ && starts_with_space(line)) &&
+                             !known_section(line) && !akov::footnote_line(content) &&
+                             !text::starts_with(text::to_lower(content), "competentie");
+      if (continues) {
+        if (!repeating_footnote_)
+          q_.footnotes.back().text += '\n' + content;
+        return true;
+      }
+      in_footnote_ = false;
+    }
+    auto footnote = akov::footnote_line(content);
+    if (!footnote)
+      return false;
+    if (footnotes_.referenced(q_, footnote->mark)) {
+      footnotes_.add(q_, std::move(*footnote));
+      notes_.push_back({ReportNote::Kind::decision,
+                        "footnote " + q_.footnotes.back().mark + " linked to " +
+                            std::to_string(q_.footnotes.back().referenced_at.size()) +
+                            " text(s) that carry its mark",
+                        {file_, number, "footnotes"}});
+      in_footnote_ = true;
+      repeating_footnote_ = false;
+      return true;
+    }
+    if (akov::FootnoteLinker::repeats(q_, *footnote)) {
+      in_footnote_ = true;
+      repeating_footnote_ = true;
+      return true;
+    }
+    return false;
+  }
+
+  /// Where the text just kept is, as a path into the canonical JSON (for footnote links).
+  std::optional<std::string> place_of_last_text() const {
+    auto item = [](const char* list, std::size_t size) {
+      return std::string(list) + "[" + std::to_string(size - 1) + "]";
+    };
+    switch (section_) {
+      case Section::definition:
+        return "definition";
+      case Section::scope:
+        return "scope";
+      case Section::environment_context:
+        return item("environment_context", q_.environment_context.size());
+      case Section::action_context:
+        return item("action_context", q_.action_context.size());
+      case Section::responsibility:
+        return item("responsibility", q_.responsibility.size());
+      case Section::competences: {
+        if (q_.competences.empty())
+          return std::nullopt;
+        const auto& c = q_.competences.back();
+        const std::string at = item("competences", q_.competences.size());
+        if (in_knowledge_ && !c.knowledge.empty())
+          return at + "." + item("knowledge", c.knowledge.size());
+        if (!in_knowledge_ && !c.activities.empty())
+          return at + "." + item("activities", c.activities.size());
+        return at + ".title";
+      }
+      default:
+        return std::nullopt;
+    }
   }
 
   /// A column-0 line that is no bullet and no known heading starts an unknown section when the
@@ -491,7 +546,7 @@ class BkParser {
       previous = &competence.knowledge.back().text;
     if (!in_knowledge_ && !competence.activities.empty())
       previous = &competence.activities.back().text;
-    if (previous != nullptr && continues_item(*previous, content)) {
+    if (previous != nullptr && akov::continues_item(*previous, content)) {
       join_split_item(*previous, content, line);
       return;
     }
@@ -513,7 +568,7 @@ class BkParser {
   /// An item of a descriptor list; a bullet split over two by the page is joined as in the
   /// competence list, so both still match.
   void add_list_item(std::vector<std::string>& list, const std::string& content, int line) {
-    if (!list.empty() && continues_item(list.back(), content)) {
+    if (!list.empty() && akov::continues_item(list.back(), content)) {
       join_split_item(list.back(), content, line);
       return;
     }
@@ -680,6 +735,9 @@ class BkParser {
   akov::DescriptorLists lists_;
   akov::PartialQualificationsReader partials_;
   bool bulletless_ = false;
+  akov::FootnoteLinker footnotes_;
+  bool in_footnote_ = false;
+  bool repeating_footnote_ = false;
 
   std::size_t body_start_ = 0;
   int code_line_ = 0;

@@ -135,6 +135,30 @@ class BkLayoutsTest(TempDirMixin, unittest.TestCase):
         self.assertIn(f"bad.txt:{line}", refused.stderr + refused.stdout)
         self.assertIn("names competence 16", refused.stderr + refused.stdout)
 
+    def test_footnotes_are_linked_on_the_page(self):
+        text = page()
+        text = text.replace("  \u2022 Wekt geen onrealiseerbare verwachtingen\n",
+                            "  \u2022 Wekt geen onrealiseerbare verwachtingen (1)\n", 1)
+        at = text.index(" \u2022 Competentie 2:")
+        text = text[:at] + "(1) Verwachtingen over de uitkomst van een dossier,\n" \
+            "ook bij een beroepsprocedure.\n" + text[at:]
+        report = self.import_json(self.write("footnotes.txt", text))
+        self.assertEqual([n for n in report["notes"] if n["kind"] == "warning"], [])
+        shown = json.loads(run("show", "BK-0338-3", "--json", db=self.db).stdout)
+        self.assertEqual(shown["footnotes"], [{
+            "mark": "(1)", "referenced_at": ["competences[0].activities[2]"],
+            "text": "Verwachtingen over de uitkomst van een dossier,\nook bij een beroepsprocedure."}])
+        server = Server(self.db, anonymous=True)
+        try:
+            html = server.get("/qualifications/BK-0338-3")[2].decode("utf-8")
+            self.assertIn('verwachtingen (1)</span><sup class="footnote-ref"><a href="#footnote-1"',
+                          html)
+            self.assertIn('<li id="footnote-1" class="footnote"><span class="footnote-mark">(1)'
+                          '</span>', html)
+            self.assertIn('<a href="#competence-1">Competentie 1</a>', html)
+        finally:
+            server.stop()
+
     def test_stored_text_is_escaped_on_the_page(self):
         text = without_comment_header(os.path.join(LAYOUTS, "afbakening-sector-profile-note.txt"))
         text = text.replace("van Constructiv", "van <b>Constructiv</b>").replace(

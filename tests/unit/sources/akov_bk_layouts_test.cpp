@@ -318,5 +318,52 @@ TEST(AkovBkLayouts, AnActivitySplitOverTwoBulletsIsJoined) {
   EXPECT_TRUE(reported);
 }
 
+/// The bundled page with two footnotes (constructed): "(1)" on an activity of competence 1,
+/// a two-line block after that competence; "*" on the title of competence 2, a block after it.
+std::string page_with_footnotes() {
+  std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  const std::string activity = "  \xE2\x80\xA2 Wekt geen onrealiseerbare verwachtingen\n";
+  page.replace(page.find(activity), activity.size(),
+               "  \xE2\x80\xA2 Wekt geen onrealiseerbare verwachtingen (1)\n");
+  page.insert(
+      page.find(" \xE2\x80\xA2 Competentie 2:"),
+      "(1) Verwachtingen over de uitkomst van een dossier,\nook bij een beroepsprocedure.\n");
+  page.replace(page.find("  Werkt veranderingsgericht\n"), 28, "  Werkt veranderingsgericht*\n");
+  page.insert(page.find(" \xE2\x80\xA2 Competentie 3:"), "* Ook tegenover de eigen organisatie.\n");
+  return page;
+}
+
+TEST(AkovBkLayouts, FootnotesAreLinkedToTheTextsThatCarryTheirMark) {
+  std::vector<ReportNote> notes, page_notes;
+  const auto q = parse_layout(page_with_footnotes(), notes);
+  ASSERT_EQ(q.footnotes.size(), 2u);
+  EXPECT_EQ(q.footnotes[0],
+            (model::Footnote{"(1)",
+                             "Verwachtingen over de uitkomst van een dossier,\nook bij een "
+                             "beroepsprocedure.",
+                             {"competences[0].activities[2]"}}));
+  EXPECT_EQ(
+      q.footnotes[1],
+      (model::Footnote{"*", "Ook tegenover de eigen organisatie.", {"competences[1].title"}}));
+  // The texts keep their marks; the marked activity still finds its descriptor.
+  EXPECT_EQ(q.competences[0].activities[2].text, "Wekt geen onrealiseerbare verwachtingen (1)");
+  EXPECT_TRUE(q.competences[0].activities[2].descriptor.has_value());
+  EXPECT_EQ(q.competences[1].title, "Werkt veranderingsgericht*");
+  // Everything else reads as the page without footnotes.
+  const auto page = parse_layout(
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text,
+      page_notes);
+  EXPECT_EQ(q.competences[0].activities.size(), page.competences[0].activities.size());
+  EXPECT_EQ(q.competences[0].knowledge, page.competences[0].knowledge);
+  EXPECT_EQ(q.competences[1].activities, page.competences[1].activities);
+  EXPECT_EQ(q.competences[1].knowledge, page.competences[1].knowledge);
+  EXPECT_TRUE(q.raw_sections.empty());
+  for (const auto& note : notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
 }  // namespace
 }  // namespace vakkaart::sources
