@@ -79,7 +79,13 @@ void print_qualification_tree(std::ostream& out, const model::Qualification& q,
     for (int v : versions)
       out << " " << v;
   }
+  for (const auto& r : q.title_references)
+    out << s.dim(r.title_used ? "benaming gebruikt in " : "benaming komt niet voor in ")
+        << (r.kind == model::ReferenceKind::competent_fiche ? "Competent-fiche" : "sectorprofiel")
+        << (r.code.empty() ? "" : " " + r.code) << (r.name.empty() ? "" : " " + r.name) << "\n";
   out << "\n" << q.definition << "\n";
+  if (!q.scope.empty())
+    out << "\n" << s.bold("Afbakening") << "\n" << q.scope << "\n";
   for (const auto& c : q.competences) {
     out << "\n" << s.bold("Competentie " + std::to_string(c.number) + ": " + c.title) << "\n";
     for (const auto& a : c.activities) {
@@ -99,6 +105,14 @@ void print_qualification_tree(std::ostream& out, const model::Qualification& q,
       }
     }
   }
+  for (const auto& p : q.partial_qualifications) {
+    std::string numbers;
+    for (int n : p.competences)
+      numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+    out << "\n"
+        << s.bold("Deelkwalificatie " + p.code + ": " + p.title) << "\n  " << s.dim("competenties ")
+        << numbers << "\n";
+  }
   print_list(out, "Omgevingscontext", q.environment_context, s);
   print_list(out, "Handelingscontext", q.action_context, s);
   print_list(out, "Autonomie: is zelfstandig in", q.autonomy.independent_in, s);
@@ -108,6 +122,12 @@ void print_qualification_tree(std::ostream& out, const model::Qualification& q,
   out << "\n" << s.bold("Attesten en voorwaarden") << "\n  " << q.certificates << "\n";
   for (const auto& r : q.raw_sections)
     print_list(out, r.title + " (niet herkend)", r.lines, s);
+  for (const auto& f : q.footnotes) {
+    out << "\n" << s.bold("Voetnoot " + f.mark) << "  " << s.dim("bij");
+    for (const auto& place : f.referenced_at)
+      out << " " << s.dim(place);
+    out << "\n  " << f.text << "\n";
+  }
 }
 
 }  // namespace vakkaart::cli

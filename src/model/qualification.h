@@ -62,6 +62,47 @@ struct RawSection {
   bool operator==(const RawSection&) const = default;
 };
 
+/// What a note under the title refers to.
+enum class ReferenceKind {
+  competent_fiche,  // a fiche of VDAB's Competent database ("Competent-fiche G160201")
+  sector_profile,   // a sector's profile ("beroepscompetentieprofiel van Constructiv")
+};
+
+/// A note under the title saying where else the title is (or is not) used, e.g. "Deze benaming
+/// wordt gebruikt in de Competent-fiche G160201 …" or "Deze benaming komt NIET voor in de
+/// Competent fiche". The note itself is kept exactly; the other fields are read from it.
+struct TitleReference {
+  ReferenceKind kind = ReferenceKind::competent_fiche;
+  std::string code;        // "G160201"; empty when the note names none
+  std::string name;        // what the note names after the code, or the sector ("Constructiv")
+  bool title_used = true;  // false when the note says the title does NOT occur there
+  std::string note;        // the line as the page writes it
+
+  bool operator==(const TitleReference&) const = default;
+};
+
+/// A partial qualification ("deelkwalificatie"): its own code (a different number from the BK)
+/// and the numbers of the qualification's competences it consists of.
+struct PartialQualification {
+  std::string code;  // "BKD-0593-1-DBK-01"
+  std::string title;
+  std::vector<int> competences;
+
+  bool operator==(const PartialQualification&) const = default;
+};
+
+/// A footnote of the page ("*", "(1)"), linked to the places whose text carries its mark; those
+/// texts keep the mark as the page writes it.
+struct Footnote {
+  std::string mark;  // "*", "(1)"
+  std::string text;  // without the mark; lines of a multi-line footnote joined with '\n'
+  /// Where the mark is referenced, as paths into the canonical JSON ("competences[2].title",
+  /// "competences[2].activities[0]", "competences[2].knowledge[1]", "definition").
+  std::vector<std::string> referenced_at;
+
+  bool operator==(const Footnote&) const = default;
+};
+
 /// A professional qualification ("beroepskwalificatie"), one version of it.
 struct Qualification {
   std::string id;    // "BK-0338-3"
@@ -81,13 +122,27 @@ struct Qualification {
   /// "Attesten en voorwaarden" as the source states it; lines joined with '\n'.
   std::string certificates;
   std::vector<RawSection> raw_sections;
+  /// Notes under the title on where the title is used (empty on most pages).
+  std::vector<TitleReference> title_references;
+  /// "Afbakening": what the qualification covers and what not; lines joined with '\n'.
+  std::string scope;
+  std::vector<PartialQualification> partial_qualifications;
+  std::vector<Footnote> footnotes;
 
   bool operator==(const Qualification&) const = default;
 };
 
 const char* to_string(Descriptor d);
 const char* to_string(KnowledgeKind k);
+const char* to_string(ReferenceKind k);
 std::optional<Descriptor> descriptor_from_string(const std::string& s);
 std::optional<KnowledgeKind> knowledge_kind_from_string(const std::string& s);
+std::optional<ReferenceKind> reference_kind_from_string(const std::string& s);
+
+/// The text at a footnote's place ("definition", "scope", "competences[2].title",
+/// "competences[2].activities[0]", "competences[2].knowledge[1]", "environment_context[0]",
+/// "action_context[0]", "responsibility[0]", "autonomy.independent_in[0]", ….bound_to[…],
+/// ….relies_on[…]), or nullptr when the path names no text of `q`.
+const std::string* text_at(const Qualification& q, const std::string& path);
 
 }  // namespace vakkaart::model

@@ -5,6 +5,10 @@
 #include <regex>
 
 #include "sources/akov/descriptor_links.h"
+#include "sources/akov/footnotes.h"
+#include "sources/akov/line_shapes.h"
+#include "sources/akov/partial_qualifications.h"
+#include "sources/akov/title_reference.h"
 #include "text/text_utils.h"
 #include "text/utf8.h"
 
@@ -17,6 +21,8 @@ enum class Section {
   group,        // a heading that only groups others ("Globaal", "Competenties", ...)
   title,        // Titel
   definition,   // Definitie
+  scope,        // Afbakening
+  partials,     // Deelkwalificaties
   level,        // Niveau (VKS en EQF)
   recognition,  // Jaar van erkenning
   competences,  // Opsomming competenties
@@ -43,6 +49,9 @@ constexpr KnownHeading kHeadings[] = {
     {"globaal", Section::group},
     {"titel", Section::title},
     {"definitie", Section::definition},
+    {"afbakening", Section::scope},
+    {"deelkwalificaties", Section::partials},
+    {"deelkwalificatie", Section::partials},
     {"niveau (vks en eqf)", Section::level},
     {"niveau", Section::level},
     {"jaar van erkenning", Section::recognition},
@@ -65,34 +74,13 @@ constexpr KnownHeading kHeadings[] = {
     {"verantwoordelijkheid", Section::responsibility},
     {"attesten en voorwaarden", Section::certificates},
 };
-/// Where a note under the title ("Deze benaming wordt gebruikt in de Competent-fiche …",
-/// "Deze benaming komt NIET voor in de Competent fiche") is kept until the model has a place for
-/// it: a raw section, so the title stays the title and the note's text is not lost.
+/// Where a note under the title that names neither a Competent-fiche nor a sector profile is
+/// kept: a raw section, so the title stays the title and the note's text is not lost.
 constexpr const char* kTitleNoteSection = "Titel (benaming)";
-
-/// A note about the title's use elsewhere; such pages put it on the line under the title.
-bool is_title_note(std::string_view line) {
-  return text::starts_with(text::to_lower(text::collapse_whitespace(line)), "deze benaming ");
-}
 
 /// The skip link a web page rendering starts with: page chrome, not the title.
 bool is_skip_link(std::string_view line) {
   return text::to_lower(text::collapse_whitespace(line)) == "skip to main content";
-}
-
-/// A header line split at " • " ("Syndicaal deskundige • BK-0338-3 • Dit is de actuele versie …"),
-/// or the line itself.
-std::vector<std::string> header_parts(const std::string& line) {
-  static constexpr std::string_view separator = " \xE2\x80\xA2 ";
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  for (auto at = line.find(separator); at != std::string::npos; at = line.find(separator, from)) {
-    if (!text::trim(std::string_view(line).substr(from, at - from)).empty())
-      parts.emplace_back(line.substr(from, at - from));
-    from = at + separator.size();
-  }
-  parts.emplace_back(line.substr(from));
-  return parts;
 }
 
 /// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
@@ -144,6 +132,11 @@ class BkParser {
 
   ParseResult parse() {
     read_header();
+    // A web copy may render every bullet as indentation alone ("two-space bullets"): when no
+    // line of the body has a bullet mark, an indented line is a bullet.
+    bulletless_ = true;
+    for (std::size_t i = body_start_; i < lines_.size() && bulletless_; ++i)
+      bulletless_ = !bullet_text(lines_[i]).has_value();
     for (std::size_t i = body_start_; i < lines_.size(); ++i)
       read_line(i);
     finish();
@@ -164,7 +157,7 @@ class BkParser {
         break;
       }
       // One rendering puts title, code and version on one line, split by " • ".
-      for (const auto& part : header_parts(line))
+      for (const auto& part : akov::header_parts(line))
         read_header_part(part, static_cast<int>(i) + 1);
       body_start_ = i + 1;
     }
@@ -194,7 +187,7 @@ class BkParser {
       notes_.push_back({ReportNote::Kind::decision,
                         "\"Skip to Main Content\" is the web page's skip link; skipped",
                         {file_, line_number, ""}});
-    } else if (!header_title_.empty() && is_title_note(line)) {
+    } else if (!header_title_.empty() && akov::is_title_note(line)) {
       keep_title_note(text::collapse_whitespace(line), line_number);
     } else if (header_title_.empty() && !text::trim(line).empty()) {
       header_title_ = text::collapse_whitespace(line);
@@ -210,9 +203,14 @@ class BkParser {
     const std::string_view line = lines_[index];
     if (text::collapse_whitespace(line).empty()) {
       blank_before_ = true;
+      in_footnote_ = false;
       return;
     }
-    const auto bullet = bullet_text(line);
+    if (read_footnote_line(line, number))
+      return;
+    auto bullet = bullet_text(line);
+    if (!bullet && bulletless_ && starts_with_space(line))
+      bullet = text::trim(line);
     if (!bullet && !starts_with_space(line)) {
       if (auto section = known_section(line)) {
         enter(*section, number, text::collapse_whitespace(line));
@@ -220,6 +218,11 @@ class BkParser {
       }
       if (section_ == Section::certificates &&
           text::to_lower(text::collapse_whitespace(line)) == kLegalCertificatesHeading) {
+        return;
+      }
+      // A partial qualification's code or title line reads like a heading; offered first.
+      if (section_ == Section::partials && partials_.add(text::collapse_whitespace(line), number)) {
+        blank_before_ = false;
         return;
       }
       if (starts_unknown_section(line)) {
@@ -238,6 +241,80 @@ class BkParser {
       return;
     section_lines_++;
     add(content, bullet.has_value(), number);
+    if (auto place = place_of_last_text())
+      footnotes_.saw_place(*place);
+  }
+
+  // --- footnotes
+  // ----------------------------------------------------------------------------------
+
+  /// A footnote ("* …", "(1) …") whose mark a text kept so far carries, or a line continuing the
+  /// footnote above (no bullet, heading or competence line; a blank line ends a footnote).
+  bool read_footnote_line(std::string_view line, int number) {
+    const std::string content = text::collapse_whitespace(line);
+    if (in_footnote_) {
+      const bool continues = !bullet_text(line) && !(bulletless_ && starts_with_space(line)) &&
+                             !known_section(line) && !akov::footnote_line(content) &&
+                             !text::starts_with(text::to_lower(content), "competentie");
+      if (continues) {
+        if (!repeating_footnote_)
+          q_.footnotes.back().text += '\n' + content;
+        return true;
+      }
+      in_footnote_ = false;
+    }
+    auto footnote = akov::footnote_line(content);
+    if (!footnote)
+      return false;
+    if (footnotes_.referenced(q_, footnote->mark)) {
+      footnotes_.add(q_, std::move(*footnote));
+      notes_.push_back({ReportNote::Kind::decision,
+                        "footnote " + q_.footnotes.back().mark + " linked to " +
+                            std::to_string(q_.footnotes.back().referenced_at.size()) +
+                            " text(s) that carry its mark",
+                        {file_, number, "footnotes"}});
+      in_footnote_ = true;
+      repeating_footnote_ = false;
+      return true;
+    }
+    if (akov::FootnoteLinker::repeats(q_, *footnote)) {
+      in_footnote_ = true;
+      repeating_footnote_ = true;
+      return true;
+    }
+    return false;
+  }
+
+  /// Where the text just kept is, as a path into the canonical JSON (for footnote links).
+  std::optional<std::string> place_of_last_text() const {
+    auto item = [](const char* list, std::size_t size) {
+      return std::string(list) + "[" + std::to_string(size - 1) + "]";
+    };
+    switch (section_) {
+      case Section::definition:
+        return "definition";
+      case Section::scope:
+        return "scope";
+      case Section::environment_context:
+        return item("environment_context", q_.environment_context.size());
+      case Section::action_context:
+        return item("action_context", q_.action_context.size());
+      case Section::responsibility:
+        return item("responsibility", q_.responsibility.size());
+      case Section::competences: {
+        if (q_.competences.empty())
+          return std::nullopt;
+        const auto& c = q_.competences.back();
+        const std::string at = item("competences", q_.competences.size());
+        if (in_knowledge_ && !c.knowledge.empty())
+          return at + "." + item("knowledge", c.knowledge.size());
+        if (!in_knowledge_ && !c.activities.empty())
+          return at + "." + item("activities", c.activities.size());
+        return at + ".title";
+      }
+      default:
+        return std::nullopt;
+    }
   }
 
   /// A column-0 line that is no bullet and no known heading starts an unknown section when the
@@ -249,6 +326,7 @@ class BkParser {
     switch (section_) {
       case Section::title:
       case Section::definition:
+      case Section::scope:
       case Section::level:
       case Section::recognition:
       case Section::certificates:
@@ -280,7 +358,7 @@ class BkParser {
         keep_raw(content, line);
         return;
       case Section::title:
-        if (!title_.empty() && is_title_note(content)) {
+        if (!title_.empty() && akov::is_title_note(content)) {
           keep_title_note(content, line);
           return;
         }
@@ -288,6 +366,12 @@ class BkParser {
         return;
       case Section::definition:
         append_text(q_.definition, content);
+        return;
+      case Section::scope:
+        // Kept line by line: its paragraphs and lists are the page's own structure.
+        if (!q_.scope.empty())
+          q_.scope += '\n';
+        q_.scope += content;
         return;
       case Section::level:
         append_text(level_text_, content);
@@ -301,19 +385,19 @@ class BkParser {
         add_competence_line(content, is_bullet, line);
         return;
       case Section::general_knowledge:
-        lists_.general_knowledge.push_back(content);
+        add_list_item(lists_.general_knowledge, content, line);
         return;
       case Section::specific_knowledge:
-        lists_.specific_knowledge.push_back(content);
+        add_list_item(lists_.specific_knowledge, content, line);
         return;
       case Section::cognitive:
-        lists_.cognitive.push_back(content);
+        add_list_item(lists_.cognitive, content, line);
         return;
       case Section::problem_solving:
-        lists_.problem_solving.push_back(content);
+        add_list_item(lists_.problem_solving, content, line);
         return;
       case Section::motor:
-        lists_.motor.push_back(content);
+        add_list_item(lists_.motor, content, line);
         return;
       case Section::environment_context:
         q_.environment_context.push_back(content);
@@ -341,6 +425,17 @@ class BkParser {
       case Section::raw:
         q_.raw_sections.back().lines.push_back(content);
         return;
+      case Section::partials:
+        if (!partials_.add(content, line)) {
+          if (q_.raw_sections.empty() || q_.raw_sections.back().title != "Deelkwalificaties")
+            q_.raw_sections.push_back({"Deelkwalificaties", {}});
+          q_.raw_sections.back().lines.push_back(content);
+          notes_.push_back({ReportNote::Kind::warning,
+                            "line in \"Deelkwalificaties\" is no BKD code, title or competence "
+                            "line; kept as a raw section",
+                            {file_, line, "partial_qualifications"}});
+        }
+        return;
     }
   }
 
@@ -365,16 +460,31 @@ class BkParser {
     q_.raw_sections.back().lines.push_back(content);
   }
 
-  /// The header and the "Titel" section may both carry the note; it is kept once.
+  /// The header and the "Titel" section may both carry the note; it is kept once, as the
+  /// reference it makes, or as raw text when it names neither a Competent-fiche nor a profile.
   void keep_title_note(const std::string& content, int line) {
+    for (const auto& reference : q_.title_references) {
+      if (reference.note == content)
+        return;
+    }
     for (const auto& section : q_.raw_sections) {
       if (section.title == kTitleNoteSection && section.lines.front() == content)
         return;
     }
+    if (auto reference = akov::read_title_reference(content)) {
+      const bool fiche = reference->kind == model::ReferenceKind::competent_fiche;
+      q_.title_references.push_back(std::move(*reference));
+      notes_.push_back({ReportNote::Kind::decision,
+                        std::string("the note under the title is kept apart from the title as a "
+                                    "reference to a ") +
+                            (fiche ? "Competent-fiche" : "sector profile"),
+                        {file_, line, "title"}});
+      return;
+    }
     q_.raw_sections.push_back({kTitleNoteSection, {content}});
-    notes_.push_back({ReportNote::Kind::decision,
-                      "the note under the title is kept apart from the title as the raw section "
-                      "\"" +
+    notes_.push_back({ReportNote::Kind::warning,
+                      "the note under the title names neither a Competent-fiche nor a sector "
+                      "profile; kept as the raw section \"" +
                           std::string(kTitleNoteSection) + "\"",
                       {file_, line, "title"}});
   }
@@ -407,7 +517,8 @@ class BkParser {
       expect_competence_title_ = false;
       return;
     }
-    if (expect_competence_title_ && !is_bullet) {
+    // Where bullets are indentation alone, the title is indented like the bullets.
+    if (expect_competence_title_ && (!is_bullet || bulletless_)) {
       competence.title = content;
       expect_competence_title_ = false;
       return;
@@ -430,11 +541,38 @@ class BkParser {
                         {file_, line, "competence " + std::to_string(competence.number)}});
       return;
     }
+    std::string* previous = nullptr;
+    if (in_knowledge_ && !competence.knowledge.empty())
+      previous = &competence.knowledge.back().text;
+    if (!in_knowledge_ && !competence.activities.empty())
+      previous = &competence.activities.back().text;
+    if (previous != nullptr && akov::continues_item(*previous, content)) {
+      join_split_item(*previous, content, line);
+      return;
+    }
     if (in_knowledge_) {
       competence.knowledge.push_back({content, std::nullopt});
     } else {
       competence.activities.push_back({content, std::nullopt});
     }
+  }
+
+  void join_split_item(std::string& previous, const std::string& content, int line) {
+    previous += ' ' + content;
+    notes_.push_back({ReportNote::Kind::decision,
+                      "a bullet starting in lower case after an item without final punctuation "
+                      "continues that item; joined",
+                      {file_, line, ""}});
+  }
+
+  /// An item of a descriptor list; a bullet split over two by the page is joined as in the
+  /// competence list, so both still match.
+  void add_list_item(std::vector<std::string>& list, const std::string& content, int line) {
+    if (!list.empty() && akov::continues_item(list.back(), content)) {
+      join_split_item(list.back(), content, line);
+      return;
+    }
+    list.push_back(content);
   }
 
   void close_competence(int line) {
@@ -493,6 +631,15 @@ class BkParser {
       }
     }
     akov::link_descriptors(q_, lists_, file_, notes_);
+    q_.partial_qualifications = partials_.finish(q_, file_, notes_);
+    if (!partials_.leftover().empty()) {
+      q_.raw_sections.push_back({"Deelkwalificaties", {partials_.leftover()}});
+      notes_.push_back({ReportNote::Kind::warning,
+                        "\"" + partials_.leftover() +
+                            "\" in \"Deelkwalificaties\" is followed by no BKD code; kept as "
+                            "a raw section",
+                        {file_, 0, "partial_qualifications"}});
+    }
     for (const auto& extra : header_extra_) {
       q_.raw_sections.insert(q_.raw_sections.begin(), {"Kop", {extra}});
       notes_.push_back({ReportNote::Kind::warning,
@@ -586,6 +733,11 @@ class BkParser {
   std::vector<ReportNote> notes_;
   model::Qualification q_;
   akov::DescriptorLists lists_;
+  akov::PartialQualificationsReader partials_;
+  bool bulletless_ = false;
+  akov::FootnoteLinker footnotes_;
+  bool in_footnote_ = false;
+  bool repeating_footnote_ = false;
 
   std::size_t body_start_ = 0;
   int code_line_ = 0;

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/json_reader.h"
+#include "sources/qualification_parts_json.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::sources {
@@ -230,6 +231,7 @@ class Reader : public JsonReader {
         q.raw_sections.push_back({str((*it)[i], rp, "title"), str_array((*it)[i], rp, "lines")});
       }
     }
+    read_qualification_parts(*this, j, path, q);
     return q;
   }
 
@@ -410,6 +412,7 @@ Json qualification_to_json(const model::Qualification& q) {
   for (const auto& r : q.raw_sections)
     raw.push_back(Json{{"title", r.title}, {"lines", strings(r.lines)}});
   j["raw_sections"] = std::move(raw);
+  add_qualification_parts(q, j);
   return j;
 }
 

@@ -6,6 +6,7 @@
 #include "server/views/catalog_view.h"
 #include "server/views/crosswalk_view.h"
 #include "server/views/page_views.h"
+#include "server/views/qualification_parts_view.h"
 #include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
@@ -75,6 +76,9 @@ void add_cluster_suggestions(Context& r, Json& q, const std::vector<model::Align
 Page qualification_page(Context& r, const std::string& id) {
   Json q = qualification_json(r.store(), id);
   const Json& t = web::ui_texts(r.lang);
+  // First: footnote links go onto the items before the knowledge lists below copy them.
+  Json parts;
+  add_qualification_parts_view(q, parts, t);
 
   std::string tab = r.req.get_param_value("tab");
   if (tab.empty())
@@ -147,7 +151,7 @@ Page qualification_page(Context& r, const std::string& id) {
         {{"id", vid}, {"version", n}, {"url", page_url("/qualifications/" + vid, {}, r.lang)}});
   }
 
-  Json view;
+  Json view = std::move(parts);
   view["q"] = q;
   view["tabs"] = tabs;
   view["tab_contexts"] = tabs[0];

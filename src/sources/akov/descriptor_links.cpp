@@ -1,5 +1,7 @@
 #include "sources/akov/descriptor_links.h"
 
+#include <regex>
+
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
@@ -90,6 +92,9 @@ std::string loose_match_key(const std::string& text) {
   std::string key = text::to_lower(text::collapse_whitespace(text));
   replace_all(key, "\xE2\x80\x99", "'");  // ’
   replace_all(key, "\xE2\x80\x98", "'");  // ‘
+  // A footnote mark at the end ("*", "(1)") may be written in one list and not the other.
+  static const std::regex mark(R"(\s*(\*+|\(\d{1,2}\))$)");
+  key = std::regex_replace(key, mark, "");
   while (!key.empty() && (key.back() == '.' || key.back() == ';' || key.back() == ',')) {
     key.pop_back();
   }

@@ -12,6 +12,7 @@
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_function_history.h"
 #include "store/sql/sql_labels.h"
+#include "store/sql/sql_qualification_parts.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace vakkaart::store::sql {
@@ -210,6 +211,7 @@ class SqlStore::Writer {
           .bind(4, body)
           .run();
     }
+    insert_qualification_parts(db_, q);
   }
 
   /// Statements nothing refers to any more (after a replacement) are removed.
@@ -660,6 +662,7 @@ std::optional<model::Qualification> SqlStore::load_qualification(const std::stri
     }
     q.raw_sections.push_back(std::move(r));
   }
+  load_qualification_parts(*db_, q);
   return q;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sources/akov/title_reference.h"
 #include "sources/akov_bk.h"
 #include "sources/source_file.h"
 
@@ -36,12 +37,16 @@ TEST(AkovBkLayouts, TitleNoteIsNotGluedIntoTheTitle) {
   std::vector<ReportNote> notes;
   const auto q = parse_layout(layout_fixture("title-note-competent-fiche.txt"), notes);
   EXPECT_EQ(q.title, "Syndicaal deskundige");
-  // In the header and in "Titel": kept once, exactly as the page writes it.
-  ASSERT_EQ(q.raw_sections.size(), 1u);
-  EXPECT_EQ(q.raw_sections[0].title, "Titel (benaming)");
-  EXPECT_EQ(q.raw_sections[0].lines,
-            std::vector<std::string>{
-                "Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige"});
+  // In the header and in "Titel": kept once, as a reference, with the note exactly as written.
+  EXPECT_TRUE(q.raw_sections.empty());
+  ASSERT_EQ(q.title_references.size(), 1u);
+  const auto& ref = q.title_references[0];
+  EXPECT_EQ(ref.kind, model::ReferenceKind::competent_fiche);
+  EXPECT_EQ(ref.code, "K140301");
+  EXPECT_EQ(ref.name, "Syndicaal deskundige");
+  EXPECT_TRUE(ref.title_used);
+  EXPECT_EQ(ref.note,
+            "Deze benaming wordt gebruikt in de Competent-fiche K140301 Syndicaal deskundige");
   bool reported = false;
   for (const auto& note : notes) {
     reported |= note.kind == ReportNote::Kind::decision && note.where.line == 2 &&
@@ -62,8 +67,70 @@ TEST(AkovBkLayouts, TitleNoteOnlyInTitelSection) {
   std::vector<ReportNote> notes;
   const auto q = parse_layout(text, notes);
   EXPECT_EQ(q.title, "Syndicaal deskundige");
+  EXPECT_TRUE(q.raw_sections.empty());
+  ASSERT_EQ(q.title_references.size(), 1u);
+  EXPECT_EQ(q.title_references[0].kind, model::ReferenceKind::competent_fiche);
+  EXPECT_EQ(q.title_references[0].code, "");
+  EXPECT_FALSE(q.title_references[0].title_used);
+  EXPECT_EQ(q.title_references[0].note, note);
+}
+
+TEST(AkovBkLayouts, SectorProfileNoteAndAfbakening) {
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(layout_fixture("afbakening-sector-profile-note.txt"), notes);
+  EXPECT_EQ(q.title, "Syndicaal deskundige");
+  ASSERT_EQ(q.title_references.size(), 1u);
+  EXPECT_EQ(q.title_references[0].kind, model::ReferenceKind::sector_profile);
+  EXPECT_EQ(q.title_references[0].name, "Constructiv");
+  EXPECT_EQ(q.title_references[0].code, "");
+  EXPECT_TRUE(q.title_references[0].title_used);
+  EXPECT_EQ(q.scope,
+            "De syndicaal deskundige werkt binnen een vakorganisatie of een "
+            "uitbetalingsinstelling.\nHet vertegenwoordigen van werknemers in een ondernemingsraad "
+            "valt buiten deze beroepskwalificatie.");
+  EXPECT_EQ(q.level.vks, 5);  // the section after "Afbakening" is still read
+  EXPECT_TRUE(q.raw_sections.empty());
+  for (const auto& note : notes)
+    EXPECT_EQ(note.message.find("unknown section"), std::string::npos) << note.message;
+}
+
+TEST(AkovBkLayouts, TitleNotesAreReadIntoReferences) {
+  struct Case {
+    const char* note;
+    model::ReferenceKind kind;
+    const char* code;
+    const char* name;
+    bool used;
+  };
+  const Case cases[] = {
+      {"Deze benaming wordt gebruikt in de Competent-fiche G160201 - 'Syndicaal deskundige'.",
+       model::ReferenceKind::competent_fiche, "G160201", "Syndicaal deskundige", true},
+      {"Deze benaming komt niet voor in de Competentfiche", model::ReferenceKind::competent_fiche,
+       "", "", false},
+      {"Deze benaming wordt niet gebruikt in het beroepscompetentieprofiel van de Constructiv",
+       model::ReferenceKind::sector_profile, "", "Constructiv", false},
+  };
+  for (const auto& c : cases) {
+    const auto ref = akov::read_title_reference(c.note);
+    ASSERT_TRUE(ref.has_value()) << c.note;
+    EXPECT_EQ(ref->kind, c.kind) << c.note;
+    EXPECT_EQ(ref->code, c.code) << c.note;
+    EXPECT_EQ(ref->name, c.name) << c.note;
+    EXPECT_EQ(ref->title_used, c.used) << c.note;
+    EXPECT_EQ(ref->note, c.note);
+  }
+  // Naming neither: no reference; the parser keeps such a note as raw text (warning).
+  EXPECT_FALSE(akov::read_title_reference("Deze benaming is beschermd").has_value());
+  std::string text = layout_fixture("title-note-competent-fiche.txt");
+  for (auto at = text.find("Deze benaming wordt gebruikt in de Competent-fiche K140301");
+       at != std::string::npos; at = text.find("Deze benaming wordt gebruikt", at))
+    text.replace(at, text.find('\n', at) - at, "Deze benaming is beschermd");
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(text, notes);
+  EXPECT_TRUE(q.title_references.empty());
   ASSERT_EQ(q.raw_sections.size(), 1u);
-  EXPECT_EQ(q.raw_sections[0].lines, std::vector<std::string>{note});
+  EXPECT_EQ(q.raw_sections[0].title, "Titel (benaming)");
+  EXPECT_EQ(q.raw_sections[0].lines, std::vector<std::string>{"Deze benaming is beschermd"});
 }
 
 /// The bundled page as a flattened rendering gives it: no indentation, no blank lines, "- " for
@@ -140,6 +207,162 @@ TEST(AkovBkLayouts, CutOffFlattenedPageIsRefusedAtItsLastLine) {
     EXPECT_GE(e.where().line, lines);
     EXPECT_LE(e.where().line, lines + 1);
   }
+}
+
+/// The bundled page with the constructed "Deelkwalificaties" section before "Omgevingscontext".
+std::string page_with_partials(const std::string& section) {
+  std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  page.insert(page.find("Omgevingscontext"), section);
+  return page;
+}
+
+TEST(AkovBkLayouts, DeelkwalificatiesWithTheirCompetences) {
+  std::vector<ReportNote> notes;
+  const auto q =
+      parse_layout(page_with_partials(layout_fixture("deelkwalificaties-section.txt")), notes);
+  ASSERT_EQ(q.partial_qualifications.size(), 2u);
+  EXPECT_EQ(q.partial_qualifications[0],
+            (model::PartialQualification{
+                "BKD-0593-1-DBK-01", "Onthaalmedewerker vakorganisatie", {1, 3}}));
+  EXPECT_EQ(q.partial_qualifications[1],
+            (model::PartialQualification{
+                "BKD-0593-1-DBK-02", "Dossierbeheerder werkloosheid", {2, 4, 6, 7, 8}}));
+  EXPECT_TRUE(q.raw_sections.empty());
+  for (const auto& note : notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+  // The rest of the page is read as without the section.
+  std::vector<ReportNote> page_notes;
+  auto without = q;
+  without.partial_qualifications.clear();
+  EXPECT_EQ(without, parse_layout(page_with_partials(""), page_notes));
+}
+
+TEST(AkovBkLayouts, DeelkwalificatieNamingAMissingCompetenceIsRefusedAtItsLine) {
+  std::string section = layout_fixture("deelkwalificaties-section.txt");
+  section.replace(section.find("6-8"), 3, "6-18");
+  const std::string page = page_with_partials(section);
+  const std::string before = page.substr(0, page.find("6-18"));
+  const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  try {
+    parse_akov_bk(page, "partials.txt");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_EQ(e.where().line, line);
+    EXPECT_NE(e.message().find("BKD-0593-1-DBK-02 names competence 16"), std::string::npos)
+        << e.message();
+  }
+}
+
+TEST(AkovBkLayouts, DeelkwalificatieCompetenceTitleThatDiffersIsReported) {
+  std::string section = layout_fixture("deelkwalificaties-section.txt");
+  section.replace(section.find("Werkt doelgroepgericht"), 22, "Werkt klantgericht");
+  std::vector<ReportNote> notes;
+  const auto q = parse_layout(page_with_partials(section), notes);
+  EXPECT_EQ(q.partial_qualifications[0].competences, (std::vector<int>{1, 3}));
+  bool reported = false;
+  for (const auto& note : notes)
+    reported |= note.kind == ReportNote::Kind::warning &&
+                note.message.find("\"Werkt klantgericht\" here") != std::string::npos;
+  EXPECT_TRUE(reported);
+}
+
+TEST(AkovBkLayouts, WebRenderingWithTwoSpaceBulletsGivesTheSameQualification) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  // Constructed after the description: the skip link, and every bullet mark rendered
+  // as indentation alone ("\u2022 " becomes two spaces).
+  std::string web = "Skip to Main Content\n\n" + page;
+  for (auto at = web.find("\xE2\x80\xA2 "); at != std::string::npos;
+       at = web.find("\xE2\x80\xA2 ", at))
+    web.replace(at, 4, "  ");
+  ASSERT_EQ(web.find("\xE2\x80\xA2"), std::string::npos);
+  std::vector<ReportNote> page_notes, web_notes;
+  EXPECT_EQ(parse_layout(web, web_notes), parse_layout(page, page_notes));
+  for (const auto& note : web_notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+}
+
+TEST(AkovBkLayouts, AnActivitySplitOverTwoBulletsIsJoined) {
+  const std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  // The page splits the activity in the competence list and in its descriptor section alike.
+  const std::string whole =
+      "Houdt rekening met de kenmerken, belangen, wensen en noden van de "
+      "belanghebbenden (individueel en collectief)";
+  std::string split = page;
+  std::size_t count = 0;
+  for (auto at = split.find(whole); at != std::string::npos; at = split.find(whole, at + 1)) {
+    const auto line_start = split.rfind('\n', at) + 1;
+    const std::string indent = split.substr(line_start, at - line_start);
+    split.replace(at, whole.size(),
+                  "Houdt rekening met de kenmerken, belangen, wensen en noden\n" + indent +
+                      "van de belanghebbenden (individueel en collectief)");
+    ++count;
+  }
+  ASSERT_GE(count, 2u);
+  std::vector<ReportNote> page_notes, split_notes;
+  const auto q = parse_layout(split, split_notes);
+  EXPECT_EQ(q, parse_layout(page, page_notes));
+  EXPECT_EQ(q.competences[0].activities[1].text, whole);
+  bool reported = false;
+  for (const auto& note : split_notes) {
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
+    reported |= note.kind == ReportNote::Kind::decision &&
+                note.message.find("continues that item") != std::string::npos;
+  }
+  EXPECT_TRUE(reported);
+}
+
+/// The bundled page with two footnotes (constructed): "(1)" on an activity of competence 1,
+/// a two-line block after that competence; "*" on the title of competence 2, a block after it.
+std::string page_with_footnotes() {
+  std::string page =
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text;
+  const std::string activity = "  \xE2\x80\xA2 Wekt geen onrealiseerbare verwachtingen\n";
+  page.replace(page.find(activity), activity.size(),
+               "  \xE2\x80\xA2 Wekt geen onrealiseerbare verwachtingen (1)\n");
+  page.insert(
+      page.find(" \xE2\x80\xA2 Competentie 2:"),
+      "(1) Verwachtingen over de uitkomst van een dossier,\nook bij een beroepsprocedure.\n");
+  page.replace(page.find("  Werkt veranderingsgericht\n"), 28, "  Werkt veranderingsgericht*\n");
+  page.insert(page.find(" \xE2\x80\xA2 Competentie 3:"), "* Ook tegenover de eigen organisatie.\n");
+  return page;
+}
+
+TEST(AkovBkLayouts, FootnotesAreLinkedToTheTextsThatCarryTheirMark) {
+  std::vector<ReportNote> notes, page_notes;
+  const auto q = parse_layout(page_with_footnotes(), notes);
+  ASSERT_EQ(q.footnotes.size(), 2u);
+  EXPECT_EQ(q.footnotes[0],
+            (model::Footnote{"(1)",
+                             "Verwachtingen over de uitkomst van een dossier,\nook bij een "
+                             "beroepsprocedure.",
+                             {"competences[0].activities[2]"}}));
+  EXPECT_EQ(
+      q.footnotes[1],
+      (model::Footnote{"*", "Ook tegenover de eigen organisatie.", {"competences[1].title"}}));
+  // The texts keep their marks; the marked activity still finds its descriptor.
+  EXPECT_EQ(q.competences[0].activities[2].text, "Wekt geen onrealiseerbare verwachtingen (1)");
+  EXPECT_TRUE(q.competences[0].activities[2].descriptor.has_value());
+  EXPECT_EQ(q.competences[1].title, "Werkt veranderingsgericht*");
+  // Everything else reads as the page without footnotes.
+  const auto page = parse_layout(
+      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
+          .text,
+      page_notes);
+  EXPECT_EQ(q.competences[0].activities.size(), page.competences[0].activities.size());
+  EXPECT_EQ(q.competences[0].knowledge, page.competences[0].knowledge);
+  EXPECT_EQ(q.competences[1].activities, page.competences[1].activities);
+  EXPECT_EQ(q.competences[1].knowledge, page.competences[1].knowledge);
+  EXPECT_TRUE(q.raw_sections.empty());
+  for (const auto& note : notes)
+    EXPECT_NE(note.kind, ReportNote::Kind::warning) << note.message;
 }
 
 }  // namespace

@@ -51,6 +51,33 @@ TEST(CanonicalJson, QualificationRoundTripsByteForByte) {
   EXPECT_EQ(dump_canonical(qualification_to_json(back)), first);
 }
 
+TEST(CanonicalJson, QualificationPartsRoundTripAndAreOmittedWhenEmpty) {
+  const auto plain = qualification_to_json(sample_qualification());
+  for (const char* key : {"title_references", "scope", "partial_qualifications", "footnotes"})
+    EXPECT_FALSE(plain.contains(key)) << key;
+  auto q = testing::sample_qualification_with_parts();
+  std::string first = dump_canonical(qualification_to_json(q));
+  ParseResult parsed = parse_canonical_json(first, "q.json");
+  const auto& back = std::get<model::Qualification>(parsed.documents.at(0));
+  EXPECT_EQ(back, q);
+  EXPECT_EQ(dump_canonical(qualification_to_json(back)), first);
+}
+
+TEST(CanonicalJson, QualificationPartsReferToTheDocument) {
+  auto bad_number = qualification_to_json(testing::sample_qualification_with_parts());
+  bad_number["partial_qualifications"][1]["competences"][1] = 7;
+  try {
+    parse_canonical_json(dump_canonical(bad_number), "q.json");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().field, "$.partial_qualifications[1].competences[1]");
+    EXPECT_NE(e.message().find("no competence 7"), std::string::npos) << e.message();
+  }
+  auto bad_place = qualification_to_json(testing::sample_qualification_with_parts());
+  bad_place["footnotes"][0]["referenced_at"][0] = "competences[5].title";
+  EXPECT_THROW(parse_canonical_json(dump_canonical(bad_place), "q.json"), Error);
+}
+
 TEST(CanonicalJson, ProfileShapeListsEveryClusterInModelOrder) {
   auto f = sample_framework();
   Json j = profile_to_json(f, f.profiles[1]);

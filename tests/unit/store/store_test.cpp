@@ -73,6 +73,21 @@ TEST(Store, RoundTripsAQualificationExactly) {
   EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-1");
 }
 
+TEST(Store, RoundTripsTheQualificationPartsOfMigration10) {
+  TempDir dir;
+  auto store = testing::open_test_store(dir.file("a.db"));
+  auto q = testing::sample_qualification_with_parts();
+  store->put_documents({q});
+  auto back = store->find_qualification("BK-9999-1");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, q);
+  // The same page again is unchanged; without its parts it is a replacement that drops them.
+  EXPECT_EQ(store->put_documents({q})[0].outcome, PutOutcome::unchanged);
+  auto plain = testing::sample_qualification();
+  EXPECT_EQ(store->put_documents({plain})[0].outcome, PutOutcome::replaced);
+  EXPECT_EQ(*store->find_qualification("BK-9999-1"), plain);
+}
+
 TEST(Store, StoresEachDistinctStatementOnce) {
   TempDir dir;
   auto store = testing::open_test_store(dir.file("a.db"));

@@ -93,4 +93,21 @@ inline model::Qualification sample_qualification(int version = 1, bool current =
   return q;
 }
 
+/// The sample with every part only some pages have: title references, scope, partial
+/// qualifications, footnotes.
+inline model::Qualification sample_qualification_with_parts() {
+  model::Qualification q = sample_qualification();
+  q.competences[1].activities[1].text = "Tilt lasten*";
+  q.title_references = {
+      {model::ReferenceKind::competent_fiche, "G160201", "Demo deskundige", true,
+       "Deze benaming wordt gebruikt in de Competent-fiche G160201 Demo deskundige"},
+      {model::ReferenceKind::sector_profile, "", "Constructiv", false,
+       "Deze benaming komt niet voor in het beroepscompetentieprofiel van Constructiv"}};
+  q.scope = "Eerste alinea van de afbakening.\nTweede alinea.";
+  q.partial_qualifications = {{"BKD-0593-1-DBK-01", "Demo onthaal", {1}},
+                              {"BKD-0593-1-DBK-02", "Demo communicatie", {1, 2}}};
+  q.footnotes = {{"*", "Tot 25 kg.\nVolgens de codex.", {"competences[1].activities[1]"}}};
+  return q;
+}
+
 }  // namespace vakkaart::testing

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace vakkaart::sources::akov {
+
+/// A header line split at " • " ("Syndicaal deskundige • BK-0338-3 • Dit is de actuele
+/// versie …"), or the line itself.
+std::vector<std::string> header_parts(const std::string& line);
+
+/// A bullet that continues the item above it: the page split one item over two bullets. It
+/// starts with a lower-case letter, and the item above ends no sentence or clause.
+bool continues_item(const std::string& previous, const std::string& next);
+
+}  // namespace vakkaart::sources::akov
