@@ -139,7 +139,9 @@ std::optional<OlderHeading> older_heading(std::string_view piece) {
 }
 
 std::vector<std::string> split_pieces(std::string_view line) {
-  static const std::regex group(R"(BASISACTIVITEITEN|SPECIFIEKE ACTIVITEITEN)");
+  // The competence groups, and the dossier's label (its title follows it on a flattened line).
+  static const std::regex group(
+      R"(BASISACTIVITEITEN|SPECIFIEKE ACTIVITEITEN|BEROEPSKWALIFICATIEDOSSIER)");
   static const std::regex knowledge(R"(met inbegrip van (de )?kennis( van)?\s*:?)",
                                     std::regex::icase);
   static const std::regex code(R"(\(\s*co\s*\d{3,6}\s*\))", std::regex::icase);
@@ -155,6 +157,12 @@ std::vector<std::string> split_pieces(std::string_view line) {
       add_cut(cuts, static_cast<std::size_t>(it->position()));
       add_cut(cuts, static_cast<std::size_t>(it->position() + it->length()));
     }
+  }
+  // A rule ("////…") flattened into the line, as a dossier export copied onto one line has it.
+  static const std::regex rule(R"(/{4,})");
+  for (It it(text.begin(), text.end(), rule), end; it != end; ++it) {
+    add_cut(cuts, static_cast<std::size_t>(it->position()));
+    add_cut(cuts, static_cast<std::size_t>(it->position() + it->length()));
   }
   for (It it(text.begin(), text.end(), code), end; it != end; ++it)
     add_cut(cuts, static_cast<std::size_t>(it->position() + it->length()));

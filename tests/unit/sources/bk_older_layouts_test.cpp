@@ -122,6 +122,36 @@ TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "wrapped line"));
 }
 
+/// The export as a copy flattened onto one line gives it (as docplayer's copy of the real
+/// export is): every bullet a "•", its rules inline.
+std::string on_one_line(const std::string& text) {
+  std::string out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    auto end = text.find('\n', from);
+    std::string line = text.substr(from, end - from);
+    from = end == std::string::npos ? text.size() : end + 1;
+    line.erase(0, line.find_first_not_of(' '));
+    if (line.rfind("o ", 0) == 0)
+      line.replace(0, 1, "\xE2\x80\xA2");
+    if (line.rfind("\xEF\x82\xB7", 0) == 0)
+      line.replace(0, 3, "\xE2\x80\xA2");
+    if (!line.empty())
+      out += (out.empty() ? "" : " ") + line;
+  }
+  return out + '\n';
+}
+
+TEST(BkOlderLayouts, DossierExportOnOneLineIsTheSame) {
+  const auto text = fixture("BK-0338-3-dossier-export.txt");
+  const auto result = parse_bk_dossier_export(on_one_line(text), "BK-0338-3.txt");
+  // As JSON text, so a difference shows where it is.
+  EXPECT_EQ(
+      dump_canonical(qualification_to_json(only(result))),
+      dump_canonical(qualification_to_json(only(parse_bk_dossier_export(text, "BK-0338-3.txt")))));
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "flattened", 1));
+}
+
 TEST(BkOlderLayouts, RepealedIsWithdrawn) {
   const auto result = parse_bk_decree_annex(fixture("BK-0338-2-decree-annex-repealed.txt"),
                                             "BK-0338-2-decree-annex-repealed.txt");
