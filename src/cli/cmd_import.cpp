@@ -129,7 +129,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
          "file in it that vakkaart recognises, one transaction per file")
       ->required();
   cmd->add_option("--format", format_name,
-                  "Force a format: sociare-note | akov-bk | json | case | esco | csv | xlsx");
+                  "Force a format: sociare-note | akov-bk | json | case | esco | csv | xlsx | "
+                  "bk-decree-annex | bk-dossier-export");
   cmd->add_flag("--json", as_json, "Print the import report as JSON");
   cmd->add_flag("--dry-run", dry_run, "Read, check and compare with the store; write nothing");
   cmd->callback([&ctx] {
@@ -139,7 +140,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
       if (!forced)
         throw Error(ErrorCode::invalid_argument,
                     "unknown format '" + format_name +
-                        "' (sociare-note, akov-bk, json, case, esco, csv, xlsx)",
+                        "' (sociare-note, akov-bk, json, case, esco, csv, xlsx, bk-decree-annex, "
+                        "bk-dossier-export)",
                     {"", 0, "--format"});
     }
     auto store = ctx.open_store(store::OpenMode::read_write);

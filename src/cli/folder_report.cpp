@@ -32,12 +32,15 @@ std::string padded(const std::string& s, std::size_t width) {
 
 }  // namespace
 
+// Wide enough for the longest format name, "bk-dossier-export".
+constexpr std::size_t kFormatWidth = 19;
+
 void print_folder_report(std::ostream& out, const catalog::FolderReport& report, const Style& s) {
   std::size_t path_width = 4;
   for (const auto& e : report.entries)
     path_width = std::max(path_width, std::min<std::size_t>(e.path.size(), 60));
-  out << s.bold(padded("FILE", path_width + 2) + padded("FORMAT", 14) + padded("RESULT", 17) +
-                "DETAIL")
+  out << s.bold(padded("FILE", path_width + 2) + padded("FORMAT", kFormatWidth) +
+                padded("RESULT", 17) + "DETAIL")
       << "\n";
   for (const auto& e : report.entries) {
     const std::string result = catalog::to_string(e.status);
@@ -47,7 +50,7 @@ void print_folder_report(std::ostream& out, const catalog::FolderReport& report,
     else if (e.status == catalog::FolderStatus::imported)
       shown = s.good(shown);
     out << padded(e.path, path_width + 2)
-        << padded(e.format ? sources::to_string(*e.format) : "-", 14) << shown
+        << padded(e.format ? sources::to_string(*e.format) : "-", kFormatWidth) << shown
         << folder_row_detail(e) << "\n";
   }
   using catalog::FolderStatus;

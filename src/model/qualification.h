@@ -109,6 +109,8 @@ struct Qualification {
   std::string code;  // "BK-0338"
   int version = 0;   // 3
   bool current = false;
+  /// Repealed ("opgeheven"): kept as it was, but no longer in force.
+  bool withdrawn = false;
   std::string title;
   std::string definition;
   Level level;

@@ -160,6 +160,12 @@ class Reader : public JsonReader {
     if (!current.is_boolean())
       fail(path + ".current", "expected true or false");
     q.current = current.get<bool>();
+    if (j.contains("withdrawn")) {
+      const Json& withdrawn = j.at("withdrawn");
+      if (!withdrawn.is_boolean())
+        fail(path + ".withdrawn", "expected true or false");
+      q.withdrawn = withdrawn.get<bool>();
+    }
     q.title = str(j, path, "title");
     q.definition = str(j, path, "definition");
     const Json& level = member(j, path, "level");
@@ -377,6 +383,9 @@ Json qualification_to_json(const model::Qualification& q) {
   j["code"] = q.code;
   j["version"] = q.version;
   j["current"] = q.current;
+  // Only a repealed qualification says so: every other export stays as it was.
+  if (q.withdrawn)
+    j["withdrawn"] = true;
   j["title"] = q.title;
   j["definition"] = q.definition;
   j["level"] = Json{{"vks", optional_int(q.level.vks)}, {"eqf", optional_int(q.level.eqf)}};

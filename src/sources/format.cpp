@@ -1,5 +1,7 @@
 #include "sources/format.h"
 
+#include "sources/akov/decree_annex.h"
+#include "sources/akov/dossier_export.h"
 #include "sources/akov_bk.h"
 #include "sources/canonical_json.h"
 #include "sources/case_package.h"
@@ -26,13 +28,18 @@ const char* to_string(Format format) {
       return "csv";
     case Format::sheet_xlsx:
       return "xlsx";
+    case Format::bk_decree_annex:
+      return "bk-decree-annex";
+    case Format::bk_dossier_export:
+      return "bk-dossier-export";
   }
   return "json";
 }
 
 std::optional<Format> format_from_name(std::string_view name) {
   for (Format format : {Format::sociare_note, Format::akov_bk, Format::json, Format::case_package,
-                        Format::esco_csv, Format::sheet_csv, Format::sheet_xlsx}) {
+                        Format::esco_csv, Format::sheet_csv, Format::sheet_xlsx,
+                        Format::bk_decree_annex, Format::bk_dossier_export}) {
     if (name == to_string(format))
       return format;
   }
@@ -55,6 +62,11 @@ Format detect_format(std::string_view text, const std::string& file_name) {
   // So is a framework spreadsheet, by its own header.
   if (looks_like_framework_csv(text))
     return Format::sheet_csv;
+  // The older BK layouts before the modern one: an annex or dossier may carry a code line too.
+  if (looks_like_bk_decree_annex(text))
+    return Format::bk_decree_annex;
+  if (looks_like_bk_dossier_export(text))
+    return Format::bk_dossier_export;
   if (looks_like_akov_bk(text))
     return Format::akov_bk;
   if (looks_like_sociare_note(text))
@@ -63,7 +75,8 @@ Format detect_format(std::string_view text, const std::string& file_name) {
       ErrorCode::unsupported_format,
       "not a document vakkaart can read: neither a Sociare framework note (a row of "
       "profile names followed by \"DEFINITIE BEROEP\"), an AKOV professional "
-      "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3), a CASE "
+      "qualification (\"Beroepskwalificatie\" with a code such as BK-0338-3, or an older "
+      "decree annex or dossier export of one), a CASE "
       "CFPackage, an ESCO CSV file, a vakkaart spreadsheet (CSV or XLSX) nor vakkaart JSON; use "
       "--format to force one",
       {file_name, 0, ""});
@@ -85,6 +98,10 @@ ParseResult parse_document(std::string_view text, Format format, const std::stri
       return parse_framework_csv(text, file_name);
     case Format::sheet_xlsx:
       return parse_framework_xlsx(text, file_name);
+    case Format::bk_decree_annex:
+      return parse_bk_decree_annex(text, file_name);
+    case Format::bk_dossier_export:
+      return parse_bk_dossier_export(text, file_name);
   }
   throw Error(ErrorCode::internal, "unknown format");
 }

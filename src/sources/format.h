@@ -10,16 +10,19 @@ namespace vakkaart::sources {
 
 /// The source formats we read.
 enum class Format {
-  sociare_note,  // the Sociare framework note (tab-separated columns with HTML fragments)
-  akov_bk,       // an AKOV professional qualification ("beroepskwalificatie")
-  json,          // our canonical JSON export
-  case_package,  // a 1EdTech CASE 1.1 CFPackage (JSON binding), e.g. an OpenSALT export
-  esco_csv,      // a file of ESCO's CSV download (skills, occupations, their relations, …)
-  sheet_csv,     // a framework spreadsheet saved as CSV (docs/formats/spreadsheet.md)
-  sheet_xlsx,    // the same spreadsheet as an XLSX workbook
+  sociare_note,       // the Sociare framework note (tab-separated columns with HTML fragments)
+  akov_bk,            // an AKOV professional qualification ("beroepskwalificatie")
+  json,               // our canonical JSON export
+  case_package,       // a 1EdTech CASE 1.1 CFPackage (JSON binding), e.g. an OpenSALT export
+  esco_csv,           // a file of ESCO's CSV download (skills, occupations, their relations, …)
+  sheet_csv,          // a framework spreadsheet saved as CSV (docs/formats/spreadsheet.md)
+  sheet_xlsx,         // the same spreadsheet as an XLSX workbook
+  bk_decree_annex,    // a BK as annexed to its recognition decree (2014–2017)
+  bk_dossier_export,  // the Word export of a BK dossier
 };
 
-/// "sociare-note", "akov-bk", "json", "case", "esco", "csv", "xlsx".
+/// "sociare-note", "akov-bk", "json", "case", "esco", "csv", "xlsx", "bk-decree-annex",
+/// "bk-dossier-export".
 const char* to_string(Format format);
 std::optional<Format> format_from_name(std::string_view name);
 

@@ -28,10 +28,12 @@ const char* const kRelies = "relies_on";
 const char* const kResponsibility = "responsibility";
 
 // The effective current version of a code: the highest version whose document says it is
-// current, or else the highest version. Documents keep their own claim; this is derived.
+// current, or else the highest version not withdrawn, or else the highest version. Documents
+// keep their own claim; this is derived.
 const char* const kEffectiveCurrent =
     "(q.version = COALESCE((SELECT MAX(q2.version) FROM qualifications q2 "
     "WHERE q2.code = q.code AND q2.current = 1), "
+    "(SELECT MAX(q4.version) FROM qualifications q4 WHERE q4.code = q.code AND q4.withdrawn = 0), "
     "(SELECT MAX(q3.version) FROM qualifications q3 WHERE q3.code = q.code)))";
 
 }  // namespace
@@ -155,7 +157,8 @@ class SqlStore::Writer {
         .bind(4, q.current ? 1 : 0)
         .bind(5, q.title);
     ins.bind(6, statement(q.definition)).bind(7, q.level.vks).bind(8, q.level.eqf);
-    ins.bind(9, q.recognition).bind(10, q.year).bind(11, q.certificates).run();
+    ins.bind(9, q.recognition).bind(10, q.year).bind(11, q.certificates);
+    ins.bind(12, q.withdrawn ? 1 : 0).run();
     Stmt& comp = insert_competence_;
     Stmt& act = insert_competence_activity_;
     Stmt& know = insert_competence_knowledge_;
@@ -242,7 +245,7 @@ class SqlStore::Writer {
   // Prepared once per transaction: a bulk import stores thousands of qualifications.
   Stmt insert_qualification_row_{db_.prepare(
       "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
-      "level_eqf, recognition, year, certificates) VALUES (?,?,?,?,?,?,?,?,?,?,?)")};
+      "level_eqf, recognition, year, certificates, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")};
   Stmt insert_competence_{db_.prepare(
       "INSERT INTO competences(id, qualification_id, number, position, title_id) VALUES "
       "(?,?,?,?,?)")};
@@ -584,7 +587,8 @@ std::optional<model::Qualification> SqlStore::find_qualification(const std::stri
 std::optional<model::Qualification> SqlStore::load_qualification(const std::string& id) {
   Stmt s = db_->prepare(
       "SELECT q.id, q.code, q.version, q.current, q.title, st.text, q.level_vks, q.level_eqf, "
-      "q.recognition, q.year, q.certificates FROM qualifications q LEFT JOIN statements st ON "
+      "q.recognition, q.year, q.certificates, q.withdrawn FROM qualifications q LEFT JOIN "
+      "statements st ON "
       "st.id = q.definition_id WHERE q.id = ?");
   s.bind(1, id);
   if (!s.step())
@@ -600,6 +604,7 @@ std::optional<model::Qualification> SqlStore::load_qualification(const std::stri
   q.recognition = s.text(8);
   q.year = s.opt_int(9);
   q.certificates = s.text(10);
+  q.withdrawn = s.integer(11) != 0;
 
   std::vector<int64_t> competence_ids;
   Stmt cs = db_->prepare(

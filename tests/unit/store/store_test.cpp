@@ -139,6 +139,25 @@ TEST(Store, NewerVersionBecomesCurrentAndOldOneIsKept) {
   EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-2");
 }
 
+TEST(Store, WithdrawnIsStoredAndNeverTheCurrentVersionWhileAnotherIsNot) {
+  TempDir dir;
+  auto store = testing::open_test_store(dir.file("a.db"));
+  auto repealed = sample_qualification(2, false);
+  repealed.withdrawn = true;
+  store->put_documents({sample_qualification(1, false), repealed});
+  EXPECT_TRUE(store->find_qualification("BK-9999-2")->withdrawn);
+  EXPECT_FALSE(store->find_qualification("BK-9999-1")->withdrawn);
+  // Neither claims to be current: the highest version not withdrawn is.
+  EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-1");
+  // The same document again is unchanged, withdrawn included.
+  EXPECT_EQ(store->put_documents({repealed})[0].outcome, PutOutcome::unchanged);
+  // With every version withdrawn, the highest one is still found.
+  auto first = sample_qualification(1, false);
+  first.withdrawn = true;
+  store->put_documents({first});
+  EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-2");
+}
+
 TEST(Store, FailedBatchLeavesTheStoreAsItWas) {
   TempDir dir;
   auto store = testing::open_test_store(dir.file("a.db"));
