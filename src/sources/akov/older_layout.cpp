@@ -346,4 +346,14 @@ ParseResult parse_older_layout(std::string_view text, const std::string& file_na
   return OlderReader(text, file_name, layout).read();
 }
 
+bool head_opens_with_globaal_then(std::string_view text, const std::regex& title_heading) {
+  static const std::regex globaal(R"((^|\s)1\.\s+GLOBAAL(\s|$))", std::regex::icase);
+  const std::string head(text.substr(0, 8192));
+  std::smatch first;
+  if (!std::regex_search(head, first, globaal))
+    return false;
+  const std::string after = first.suffix();
+  return std::regex_search(after, title_heading);
+}
+
 }  // namespace vakkaart::sources::akov

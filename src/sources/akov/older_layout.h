@@ -1,5 +1,6 @@
 #pragma once
 
+#include <regex>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,10 @@ enum class OlderLayout {
 /// Layout notes: docs/formats/bk-decree-annex.md, docs/formats/bk-dossier-export.md.
 ParseResult parse_older_layout(std::string_view text, const std::string& file_name,
                                OlderLayout layout);
+
+/// Whether the head of `text` (its first 8 KiB) has the heading "1. GLOBAAL" followed somewhere
+/// after it by a match of `title_heading`: how both older layouts open ("a. Titel" in a decree
+/// annex, "1.1 TITEL" in a dossier export).
+bool head_opens_with_globaal_then(std::string_view text, const std::regex& title_heading);
 
 }  // namespace vakkaart::sources::akov
