@@ -217,17 +217,7 @@ class Reader : public JsonReader {
     if (auto it = j.find("certificates"); it != j.end() && !it->is_null()) {
       if (!it->is_string())
         fail(path + ".certificates", "expected a string");
-      const std::string whole = it->get<std::string>();
-      std::string joined;
-      for (auto line : text::split(whole, '\n')) {
-        std::string l = text::collapse_whitespace(line);
-        if (l.empty())
-          continue;
-        if (!joined.empty())
-          joined += "\n";
-        joined += l;
-      }
-      q.certificates = joined;
+      q.certificates = text::collapse_lines(it->get<std::string>());
     }
     if (auto it = j.find("raw_sections"); it != j.end()) {
       if (!it->is_array())

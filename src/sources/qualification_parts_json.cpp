@@ -7,21 +7,6 @@
 namespace vakkaart::sources {
 namespace {
 
-/// Text of several lines: each line's whitespace collapsed, empty lines dropped, joined by '\n'
-/// (as the importer keeps "Afbakening" and footnotes).
-std::string lines_text(const std::string& whole) {
-  std::string joined;
-  for (auto line : text::split(whole, '\n')) {
-    std::string l = text::collapse_whitespace(line);
-    if (l.empty())
-      continue;
-    if (!joined.empty())
-      joined += '\n';
-    joined += l;
-  }
-  return joined;
-}
-
 std::string raw_string(const JsonReader& reader, const Json& j, const std::string& path,
                        const char* key) {
   const Json& value = reader.member(j, path, key);
@@ -99,7 +84,8 @@ void read_footnotes(const JsonReader& reader, const Json& j, const std::string& 
   for (size_t i = 0; i < notes->size(); ++i) {
     const std::string fp = path + ".footnotes[" + std::to_string(i) + "]";
     const Json& f = (*notes)[i];
-    model::Footnote note{reader.str(f, fp, "mark"), lines_text(raw_string(reader, f, fp, "text")),
+    model::Footnote note{reader.str(f, fp, "mark"),
+                         text::collapse_lines(raw_string(reader, f, fp, "text")),
                          reader.str_array(f, fp, "referenced_at")};
     for (size_t r = 0; r < note.referenced_at.size(); ++r) {
       if (model::text_at(q, note.referenced_at[r]) == nullptr)
@@ -144,7 +130,7 @@ void read_qualification_parts(const JsonReader& reader, const Json& j, const std
                               model::Qualification& q) {
   read_references(reader, j, path, q);
   if (j.contains("scope") && !j["scope"].is_null())
-    q.scope = lines_text(raw_string(reader, j, path, "scope"));
+    q.scope = text::collapse_lines(raw_string(reader, j, path, "scope"));
   read_partials(reader, j, path, q);
   read_footnotes(reader, j, path, q);
 }

@@ -30,6 +30,19 @@ std::string to_utf8(const icu::UnicodeString& u) {
 
 }  // namespace
 
+std::string collapse_lines(std::string_view s) {
+  std::string joined;
+  for (auto line : split(s, '\n')) {
+    const std::string l = collapse_whitespace(line);
+    if (l.empty())
+      continue;
+    if (!joined.empty())
+      joined += '\n';
+    joined += l;
+  }
+  return joined;
+}
+
 std::string collapse_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -12,6 +12,10 @@ namespace vakkaart::text {
 /// one ASCII space. This is the only change the importers make to source text.
 std::string collapse_whitespace(std::string_view s);
 
+/// Text of several lines as the importers keep it (certificates, scope, footnotes): each line
+/// collapsed as above, empty lines dropped, the rest joined by '\n'.
+std::string collapse_lines(std::string_view s);
+
 /// Unicode NFC normalisation (ICU). Invalid UTF-8 is returned unchanged.
 std::string nfc(std::string_view s);
 

@@ -7,25 +7,10 @@
 #include "sources/akov/title_reference.h"
 #include "sources/akov_bk.h"
 #include "sources/source_file.h"
+#include "unit/support/bk_layout_fixture.h"
 
 namespace vakkaart::sources {
 namespace {
-
-/// A fixture of tests/data/bk-layouts without its leading "# " lines, which say where the
-/// fixture comes from and are no part of the page.
-std::string layout_fixture(const std::string& name) {
-  std::ifstream in(std::string(VAKKAART_TESTS_DIR) + "/data/bk-layouts/" + name);
-  EXPECT_TRUE(in.good()) << name;
-  std::string text, line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (header && line.rfind("# ", 0) == 0)
-      continue;
-    header = false;
-    text += line + '\n';
-  }
-  return text;
-}
 
 model::Qualification parse_layout(const std::string& text, std::vector<ReportNote>& notes) {
   auto result = parse_akov_bk(text, "layout.txt");
@@ -35,7 +20,7 @@ model::Qualification parse_layout(const std::string& text, std::vector<ReportNot
 
 TEST(AkovBkLayouts, TitleNoteIsNotGluedIntoTheTitle) {
   std::vector<ReportNote> notes;
-  const auto q = parse_layout(layout_fixture("title-note-competent-fiche.txt"), notes);
+  const auto q = parse_layout(testing::bk_layout_fixture("title-note-competent-fiche.txt"), notes);
   EXPECT_EQ(q.title, "Syndicaal deskundige");
   // In the header and in "Titel": kept once, as a reference, with the note exactly as written.
   EXPECT_TRUE(q.raw_sections.empty());
@@ -58,7 +43,7 @@ TEST(AkovBkLayouts, TitleNoteIsNotGluedIntoTheTitle) {
 }
 
 TEST(AkovBkLayouts, TitleNoteOnlyInTitelSection) {
-  std::string text = layout_fixture("title-note-competent-fiche.txt");
+  std::string text = testing::bk_layout_fixture("title-note-competent-fiche.txt");
   const std::string note = "Deze benaming komt NIET voor in de Competent fiche";
   text.erase(text.find("Deze benaming"),
              text.find('\n', text.find("Deze benaming")) - text.find("Deze benaming") + 1);
@@ -77,7 +62,8 @@ TEST(AkovBkLayouts, TitleNoteOnlyInTitelSection) {
 
 TEST(AkovBkLayouts, SectorProfileNoteAndAfbakening) {
   std::vector<ReportNote> notes;
-  const auto q = parse_layout(layout_fixture("afbakening-sector-profile-note.txt"), notes);
+  const auto q =
+      parse_layout(testing::bk_layout_fixture("afbakening-sector-profile-note.txt"), notes);
   EXPECT_EQ(q.title, "Syndicaal deskundige");
   ASSERT_EQ(q.title_references.size(), 1u);
   EXPECT_EQ(q.title_references[0].kind, model::ReferenceKind::sector_profile);
@@ -121,7 +107,7 @@ TEST(AkovBkLayouts, TitleNotesAreReadIntoReferences) {
   }
   // Naming neither: no reference; the parser keeps such a note as raw text (warning).
   EXPECT_FALSE(akov::read_title_reference("Deze benaming is beschermd").has_value());
-  std::string text = layout_fixture("title-note-competent-fiche.txt");
+  std::string text = testing::bk_layout_fixture("title-note-competent-fiche.txt");
   for (auto at = text.find("Deze benaming wordt gebruikt in de Competent-fiche K140301");
        at != std::string::npos; at = text.find("Deze benaming wordt gebruikt", at))
     text.replace(at, text.find('\n', at) - at, "Deze benaming is beschermd");
@@ -220,8 +206,8 @@ std::string page_with_partials(const std::string& section) {
 
 TEST(AkovBkLayouts, DeelkwalificatiesWithTheirCompetences) {
   std::vector<ReportNote> notes;
-  const auto q =
-      parse_layout(page_with_partials(layout_fixture("deelkwalificaties-section.txt")), notes);
+  const auto q = parse_layout(
+      page_with_partials(testing::bk_layout_fixture("deelkwalificaties-section.txt")), notes);
   ASSERT_EQ(q.partial_qualifications.size(), 2u);
   EXPECT_EQ(q.partial_qualifications[0],
             (model::PartialQualification{
@@ -240,7 +226,7 @@ TEST(AkovBkLayouts, DeelkwalificatiesWithTheirCompetences) {
 }
 
 TEST(AkovBkLayouts, DeelkwalificatieNamingAMissingCompetenceIsRefusedAtItsLine) {
-  std::string section = layout_fixture("deelkwalificaties-section.txt");
+  std::string section = testing::bk_layout_fixture("deelkwalificaties-section.txt");
   section.replace(section.find("6-8"), 3, "6-18");
   const std::string page = page_with_partials(section);
   const std::string before = page.substr(0, page.find("6-18"));
@@ -257,7 +243,7 @@ TEST(AkovBkLayouts, DeelkwalificatieNamingAMissingCompetenceIsRefusedAtItsLine) 
 }
 
 TEST(AkovBkLayouts, DeelkwalificatieCompetenceTitleThatDiffersIsReported) {
-  std::string section = layout_fixture("deelkwalificaties-section.txt");
+  std::string section = testing::bk_layout_fixture("deelkwalificaties-section.txt");
   section.replace(section.find("Werkt doelgroepgericht"), 22, "Werkt klantgericht");
   std::vector<ReportNote> notes;
   const auto q = parse_layout(page_with_partials(section), notes);

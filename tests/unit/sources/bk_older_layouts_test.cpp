@@ -11,31 +11,17 @@
 #include "sources/akov_bk.h"
 #include "sources/canonical_json.h"
 #include "sources/format.h"
+#include "unit/support/bk_layout_fixture.h"
 
 namespace vakkaart::sources {
 namespace {
-
-/// A fixture without its leading "# " lines (where it comes from; no part of the page).
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(VAKKAART_TESTS_DIR) + "/data/bk-layouts/" + name);
-  EXPECT_TRUE(in.good()) << name;
-  std::string text, line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (header && line.rfind("# ", 0) == 0)
-      continue;
-    header = false;
-    text += line + '\n';
-  }
-  return text;
-}
 
 model::Qualification only(const ParseResult& result) {
   return std::get<model::Qualification>(result.documents.at(0));
 }
 
 model::Qualification modern() {
-  return only(parse_akov_bk(fixture("bk-0338-3-cut.txt"), "bk-0338-3-cut.txt"));
+  return only(parse_akov_bk(testing::bk_layout_fixture("bk-0338-3-cut.txt"), "bk-0338-3-cut.txt"));
 }
 
 /// What an older layout carries apart from the modern page's content: its own id, version and
@@ -78,8 +64,9 @@ int warnings(const ParseResult& r) {
 }
 
 TEST(BkOlderLayouts, DecreeAnnexIsTheModernQualification) {
-  const auto result = parse_bk_decree_annex(fixture("BK-0338-1-decree-annex.txt"),
-                                            "some/dir/BK-0338-1-decree-annex.txt");
+  const auto result =
+      parse_bk_decree_annex(testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"),
+                            "some/dir/BK-0338-1-decree-annex.txt");
   const auto q = only(result);
   EXPECT_EQ(q.id, "BK-0338-1");
   EXPECT_EQ(q.code, "BK-0338");
@@ -98,21 +85,23 @@ TEST(BkOlderLayouts, DecreeAnnexIsTheModernQualification) {
   EXPECT_EQ(content(q), content(modern()));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "taken from the file name"));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "BASISACTIVITEITEN", 13));
-  EXPECT_EQ(warnings(result), warnings(parse_akov_bk(fixture("bk-0338-3-cut.txt"), "m.txt")));
+  EXPECT_EQ(warnings(result),
+            warnings(parse_akov_bk(testing::bk_layout_fixture("bk-0338-3-cut.txt"), "m.txt")));
 }
 
 TEST(BkOlderLayouts, DecreeAnnexOnOneLineIsTheSame) {
-  const auto lines = only(
-      parse_bk_decree_annex(fixture("BK-0338-1-decree-annex.txt"), "BK-0338-1-decree-annex.txt"));
-  const auto result = parse_bk_decree_annex(fixture("BK-0338-1-decree-annex-one-line.txt"),
-                                            "BK-0338-1-decree-annex-one-line.txt");
+  const auto lines = only(parse_bk_decree_annex(
+      testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"), "BK-0338-1-decree-annex.txt"));
+  const auto result =
+      parse_bk_decree_annex(testing::bk_layout_fixture("BK-0338-1-decree-annex-one-line.txt"),
+                            "BK-0338-1-decree-annex-one-line.txt");
   EXPECT_EQ(only(result), lines);
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "flattened", 1));
 }
 
 TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
-  const auto result = parse_bk_dossier_export(fixture("BK-0338-3-dossier-export.txt"),
-                                              "BK-0338-3-dossier-export.txt");
+  const auto result = parse_bk_dossier_export(
+      testing::bk_layout_fixture("BK-0338-3-dossier-export.txt"), "BK-0338-3-dossier-export.txt");
   const auto q = only(result);
   EXPECT_EQ(q.id, "BK-0338-3");
   EXPECT_FALSE(q.year.has_value());  // a dossier precedes its recognition
@@ -143,7 +132,7 @@ std::string on_one_line(const std::string& text) {
 }
 
 TEST(BkOlderLayouts, DossierExportOnOneLineIsTheSame) {
-  const auto text = fixture("BK-0338-3-dossier-export.txt");
+  const auto text = testing::bk_layout_fixture("BK-0338-3-dossier-export.txt");
   const auto result = parse_bk_dossier_export(on_one_line(text), "BK-0338-3.txt");
   // As JSON text, so a difference shows where it is.
   EXPECT_EQ(
@@ -153,8 +142,9 @@ TEST(BkOlderLayouts, DossierExportOnOneLineIsTheSame) {
 }
 
 TEST(BkOlderLayouts, RepealedIsWithdrawn) {
-  const auto result = parse_bk_decree_annex(fixture("BK-0338-2-decree-annex-repealed.txt"),
-                                            "BK-0338-2-decree-annex-repealed.txt");
+  const auto result =
+      parse_bk_decree_annex(testing::bk_layout_fixture("BK-0338-2-decree-annex-repealed.txt"),
+                            "BK-0338-2-decree-annex-repealed.txt");
   const auto q = only(result);
   EXPECT_EQ(q.id, "BK-0338-2");
   EXPECT_TRUE(q.withdrawn);
@@ -175,27 +165,33 @@ TEST(BkOlderLayouts, WithdrawnIsInTheCanonicalJsonOnlyWhenTrue) {
 }
 
 TEST(BkOlderLayouts, DetectedBeforeTheModernLayout) {
-  EXPECT_EQ(detect_format(fixture("BK-0338-1-decree-annex.txt"), "a.txt"), Format::bk_decree_annex);
-  EXPECT_EQ(detect_format(fixture("BK-0338-1-decree-annex-one-line.txt"), "a.txt"),
+  EXPECT_EQ(detect_format(testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"), "a.txt"),
             Format::bk_decree_annex);
-  EXPECT_EQ(detect_format(fixture("BK-0338-3-dossier-export.txt"), "a.txt"),
+  EXPECT_EQ(
+      detect_format(testing::bk_layout_fixture("BK-0338-1-decree-annex-one-line.txt"), "a.txt"),
+      Format::bk_decree_annex);
+  EXPECT_EQ(detect_format(testing::bk_layout_fixture("BK-0338-3-dossier-export.txt"), "a.txt"),
             Format::bk_dossier_export);
-  EXPECT_EQ(detect_format(fixture("bk-0338-3-cut.txt"), "a.txt"), Format::akov_bk);
+  EXPECT_EQ(detect_format(testing::bk_layout_fixture("bk-0338-3-cut.txt"), "a.txt"),
+            Format::akov_bk);
   // A code line does not make an annex a modern page.
-  EXPECT_EQ(detect_format("BK-0338-1\n" + fixture("BK-0338-1-decree-annex.txt"), "a.txt"),
+  EXPECT_EQ(detect_format("BK-0338-1\n" + testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"),
+                          "a.txt"),
             Format::bk_decree_annex);
   EXPECT_EQ(format_from_name("bk-dossier-export"), Format::bk_dossier_export);
 }
 
 TEST(BkOlderLayouts, CodeLineWinsOverTheFileName) {
-  const auto q = only(parse_bk_decree_annex("BK-0338-4\n" + fixture("BK-0338-1-decree-annex.txt"),
-                                            "BK-0338-1-decree-annex.txt"));
+  const auto q = only(parse_bk_decree_annex(
+      "BK-0338-4\n" + testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"),
+      "BK-0338-1-decree-annex.txt"));
   EXPECT_EQ(q.id, "BK-0338-4");
 }
 
 TEST(BkOlderLayouts, NoCodeIsRefused) {
   try {
-    parse_bk_decree_annex(fixture("BK-0338-1-decree-annex.txt"), "dir/annex.txt");
+    parse_bk_decree_annex(testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"),
+                          "dir/annex.txt");
     FAIL() << "expected a parse error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::parse_error);
@@ -227,20 +223,20 @@ int error_line(const std::string& text, bool dossier) {
 
 TEST(BkOlderLayouts, CutOffPageIsRefusedAtItsLastLine) {
   const std::string annex =
-      cut_after(fixture("BK-0338-1-decree-annex.txt"), "Stelt zich empathisch");
+      cut_after(testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"), "Stelt zich empathisch");
   EXPECT_EQ(error_line(annex, false),
             static_cast<int>(std::count(annex.begin(), annex.end(), '\n')));
-  const std::string dossier =
-      cut_after(fixture("BK-0338-3-dossier-export.txt"), "Kennis van kantoorsoftware");
+  const std::string dossier = cut_after(testing::bk_layout_fixture("BK-0338-3-dossier-export.txt"),
+                                        "Kennis van kantoorsoftware");
   EXPECT_EQ(error_line(dossier, true),
             static_cast<int>(std::count(dossier.begin(), dossier.end(), '\n')));
-  std::string one_line = fixture("BK-0338-1-decree-annex-one-line.txt");
+  std::string one_line = testing::bk_layout_fixture("BK-0338-1-decree-annex-one-line.txt");
   one_line = one_line.substr(0, one_line.find("Stelt zich empathisch"));
   EXPECT_EQ(error_line(one_line, false), 1);
 }
 
 TEST(BkOlderLayouts, UnknownNumberedSectionIsKeptAtItsLine) {
-  std::string text = fixture("BK-0338-3-dossier-export.txt");
+  std::string text = testing::bk_layout_fixture("BK-0338-3-dossier-export.txt");
   const auto at = text.find("1.3 NIVEAU");
   text.insert(at, "1.2.1 EXTRA UITLEG\nUitleg bij het beroep.\n");
   const int line = static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
