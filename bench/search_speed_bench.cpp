@@ -9,6 +9,11 @@
 //
 //   search_speed_bench [--n N (1000000)] [--queries Q (1000)] [--dir DIR (a temp dir)]
 //                      [--fts5 yes|no (yes)]
+//   search_speed_bench --system vakkaart|xapian-plain --dir DIR --reuse yes ...
+//                      (one system's queries on the index an earlier child left in DIR, without
+//                      rebuilding it: for profiling the query path, e.g. under perf)
+//                      [--per-query yes] (each timed query's latency on stderr, to compare
+//                      systems query by query)
 //
 // Not a Google Benchmark program; named *_bench.cpp so that bench/CMakeLists.txt builds it.
 
@@ -55,8 +60,10 @@ struct Options {
   std::size_t n = 1000000;
   std::size_t queries = 1000;
   std::string dir;
-  std::string system;     // set in a child
-  bool with_fts5 = true;  // --no-fts5: the two Xapian systems only (a faster 1M run)
+  std::string system;      // set in a child
+  bool with_fts5 = true;   // --no-fts5: the two Xapian systems only (a faster 1M run)
+  bool reuse = false;      // a child queries the index already in dir instead of building it
+  bool per_query = false;  // a child prints "LAT<TAB>ms<TAB>query" per timed query on stderr
 };
 
 double seconds_since(Clock::time_point start) {
@@ -163,6 +170,8 @@ int run_child(const Options& options) {
                   << "\n";
       }
       latencies.push_back(seconds_since(start) * 1000.0);
+      if (options.per_query)
+        std::cerr << "LAT\t" << latencies.back() << "\t" << queries[i] << "\n";
       hits += found;
       empty += found == 0 ? 1 : 0;
     }
@@ -174,7 +183,7 @@ int run_child(const Options& options) {
       texts.push_back(s.text);
     const auto analyzer = search::analyzer_for_corpus(texts);
     index = dir / "vakkaart.xapian";
-    {
+    if (!(options.reuse && fs::exists(index))) {
       search::IndexWriter writer(index.string(), analyzer);
       build([&](const search::IndexedStatement& s) { writer.add(s); });
       const auto start = Clock::now();
@@ -205,7 +214,7 @@ int run_child(const Options& options) {
     fts5.finalize();
   } else if (options.system == "xapian-plain") {
     index = dir / "plain.xapian";
-    {
+    if (!(options.reuse && fs::exists(index))) {
       bench::PlainXapianPeer plain(index.string());
       build([&](const search::IndexedStatement& s) { plain.add(s); });
       const auto start = Clock::now();
@@ -379,10 +388,15 @@ int main(int argc, char** argv) {
       options.dir = value;
     } else if (key == "--system") {
       options.system = value;
+    } else if (key == "--per-query") {
+      options.per_query = value == "yes";
+    } else if (key == "--reuse") {
+      options.reuse = value == "yes";
     } else if (key == "--fts5") {
       options.with_fts5 = value != "no";
     } else {
-      std::cerr << "usage: search_speed_bench [--n N] [--queries Q] [--dir DIR] [--fts5 yes|no]\n";
+      std::cerr << "usage: search_speed_bench [--n N] [--queries Q] [--dir DIR] [--fts5 yes|no] "
+                   "[--reuse yes|no] [--per-query yes|no]\n";
       return 2;
     }
   }

@@ -27,6 +27,10 @@ constexpr double kContextWeight = 0.1;       // words of the titles above a stat
 constexpr double kFrequentHeadShare = 0.04;  // see Impl::frequent
 constexpr double kSynonymWeight = 0.7;
 constexpr double kLightWeight = 0.5;  // light words (generic verbs) weigh half
+// A word that this many statements carry as a whole needs no help from its compound parts: they
+// would only add statements about something else ("groep" for "doelgroep") and long posting
+// lists to merge.
+constexpr Xapian::doccount kWellAttested = 20;
 constexpr Xapian::termcount kWildcardLimit = 200;
 
 /// True if a place satisfies one of the profile / bk / cluster filters (others do not concern
@@ -57,6 +61,68 @@ Xapian::Query or_weaker(const Xapian::Query& query, Xapian::Query::op op,
                     Xapian::Query(op, alternatives.begin(), alternatives.end()), weight));
 }
 
+/// A query item twice: `bare` without the words of the titles above a statement as a way to
+/// match, `full` with them (see Searcher::search); they differ only for a word that is well
+/// attested in the statements themselves.
+struct ItemQuery {
+  Xapian::Query bare, full;
+  bool differ = false;
+};
+
+/// The items of a query by mode.
+struct ItemQueries {
+  std::vector<ItemQuery> required, optional, excluded;
+
+  /// True if the `full` query of a required or optional item matches more than its `bare` one.
+  bool full_matches_more() const {
+    auto differ = [](const ItemQuery& q) { return q.differ; };
+    return std::any_of(required.begin(), required.end(), differ) ||
+           std::any_of(optional.begin(), optional.end(), differ);
+  }
+};
+
+/// The Xapian query of `items` under `filters`, of their `full` queries (`with_context`) or
+/// their `bare` ones.
+Xapian::Query assemble(const ItemQueries& items,
+                       const std::vector<std::pair<std::string, std::string>>& filters,
+                       bool with_context) {
+  auto pick = [&](const std::vector<ItemQuery>& parts) {
+    std::vector<Xapian::Query> out;
+    for (const auto& p : parts)
+      out.push_back(with_context ? p.full : p.bare);
+    return out;
+  };
+  const auto required = pick(items.required), optional = pick(items.optional);
+  Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
+  Xapian::Query query =
+      required.empty()
+          ? any
+          : Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                          Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()),
+                          any);
+  if (!items.excluded.empty()) {
+    // An excluded word excludes the statements under a title with it too, in both passes.
+    std::vector<Xapian::Query> excluded;
+    for (const auto& p : items.excluded)
+      excluded.push_back(p.full);
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
+  if (!filters.empty()) {
+    std::map<std::string, std::vector<Xapian::Query>> by_facet;
+    for (const auto& [facet, value] : filters) {
+      by_facet[facet].emplace_back(facet_term(facet, value));
+    }
+    std::vector<Xapian::Query> all;
+    for (auto& [facet, terms] : by_facet) {
+      all.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()));
+  }
+  return query;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -66,8 +132,11 @@ struct Searcher::Impl {
   bool exists(const std::string& term) const { return db.get_termfreq(term) > 0; }
 
   /// The query of one analyzed word: its stems and synonyms as one term for BM25, its compound
-  /// parts together as a weaker alternative.
-  Xapian::Query word_query(const text::AnalyzedWord& word) const {
+  /// parts and the word in the titles above a statement as weaker alternatives. A word that
+  /// statements carry often enough to fill a page (well_attested) needs neither in its `bare`
+  /// query: the parts would add statements about something else ("groep" for "doelgroep"),
+  /// and the titles' posting lists are long (every statement under a title carries its words).
+  ItemQuery word_query(const text::AnalyzedWord& word) const {
     std::vector<Xapian::Query> same(word.stems.begin(), word.stems.end());
     std::vector<Xapian::Query> synonyms;
     std::vector<Xapian::Query> parts(word.part_stems.begin(), word.part_stems.end());
@@ -84,7 +153,9 @@ struct Searcher::Impl {
       context.emplace_back(kContextPrefix + stem);
     Xapian::Query query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
     query = or_weaker(query, Xapian::Query::OP_OR, synonyms, kSynonymWeight);
-    query = or_weaker(query, Xapian::Query::OP_SYNONYM, context, kContextWeight);
+    if (well_attested(word)) {
+      return {query, or_weaker(query, Xapian::Query::OP_SYNONYM, context, kContextWeight), true};
+    }
     if (auto split = frequent_head_split(word)) {
       // "jeugdwerk": a statement that only says "werk" is no answer; the head only adds weight
       // to statements that also carry the modifier.
@@ -93,7 +164,17 @@ struct Searcher::Impl {
     } else {
       query = or_weaker(query, Xapian::Query::OP_OR, parts, kPartWeight);
     }
-    return query;
+    query = or_weaker(query, Xapian::Query::OP_SYNONYM, context, kContextWeight);
+    return {query, query, false};
+  }
+
+  /// True if at least kWellAttested statements carry one of the word's own stems.
+  bool well_attested(const text::AnalyzedWord& word) const {
+    for (const auto& stem : word.stems) {
+      if (db.get_termfreq(stem) >= kWellAttested)
+        return true;
+    }
+    return false;
   }
 
   /// A compound of content words: a separable verb ("opzetten", "samenwerken", "informeren"
@@ -209,11 +290,11 @@ struct Searcher::Impl {
 
   /// Words of an item; a misspelt word (nothing in the index) is replaced by Xapian's spelling
   /// suggestion, and the replacement is recorded for "bedoelde je …".
-  std::vector<Xapian::Query> words_query(const std::string& text,
-                                         std::map<std::string, std::string>& corrections,
-                                         std::vector<std::string>* unmatched,
-                                         std::vector<ForeignWord>* foreign) {
-    std::vector<Xapian::Query> queries;
+  std::vector<ItemQuery> words_query(const std::string& text,
+                                     std::map<std::string, std::string>& corrections,
+                                     std::vector<std::string>* unmatched,
+                                     std::vector<ForeignWord>* foreign) {
+    std::vector<ItemQuery> queries;
     for (auto& word : analyzer->analyze(text)) {
       if (word.stopword)
         continue;
@@ -238,12 +319,15 @@ struct Searcher::Impl {
         for (auto& missing : unmatched_of(word))
           unmatched->push_back(std::move(missing));
       }
+      auto query = word_query(word);
       if (analyzer->is_light(word.forms[0])) {
         // "geven", "maken", "opvolgen": they carry little of what is asked.
-        queries.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, word_query(word), kLightWeight);
-      } else {
-        queries.push_back(word_query(word));
+        auto light = [](const Xapian::Query& q) {
+          return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kLightWeight);
+        };
+        query = {light(query.bare), light(query.full), query.differ};
       }
+      queries.push_back(std::move(query));
     }
     return queries;
   }
@@ -304,9 +388,9 @@ std::vector<std::string> Searcher::vocabulary() const {
   return words;
 }
 
-// size: 142 lines, the one sequential pass from query to results (parse, expand, enquire, facets,
-// snippets, suggestion) over shared Xapian state; the meaning work of issue 16 rewrites it, and
-// will cut it into steps then.
+// size: 139 lines, the one sequential pass from query to results (parse, expand, enquire, facets,
+// snippets, suggestion) over shared Xapian state; assembling the Xapian query is its own step
+// (assemble), the snippets are the next to cut out.
 SearchResponse Searcher::search(const SearchRequest& request) {
   SearchResponse response;
   response.query = request.query;
@@ -321,9 +405,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 
   std::map<std::string, std::string> corrections;
-  std::vector<Xapian::Query> required, optional, excluded;
+  ItemQueries items;
   for (const auto& item : parsed.items) {
-    std::vector<Xapian::Query> parts;
+    std::vector<ItemQuery> parts;
     switch (item.kind) {
       case QueryItem::Kind::words:
         parts = impl_->words_query(
@@ -333,49 +417,30 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         break;
       case QueryItem::Kind::phrase:
         if (auto q = impl_->phrase_query(item.text); !q.empty())
-          parts.push_back(q);
+          parts.push_back({q, q, false});
         break;
       case QueryItem::Kind::prefix:
-        parts.push_back(impl_->prefix_query(item.text));
+        parts.push_back({impl_->prefix_query(item.text), impl_->prefix_query(item.text), false});
         break;
     }
-    if (parts.empty())
-      continue;
-    auto& target = item.mode == QueryItem::Mode::required   ? required
-                   : item.mode == QueryItem::Mode::excluded ? excluded
-                                                            : optional;
+    auto& target = item.mode == QueryItem::Mode::required   ? items.required
+                   : item.mode == QueryItem::Mode::excluded ? items.excluded
+                                                            : items.optional;
     target.insert(target.end(), parts.begin(), parts.end());
   }
-  if (required.empty() && optional.empty()) {
+  if (items.required.empty() && items.optional.empty()) {
     if (!parsed.items.empty()) {
       response.notes.emplace_back(
           "the query has only stop words or exclusions; nothing to look for");
     }
     return response;
   }
-  Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
-  Xapian::Query query =
-      required.empty()
-          ? any
-          : Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                          Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()),
-                          any);
-  if (!excluded.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
-  }
-  if (!parsed.filters.empty()) {
-    std::map<std::string, std::vector<Xapian::Query>> by_facet;
-    for (const auto& [facet, value] : parsed.filters) {
-      by_facet[facet].emplace_back(facet_term(facet, value));
-    }
-    std::vector<Xapian::Query> filters;
-    for (auto& [facet, terms] : by_facet) {
-      filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    }
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-  }
+  // First the `bare` queries: a well-attested word without the words of the titles above a
+  // statement (their posting lists are long: every statement under a title carries its words).
+  // Only when that leaves the page short do statements that match through their titles alone
+  // count ("netwerken" for the sub-activities under "Netwerken"); on a full page such a
+  // statement, weighed at kContextWeight, would rank below the statements that carry the word.
+  const Xapian::Query query = assemble(items, parsed.filters, false);
   if (!corrections.empty()) {
     std::string suggestion = request.query;
     for (const auto& [typed, corrected] : corrections) {
@@ -403,8 +468,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::Enquire enquire(impl_->db);
   enquire.set_query(query);
   const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(limit));
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(limit));
+  if (mset.size() < limit && items.full_matches_more()) {
+    enquire.set_query(assemble(items, parsed.filters, true));
+    mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(limit));
+  }
   response.total = mset.get_matches_estimated();
   response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
