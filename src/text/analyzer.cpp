@@ -34,6 +34,11 @@ std::unordered_map<std::string, Value>& thread_cache(std::uint64_t analyzer_key)
   return caches[analyzer_key];
 }
 
+/// The stems and part stems one folded form contributes to an AnalyzedWord.
+struct FormTerms {
+  std::vector<std::string> stems, part_stems;
+};
+
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
@@ -240,20 +245,37 @@ std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) const {
   }
   for (auto& word : words) {
     word.stopword = is_stopword(word.forms[0]);
-    for (const auto& form : word.forms) {
-      add_unique(word.stems, stem(form));
-      for (const auto& derived : derived_forms(form))
-        add_unique(word.stems, stem(derived));
-      for (const auto& part : parts_of(form)) {
-        if (is_stopword(part))
-          continue;
-        add_unique(word.part_stems, stem(part));
-        for (const auto& derived : derived_forms(part))
-          add_unique(word.part_stems, stem(derived));
-      }
-    }
+    for (const auto& form : word.forms)
+      add_form_terms(form, word);
   }
   return words;
+}
+
+void Analyzer::add_form_terms(const std::string& form, AnalyzedWord& word) const {
+  // Once per form and thread: every statement shown as a search hit is analysed again for its
+  // highlights, and its words are the same few thousand each time.
+  auto& cache = thread_cache<FormTerms>(cache_key_);
+  auto it = cache.find(form);
+  if (it == cache.end()) {
+    FormTerms terms;
+    add_unique(terms.stems, stem(form));
+    for (const auto& derived : derived_forms(form))
+      add_unique(terms.stems, stem(derived));
+    for (const auto& part : parts_of(form)) {
+      if (is_stopword(part))
+        continue;
+      add_unique(terms.part_stems, stem(part));
+      for (const auto& derived : derived_forms(part))
+        add_unique(terms.part_stems, stem(derived));
+    }
+    if (cache.size() > 200000)
+      cache.clear();
+    it = cache.emplace(form, std::move(terms)).first;
+  }
+  for (const auto& s : it->second.stems)
+    add_unique(word.stems, s);
+  for (const auto& s : it->second.part_stems)
+    add_unique(word.part_stems, s);
 }
 
 }  // namespace vakkaart::text

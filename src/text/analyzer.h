@@ -69,6 +69,8 @@ class Analyzer {
   std::string infinitive_of(const std::string& verb_stem) const;
   /// Related forms of another word class whose stems join the word's part stems.
   std::vector<std::string> derived_forms(const std::string& form) const;
+  /// Adds the stems and part stems of one folded form to `word` (see AnalyzedWord).
+  void add_form_terms(const std::string& form, AnalyzedWord& word) const;
 
   std::unordered_set<std::string> stopwords_;
   std::unordered_set<std::string> light_stems_;
