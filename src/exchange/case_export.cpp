@@ -322,6 +322,8 @@ void case_add_partials(CasePackageBuilder& b, const model::Qualification& q, con
     b.association("isChildOf", pid, b.doc_id(), "", ++seq);
     long long n = 0;
     for (int number : p.competences) {
+      // The readers refuse a number the qualification lacks; one that gets here anyway names
+      // no item of the package, so it is left out.
       auto competence = refs.find(q.id + ":" + std::to_string(number));
       if (competence != refs.end())
         b.association("isPartOf", competence->second, pid, "", ++n);

@@ -339,10 +339,16 @@ RdfGraph qualification_to_skos(const model::Qualification& q,
       b.broader(kid, id);
     }
   }
+  std::set<int> numbers;
+  for (const model::Competence& c : q.competences)
+    numbers.insert(c.number);
   for (const model::PartialQualification& p : q.partial_qualifications) {
+    // The readers refuse a number the qualification lacks; one that gets here anyway names no
+    // concept of the scheme, so it is left out, as the CASE export leaves it out.
     std::vector<std::string> members;
     for (int number : p.competences)
-      members.push_back(skos_ref_iri(options, q.id + ":" + std::to_string(number)));
+      if (numbers.count(number))
+        members.push_back(skos_ref_iri(options, q.id + ":" + std::to_string(number)));
     b.collection(doc + "#partial/" + skos_segment(p.code), p.title.empty() ? p.code : p.title,
                  p.code, members);
   }

@@ -236,5 +236,29 @@ TEST(QualificationPartsSkos, SerialisationsWriteTheBooleanAndTheOwlPrefixOnlyWhe
   EXPECT_EQ(plain.find("Collection"), std::string::npos);
 }
 
+TEST(QualificationPartsBoth, ACompetenceNumberTheQualificationLacksNamesNothing) {
+  // The readers refuse such a number; a model built otherwise still exports only links to
+  // what the export holds.
+  model::Qualification q = parts_stripped(parts_qualification());
+  q.partial_qualifications = {{"BKD-0593-1-DBK-09", "", {2, 99}}};
+  const RdfGraph g = qualification_to_skos(q, {});
+  const std::string partial = "urn:vakkaart:qualifications/BK-0338-3#partial/BKD-0593-1-DBK-09";
+  EXPECT_TRUE(parts_has(g, partial, skos_p("member"), RdfTerm::iri(kCompetence + "2")));
+  EXPECT_FALSE(parts_has(g, partial, skos_p("member"), RdfTerm::iri(kCompetence + "99")));
+  // Without a title, the code is the label (CASE: the fullStatement, which may not be empty).
+  EXPECT_TRUE(
+      parts_has(g, partial, skos_p("prefLabel"), RdfTerm::literal("BKD-0593-1-DBK-09", "nl")));
+  const Json p = qualification_to_case(q, {});
+  EXPECT_TRUE(validate_case_package(p).empty());
+  int part_of = 0;
+  for (const Json& a : p["CFAssociations"])
+    part_of += a["associationType"] == "isPartOf";
+  EXPECT_EQ(part_of, 1);
+  const Json* item =
+      parts_find(p["CFItems"], parts_uuid("partial-qualification:BK-0338-3:BKD-0593-1-DBK-09"));
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ((*item)["fullStatement"], "BKD-0593-1-DBK-09");
+}
+
 }  // namespace
 }  // namespace vakkaart::exchange
