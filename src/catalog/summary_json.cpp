@@ -37,14 +37,20 @@ Json profiles_summary_json(const std::vector<store::ProfileSummary>& items) {
 
 Json qualifications_summary_json(const std::vector<store::QualificationSummary>& items) {
   Json out = Json::array();
-  for (const auto& q : items)
-    out.push_back({{"id", q.id},
-                   {"code", q.code},
-                   {"version", q.version},
-                   {"current", q.current},
-                   {"title", q.title},
-                   {"level", level_json(q.level)},
-                   {"competences", q.competence_count}});
+  for (const auto& q : items) {
+    Json j{{"id", q.id},
+           {"code", q.code},
+           {"version", q.version},
+           {"current", q.current},
+           {"title", q.title},
+           {"level", level_json(q.level)},
+           {"competences", q.competence_count}};
+    // Only when true, as the canonical JSON writes it: a list without withdrawn versions keeps
+    // the shape it always had.
+    if (q.withdrawn)
+      j["withdrawn"] = true;
+    out.push_back(std::move(j));
+  }
   return out;
 }
 

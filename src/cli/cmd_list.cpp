@@ -50,7 +50,8 @@ void list_qualifications(store::Store& store, bool json, const Style& s) {
   }
   for (const auto& q : items)
     std::cout << s.accent(q.id) << "  " << q.title << "  " << s.dim(level_text(q.level)) << "  "
-              << q.competence_count << " competences" << (q.current ? "  (current)" : "") << "\n";
+              << q.competence_count << " competences" << (q.current ? "  (current)" : "")
+              << (q.withdrawn ? "  (ingetrokken/withdrawn)" : "") << "\n";
 }
 
 }  // namespace

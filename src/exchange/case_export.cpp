@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/uuid_v5.h"
+#include "exchange/qualification_notes.h"
 #include "sources/case_package.h"
 
 namespace vakkaart::exchange {
@@ -24,6 +25,10 @@ const std::vector<std::pair<const char*, const char*>>& case_type_table() {
       {ct::competence, "A competence of a professional qualification"},
       {ct::competence_activity, "An activity of a competence"},
       {ct::knowledge, "Knowledge a competence relies on"},
+      // Last, so the codes of the types before it stay what earlier exports gave them.
+      {ct::partial_qualification,
+       "A partial qualification: competences of a qualification "
+       "that are certified on their own"},
   };
   return table;
 }
@@ -124,6 +129,9 @@ class CasePackageBuilder {
     j["lastChangeDateTime"] = options_.last_change;
     associations_.push_back(std::move(j));
   }
+
+  /// CASE's publication status of the document ("Deprecated" for a withdrawn qualification).
+  void adoption_status(const std::string& status) { doc_["adoptionStatus"] = status; }
 
   const std::string& doc_id() const { return doc_id_; }
 
@@ -281,6 +289,48 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
   return b.finish();
 }
 
+/// The qualification document's notes: "vakkaart:<id>" (what a re-import reads the id from),
+/// then what CASE has no property of its own for, each part after a blank line and a label of
+/// ours: the scope ("Afbakening:"), the notes under the title as the page writes them
+/// ("Titel:"), and the footnotes no item carries ("Voetnoten:", each "<mark> <text>").
+std::string case_qualification_note(const model::Qualification& q) {
+  std::string note = std::string(sources::case_id_note_prefix) + q.id;
+  if (!q.scope.empty())
+    note += "\n\nAfbakening:\n" + q.scope;
+  std::vector<std::string> lines;
+  for (const model::TitleReference& r : q.title_references)
+    lines.push_back(r.note);
+  if (!lines.empty())
+    note += "\n\nTitel:\n" + join_lines(lines);
+  lines.clear();
+  for (const model::Footnote* f : footnotes_off_items(q))
+    lines.push_back(footnote_note(*f));
+  if (!lines.empty())
+    note += "\n\nVoetnoten:\n" + join_lines(lines);
+  return note;
+}
+
+/// Partial qualifications are items of their own type under the document (after the
+/// competences), and each of their competences `isPartOf` them, in the order the page lists.
+void case_add_partials(CasePackageBuilder& b, const model::Qualification& q, const CaseRefMap& refs,
+                       long long seq) {
+  for (const model::PartialQualification& p : q.partial_qualifications) {
+    std::string pid = case_id_for("partial-qualification:" + q.id + ":" + p.code);
+    // fullStatement may not be empty: a partial qualification the page gives no title is
+    // known by its code.
+    b.item(pid, ct::partial_qualification, p.title.empty() ? p.code : p.title, p.code);
+    b.association("isChildOf", pid, b.doc_id(), "", ++seq);
+    long long n = 0;
+    for (int number : p.competences) {
+      // The readers refuse a number the qualification lacks; one that gets here anyway names
+      // no item of the package, so it is left out.
+      auto competence = refs.find(q.id + ":" + std::to_string(number));
+      if (competence != refs.end())
+        b.association("isPartOf", competence->second, pid, "", ++n);
+    }
+  }
+}
+
 }  // namespace
 
 Json framework_to_case(const model::Framework& framework,
@@ -300,28 +350,33 @@ Json qualification_to_case(const model::Qualification& q,
                            const CaseExportOptions& options) {
   CasePackageBuilder b(options);
   std::string doc_id = case_id_for("qualification:" + q.id);
-  b.document(doc_id, q.title, std::string(sources::case_id_note_prefix) + q.id, q.definition,
-             std::to_string(q.version));
+  b.document(doc_id, q.title, case_qualification_note(q), q.definition, std::to_string(q.version));
+  if (q.withdrawn)
+    b.adoption_status(case_withdrawn_status);
   CaseRefMap refs;
   long long seq = 0;
-  for (const model::Competence& c : q.competences) {
+  for (std::size_t i = 0; i < q.competences.size(); ++i) {
+    const model::Competence& c = q.competences[i];
     std::string ref = q.id + ":" + std::to_string(c.number);
     std::string id = case_ref_identifier("competence", ref);
-    b.item(id, ct::competence, c.title, ref);
+    b.item(id, ct::competence, c.title, ref, join_lines(footnotes_at(q, competence_title_path(i))));
     b.association("isChildOf", id, doc_id, "", ++seq);
     refs[ref] = id;
     long long n = 0;
-    for (const model::CompetenceActivity& a : c.activities) {
+    for (std::size_t j = 0; j < c.activities.size(); ++j) {
       std::string aid = case_id_for("competence-activity:" + ref + "/" + std::to_string(++n));
-      b.item(aid, ct::competence_activity, a.text, "");
+      b.item(aid, ct::competence_activity, c.activities[j].text, "",
+             join_lines(footnotes_at(q, competence_activity_path(i, j))));
       b.association("isChildOf", aid, id, "", n);
     }
-    for (const model::KnowledgeItem& k : c.knowledge) {
+    for (std::size_t j = 0; j < c.knowledge.size(); ++j) {
       std::string kid = case_id_for("knowledge:" + ref + "/" + std::to_string(++n));
-      b.item(kid, ct::knowledge, k.text, "");
+      b.item(kid, ct::knowledge, c.knowledge[j].text, "",
+             join_lines(footnotes_at(q, competence_knowledge_path(i, j))));
       b.association("isChildOf", kid, id, "", n);
     }
   }
+  case_add_partials(b, q, refs, seq);
   case_add_alignments(b, refs, alignments);
   return b.finish();
 }

@@ -10,6 +10,11 @@
 
 namespace vakkaart::exchange {
 
+/// The CFDocument `adoptionStatus` of a withdrawn ("opgeheven") qualification: CASE's status
+/// for a document that was adopted once and is no longer in force. A qualification in force
+/// gets no adoptionStatus (vakkaart does not know whether it is a draft or adopted).
+inline constexpr const char* case_withdrawn_status = "Deprecated";
+
 /// How a CASE package names and dates what it holds.
 struct CaseExportOptions {
   /// URIs become `<base_uri>/CFItems/<id>` etc. (the server passes its CASE API root); empty
@@ -34,7 +39,12 @@ Json profile_to_case(const model::Framework& framework, const model::Profile& pr
                      const std::vector<model::Alignment>& alignments,
                      const CaseExportOptions& options = {});
 
-/// A qualification version: competences with their activities and knowledge items.
+/// A qualification version: competences with their activities and knowledge items, and its
+/// partial qualifications (items `Deelkwalificatie` whose competences are `isPartOf` them).
+/// Its scope, the notes under its title and the footnotes no item carries go in the
+/// document's `notes`, a footnote at a competence, activity or knowledge item in that item's
+/// `notes`; a withdrawn one is `adoptionStatus` case_withdrawn_status. A qualification without
+/// these parts gives the package it always gave.
 Json qualification_to_case(const model::Qualification& qualification,
                            const std::vector<model::Alignment>& alignments,
                            const CaseExportOptions& options = {});

@@ -8,6 +8,13 @@ void RdfGraph::add(const std::string& subject, const std::string& predicate, Rdf
   triples_.push_back({subject, predicate, std::move(object)});
 }
 
+void RdfGraph::add_prefix(RdfPrefix prefix) {
+  for (const RdfPrefix& p : prefixes_)
+    if (p.name == prefix.name)
+      return;
+  prefixes_.push_back(std::move(prefix));
+}
+
 namespace {
 bool rdf_plain_local_name(const std::string& s) {
   if (s.empty() || s.front() == '-')

@@ -7,19 +7,28 @@
 
 namespace vakkaart::exchange {
 
-/// The object of a triple: an IRI, or a literal (a string with an optional language tag).
+inline constexpr const char* kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+
+/// The object of a triple: an IRI, or a literal (a string with an optional language tag, or a
+/// value of a datatype such as xsd:boolean).
 struct RdfTerm {
   enum class Kind { iri, literal };
   Kind kind = Kind::iri;
   std::string value;
   std::string language;  // literals only; "" for a plain xsd:string
+  std::string datatype;  // literals only; "" for xsd:string or a language-tagged string
 
-  static RdfTerm iri(std::string value) { return {Kind::iri, std::move(value), ""}; }
+  static RdfTerm iri(std::string value) { return {Kind::iri, std::move(value), "", ""}; }
   static RdfTerm literal(std::string value, std::string language = "") {
-    return {Kind::literal, std::move(value), std::move(language)};
+    return {Kind::literal, std::move(value), std::move(language), ""};
+  }
+  /// An xsd:boolean ("true"/"false"), as owl:deprecated takes it.
+  static RdfTerm boolean(bool value) {
+    return {Kind::literal, value ? "true" : "false", "", kXsdBoolean};
   }
   bool operator<(const RdfTerm& o) const {
-    return std::tie(kind, value, language) < std::tie(o.kind, o.value, o.language);
+    return std::tie(kind, value, language, datatype) <
+           std::tie(o.kind, o.value, o.language, o.datatype);
   }
   bool operator==(const RdfTerm&) const = default;
 };
@@ -42,6 +51,10 @@ struct RdfPrefix {
 class RdfGraph {
  public:
   explicit RdfGraph(std::vector<RdfPrefix> prefixes) : prefixes_(std::move(prefixes)) {}
+
+  /// Declares one more prefix (after those given at construction) unless its name is taken:
+  /// a prefix only some graphs need is declared by those, so the others keep their bytes.
+  void add_prefix(RdfPrefix prefix);
 
   /// Adds the triple unless the graph holds it already.
   void add(const std::string& subject, const std::string& predicate, RdfTerm object);

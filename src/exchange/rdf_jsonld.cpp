@@ -37,10 +37,15 @@ Json to_jsonld(const RdfGraph& graph) {
       // Node references are full IRIs: "@id" values are not expanded with the context's
       // prefixes unless they look like one, and ours never need to.
       value = Json{{"@id", t.object.value}};
+    } else if (t.object.datatype == kXsdBoolean) {
+      // A JSON boolean is an xsd:boolean in JSON-LD, with no "@type" needed.
+      value = Json{{"@value", t.object.value == "true"}};
     } else {
       value = Json{{"@value", t.object.value}};
       if (!t.object.language.empty())
         value["@language"] = t.object.language;
+      else if (!t.object.datatype.empty())
+        value["@type"] = t.object.datatype;
     }
     node[jsonld_name(graph, t.predicate)].push_back(std::move(value));
   }

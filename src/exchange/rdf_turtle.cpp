@@ -38,9 +38,14 @@ std::string turtle_name(const RdfGraph& g, const std::string& iri) {
 std::string turtle_object(const RdfGraph& g, const RdfTerm& t) {
   if (t.kind == RdfTerm::Kind::iri)
     return turtle_name(g, t.value);
+  // Turtle's own short form for booleans; another datatype is written out in full.
+  if (t.datatype == kXsdBoolean)
+    return t.value;
   std::string out = turtle_string(t.value);
   if (!t.language.empty())
     out += "@" + t.language;
+  else if (!t.datatype.empty())
+    out += "^^" + turtle_name(g, t.datatype);
   return out;
 }
 

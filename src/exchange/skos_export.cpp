@@ -3,12 +3,15 @@
 #include <map>
 #include <set>
 
+#include "exchange/qualification_notes.h"
+
 namespace vakkaart::exchange {
 
 namespace {
 
 constexpr const char* kSkos = "http://www.w3.org/2004/02/skos/core#";
 constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr const char* kOwl = "http://www.w3.org/2002/07/owl#";
 
 std::string skos(const char* local) {
   return std::string(kSkos) + local;
@@ -85,6 +88,35 @@ class SkosBuilder {
     if (!notation.empty())
       graph_.add(id, skos("notation"), RdfTerm::literal(notation));
     graph_.add(id, skos("inScheme"), RdfTerm::iri(scheme_));
+    if (deprecated_)
+      deprecated(id);
+  }
+
+  /// Marks the scheme, and every concept and collection added after this, owl:deprecated: a
+  /// withdrawn qualification and all it holds are no longer in force. Only such a graph
+  /// declares the owl prefix.
+  void deprecate() {
+    deprecated_ = true;
+    graph_.add_prefix({"owl", kOwl});
+    deprecated(scheme_);
+  }
+
+  /// A note in the model's language: `kind` is "note" or "scopeNote".
+  void note(const std::string& id, const char* kind, const std::string& text) {
+    graph_.add(id, skos(kind), RdfTerm::literal(text, options_.language));
+  }
+
+  /// A skos:Collection of concepts of the scheme (SKOS keeps collections out of the concept
+  /// hierarchy, and they take no skos:inScheme).
+  void collection(const std::string& id, const std::string& label, const std::string& notation,
+                  const std::vector<std::string>& members) {
+    graph_.add(id, kRdfType, RdfTerm::iri(skos("Collection")));
+    graph_.add(id, skos("prefLabel"), RdfTerm::literal(label, options_.language));
+    graph_.add(id, skos("notation"), RdfTerm::literal(notation));
+    for (const std::string& m : members)
+      graph_.add(id, skos("member"), RdfTerm::iri(m));
+    if (deprecated_)
+      deprecated(id);
   }
 
   void top(const std::string& id) {
@@ -147,9 +179,14 @@ class SkosBuilder {
     }
   }
 
+  void deprecated(const std::string& id) {
+    graph_.add(id, std::string(kOwl) + "deprecated", RdfTerm::boolean(true));
+  }
+
   const SkosOptions& options_;
   RdfGraph graph_;
   std::string scheme_;
+  bool deprecated_ = false;
   std::map<std::string, std::string> refs_;
 };
 
@@ -226,6 +263,27 @@ RdfGraph skos_framework_graph(const model::Framework& f, const model::Profile* o
   return b.take();
 }
 
+/// What the qualification says about itself as a whole: its scope (skos:scopeNote), the notes
+/// under its title as the page writes them and the footnotes no concept carries (skos:note,
+/// a footnote as "<mark> <text>"), and owl:deprecated when it is withdrawn.
+void skos_add_scheme_notes(SkosBuilder& b, const model::Qualification& q,
+                           const std::string& scheme) {
+  if (!q.scope.empty())
+    b.note(scheme, "scopeNote", q.scope);
+  for (const model::TitleReference& r : q.title_references)
+    b.note(scheme, "note", r.note);
+  for (const model::Footnote* f : footnotes_off_items(q))
+    b.note(scheme, "note", footnote_note(*f));
+  if (q.withdrawn)
+    b.deprecate();
+}
+
+void skos_add_footnotes(SkosBuilder& b, const model::Qualification& q, const std::string& path,
+                        const std::string& node) {
+  for (const std::string& text : footnotes_at(q, path))
+    b.note(node, "note", text);
+}
+
 }  // namespace
 
 std::string skos_ref_iri(const SkosOptions& options, const std::string& ref) {
@@ -255,27 +313,44 @@ RdfGraph qualification_to_skos(const model::Qualification& q,
                                const SkosOptions& options) {
   SkosBuilder b(options);
   std::string doc = b.qualification_doc(q.id);
-  b.scheme(doc + "#scheme", "qualification:" + q.id, q.title, q.definition);
-  for (const model::Competence& c : q.competences) {
+  std::string scheme = doc + "#scheme";
+  b.scheme(scheme, "qualification:" + q.id, q.title, q.definition);
+  skos_add_scheme_notes(b, q, scheme);
+  for (std::size_t i = 0; i < q.competences.size(); ++i) {
+    const model::Competence& c = q.competences[i];
     std::string ref = q.id + ":" + std::to_string(c.number);
     std::string id = skos_ref_iri(options, ref);
     b.add_concept(id, "competence:" + ref, c.title, ref);
+    skos_add_footnotes(b, q, competence_title_path(i), id);
     b.top(id);
     b.known_ref(ref, id);
-    int n = 0;
-    for (const model::CompetenceActivity& a : c.activities) {
-      std::string here = std::to_string(++n);
+    for (std::size_t j = 0; j < c.activities.size(); ++j) {
+      std::string here = std::to_string(j + 1);
       std::string aid = id + "/activity/" + here;
-      b.add_concept(aid, "competence-activity:" + ref + "/" + here, a.text, "");
+      b.add_concept(aid, "competence-activity:" + ref + "/" + here, c.activities[j].text, "");
+      skos_add_footnotes(b, q, competence_activity_path(i, j), aid);
       b.broader(aid, id);
     }
-    n = 0;
-    for (const model::KnowledgeItem& k : c.knowledge) {
-      std::string here = std::to_string(++n);
+    for (std::size_t j = 0; j < c.knowledge.size(); ++j) {
+      std::string here = std::to_string(j + 1);
       std::string kid = id + "/knowledge/" + here;
-      b.add_concept(kid, "knowledge:" + ref + "/" + here, k.text, "");
+      b.add_concept(kid, "knowledge:" + ref + "/" + here, c.knowledge[j].text, "");
+      skos_add_footnotes(b, q, competence_knowledge_path(i, j), kid);
       b.broader(kid, id);
     }
+  }
+  std::set<int> numbers;
+  for (const model::Competence& c : q.competences)
+    numbers.insert(c.number);
+  for (const model::PartialQualification& p : q.partial_qualifications) {
+    // The readers refuse a number the qualification lacks; one that gets here anyway names no
+    // concept of the scheme, so it is left out, as the CASE export leaves it out.
+    std::vector<std::string> members;
+    for (int number : p.competences)
+      if (numbers.count(number))
+        members.push_back(skos_ref_iri(options, q.id + ":" + std::to_string(number)));
+    b.collection(doc + "#partial/" + skos_segment(p.code), p.title.empty() ? p.code : p.title,
+                 p.code, members);
   }
   b.alignments(alignments);
   return b.take();

@@ -49,7 +49,12 @@ RdfGraph profile_to_skos(const model::Framework& framework, const model::Profile
                          const SkosOptions& options = {});
 
 /// A qualification version as a scheme of its own: competences are its top concepts, their
-/// activities and knowledge items narrower than them.
+/// activities and knowledge items narrower than them. Its scope is the scheme's skos:scopeNote;
+/// the notes under its title, as the page writes them, are skos:notes of the scheme; a footnote
+/// ("<mark> <text>") is a skos:note of each concept whose text carries its mark, or of the
+/// scheme when no concept does; each partial qualification is a skos:Collection (skos:notation
+/// its code) with its competences as skos:members; a withdrawn qualification's scheme,
+/// concepts and collections are owl:deprecated true.
 RdfGraph qualification_to_skos(const model::Qualification& qualification,
                                const std::vector<model::Alignment>& alignments,
                                const SkosOptions& options = {});

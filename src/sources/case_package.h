@@ -19,6 +19,7 @@ inline constexpr const char* activity = "Deelactiviteit";
 inline constexpr const char* competence = "Competentie";
 inline constexpr const char* competence_activity = "Activiteit";
 inline constexpr const char* knowledge = "Kennis";
+inline constexpr const char* partial_qualification = "Deelkwalificatie";
 }  // namespace case_types
 
 /// The CFDocument note that carries a framework's own id: "vakkaart:<id>".

@@ -52,6 +52,7 @@ struct QualificationSummary {
   std::string title;
   model::Level level;
   int competence_count = 0;
+  bool withdrawn = false;
 };
 
 /// A profile together with the framework it belongs to (layers and clusters; no profiles).

@@ -71,6 +71,40 @@ def run(*args, db=None, check=True, env=None):
     return result
 
 
+# What the exports must carry of a qualification's parts besides its competences (issue 18).
+EVERY_PART_SCOPE = ("De syndicaal deskundige werkt binnen een vakorganisatie of een "
+                    "uitbetalingsinstelling.\nHet vertegenwoordigen van werknemers in een "
+                    "ondernemingsraad valt buiten deze beroepskwalificatie.")
+EVERY_PART_TITLE_NOTE = ("Deze benaming wordt gebruikt in het beroepscompetentieprofiel van "
+                         "Constructiv")
+
+
+def every_part_qualification(bundled):
+    """BK-0338-3's canonical JSON (`bundled`, as `vakkaart export BK-0338-3` gives it) with every
+    part the exchange exports carry, CONSTRUCTED as the tests/data/bk-layouts fixtures are: the
+    note under the title and the scope of afbakening-sector-profile-note.txt, the two partial
+    qualifications of deelkwalificaties-section.txt, a footnote "*" at competence 2's title and
+    one "(2)" at the definition (both texts carry the mark), and withdrawn."""
+    q = json.loads(json.dumps(bundled))
+    q["competences"][1]["title"] += "*"
+    q["definition"] += " (2)"
+    q["withdrawn"] = True
+    q["title_references"] = [{"kind": "sector_profile", "code": "", "name": "Constructiv",
+                              "title_used": True, "note": EVERY_PART_TITLE_NOTE}]
+    q["scope"] = EVERY_PART_SCOPE
+    q["partial_qualifications"] = [
+        {"code": "BKD-0593-1-DBK-01", "title": "Onthaalmedewerker vakorganisatie",
+         "competences": [1, 3]},
+        {"code": "BKD-0593-1-DBK-02", "title": "Dossierbeheerder werkloosheid",
+         "competences": [2, 4, 6, 7, 8]}]
+    q["footnotes"] = [
+        {"mark": "*", "text": "Ook tegenover de eigen organisatie.",
+         "referenced_at": ["competences[1].title"]},
+        {"mark": "(2)", "text": "Zoals het decreet het omschrijft.",
+         "referenced_at": ["definition"]}]
+    return q
+
+
 def snapshot(db_path):
     """Every row of every table, so a test can tell whether a database changed at all."""
     if db_path.startswith("postgresql://"):

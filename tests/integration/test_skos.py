@@ -14,9 +14,11 @@ from rdflib import Graph, Literal, Namespace, RDF, URIRef
 from rdflib.compare import isomorphic
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BK, NOTE, Server, TempDirMixin, run  # noqa: E402
+from support import (BK, EVERY_PART_SCOPE, EVERY_PART_TITLE_NOTE, NOTE, Server,  # noqa: E402
+                     TempDirMixin, every_part_qualification, run)
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+OWL_DEPRECATED = URIRef("http://www.w3.org/2002/07/owl#deprecated")
 MATCH = {"exact": SKOS.exactMatch, "close": SKOS.closeMatch, "related": SKOS.relatedMatch}
 
 
@@ -260,6 +262,54 @@ class SkosLabelsTest(TempDirMixin, unittest.TestCase):
                          sum(1 for l in before.objects(None, SKOS.prefLabel)))
         for subject in g.subjects(SKOS.prefLabel, Literal("Travailleur", lang="fr")):
             self.assertEqual(len(list(g.objects(subject, SKOS.prefLabel))), 2)
+
+class SkosQualificationPartsTest(TempDirMixin, unittest.TestCase):
+    """A qualification with every part (support.every_part_qualification) and no crosswalks."""
+
+    def setUp(self):
+        super().setUp()
+        scratch = os.path.join(self.dir, "bundled.db")
+        run("import", BK, db=scratch)
+        self.q = every_part_qualification(json.loads(run("export", "BK-0338-3", db=scratch).stdout))
+        run("import", self.write("parts.json", json.dumps(self.q, ensure_ascii=False)),
+            db=self.db)
+
+    def test_parts_become_notes_collections_and_deprecation_with_the_exact_count(self):
+        turtle = run("export", "BK-0338-3", "--format", "skos-turtle", db=self.db).stdout
+        jsonld = run("export", "BK-0338-3", "--format", "skos-jsonld", db=self.db).stdout
+        g = parse(turtle, "turtle")
+        self.assertTrue(isomorphic(g, parse(jsonld, "json-ld")))
+        self.assertEqual(rapper_count(turtle), len(g))
+        doc = "urn:vakkaart:qualifications/BK-0338-3"
+        scheme, competence = URIRef(doc + "#scheme"), doc + "#competence/"
+        self.assertIn((scheme, SKOS.scopeNote, Literal(EVERY_PART_SCOPE, lang="nl")), g)
+        self.assertIn((scheme, SKOS.note, Literal(EVERY_PART_TITLE_NOTE, lang="nl")), g)
+        self.assertIn((scheme, SKOS.note, Literal("(2) Zoals het decreet het omschrijft.",
+                                                  lang="nl")), g)
+        self.assertIn((URIRef(competence + "2"), SKOS.note,
+                       Literal("* Ook tegenover de eigen organisatie.", lang="nl")), g)
+        partial = URIRef(doc + "#partial/BKD-0593-1-DBK-02")
+        self.assertIn((partial, RDF.type, SKOS.Collection), g)
+        self.assertIn((partial, SKOS.notation, Literal("BKD-0593-1-DBK-02")), g)
+        self.assertIn((partial, SKOS.prefLabel, Literal("Dossierbeheerder werkloosheid", lang="nl")),
+                      g)
+        self.assertEqual(sorted(str(m) for m in g.objects(partial, SKOS.member)),
+                         sorted(competence + n for n in ("2", "4", "6", "7", "8")))
+        deprecated = set(g.subjects(OWL_DEPRECATED, Literal(True)))
+        concepts = set(g.subjects(RDF.type, SKOS.Concept))
+        collections = set(g.subjects(RDF.type, SKOS.Collection))
+        self.assertEqual(deprecated, concepts | collections | {scheme})
+
+        comps = len(self.q["competences"])
+        lines = sum(len(c["activities"]) + len(c["knowledge"]) for c in self.q["competences"])
+        self.assertEqual(len(concepts), comps + lines)
+        self.assertEqual(len(collections), 2)
+        triples = (2 + 1 + comps + 3 * (comps + lines) + comps + comps + 2 * lines  # as before
+                   + 4                     # scopeNote, the title's note, two footnotes
+                   + 2 * 3 + 2 + 5         # collections: type, label, notation; members
+                   + 1 + comps + lines + 2)  # owl:deprecated
+        self.assertEqual(len(g), triples)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -429,8 +429,8 @@ std::vector<QualificationSummary> SqlStore::list_qualifications() {
   std::vector<QualificationSummary> out;
   Stmt s = db_->prepare(std::string("SELECT q.id, q.code, q.version, ") + kEffectiveCurrent +
                         ", q.title, q.level_vks, q.level_eqf, "
-                        "(SELECT COUNT(*) FROM competences c WHERE c.qualification_id = q.id) "
-                        "FROM qualifications q ORDER BY q.code, q.version");
+                        "(SELECT COUNT(*) FROM competences c WHERE c.qualification_id = q.id), "
+                        "q.withdrawn FROM qualifications q ORDER BY q.code, q.version");
   while (s.step()) {
     QualificationSummary q;
     q.id = s.text(0);
@@ -440,6 +440,7 @@ std::vector<QualificationSummary> SqlStore::list_qualifications() {
     q.title = s.text(4);
     q.level = {s.opt_int(5), s.opt_int(6)};
     q.competence_count = s.integer(7);
+    q.withdrawn = s.integer(8) != 0;
     out.push_back(std::move(q));
   }
   return out;

@@ -7,6 +7,7 @@
 #include "sources/akov/title_reference.h"
 #include "sources/akov_bk.h"
 #include "sources/source_file.h"
+#include "unit/support/bk_every_part.h"
 #include "unit/support/bk_layout_fixture.h"
 
 namespace vakkaart::sources {
@@ -195,13 +196,8 @@ TEST(AkovBkLayouts, CutOffFlattenedPageIsRefusedAtItsLastLine) {
   }
 }
 
-/// The bundled page with the constructed "Deelkwalificaties" section before "Omgevingscontext".
 std::string page_with_partials(const std::string& section) {
-  std::string page =
-      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
-          .text;
-  page.insert(page.find("Omgevingscontext"), section);
-  return page;
+  return testing::bk_page_with_partials(testing::bk_bundled_page(), section);
 }
 
 TEST(AkovBkLayouts, DeelkwalificatiesWithTheirCompetences) {
@@ -304,21 +300,8 @@ TEST(AkovBkLayouts, AnActivitySplitOverTwoBulletsIsJoined) {
   EXPECT_TRUE(reported);
 }
 
-/// The bundled page with two footnotes (constructed): "(1)" on an activity of competence 1,
-/// a two-line block after that competence; "*" on the title of competence 2, a block after it.
 std::string page_with_footnotes() {
-  std::string page =
-      read_source_file(std::string(VAKKAART_SOURCES_DIR) + "/BK-0338-3-syndicaal-deskundige.txt")
-          .text;
-  const std::string activity = "  \xE2\x80\xA2 Wekt geen onrealiseerbare verwachtingen\n";
-  page.replace(page.find(activity), activity.size(),
-               "  \xE2\x80\xA2 Wekt geen onrealiseerbare verwachtingen (1)\n");
-  page.insert(
-      page.find(" \xE2\x80\xA2 Competentie 2:"),
-      "(1) Verwachtingen over de uitkomst van een dossier,\nook bij een beroepsprocedure.\n");
-  page.replace(page.find("  Werkt veranderingsgericht\n"), 28, "  Werkt veranderingsgericht*\n");
-  page.insert(page.find(" \xE2\x80\xA2 Competentie 3:"), "* Ook tegenover de eigen organisatie.\n");
-  return page;
+  return testing::bk_page_with_footnotes(testing::bk_bundled_page());
 }
 
 TEST(AkovBkLayouts, FootnotesAreLinkedToTheTextsThatCarryTheirMark) {
