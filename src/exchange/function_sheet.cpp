@@ -100,10 +100,21 @@ std::optional<SheetFormat> sheet_format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::string_view kXlsxMediaType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}  // namespace
+
 const char* sheet_media_type(SheetFormat format) {
-  return format == SheetFormat::csv
-             ? "text/csv; charset=utf-8"
-             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return format == SheetFormat::csv ? "text/csv; charset=utf-8" : kXlsxMediaType.data();
+}
+
+std::optional<SheetFormat> sheet_format_from_media(std::string_view media) {
+  if (media == "text/csv")
+    return SheetFormat::csv;
+  if (media == kXlsxMediaType)
+    return SheetFormat::xlsx;
+  return std::nullopt;
 }
 
 std::string function_to_sheet(const model::FunctionProfile& function, SheetFormat format) {

@@ -28,6 +28,10 @@ std::optional<SheetFormat> sheet_format_from_name(std::string_view name);
 /// "text/csv; charset=utf-8" or the OOXML spreadsheet media type.
 const char* sheet_media_type(SheetFormat format);
 
+/// The format a request body of media type `media` (lower case, without parameters) is in:
+/// "text/csv" or the OOXML spreadsheet type; nullopt for any other.
+std::optional<SheetFormat> sheet_format_from_media(std::string_view media);
+
 /// The function's rows written as CSV (rows_to_csv) or XLSX (rows_to_xlsx).
 std::string function_to_sheet(const model::FunctionProfile& function, SheetFormat format);
 

@@ -22,6 +22,14 @@ SheetRow record_to_sheet_row(std::vector<std::string>& fields,
   return row;
 }
 
+void check_sheet_size(std::string_view bytes, const std::string& file_name) {
+  if (bytes.size() > kMaxSheetBytes)
+    throw Error(ErrorCode::too_large,
+                "a sheet of " + std::to_string(bytes.size() >> 20) + " MB (at most " +
+                    std::to_string(kMaxSheetBytes >> 20) + " MB)",
+                {file_name, 0, ""});
+}
+
 std::size_t most_sheet_columns() {
   return sheet_columns().size() + model::label_languages().size();
 }
@@ -68,6 +76,7 @@ std::string sheet_field(const std::vector<std::string>& columns, const std::stri
 }
 
 std::vector<SheetRow> read_sheet_csv(std::string_view text, const std::string& file_name) {
+  check_sheet_size(text, file_name);
   CsvTable table = read_csv(text, file_name, CsvLimits{500000, most_sheet_columns()});
   auto languages = sheet_header_languages(table.header);
   if (!languages)
@@ -83,6 +92,7 @@ std::vector<SheetRow> read_sheet_csv(std::string_view text, const std::string& f
 }
 
 std::vector<SheetRow> read_sheet_xlsx(std::string_view bytes, const std::string& file_name) {
+  check_sheet_size(bytes, file_name);
   const std::size_t most = most_sheet_columns();
   auto table = read_xlsx_first_sheet(bytes, file_name,
                                      XlsxLimits{64u << 20, 10000, 500000, most, 500000 * most});

@@ -23,6 +23,10 @@ std::string sheet_label_column(const std::string& language);
 std::optional<std::vector<std::string>> sheet_header_languages(
     const std::vector<std::string>& header);
 
+/// The largest sheet read, CSV or XLSX (as an ESCO CSV file): a function's or framework's sheet is
+/// far smaller; the bound keeps an upload from holding the server's memory.
+inline constexpr std::size_t kMaxSheetBytes = std::size_t{64} * 1024 * 1024;
+
 /// One row of a spreadsheet: a statement (or a title) at its path.
 struct SheetRow {
   std::string path;           // "gemeenschapswerker/afwegen-kiezen-ontwerpen/2/1"
@@ -42,13 +46,14 @@ std::string sheet_field(const std::vector<std::string>& columns, const std::stri
                         std::size_t line, bool cells);
 
 /// The rows of a spreadsheet saved as CSV (through csv_table, libcsv): the header must be
-/// sheet_columns() maybe followed by translation columns; at most 500,000 rows. Errors
-/// (Error(parse_error) or too_large) name the file, the line and the column.
+/// sheet_columns() maybe followed by translation columns; at most kMaxSheetBytes, 500,000 rows.
+/// Errors (Error(parse_error) or too_large) name the file, the line and the column.
 std::vector<SheetRow> read_sheet_csv(std::string_view text, const std::string& file_name);
 
 /// The rows of a spreadsheet saved as XLSX: row 1 of the first sheet is the header as for CSV,
 /// every further row with text a row, its line the sheet's row number (sources/xlsx_sheet,
-/// libzip + pugixml; its limits). Errors name the file, the row and the cell.
+/// libzip + pugixml; its limits); at most kMaxSheetBytes. Errors name the file, the row and the
+/// cell.
 std::vector<SheetRow> read_sheet_xlsx(std::string_view bytes, const std::string& file_name);
 
 }  // namespace vakkaart::sources

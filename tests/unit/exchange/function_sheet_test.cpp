@@ -212,6 +212,18 @@ TEST(FunctionSheet, XlsxErrorsNameTheCell) {
   }
 }
 
+TEST(FunctionSheet, ASheetOverTheSizeLimitIsRefusedBeforeReading) {
+  const std::string big(sources::kMaxSheetBytes + 1, ',');
+  for (auto* read : {&parse_function_csv, &parse_function_xlsx}) {
+    try {
+      read(big, "big.csv");
+      ADD_FAILURE();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::too_large);
+    }
+  }
+}
+
 TEST(FunctionSheet, AnIdWithASlashIsNotExported) {
   auto f = sheet_function();
   f.blocks[0].items[0].id = "i/2";
