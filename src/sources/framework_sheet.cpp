@@ -30,7 +30,8 @@ class SheetReader {
     if (!seen_.insert(row.kind + "\n" + row.path).second)
       fail("a second " + row.kind + " row for the path \"" + row.path + "\"", "path");
     if (!started_ && row.kind != "framework")
-      fail("the first row must be the framework's (kind \"framework\"), not \"" + row.kind + "\"",
+      fail("the first row must be the framework's (kind \"framework\"), not \"" + row.kind + "\"" +
+               (row.kind == "function" ? " (a function's sheet: vakkaart function import)" : ""),
            "kind");
     if (row.kind == "framework")
       add_framework(row);
