@@ -224,6 +224,18 @@ TEST(FunctionSheet, ASheetOverTheSizeLimitIsRefusedBeforeReading) {
   }
 }
 
+TEST(FunctionSheet, MediaTypesNameTheFormats) {
+  EXPECT_EQ(sheet_format_from_media("text/csv"), SheetFormat::csv);
+  EXPECT_EQ(
+      sheet_format_from_media("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      SheetFormat::xlsx);
+  EXPECT_EQ(sheet_media_type(SheetFormat::csv), std::string("text/csv; charset=utf-8"));
+  EXPECT_FALSE(sheet_format_from_media("text/plain").has_value());
+  EXPECT_FALSE(sheet_format_from_media("application/json").has_value());
+  EXPECT_EQ(sheet_format_from_name("xlsx"), SheetFormat::xlsx);
+  EXPECT_FALSE(sheet_format_from_name("ods").has_value());
+}
+
 TEST(FunctionSheet, AnIdWithASlashIsNotExported) {
   auto f = sheet_function();
   f.blocks[0].items[0].id = "i/2";
