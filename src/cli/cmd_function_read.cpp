@@ -10,6 +10,7 @@
 #include "compose/coverage.h"
 #include "compose/function_service.h"
 #include "core/error.h"
+#include "exchange/function_sheet.h"
 #include "exports/function_export.h"
 #include "exports/function_json.h"
 
@@ -46,11 +47,12 @@ void add_function_show(CLI::App& fn, Context& ctx) {
 
 void add_function_export(CLI::App& fn, Context& ctx) {
   auto& o = opts();
-  auto* cmd = fn.add_subcommand("export", "Write a function as md, html, docx, pdf or json");
+  auto* cmd =
+      fn.add_subcommand("export", "Write a function as md, html, docx, pdf, json, csv or xlsx");
   cmd->add_option("id", o.id, "Function id")->required();
-  cmd->add_option("--format", o.format, "md | html | docx | pdf | json")
+  cmd->add_option("--format", o.format, "md | html | docx | pdf | json | csv | xlsx")
       ->required()
-      ->check(CLI::IsMember({"md", "markdown", "html", "docx", "pdf", "json"}));
+      ->check(CLI::IsMember({"md", "markdown", "html", "docx", "pdf", "json", "csv", "xlsx"}));
   cmd->add_option("-o,--output", o.output, "File to write")->required();
   cmd->add_option("--lang", o.lang, "Labels in nl (default) or en")
       ->check(CLI::IsMember({"nl", "en"}));
@@ -61,6 +63,8 @@ void add_function_export(CLI::App& fn, Context& ctx) {
     std::string bytes;
     if (o.format == "json") {
       bytes = vakkaart::dump_canonical(exports::function_to_json(f));
+    } else if (auto sheet = exchange::sheet_format_from_name(o.format)) {
+      bytes = exchange::function_to_sheet(f, *sheet);
     } else {
       auto format = exports::export_format_from_name(o.format);
       if (!format)

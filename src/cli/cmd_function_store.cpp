@@ -4,6 +4,7 @@
 
 #include "cli/function_cli.h"
 #include "compose/function_service.h"
+#include "exchange/function_sheet_reader.h"
 #include "exports/function_json.h"
 
 namespace vakkaart::cli::function_cli {
@@ -34,15 +35,18 @@ void add_function_new(CLI::App& fn, Context& ctx) {
 
 void add_function_import(CLI::App& fn, Context& ctx) {
   auto& o = opts();
-  auto* cmd = fn.add_subcommand("import", "Store a function from its canonical JSON");
-  cmd->add_option("file", o.file, "JSON file (as `function export --format json` writes)")
+  auto* cmd = fn.add_subcommand("import", "Store a function from its canonical JSON or its sheet");
+  cmd->add_option("file", o.file,
+                  "JSON, CSV or XLSX file (as `function export --format json|csv|xlsx` writes)")
       ->required();
   cmd->add_flag("--replace", o.replace, "Replace a function with the same id");
   cmd->add_option("--as", o.as, "The user making the change (required once users exist)");
   cmd->add_option("--author", o.author,
                   "Who makes the change, on a database without users (default: $USER)");
   cmd->callback([&ctx, &o] {
-    auto f = exports::parse_function_json(read_file(o.file), o.file);
+    const std::string bytes = read_file(o.file);
+    auto sheet = exchange::read_function_sheet(bytes, o.file);
+    auto f = sheet ? *sheet : exports::parse_function_json(bytes, o.file);
     auto store = ctx.open_store(store::OpenMode::read_write);
     const Acting who = acting(*store);
     store->in_transaction([&] {

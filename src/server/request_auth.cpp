@@ -3,6 +3,7 @@
 #include "auth/account_service.h"
 #include "auth/secrets.h"
 #include "core/error.h"
+#include "exchange/function_sheet.h"
 
 namespace vakkaart::server {
 
@@ -197,12 +198,29 @@ void check_json_write(const httplib::Request& req, const RouteSpec& route) {
   if (route.kind != Kind::api || route.effect != Effect::write || route.method == Method::get ||
       route.method == Method::del)
     return;
-  const std::string type = lower(req.get_header_value("Content-Type"));
-  const std::string media = trim(type.substr(0, type.find(';')));
-  if (media != "application/json")
+  const std::string media = body_media(req);
+  const bool sheet =
+      route.body == Body::json_or_sheet && exchange::sheet_format_from_media(media).has_value();
+  if (media != "application/json" && !sheet)
     throw Error(ErrorCode::unsupported_media,
-                "this endpoint takes Content-Type: application/json, not '" + media + "'",
+                std::string("this endpoint takes Content-Type: application/json") +
+                    (route.body == Body::json_or_sheet
+                         ? std::string(", text/csv or ") +
+                               exchange::sheet_media_type(exchange::SheetFormat::xlsx)
+                         : "") +
+                    ", not '" + media + "'",
                 {"", 0, "Content-Type"});
+}
+
+std::string body_media(const httplib::Request& req) {
+  // A loop rather than find(';'): GCC 12 sees an impossible bound in the inlined memchr here.
+  std::string media;
+  for (char ch : lower(req.get_header_value("Content-Type"))) {
+    if (ch == ';')
+      break;
+    media += ch;
+  }
+  return trim(media);
 }
 
 }  // namespace vakkaart::server

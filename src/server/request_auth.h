@@ -55,9 +55,13 @@ void check_cookie_write(const httplib::Request& req, const auth::Identity& calle
 /// this site. Also for the sign-in form, which has no session yet (login CSRF).
 void check_cookie_write_origin(const httplib::Request& req, const SiteConfig& config);
 
-/// API writes that change the store take JSON only (415 otherwise): a form or text/plain post,
-/// which any web page can send without asking, never reaches them.
+/// API writes that change the store take JSON only, or for Body::json_or_sheet also text/csv and
+/// an XLSX workbook (415 otherwise): a form or text/plain post, which any web page can send
+/// without asking, never reaches them.
 void check_json_write(const httplib::Request& req, const RouteSpec& route);
+
+/// The request's Content-Type without its parameters, lower case ("text/csv").
+std::string body_media(const httplib::Request& req);
 
 /// The Set-Cookie value of a session: HttpOnly, SameSite=Lax, Path=/, Secure when the public URL
 /// is https; an empty secret with max_age 0 removes the cookie.

@@ -44,6 +44,11 @@ enum class Kind { api, page };
 /// response cache costs nothing and counts nothing.
 enum class RateLimit { none, analyse, search };
 
+/// What an API write's body may be: JSON (every write), or also a function sheet (CSV or XLSX)
+/// for the import that takes back what the export gives. Neither is a type a web page of another
+/// site can post without a CORS preflight, so check_json_write's defence holds for both.
+enum class Body { json, json_or_sheet };
+
 /// A route's declaration.
 struct RouteSpec {
   Method method = Method::get;
@@ -54,6 +59,7 @@ struct RouteSpec {
   Access access = Access::undeclared;
   Kind kind = Kind::api;
   RateLimit rate = RateLimit::none;
+  Body body = Body::json;
 };
 
 /// "GET", "POST", …

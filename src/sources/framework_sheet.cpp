@@ -6,7 +6,6 @@
 
 #include "core/error.h"
 #include "sources/csv_table.h"
-#include "sources/xlsx_sheet.h"
 
 namespace vakkaart::sources {
 
@@ -31,7 +30,8 @@ class SheetReader {
     if (!seen_.insert(row.kind + "\n" + row.path).second)
       fail("a second " + row.kind + " row for the path \"" + row.path + "\"", "path");
     if (!started_ && row.kind != "framework")
-      fail("the first row must be the framework's (kind \"framework\"), not \"" + row.kind + "\"",
+      fail("the first row must be the framework's (kind \"framework\"), not \"" + row.kind + "\"" +
+               (row.kind == "function" ? " (a function's sheet: vakkaart function import)" : ""),
            "kind");
     if (row.kind == "framework")
       add_framework(row);
@@ -69,16 +69,9 @@ class SheetReader {
  private:
   /// Names the column ("column kind"), or in a workbook the cell too ("cell B7 (kind)").
   [[noreturn]] void fail(const std::string& message, const std::string& column) const {
-    std::string field = "column " + column;
-    if (cells_) {
-      const auto& columns = columns_;
-      std::size_t i = 0;
-      while (i < columns.size() && columns[i] != column)
-        ++i;
-      field = "cell " + std::string(1, static_cast<char>('A' + i)) + std::to_string(row_->line) +
-              " (" + column + ")";
-    }
-    throw Error(ErrorCode::parse_error, message, {file_, static_cast<int>(row_->line), field});
+    throw Error(
+        ErrorCode::parse_error, message,
+        {file_, static_cast<int>(row_->line), sheet_field(columns_, column, row_->line, cells_)});
   }
 
   std::vector<std::string> split(const std::string& path) const {
@@ -231,47 +224,7 @@ class SheetReader {
   std::set<std::string> seen_;
 };
 
-/// A read record as a row: the five columns, then a label per translation column with text.
-SheetRow sheet_row(std::vector<std::string>& fields, const std::vector<std::string>& languages,
-                   std::size_t line) {
-  fields.resize(sheet_columns().size() + languages.size());
-  SheetRow row{std::move(fields[0]), std::move(fields[1]), std::move(fields[2]),
-               std::move(fields[3]), std::move(fields[4]), line};
-  for (std::size_t i = 0; i < languages.size(); ++i)
-    if (!fields[5 + i].empty())
-      row.labels[languages[i]] = std::move(fields[5 + i]);
-  return row;
-}
-
 }  // namespace
-
-const std::vector<std::string>& sheet_columns() {
-  static const std::vector<std::string> columns = {"path", "kind", "provenance", "weight",
-                                                   "wording"};
-  return columns;
-}
-
-std::string sheet_label_column(const std::string& language) {
-  return "wording_" + language;
-}
-
-std::optional<std::vector<std::string>> sheet_header_languages(
-    const std::vector<std::string>& header) {
-  const auto& base = sheet_columns();
-  if (header.size() < base.size() || !std::equal(base.begin(), base.end(), header.begin()))
-    return std::nullopt;
-  std::vector<std::string> languages;
-  for (std::size_t i = base.size(); i < header.size(); ++i) {
-    const std::string* known = nullptr;
-    for (const std::string& language : model::label_languages())
-      if (header[i] == sheet_label_column(language))
-        known = &language;
-    if (!known || std::find(languages.begin(), languages.end(), *known) != languages.end())
-      return std::nullopt;
-    languages.push_back(*known);
-  }
-  return languages;
-}
 
 bool looks_like_framework_csv(std::string_view text) {
   return sheet_header_languages(csv_header(text)).has_value();
@@ -298,54 +251,11 @@ ParseResult parse_framework_rows(const std::vector<SheetRow>& rows, const std::s
 }
 
 ParseResult parse_framework_csv(std::string_view text, const std::string& file_name) {
-  const std::size_t most = sheet_columns().size() + model::label_languages().size();
-  CsvTable table = read_csv(text, file_name, CsvLimits{500000, most});
-  auto languages = sheet_header_languages(table.header);
-  if (!languages)
-    throw Error(ErrorCode::parse_error,
-                "the header row is not path,kind,provenance,weight,wording (then optionally "
-                "wording_en, wording_fr: a vakkaart framework spreadsheet)",
-                {file_name, 1, ""});
-  std::vector<SheetRow> rows;
-  rows.reserve(table.rows.size());
-  for (CsvRow& r : table.rows)
-    rows.push_back(sheet_row(r.fields, *languages, r.line));
-  return parse_framework_rows(rows, file_name);
+  return parse_framework_rows(read_sheet_csv(text, file_name), file_name);
 }
 
-}  // namespace vakkaart::sources
-
-namespace vakkaart::sources {
-
 ParseResult parse_framework_xlsx(std::string_view bytes, const std::string& file_name) {
-  const std::size_t most = sheet_columns().size() + model::label_languages().size();
-  auto table = read_xlsx_first_sheet(bytes, file_name,
-                                     XlsxLimits{64u << 20, 10000, 500000, most, 500000 * most});
-  if (table.empty() || table[0].number != 1)
-    throw Error(ErrorCode::parse_error, "the first sheet has no header row in row 1",
-                {file_name, 1, "cell A1"});
-  auto header = table[0].cells;
-  while (header.size() > sheet_columns().size() && header.back().empty())
-    header.pop_back();
-  header.resize(std::max(header.size(), sheet_columns().size()));
-  auto languages = sheet_header_languages(header);
-  if (!languages)
-    throw Error(ErrorCode::parse_error,
-                "row 1 of the first sheet is not path, kind, provenance, weight, wording (then "
-                "optionally wording_en, wording_fr: a vakkaart framework spreadsheet)",
-                {file_name, 1, "cell A1"});
-  std::vector<SheetRow> rows;
-  rows.reserve(table.size());
-  for (std::size_t i = 1; i < table.size(); ++i) {
-    for (std::size_t c = header.size(); c < table[i].cells.size(); ++c)
-      if (!table[i].cells[c].empty())
-        throw Error(ErrorCode::parse_error, "a cell right of the header's last column",
-                    {file_name, static_cast<int>(table[i].number),
-                     "cell " + std::string(1, static_cast<char>('A' + c)) +
-                         std::to_string(table[i].number)});
-    rows.push_back(sheet_row(table[i].cells, *languages, table[i].number));
-  }
-  return parse_framework_rows(rows, file_name, true);
+  return parse_framework_rows(read_sheet_xlsx(bytes, file_name), file_name, true);
 }
 
 }  // namespace vakkaart::sources

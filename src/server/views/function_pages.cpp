@@ -149,7 +149,7 @@ Page composer_page(Context& r, const std::string& id) {
   view["api_url"] = api;
   view["coverage_svg_url"] = api + "/coverage.svg?lang=" + r.lang;
   Json exports = Json::array();
-  for (const char* format : {"docx", "pdf", "html", "md", "json"}) {
+  for (const char* format : {"docx", "pdf", "html", "md", "json", "csv", "xlsx"}) {
     exports.push_back(
         {{"format", format},
          {"label", t["functions"]["export_" + std::string(format)]},

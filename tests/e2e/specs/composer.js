@@ -305,7 +305,7 @@ describe('function composer', () => {
       const first = view.function.blocks[0];
       assert.match(norm(await page.locator('#function-readonly').textContent()), new RegExp(norm(first.items[0].original).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the items');
       assert.deepEqual(await page.locator('a.export-link').evaluateAll((as) => as.map((a) => a.dataset.format)),
-        ['docx', 'pdf', 'html', 'md', 'json'], 'export links');
+        ['docx', 'pdf', 'html', 'md', 'json', 'csv', 'xlsx'], 'export links');
     });
   });
 

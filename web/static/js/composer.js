@@ -271,7 +271,8 @@ function setupExportOptions() {
     const choice = Object.fromEntries(boxes.map((b) => [b.name, b.checked]));
     try { localStorage.setItem(KEY, JSON.stringify(choice)); } catch { /* private mode */ }
     document.querySelectorAll('a.export-link').forEach((a) => {
-      if (a.dataset.format === 'json') return; // the canonical JSON is always whole
+      // The canonical JSON and the sheets always hold the whole function.
+      if (['json', 'csv', 'xlsx'].includes(a.dataset.format)) return;
       const url = new URL(a.href);
       for (const [name, on] of Object.entries(choice)) url.searchParams.set(name, on ? '1' : '0');
       a.href = url.pathname + url.search;

@@ -8,6 +8,7 @@
 #include "catalog/export_service.h"
 #include "exchange/framework_sheet.h"
 #include "exchange/framework_xlsx.h"
+#include "exchange/function_sheet.h"
 #include "server/responses.h"
 #include "server/routes/routes.h"
 #include "server/skos_responses.h"
@@ -21,11 +22,9 @@ namespace {
 void send_framework_sheet(Context& c, bool xlsx) {
   const std::string id = c.capture(1);
   auto rows = catalog::export_sheet_rows(c.store(), id);
-  if (xlsx)
-    c.res.set_content(exchange::rows_to_xlsx(rows),
-                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  else
-    c.res.set_content(exchange::rows_to_csv(rows), "text/csv; charset=utf-8");
+  const auto format = xlsx ? exchange::SheetFormat::xlsx : exchange::SheetFormat::csv;
+  c.res.set_content(xlsx ? exchange::rows_to_xlsx(rows) : exchange::rows_to_csv(rows),
+                    exchange::sheet_media_type(format));
   std::string file;
   for (char ch : id)
     file += std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '.' ? ch : '_';

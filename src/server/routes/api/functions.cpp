@@ -8,9 +8,12 @@
 #include "compose/compose_json.h"
 #include "compose/function_service.h"
 #include "core/error.h"
+#include "exchange/function_sheet.h"
+#include "exchange/function_sheet_reader.h"
 #include "exports/function_export.h"
 #include "exports/function_json.h"
 #include "server/edit_json.h"
+#include "server/request_auth.h"
 #include "server/request_input.h"
 #include "server/responses.h"
 #include "server/routes/routes.h"
@@ -67,7 +70,15 @@ void create_function(Context& c) {
 }
 
 void import_function(Context& c) {
-  auto f = read_document([&] { return exports::parse_function_json(c.req.body, "request body"); });
+  // The body is the function's canonical JSON or its sheet, as its Content-Type says.
+  const auto sheet = exchange::sheet_format_from_media(body_media(c.req));
+  auto f = read_document([&] {
+    if (sheet == exchange::SheetFormat::csv)
+      return exchange::parse_function_csv(c.req.body, "request body");
+    if (sheet == exchange::SheetFormat::xlsx)
+      return exchange::parse_function_xlsx(c.req.body, "request body");
+    return exports::parse_function_json(c.req.body, "request body");
+  });
   bool replace = c.req.get_param_value("replace") == "1";
   compose::FunctionService service(c.store(), c.creation_scope());
   model::FunctionProfile stored;
@@ -159,11 +170,14 @@ void export_function_file(Context& c) {
     c.res.set_content(vakkaart::dump_canonical(exports::function_to_json(f)),
                       "application/json; charset=utf-8");
     file += ".json";
+  } else if (auto sheet = exchange::sheet_format_from_name(name)) {
+    c.res.set_content(exchange::function_to_sheet(f, *sheet), exchange::sheet_media_type(*sheet));
+    file += "." + name;
   } else {
     auto format = exports::export_format_from_name(name);
     if (!format)
       throw Error(ErrorCode::invalid_argument,
-                  "format must be md, html, docx, pdf or json, not '" + name + "'",
+                  "format must be md, html, docx, pdf, json, csv or xlsx, not '" + name + "'",
                   {"", 0, "format"});
     auto framework = c.store().find_framework(f.framework_id);
     c.res.set_content(
@@ -197,7 +211,8 @@ void add_function_api(RouteTable& table) {
                .effect = Effect::write,
                .cache = Cache::no_store,
                .access = Access::org_write,
-               .kind = Kind::api},
+               .kind = Kind::api,
+               .body = Body::json_or_sheet},
               import_function);
   table.route(
       {.method = Method::get,
