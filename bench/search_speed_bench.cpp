@@ -12,8 +12,8 @@
 //   search_speed_bench --system vakkaart|xapian-plain --dir DIR --reuse yes ...
 //                      (one system's queries on the index an earlier child left in DIR, without
 //                      rebuilding it: for profiling the query path, e.g. under perf)
-//                      [--per-query yes] (each timed query's latency on stderr, to compare
-//                      systems query by query)
+//                      [--per-query yes] (each timed query's wall and CPU ms on stderr, to
+//                      compare builds or systems query by query)
 //
 // Not a Google Benchmark program; named *_bench.cpp so that bench/CMakeLists.txt builds it.
 
@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -65,6 +66,14 @@ struct Options {
   bool reuse = false;      // a child queries the index already in dir instead of building it
   bool per_query = false;  // a child prints "LAT<TAB>ms<TAB>query" per timed query on stderr
 };
+
+/// CPU time of this thread in ms: unlike the wall time, barely moved by other load on the
+/// machine, so two builds of one system can be compared query by query (--per-query).
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -161,6 +170,7 @@ int run_child(const Options& options) {
     }
     for (std::size_t i = 0; i < queries.size(); ++i) {
       const auto start = Clock::now();
+      const double cpu_start = thread_cpu_ms();
       std::size_t found = 0;
       try {
         found = run(i);
@@ -170,8 +180,10 @@ int run_child(const Options& options) {
                   << "\n";
       }
       latencies.push_back(seconds_since(start) * 1000.0);
-      if (options.per_query)
-        std::cerr << "LAT\t" << latencies.back() << "\t" << queries[i] << "\n";
+      if (options.per_query) {
+        std::cerr << "LAT\t" << latencies.back() << "\t" << thread_cpu_ms() - cpu_start << "\t"
+                  << queries[i] << "\n";
+      }
       hits += found;
       empty += found == 0 ? 1 : 0;
     }
