@@ -19,4 +19,10 @@ struct DocumentData {
 };
 DocumentData decode_document_data(std::string_view data);
 
+/// The Xapian value slot that holds a document's encoded data. A value rather than the
+/// document data: Xapian zlib-compresses document data on every write and inflates it on every
+/// read (a cost per indexed statement and per hit shown), while values sit uncompressed in
+/// chunks of the posting list table.
+inline constexpr unsigned kDocumentDataSlot = 0;
+
 }  // namespace vakkaart::search

@@ -91,7 +91,7 @@ Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStat
   }
   for (const auto& term : statement.filter_terms)
     doc.add_boolean_term(term);
-  doc.set_data(encode_document_data(statement));
+  doc.add_value(kDocumentDataSlot, encode_document_data(statement));
   return doc;
 }
 

@@ -478,7 +478,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   response.total = mset.get_matches_estimated();
   response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto data = decode_document_data(it.get_document().get_data());
+    auto data = decode_document_data(it.get_document().get_value(kDocumentDataSlot));
     SearchHit hit;
     hit.statement_id = data.id;
     hit.text = std::move(data.text);
@@ -515,7 +515,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (request.facets) {
     const Xapian::MSet all = enquire.get_mset(0, 1000);
     for (auto it = all.begin(); it != all.end(); ++it) {
-      const auto data = decode_document_data(it.get_document().get_data());
+      const auto data = decode_document_data(it.get_document().get_value(kDocumentDataSlot));
       std::set<std::string> counted;  // count a statement once per facet value
       for (const auto& p : data.places) {
         for (const auto& key : {p.kind + "\x1f" + p.id, "cluster\x1f" + p.cluster_id,
