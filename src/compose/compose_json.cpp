@@ -93,8 +93,13 @@ Json function_view_json(store::Store& store, const model::FunctionProfile& funct
     Json layers = Json::array(), clusters = Json::array();
     for (const auto& l : framework->layers)
       layers.push_back({{"id", l.id}, {"title", l.title}});
-    for (const auto& c : framework->clusters)
-      clusters.push_back({{"id", c.id}, {"layer", c.layer_id}, {"title", c.title}});
+    for (const auto& c : framework->clusters) {
+      Json cluster = {{"id", c.id}, {"layer", c.layer_id}, {"title", c.title}};
+      // Issue 18: the title in other languages, for pages that show the reader's language.
+      if (!c.labels.empty())
+        cluster["title_labels"] = c.labels;
+      clusters.push_back(std::move(cluster));
+    }
     fw["layers"] = std::move(layers);
     fw["clusters"] = std::move(clusters);
   }

@@ -37,6 +37,37 @@ void visit_profile_labels(P& profile, Fn&& fn) {
     }
 }
 
+namespace detail {
+inline const Labels* activity_text_labels(const std::vector<Activity>& activities,
+                                          const std::string& dutch) {
+  for (const auto& a : activities) {
+    if (a.text == dutch)
+      return &a.labels;
+    if (const Labels* found = activity_text_labels(a.children, dutch))
+      return found;
+  }
+  return nullptr;
+}
+}  // namespace detail
+
+/// The labels of the profile's text whose Dutch is `dutch` (its title, definition, a main
+/// activity's title or an activity, the first in that order), or nullptr when it holds no such
+/// text: how a search hit, which knows only its Dutch text and the profile, finds its labels.
+inline const Labels* profile_text_labels(const Profile& profile, const std::string& dutch) {
+  if (profile.title == dutch)
+    return &profile.title_labels;
+  if (profile.definition == dutch)
+    return &profile.definition_labels;
+  for (const auto& cluster : profile.clusters)
+    for (const auto& ma : cluster.main_activities) {
+      if (ma.title == dutch)
+        return &ma.title_labels;
+      if (const Labels* found = detail::activity_text_labels(ma.activities, dutch))
+        return found;
+    }
+  return nullptr;
+}
+
 /// Calls fn(key, labels) for the framework's title, layers and clusters (not its profiles).
 template <class F, class Fn>
 void visit_framework_own_labels(F& framework, Fn&& fn) {

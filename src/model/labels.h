@@ -16,16 +16,22 @@ inline const std::vector<std::string>& label_languages() {
   return languages;
 }
 
-/// The text to show a reader of `language`: its label when there is one, the Dutch otherwise.
-inline const std::string& label_or_dutch(const Labels& labels, const std::string& language,
-                                         const std::string& dutch) {
-  auto it = labels.find(language);
-  return it == labels.end() ? dutch : it->second;
-}
+/// A text as a reader sees it: the label in their language when there is one, the Dutch
+/// otherwise, and the language it is then in (for the element's lang attribute).
+struct ShownText {
+  std::string text;
+  std::string lang;  // `language` when its label exists, "nl" otherwise
 
-/// The language `label_or_dutch` shows: `language` when a label exists, "nl" otherwise.
-inline std::string shown_language(const Labels& labels, const std::string& language) {
-  return labels.count(language) ? language : "nl";
+  bool operator==(const ShownText&) const = default;
+};
+
+/// The one way every page, SVG and search result picks the text to show (issue 18): the label in
+/// `language` when there is one, the Dutch otherwise ("nl" asks for the Dutch always; "fr" shows
+/// French labels where they exist).
+inline ShownText shown_text(const Labels& labels, const std::string& language,
+                            const std::string& dutch) {
+  auto it = labels.find(language);
+  return it == labels.end() ? ShownText{dutch, "nl"} : ShownText{it->second, language};
 }
 
 }  // namespace vakkaart::model

@@ -121,7 +121,11 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
   }
 
   std::ostringstream svg;
-  const std::string label = (english ? "Ring model of " : "Ringmodel van ") + profile.title;
+  // Titles in the reader's language where a label exists, Dutch otherwise (model::shown_text);
+  // each segment names its title's language, so a Dutch title in an English ring reads as Dutch.
+  const std::string label =
+      (english ? "Ring model of " : "Ringmodel van ") +
+      model::shown_text(profile.title_labels, options.lang, profile.title).text;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ring-model\" viewBox=\"0 0 "
       << num(size) << " " << num(size) << "\" width=\"" << num(size) << "\" height=\"" << num(size)
       << "\" role=\"group\" aria-label=\"" << text::escape_markup(label) << "\">\n";
@@ -163,12 +167,14 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
         text_style = " style=\"fill:" + text_on_scale(percent / 100) + "\"";
         count_text = display_number(percent, 0, english) + (english ? "% covered" : "% gedekt");
       }
+      const model::ShownText title = model::shown_text(cluster.labels, options.lang, cluster.title);
       const bool selected = cluster.id == options.selected_cluster;
       svg << "<a class=\"seg" << (selected ? " selected" : "") << "\" id=\"seg-"
           << text::escape_markup(cluster.id) << "\" href=\""
           << text::escape_markup(options.link_prefix + cluster.id) << "\" data-cluster=\""
-          << text::escape_markup(cluster.id) << "\" data-count=\"" << count << "\" aria-label=\""
-          << text::escape_markup(cluster.title + ": " + count_text) << "\""
+          << text::escape_markup(cluster.id) << "\" data-count=\"" << count << "\" lang=\""
+          << text::escape_markup(title.lang) << "\" aria-label=\""
+          << text::escape_markup(title.text + ": " + count_text) << "\""
           << (selected ? " aria-current=\"true\"" : "") << ">\n";
       svg << "<path d=\"" << sector_path(cx, cy, r0, r1, a0, a1) << "\" fill=\"" << fill
           << "\" fill-rule=\"evenodd\"/>\n";
@@ -177,7 +183,7 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
       const double r = r0 == 0 ? 0 : (r0 + r1) / 2;
       const Point at = polar(cx, cy, r, mid);
       const double room = r0 == 0 ? 2 * r1 : std::min(r1 - r0, r * step);
-      const auto lines = wrap(cluster.title, static_cast<std::size_t>(std::max(8.0, room / 7.5)));
+      const auto lines = wrap(title.text, static_cast<std::size_t>(std::max(8.0, room / 7.5)));
       const double line_height = 14;
       double y = at.y - line_height * static_cast<double>(lines.size()) / 2 + 4;
       svg << "<text text-anchor=\"middle\" aria-hidden=\"true\"" << text_style << ">";
@@ -188,8 +194,11 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
             << text::escape_markup(line) << "</tspan> ";
         y += line_height;
       }
-      svg << "<tspan class=\"n\" x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">"
-          << text::escape_markup(count_text) << "</tspan></text>\n";
+      svg << "<tspan class=\"n\""
+          << (title.lang == options.lang ? ""
+                                         : " lang=\"" + text::escape_markup(options.lang) + "\"")
+          << " x=\"" << num(at.x) << "\" y=\"" << num(y) << "\">" << text::escape_markup(count_text)
+          << "</tspan></text>\n";
       svg << "</a>\n";
     }
     svg << "</g>\n";

@@ -10,6 +10,7 @@
 #include "server/views/catalog_view.h"
 #include "server/views/compare_view.h"
 #include "server/views/crosswalk_view.h"
+#include "server/views/label_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
@@ -87,7 +88,7 @@ Json profile_crosswalk(const Context& r, const std::vector<model::Alignment>& al
 void add_comparison(Context& r, const std::vector<std::string>& ids, const compare::Similarity& sim,
                     Json& view) {
   const auto items = compare::load_items(r.store(), ids);
-  const auto comparison = compare::compare_items(items);
+  auto comparison = compare::compare_items(items);
   std::vector<std::string> resolved;  // a code names its current version
   int profiles = 0, qualifications = 0;
   for (const auto& item : items) {
@@ -101,8 +102,9 @@ void add_comparison(Context& r, const std::vector<std::string>& ids, const compa
   const auto placement = compare::place_competences(items, comparison, alignments);
   const auto summary = compare::summarize(items, comparison, sim, placement);
 
+  const CompareLangs langs = show_compare_labels(comparison, items, r.lang);
   view["summary"] = compare_summary_view(comparison, summary, r.lang);
-  view["comparison"] = compare_groups_view(comparison, summary, placement, r);
+  view["comparison"] = compare_groups_view(comparison, summary, placement, {items, langs}, r);
   if (profiles > 0 && qualifications > 0)
     view["placed_hint"] =
         web::fill(web::ui_texts(r.lang)["compare"]["placed_hint"], crosswalk_thresholds());

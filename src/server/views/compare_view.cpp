@@ -118,12 +118,14 @@ Json cmp_fits(const compare::Comparison& c, const compare::ComparisonSummary& s,
 }
 
 Json cmp_statement(const compare::Statement& s, const std::string& item,
-                   const std::map<std::string, std::string>& titles, const Json& t) {
+                   const std::map<std::string, std::string>& titles, const Json& t,
+                   const model::ShownText& shown = {}) {
   std::string with;
   for (const auto& other : s.shared_with)
     with += (with.empty() ? "" : ", ") + titles.at(other);
   const std::string share = compare::to_string(s.share);
-  return {{"text", s.text},
+  return {{"text", shown.lang.empty() ? s.text : shown.text},
+          {"lang", shown.lang.empty() ? "nl" : shown.lang},
           {"share", share},
           {"item", item},
           {"share_label", t["share_" + share]},
@@ -238,18 +240,21 @@ Json compare_summary_view(const compare::Comparison& c, const compare::Compariso
 }
 
 Json compare_groups_view(const compare::Comparison& c, const compare::ComparisonSummary& s,
-                         const compare::CompetencePlacement& placement, const Context& r) {
+                         const compare::CompetencePlacement& placement, const ComparedLabels& shown,
+                         const Context& r) {
   const Json& t = web::ui_texts(r.lang);
   std::map<std::string, std::string> titles;
   Json items = Json::array();
   bool with_profile = false;
-  for (const auto& item : c.items) {
+  for (std::size_t i = 0; i < c.items.size(); ++i) {
+    const auto& item = c.items[i];
     const bool profile = item.info.kind == compare::ItemKind::profile;
     with_profile = with_profile || profile;
     titles[item.info.id] = item.info.title;
     items.push_back({{"id", item.info.id},
                      {"kind", compare::to_string(item.info.kind)},
                      {"title", item.info.title},
+                     {"title_lang", i < shown.langs.items.size() ? shown.langs.items[i] : "nl"},
                      {"url", page_url((profile ? "/profiles/" : "/qualifications/") + item.info.id,
                                       {}, r.lang)}});
   }
@@ -271,7 +276,10 @@ Json compare_groups_view(const compare::Comparison& c, const compare::Comparison
       Json statements = Json::array();
       if (!(leftovers && qualification)) {
         for (const auto& st : cell.statements)
-          statements.push_back(cmp_statement(st, cell.item_id, titles, t));
+          statements.push_back(cmp_statement(st, cell.item_id, titles, t,
+                                             i < shown.items.size()
+                                                 ? compared_text(shown.items[i], st.text, r.lang)
+                                                 : model::ShownText{st.text, "nl"}));
       }
       Json placed = Json::array();
       const auto& entries = leftovers ? placement.unplaced.at(i) : placement.placed.at(g).at(i);
@@ -280,13 +288,15 @@ Json compare_groups_view(const compare::Comparison& c, const compare::Comparison
       placed_count += entries.size();
       const bool cell_empty = statements.empty() && placed.empty();
       empty = empty && cell_empty;
-      cells.push_back({{"item", cell.item_id},
-                       {"item_title", titles.at(cell.item_id)},
-                       {"empty", cell_empty},
-                       {"has_statements", !statements.empty()},
-                       {"statements", std::move(statements)},
-                       {"has_placed", !placed.empty()},
-                       {"placed", std::move(placed)}});
+      cells.push_back(
+          {{"item", cell.item_id},
+           {"item_title", titles.at(cell.item_id)},
+           {"item_title_lang", i < shown.langs.items.size() ? shown.langs.items[i] : "nl"},
+           {"empty", cell_empty},
+           {"has_statements", !statements.empty()},
+           {"statements", std::move(statements)},
+           {"has_placed", !placed.empty()},
+           {"placed", std::move(placed)}});
     }
     if (empty)
       continue;
@@ -294,6 +304,8 @@ Json compare_groups_view(const compare::Comparison& c, const compare::Comparison
         {{"id", group.id},
          {"kind", compare::to_string(group.kind)},
          {"anchor", anchor},
+         {"title_lang",
+          leftovers || g >= shown.langs.groups.size() ? r.lang : shown.langs.groups[g]},
          {"title", leftovers ? t["compare"]["unplaced_title"].get<std::string>()
                              : cmp_group_title(group, r.lang)},
          {"counts_text",

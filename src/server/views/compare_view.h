@@ -7,6 +7,7 @@
 #include "compare/comparison_summary.h"
 #include "core/json.h"
 #include "server/pipeline.h"
+#include "server/views/label_view.h"
 
 namespace vakkaart::server {
 
@@ -18,13 +19,22 @@ vakkaart::Json compare_summary_view(const compare::Comparison& comparison,
                                     const compare::ComparisonSummary& summary,
                                     const std::string& lang);
 
+/// Issue 18: the loaded items (their labels) and the languages show_compare_labels left the
+/// titles in, for compare_groups_view.
+struct ComparedLabels {
+  const std::vector<compare::Item>& items;
+  const CompareLangs& langs;
+};
+
 /// The details (`comparison.groups`): one group per cluster or qualification section, each a
 /// table with a column per item, to be shown collapsed. A qualification's competences sit in
 /// the cluster rows `placement` puts them in, each with its alignments (type, score, status and
-/// the decision form); the competences section then lists only those placed nowhere.
+/// the decision form); the competences section then lists only those placed nowhere. Statements
+/// of profiles show their labels in the reader's language (`shown`).
 vakkaart::Json compare_groups_view(const compare::Comparison& comparison,
                                    const compare::ComparisonSummary& summary,
-                                   const compare::CompetencePlacement& placement, const Context& r);
+                                   const compare::CompetencePlacement& placement,
+                                   const ComparedLabels& shown, const Context& r);
 
 /// The page anchor of a comparison group: "group-definition", "group-competences", or
 /// "group-{framework}-{cluster}" (cluster ids repeat across frameworks).

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "compose/function_service.h"
+#include "model/labels.h"
 #include "server/transport/html_json.h"
 #include "server/views/catalog_view.h"
 #include "server/views/function_view.h"
@@ -89,7 +90,10 @@ Json grouped_blocks(const Json& function, const Json& framework, const Json& t,
     for (const auto& c : framework["clusters"]) {
       if (c["layer"] != layer["id"])
         continue;
-      Json cv = {{"title", c["title"]}, {"blocks", Json::array()}};
+      const model::ShownText title =
+          model::shown_text(c.value("title_labels", Json::object()).get<model::Labels>(), lang,
+                            c["title"].get<std::string>());
+      Json cv = {{"title", title.text}, {"title_lang", title.lang}, {"blocks", Json::array()}};
       for (const auto& b : function["blocks"]) {
         if (b.value("cluster", "") == c["id"]) {
           cv["blocks"].push_back(block_view(b));

@@ -1,19 +1,23 @@
 #include "server/views/label_view.h"
 
+#include "model/framework_labels.h"
+
 namespace vakkaart::server {
 
 namespace {
 
 using vakkaart::Json;
 
-/// Sets `json[field]` to the label in `lang` when there is one and `json[lang_field]` to the
-/// language shown.
+/// Sets `json[field]` to the text shown (model::shown_text) and `json[lang_field]` to its language.
 void show(Json& json, const char* field, const char* lang_field, const model::Labels& labels,
           const std::string& lang) {
-  auto it = labels.find(lang);
-  if (it != labels.end() && !json[field].is_null())
-    json[field] = it->second;
-  json[lang_field] = it != labels.end() ? lang : "nl";
+  if (json[field].is_null()) {
+    json[lang_field] = "nl";
+    return;
+  }
+  model::ShownText shown = model::shown_text(labels, lang, json[field].get<std::string>());
+  json[field] = std::move(shown.text);
+  json[lang_field] = std::move(shown.lang);
 }
 
 void show_activities(Json& json, const std::vector<model::Activity>& activities,
@@ -46,6 +50,45 @@ void show_labels(Json& p, const model::Framework& framework, const model::Profil
       }
     }
   }
+}
+
+CompareLangs show_compare_labels(compare::Comparison& comparison,
+                                 const std::vector<compare::Item>& items, const std::string& lang) {
+  CompareLangs langs;
+  for (std::size_t i = 0; i < comparison.items.size(); ++i) {
+    model::ShownText shown{comparison.items[i].info.title, "nl"};
+    if (i < items.size() && items[i].profile)
+      shown = model::shown_text(items[i].profile->profile.title_labels, lang, shown.text);
+    comparison.items[i].info.title = shown.text;
+    langs.items.push_back(shown.lang);
+  }
+  for (auto& group : comparison.groups) {
+    std::string shown_lang = lang;  // the built-in group titles are the page's own words
+    if (group.kind == compare::GroupKind::cluster) {
+      shown_lang = "nl";
+      for (const auto& item : items) {
+        const model::Cluster* cluster =
+            item.profile && item.profile->framework.id == group.framework_id
+                ? item.profile->framework.find_cluster(group.id)
+                : nullptr;
+        if (!cluster)
+          continue;
+        model::ShownText shown = model::shown_text(cluster->labels, lang, cluster->title);
+        group.title = group.title_en = shown.text;
+        shown_lang = shown.lang;
+        break;
+      }
+    }
+    langs.groups.push_back(shown_lang);
+  }
+  return langs;
+}
+
+model::ShownText compared_text(const compare::Item& item, const std::string& dutch,
+                               const std::string& lang) {
+  const model::Labels* labels =
+      item.profile ? model::profile_text_labels(item.profile->profile, dutch) : nullptr;
+  return labels ? model::shown_text(*labels, lang, dutch) : model::ShownText{dutch, "nl"};
 }
 
 }  // namespace vakkaart::server

@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include <vector>
+
+#include "compare/comparison.h"
 #include "core/json.h"
 #include "model/framework.h"
 
@@ -14,5 +17,23 @@ namespace vakkaart::server {
 /// on each activity ("nl" when no label). The templates escape every text as before.
 void show_labels(vakkaart::Json& profile_json, const model::Framework& framework,
                  const model::Profile& profile, const std::string& lang);
+
+/// The languages of the compare page's titles after `show_compare_labels`: one per item and one
+/// per group, in the comparison's order.
+struct CompareLangs {
+  std::vector<std::string> items;
+  std::vector<std::string> groups;
+};
+
+/// Issue 18 on the compare page: each profile's title and each cluster group's title in the
+/// reader's language where a label exists (model::shown_text), in place, so every sentence,
+/// heat map and table that names them shows the same; qualifications stay Dutch.
+CompareLangs show_compare_labels(compare::Comparison& comparison,
+                                 const std::vector<compare::Item>& items, const std::string& lang);
+
+/// A compared statement as shown: for a profile, the label of its text in `lang` when the
+/// profile holds one; the Dutch otherwise.
+model::ShownText compared_text(const compare::Item& item, const std::string& dutch,
+                               const std::string& lang);
 
 }  // namespace vakkaart::server

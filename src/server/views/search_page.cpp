@@ -1,10 +1,13 @@
 #include <map>
+#include <optional>
 
 #include "core/error.h"
+#include "model/framework_labels.h"
 #include "server/request_input.h"
 #include "server/views/catalog_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::server {
 
@@ -73,18 +76,92 @@ std::map<std::string, std::string> value_titles(store::Store& store) {
   return titles;
 }
 
+// The profiles the hits live in, each read once per page: where a hit's text and its places'
+// titles find their labels (issue 18).
+class HitProfiles {
+ public:
+  explicit HitProfiles(store::Store& store) : store_(store) {}
+  const store::ProfileRecord* find(const std::string& id) {
+    auto it = records_.find(id);
+    if (it == records_.end())
+      it = records_.emplace(id, store_.find_profile(id)).first;
+    return it->second ? &*it->second : nullptr;
+  }
+
+ private:
+  store::Store& store_;
+  std::map<std::string, std::optional<store::ProfileRecord>> records_;
+};
+
+// A place's path ("Profiel › Cluster › Hoofdactiviteit") in parts, each in the reader's language
+// where a label exists and marked with the language it is in. Qualifications have no labels.
+Json path_parts(const Json& place, const store::ProfileRecord* record, const std::string& lang,
+                const Json& t) {
+  Json parts = Json::array();
+  auto add = [&parts](const model::ShownText& shown) {
+    parts.push_back({{"text", shown.text}, {"lang", shown.lang}, {"first", parts.empty()}});
+  };
+  if (place["kind"] != "profile" || !record) {
+    add({place.value("path", ""), "nl"});
+    return parts;
+  }
+  const model::Profile& profile = record->profile;
+  add(model::shown_text(profile.title_labels, lang, profile.title));
+  const std::string cluster_id = place.value("cluster", "");
+  const model::Cluster* cluster = record->framework.find_cluster(cluster_id);
+  if (cluster)
+    add(model::shown_text(cluster->labels, lang, cluster->title));
+  const std::string kind = place.value("statement_kind", "");
+  const int ma = place.value("main_activity", 0);
+  if (kind != "main_activity" && ma > 0) {
+    for (const auto& pc : profile.clusters) {
+      if (pc.cluster_id != cluster_id || static_cast<std::size_t>(ma) > pc.main_activities.size())
+        continue;
+      const model::MainActivity& main = pc.main_activities[static_cast<std::size_t>(ma - 1)];
+      if (main.title)
+        add(model::shown_text(main.title_labels, lang, *main.title));
+    }
+  }
+  if (kind == "definition")
+    add({t["kinds"].value("definition", "definitie"), lang});
+  return parts;
+}
+
+// The hit's text in the reader's language where one of its profiles holds a label for it; then
+// the snippet is that label (its highlights are the Dutch text's), else the Dutch with marks.
+model::ShownText hit_text(const Json& hit, HitProfiles& profiles, const std::string& lang) {
+  const std::string dutch = hit["text"];
+  for (const auto& p : hit["places"]) {
+    if (p["kind"] != "profile")
+      continue;
+    const store::ProfileRecord* record = profiles.find(p["id"]);
+    const model::Labels* labels =
+        record ? model::profile_text_labels(record->profile, dutch) : nullptr;
+    if (labels && labels->count(lang))
+      return model::shown_text(*labels, lang, dutch);
+  }
+  return {dutch, "nl"};
+}
+
 // The hits as the page lists them: snippet, text and every place with its link.
-Json result_rows(const Json& res, const std::string& lang, const Json& t) {
+Json result_rows(const Json& res, Context& r, const Json& t) {
+  HitProfiles profiles(r.store());
   Json results = Json::array();
   for (const auto& hit : res["results"]) {
     Json places = Json::array();
     for (const auto& p : hit["places"]) {
+      const store::ProfileRecord* record =
+          p["kind"] == "profile" ? profiles.find(p["id"]) : nullptr;
       places.push_back({{"path", p["path"]},
-                        {"url", place_url(p, lang)},
+                        {"path_parts", path_parts(p, record, r.lang, t)},
+                        {"url", place_url(p, r.lang)},
                         {"kind_label", t["kinds"].value(p.value("statement_kind", ""), "")}});
     }
-    results.push_back({{"snippet", hit["snippet"]},
-                       {"text", hit["text"]},
+    const model::ShownText shown = hit_text(hit, profiles, r.lang);
+    results.push_back({{"snippet", shown.lang == "nl" ? hit["snippet"].get<std::string>()
+                                                      : text::escape_markup(shown.text)},
+                       {"text", shown.text},
+                       {"text_lang", shown.lang},
                        {"url", places.empty() ? "" : places[0]["url"]},
                        {"places", places}});
   }
@@ -119,7 +196,7 @@ Page search_page(Context& r) {
   const auto titles = value_titles(r.store());
   const httplib::Params base = params_without_lang(r.req);
 
-  const Json results = result_rows(res, r.lang, t);
+  const Json results = result_rows(res, r, t);
   view["results"] = results;
   view["has_results"] = !results.empty();
   view["total"] = res["total"];

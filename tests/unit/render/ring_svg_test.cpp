@@ -43,6 +43,30 @@ TEST(RingSvg, SelectionLanguageAndEscaping) {
   EXPECT_NE(svg.find("href=\"#" + framework.clusters.at(0).id + "\""), std::string::npos);
 }
 
+TEST(RingSvg, LabelsInTheReadersLanguageMarkedWithTheirLanguage) {
+  auto framework = testing::sample_framework();
+  ASSERT_GE(framework.clusters.size(), 2u);
+  framework.clusters.at(0).labels = {{"en", "Plan <script>alert(1)</script>"}};
+  auto profile = framework.profiles.at(0);
+  profile.title_labels = {{"en", "Community worker"}};
+  const std::string dutch_title = framework.clusters.at(1).title;
+  RingOptions options;
+  options.lang = "en";
+  const std::string en = ring_svg(framework, profile, options);
+  EXPECT_NE(en.find("Ring model of Community worker"), std::string::npos);
+  EXPECT_NE(en.find("lang=\"en\" aria-label=\"Plan &lt;script&gt;alert(1)&lt;/script&gt;: "),
+            std::string::npos);
+  EXPECT_EQ(en.find("<script>"), std::string::npos);
+  // A cluster without an English label keeps its Dutch title, marked as Dutch.
+  EXPECT_NE(en.find("lang=\"nl\" aria-label=\"" + dutch_title + ": "), std::string::npos);
+  EXPECT_NE(en.find("<tspan class=\"n\" lang=\"en\""), std::string::npos);
+
+  const std::string nl = ring_svg(framework, profile);
+  EXPECT_EQ(nl.find("Plan &lt;script"), std::string::npos);
+  EXPECT_NE(nl.find("Ringmodel van " + profile.title), std::string::npos);
+  EXPECT_EQ(nl.find("lang=\"en\""), std::string::npos);
+}
+
 TEST(RingSvg, CountsNestedActivities) {
   model::ProfileCluster cluster{"c", {{std::nullopt, {{"a", {{"b", {}}, {"c", {}}}}, {"d", {}}}}}};
   EXPECT_EQ(activity_count(cluster), 4);

@@ -1,0 +1,120 @@
+"""Issue 18: English labels imported through a framework sheet (wording_en) show wherever the
+UI shows framework text on an English page (the ring model, search results, the compare page,
+the composer), each marked with its language; the Dutch page keeps the Dutch source text, and a
+label with markup in it is escaped everywhere it is shown.
+"""
+import csv
+import io
+import json
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from support import NOTE, Server, TempDirMixin, run  # noqa: E402
+
+FRAMEWORK = "sociare-2016"
+PROFILE = "gemeenschapswerker"
+CLUSTER = "orienteren-en-relaties"
+CLUSTER_LABEL = "Orient <script>alert(1)</script> & relate"
+CLUSTER_SHOWN = "Orient &lt;script&gt;alert(1)"
+ACTIVITY_LABEL = "Steers the hovercraft of the organisation"
+PROFILE_LABEL = "Community worker"
+
+
+class LabelsShownTest(TempDirMixin, unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        run("import", NOTE, db=self.db)
+        sheet = self.path("f.csv")
+        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0].append("wording_en")
+        for r in rows[1:]:
+            r.append("")
+        profile = next(i for i, r in enumerate(rows) if r[:2] == [PROFILE, "profile"])
+        rows[profile][5] = PROFILE_LABEL
+        cluster = next(i for i, r in enumerate(rows)
+                       if r[1] == "cluster" and r[0].endswith("/" + CLUSTER))
+        rows[cluster][5] = CLUSTER_LABEL
+        self.cluster_dutch = rows[cluster][4]
+        activity = next(i for i, r in enumerate(rows)
+                        if r[1] == "activity" and r[0].startswith(f"{PROFILE}/{CLUSTER}/"))
+        rows[activity][5] = ACTIVITY_LABEL
+        self.activity_dutch = rows[activity][4]
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        self.assertIn("replaced", run("import", self.write("labels.csv", out.getvalue()),
+                                      db=self.db).stdout)
+        self.other = next(r[0] for r in rows[1:] if r[1] == "profile" and r[0] != PROFILE)
+        self.server = Server(self.db)
+
+    def tearDown(self):
+        self.server.stop()
+        super().tearDown()
+
+    def page(self, path, lang):
+        sep = "&" if "?" in path else "?"
+        status, _, body = self.server.get(f"{path}{sep}lang={lang}")
+        self.assertEqual(status, 200, body[:300])
+        text = body.decode("utf-8")
+        self.assertNotIn("<script>alert", text)
+        return text
+
+    def test_the_ring_model_of_the_profile_page(self):
+        en = self.page(f"/profiles/{PROFILE}", "en")
+        self.assertIn(f"Ring model of {PROFILE_LABEL}", en)
+        self.assertIn(f'lang="en" aria-label="{CLUSTER_SHOWN}', en)
+        # Clusters without a label keep their Dutch title in the ring, marked as Dutch.
+        self.assertIn('data-count="', en)
+        self.assertIn('lang="nl" aria-label="', en)
+        nl = self.page(f"/profiles/{PROFILE}", "nl")
+        self.assertNotIn("Orient", nl)
+        self.assertNotIn(PROFILE_LABEL, nl)
+        self.assertIn(f'lang="nl" aria-label="{self.cluster_dutch}', nl)
+
+    def test_search_results_show_the_label_and_the_places_in_the_readers_language(self):
+        en = self.page("/search?q=hovercraft", "en")
+        self.assertIn(f'lang="en">{ACTIVITY_LABEL}</a>', en)
+        self.assertIn(f'<span lang="en">{PROFILE_LABEL}</span> › <span lang="en">{CLUSTER_SHOWN}',
+                      en)
+        nl = self.page("/search?q=hovercraft", "nl")
+        self.assertNotIn(ACTIVITY_LABEL, nl)
+        self.assertIn('class="result-link"', nl)
+        self.assertIn(f'<span lang="nl">{PROFILE.capitalize()}</span>', nl)
+        # The API keeps the Dutch source text.
+        status, _, body = self.server.get("/api/search?q=hovercraft&lang=en")
+        self.assertEqual(status, 200)
+        self.assertEqual([r["text"] for r in json.loads(body)["results"]], [self.activity_dutch])
+
+    def test_the_compare_page(self):
+        path = f"/compare?item={PROFILE}&item={self.other}"
+        en = self.page(path, "en")
+        self.assertIn(f'lang="en">{PROFILE_LABEL}</a></th>', en)
+        self.assertIn(f'<span class="group-title" lang="en">{CLUSTER_SHOWN}', en)
+        self.assertIn(f'<span class="statement-text" lang="en">{ACTIVITY_LABEL}</span>', en)
+        self.assertIn('<span class="statement-text" lang="nl">', en)
+        nl = self.page(path, "nl")
+        self.assertNotIn(PROFILE_LABEL, nl)
+        self.assertNotIn(ACTIVITY_LABEL, nl)
+        self.assertNotIn("Orient", nl)
+
+    def test_the_composers_cluster_titles(self):
+        status, _, body = self.server.request("POST", "/api/functions",
+                                              {"title": "Stafmedewerker", "organisation": "X"})
+        self.assertEqual(status, 201, body)
+        f = json.loads(body)["function"]
+        status, _, body = self.server.request(
+            "POST", f"/api/functions/{f['id']}/edits",
+            {"version": f["version"],
+             "edits": [{"op": "add_block", "source": f"{PROFILE}:{CLUSTER}:1"}]})
+        self.assertEqual(status, 200, body)
+        en = self.page(f"/functions/{f['id']}", "en")
+        self.assertIn(f'<h4 class="cluster-title" lang="en">{CLUSTER_SHOWN}', en)
+        nl = self.page(f"/functions/{f['id']}", "nl")
+        self.assertIn(f'<h4 class="cluster-title" lang="nl">{self.cluster_dutch}</h4>', nl)
+
+
+if __name__ == "__main__":
+    unittest.main()
