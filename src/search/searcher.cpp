@@ -144,7 +144,7 @@ struct Searcher::Impl {
       for (const auto& stem : synonym_stems(form))
         synonyms.emplace_back(stem);
       for (const auto& part : analyzer->parts_of(form)) {
-        for (const auto& stem : synonym_stems(part))
+        for (const auto& stem : synonym_stems(part, true))
           parts.emplace_back(stem);
       }
     }
@@ -196,7 +196,7 @@ struct Searcher::Impl {
 
   /// Stems of one compound part and of its synonyms.
   std::vector<std::string> part_terms(const std::string& part) const {
-    std::vector<std::string> terms = synonym_stems(part);
+    std::vector<std::string> terms = synonym_stems(part, true);
     terms.push_back(analyzer->stem(part));
     return terms;
   }
@@ -258,10 +258,13 @@ struct Searcher::Impl {
     return {word.forms[0]};
   }
 
-  /// Stems of the synonyms of a folded word.
-  std::vector<std::string> synonym_stems(const std::string& folded) const {
+  /// Stems of the synonyms of a folded word; of an inflected query word's group too (see
+  /// Analyzer::inflected_synonyms_of) unless it is a compound part.
+  std::vector<std::string> synonym_stems(const std::string& folded, bool part = false) const {
     std::vector<std::string> stems;
-    for (const auto& synonym : analyzer->synonyms_of(folded)) {
+    const auto& synonyms =
+        part ? analyzer->synonyms_of(folded) : analyzer->inflected_synonyms_of(folded);
+    for (const auto& synonym : synonyms) {
       for (const auto& w : analyzer->analyze(synonym)) {
         stems.insert(stems.end(), w.stems.begin(), w.stems.end());
       }

@@ -64,6 +64,15 @@ Analyzer::Analyzer(const Resources& resources)
     stopwords_ = load_stopwords(resources.stopwords_path);
   if (!resources.synonyms_path.empty())
     synonyms_ = load_synonyms(resources.synonyms_path);
+  // Synonyms by stem, without those that share the stem: the word itself matches them.
+  for (const auto& [word, others] : synonyms_) {
+    const std::string key = stem(word);
+    auto& by_stem = stem_synonyms_[key];
+    for (const auto& other : others) {
+      if (stem(other) != key && std::find(by_stem.begin(), by_stem.end(), other) == by_stem.end())
+        by_stem.push_back(other);
+    }
+  }
   if (!resources.light_words_path.empty()) {
     for (const auto& word : load_stopwords(resources.light_words_path))
       light_stems_.insert(stem(word));
@@ -88,6 +97,14 @@ const std::vector<std::string>& Analyzer::synonyms_of(const std::string& folded)
   static const std::vector<std::string> none;
   const auto it = synonyms_.find(folded);
   return it == synonyms_.end() ? none : it->second;
+}
+
+const std::vector<std::string>& Analyzer::inflected_synonyms_of(const std::string& folded) const {
+  static const std::vector<std::string> none;
+  if (const auto it = synonyms_.find(folded); it != synonyms_.end())
+    return it->second;
+  const auto it = stem_synonyms_.find(stem(folded));
+  return it == stem_synonyms_.end() ? none : it->second;
 }
 
 std::vector<std::string> Analyzer::parts_of(const std::string& folded) const {

@@ -56,6 +56,10 @@ class Analyzer {
   bool is_light(const std::string& folded) const;
   /// Folded synonyms of a folded word (not including the word).
   const std::vector<std::string>& synonyms_of(const std::string& folded) const;
+  /// The same for a word as typed in a query: one that no group lists takes the synonyms of
+  /// the group words with its stem ("vergaderingen" those of "vergadering", "coacht" those of
+  /// "coachen"). Compound parts keep synonyms_of: a part is no word the user chose.
+  const std::vector<std::string>& inflected_synonyms_of(const std::string& folded) const;
   /// The search stem of a folded word: Dutch Snowball after two repairs the dictionary allows.
   /// Third-person verb forms become their infinitive first ("begeleidt" -> "begeleiden",
   /// "stuurt" -> "sturen"), because the sources write "Begeleidt" where users type
@@ -75,6 +79,8 @@ class Analyzer {
   std::unordered_set<std::string> stopwords_;
   std::unordered_set<std::string> light_stems_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
+  /// The synonyms of every group word, keyed by the word's stem.
+  std::unordered_map<std::string, std::vector<std::string>> stem_synonyms_;
   const Lexicon* lexicon_ = nullptr;
   Lexicon corpus_;
   /// Keys this analyzer's per-thread caches; changes whenever what the analyzer answers can

@@ -1,5 +1,7 @@
 #include "text/analyzer.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "text/fold.h"
@@ -106,6 +108,21 @@ TEST(Analyzer, StandardResources) {
   EXPECT_TRUE(standard->is_light("geeft"));
   EXPECT_FALSE(standard->is_light("vorming"));
   EXPECT_FALSE(standard->synonyms_of("vergadering").empty());
+}
+
+TEST(Analyzer, SynonymsOfAnInflectedWordComeFromItsStem) {
+  const auto standard = Analyzer::standard();
+  const auto contains = [](const std::vector<std::string>& words, const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  // "vergaderingen" and "coacht" are in no group; their stems are those of group words.
+  EXPECT_TRUE(contains(standard->inflected_synonyms_of("vergaderingen"), "overleg"));
+  EXPECT_TRUE(contains(standard->inflected_synonyms_of("coacht"), "begeleiden"));
+  EXPECT_FALSE(contains(standard->inflected_synonyms_of("vergaderingen"), "vergaderingen"));
+  EXPECT_TRUE(standard->synonyms_of("vergaderingen").empty());
+  // A listed word keeps its own group.
+  EXPECT_EQ(standard->inflected_synonyms_of("vergadering"), standard->synonyms_of("vergadering"));
+  EXPECT_TRUE(standard->inflected_synonyms_of("zonnebloem").empty());
 }
 
 }  // namespace
