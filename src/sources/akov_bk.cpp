@@ -502,7 +502,10 @@ class BkParser {
                                                        content[0] == 'M' || content[0] == 'm');
     if (maybe_heading && std::regex_match(content, match, competence_heading)) {
       close_competence(line);
-      q_.competences.push_back({number(match.str(1), line, "competence"), match.str(2), {}, {}});
+      model::Competence c;
+      c.number = number(match.str(1), line, "competence");
+      c.title = match.str(2);
+      q_.competences.push_back(std::move(c));
       competence_line_ = line;
       expect_competence_title_ = match.str(2).empty();
       in_knowledge_ = false;

@@ -168,7 +168,7 @@ class OlderReader {
     }
     if (auto coded = coded_competence(item)) {
       const std::string number = std::to_string(++competences_);
-      codes_.push_back("Competentie " + number + ": " + coded->code);
+      codes_.emplace_back(competences_, coded->code);
       emit_item(" \xE2\x80\xA2 Competentie " + number + ": " + coded->title, item, line);
       return;
     }
@@ -269,10 +269,15 @@ class OlderReader {
                         {file_, repeal_line_, "withdrawn"}});
     }
     if (!codes_.empty()) {
-      q.raw_sections.push_back({"Competentiecodes", codes_});
+      for (const auto& [number, code] : codes_) {
+        for (auto& c : q.competences) {
+          if (c.number == number)
+            c.code = code;
+        }
+      }
       notes_.push_back({ReportNote::Kind::decision,
-                        "the competence codes \"(co …)\" are not part of the titles; kept as the "
-                        "raw section \"Competentiecodes\"",
+                        "the competence codes \"(co …)\" are not part of the titles; each is the "
+                        "code of its competence",
                         {file_, 0, "competences"}});
     }
     for (const auto& [group, line] : groups_) {
@@ -331,7 +336,7 @@ class OlderReader {
   bool expect_title_ = false;
   std::size_t last_piece_size_ = 0;
   int competences_ = 0;
-  std::vector<std::string> codes_;
+  std::vector<std::pair<int, std::string>> codes_;  // competence number, its code
   std::vector<std::pair<std::string, int>> groups_;
 
   std::vector<int> flattened_lines_;

@@ -210,7 +210,7 @@ bool is_knowledge_marker(std::string_view piece) {
 }
 
 std::optional<CodedTitle> coded_competence(std::string_view item) {
-  static const std::regex coded(R"(^(.*\S)\s*(\(\s*co\s*\d{3,6}\s*\))$)", std::regex::icase);
+  static const std::regex coded(R"(^(.*\S)\s*\(\s*(co\s*\d{3,6})\s*\)$)", std::regex::icase);
   const std::string text = text::collapse_whitespace(item);
   std::smatch match;
   if (!std::regex_match(text, match, coded))

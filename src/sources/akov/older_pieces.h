@@ -45,7 +45,8 @@ bool is_competence_group(std::string_view piece);
 /// "met inbegrip van kennis:", "Met inbegrip van de kennis van:".
 bool is_knowledge_marker(std::string_view piece);
 
-/// A competence title with its code: "Werkt in teamverband (co 01310)" -> {title, "(co 01310)"}.
+/// A competence title with its code: "Werkt in teamverband (co 01310)" -> {title, "co 01310"}
+/// (the code as written inside its brackets, its spaces collapsed).
 struct CodedTitle {
   std::string title;
   std::string code;

@@ -8,6 +8,7 @@
 
 #include "sources/akov/decree_annex.h"
 #include "sources/akov/dossier_export.h"
+#include "sources/akov/older_pieces.h"
 #include "sources/akov_bk.h"
 #include "sources/canonical_json.h"
 #include "sources/format.h"
@@ -34,8 +35,10 @@ model::Qualification content(model::Qualification q) {
   q.recognition.clear();
   q.year.reset();
   std::erase_if(q.raw_sections, [](const model::RawSection& s) {
-    return s.title == "Kop" || s.title == "Opheffing" || s.title == "Competentiecodes";
+    return s.title == "Kop" || s.title == "Opheffing";
   });
+  for (auto& c : q.competences)
+    c.code.reset();
   return q;
 }
 
@@ -77,9 +80,11 @@ TEST(BkOlderLayouts, DecreeAnnexIsTheModernQualification) {
   EXPECT_EQ(q.year, 2014);
   ASSERT_EQ(q.competences.size(), 2u);
   EXPECT_EQ(q.competences[0].title, "Werkt doelgroepgericht");
-  ASSERT_NE(raw(q, "Competentiecodes"), nullptr);
-  EXPECT_EQ(raw(q, "Competentiecodes")->lines,
-            (std::vector<std::string>{"Competentie 1: (co 01310)", "Competentie 2: (co 01320)"}));
+  EXPECT_EQ(q.competences[0].code, "co 01310");
+  EXPECT_EQ(q.competences[1].title, "Werkt veranderingsgericht");
+  EXPECT_EQ(q.competences[1].code, "co 01320");
+  EXPECT_EQ(raw(q, "Competentiecodes"), nullptr);  // no longer a raw section: modelled
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "each is the code of its competence"));
   ASSERT_NE(raw(q, "Kop"), nullptr);
   EXPECT_EQ(raw(q, "Kop")->lines.front().rfind("Bijlage bij het besluit", 0), 0u);
   EXPECT_EQ(content(q), content(modern()));
@@ -109,6 +114,36 @@ TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
   EXPECT_EQ(raw(q, "Kop"), nullptr);  // its label and its title repeated are no content
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "rule line"));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "wrapped line"));
+  EXPECT_EQ(q.competences.at(0).code, "co 01310");
+  EXPECT_EQ(q.competences.at(1).code, "co 01320");
+}
+
+TEST(BkOlderLayouts, CompetenceCodeIsReadAsWrittenInsideItsBrackets) {
+  const auto coded = akov::coded_competence("Werkt in teamverband ( co  01310 )");
+  ASSERT_TRUE(coded.has_value());
+  EXPECT_EQ(coded->title, "Werkt in teamverband");
+  EXPECT_EQ(coded->code, "co 01310");
+  EXPECT_EQ(akov::coded_competence("Werkt in teamverband (CO01310)")->code, "CO01310");
+  EXPECT_FALSE(akov::coded_competence("Werkt in teamverband").has_value());
+  EXPECT_FALSE(akov::coded_competence("Werkt in teamverband (co 12)").has_value());
+}
+
+TEST(BkOlderLayouts, CompetenceCodeIsInTheCanonicalJsonOnlyWhenGiven) {
+  auto q = modern();
+  for (const auto& c : qualification_to_json(q).at("competences"))
+    EXPECT_FALSE(c.contains("code"));
+  q.competences.at(0).code = "co 01310";
+  const std::string text = dump_canonical(qualification_to_json(q));
+  EXPECT_NE(text.find("\"code\": \"co 01310\""), std::string::npos);
+  EXPECT_EQ(only(parse_canonical_json(text, "q.json")), q);
+  auto empty = qualification_to_json(q);
+  empty["competences"][0]["code"] = "";
+  try {
+    parse_canonical_json(dump_canonical(empty), "q.json");
+    FAIL() << "an empty code was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().field, "$.competences[0].code");
+  }
 }
 
 /// The export as a copy flattened onto one line gives it (as docplayer's copy of the real
