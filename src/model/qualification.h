@@ -39,6 +39,10 @@ struct Competence {
   /// "(co 01310)", the older layouts' codes of the SERV competence profiles); empty when the
   /// page gives none (the modern pages never do).
   std::optional<std::string> code = std::nullopt;
+  /// The heading of the group the page lists the competence under, as written
+  /// ("BASISACTIVITEITEN", "SPECIFIEKE ACTIVITEITEN" in the decree annexes); empty when the page
+  /// groups none. Kept as a label: the pages do not say more of what a group means.
+  std::string group = {};
 
   bool operator==(const Competence&) const = default;
 };

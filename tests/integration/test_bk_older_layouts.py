@@ -82,11 +82,13 @@ class BkOlderLayoutsTest(TempDirMixin, unittest.TestCase):
         finally:
             server.stop()
 
-    def test_competence_codes_are_stored_shown_and_exported(self):
+    def test_competence_codes_and_groups_are_stored_shown_and_exported(self):
         path = self.write("BK-0338-1-decree-annex.txt", page("BK-0338-1-decree-annex.txt"))
         self.import_report(path)
         shown = self.show("BK-0338-1")
         self.assertEqual([c.get("code") for c in shown["competences"]], ["co 01310", "co 01320"])
+        self.assertEqual([c.get("group") for c in shown["competences"]],
+                         ["BASISACTIVITEITEN", "SPECIFIEKE ACTIVITEITEN"])
         self.assertEqual(shown["competences"][0]["title"], "Werkt doelgroepgericht")
         self.assertNotIn("Competentiecodes", [s["title"] for s in shown.get("raw_sections", [])])
         case = json.loads(run("export", "BK-0338-1", "--format", "case", db=self.db).stdout)
@@ -99,19 +101,25 @@ class BkOlderLayoutsTest(TempDirMixin, unittest.TestCase):
         run("import", BK, db=self.db)
         modern = self.show("BK-0338-3")
         self.assertNotIn("code", modern["competences"][0])
+        self.assertNotIn("group", modern["competences"][0])
         server = Server(self.db, anonymous=True)
         try:
             status, _, body = server.get("/api/qualifications/BK-0338-1")
             self.assertEqual(status, 200)
             self.assertEqual(json.loads(body)["competences"][1]["code"], "co 01320")
             _, _, body = server.get("/qualifications/BK-0338-1")
-            self.assertIn('Competentiecode: <span class="code" lang="nl">co 01310</span>',
+            self.assertIn('Groep: <span class="group" lang="nl">BASISACTIVITEITEN</span></span> · '
+                          '<span class="competence-code">'
+                          'Competentiecode: <span class="code" lang="nl">co 01310</span>',
                           body.decode("utf-8"))
             _, _, body = server.get("/qualifications/BK-0338-1?lang=en")
+            self.assertIn('Group: <span class="group" lang="nl">SPECIFIEKE ACTIVITEITEN</span>',
+                          body.decode("utf-8"))
             self.assertIn('Competence code: <span class="code" lang="nl">co 01320</span>',
                           body.decode("utf-8"))
             _, _, body = server.get("/qualifications/BK-0338-3")
             self.assertNotIn("competence-code", body.decode("utf-8"))
+            self.assertNotIn("competence-meta", body.decode("utf-8"))
         finally:
             server.stop()
 

@@ -137,6 +137,7 @@ class OlderReader {
     static const std::regex numbered(R"(^Competentie\s+\d+\s*:?\s*(.*)$)", std::regex::icase);
     if (is_competence_group(piece)) {
       groups_.push_back({piece, line});
+      group_ = piece;
       item_open_ = false;
       return;
     }
@@ -161,6 +162,7 @@ class OlderReader {
     std::smatch match;
     if (std::regex_match(item, match, numbered)) {
       ++competences_;
+      grouped_.emplace_back(competences_, group_);
       emit(" \xE2\x80\xA2 " + item, line);
       expect_title_ = match.str(1).empty();
       item_open_ = !expect_title_;
@@ -169,6 +171,7 @@ class OlderReader {
     if (auto coded = coded_competence(item)) {
       const std::string number = std::to_string(++competences_);
       codes_.emplace_back(competences_, coded->code);
+      grouped_.emplace_back(competences_, group_);
       emit_item(" \xE2\x80\xA2 Competentie " + number + ": " + coded->title, item, line);
       return;
     }
@@ -280,10 +283,17 @@ class OlderReader {
                         "code of its competence",
                         {file_, 0, "competences"}});
     }
+    for (const auto& [number, group] : grouped_) {
+      for (auto& c : q.competences) {
+        if (c.number == number)
+          c.group = group;
+      }
+    }
     for (const auto& [group, line] : groups_) {
       notes_.push_back({ReportNote::Kind::decision,
                         "the grouping heading \"" + group +
-                            "\" is not modelled: the competences are numbered on across groups",
+                            "\" is the group of the competences under it; they are numbered on "
+                            "across groups",
                         {file_, line, "competences"}});
     }
     add_layout_notes();
@@ -338,6 +348,8 @@ class OlderReader {
   int competences_ = 0;
   std::vector<std::pair<int, std::string>> codes_;  // competence number, its code
   std::vector<std::pair<std::string, int>> groups_;
+  std::string group_;                                 // the group heading above, as written
+  std::vector<std::pair<int, std::string>> grouped_;  // competence number, its group
 
   std::vector<int> flattened_lines_;
   int joined_ = 0;

@@ -37,8 +37,10 @@ model::Qualification content(model::Qualification q) {
   std::erase_if(q.raw_sections, [](const model::RawSection& s) {
     return s.title == "Kop" || s.title == "Opheffing";
   });
-  for (auto& c : q.competences)
+  for (auto& c : q.competences) {
     c.code.reset();
+    c.group.clear();
+  }
   return q;
 }
 
@@ -90,6 +92,10 @@ TEST(BkOlderLayouts, DecreeAnnexIsTheModernQualification) {
   EXPECT_EQ(content(q), content(modern()));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "taken from the file name"));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "BASISACTIVITEITEN", 13));
+  EXPECT_EQ(q.competences[0].group, "BASISACTIVITEITEN");
+  EXPECT_EQ(q.competences[1].group, "SPECIFIEKE ACTIVITEITEN");
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision,
+                       "\"SPECIFIEKE ACTIVITEITEN\" is the group of the competences under it", 29));
   EXPECT_EQ(warnings(result),
             warnings(parse_akov_bk(testing::bk_layout_fixture("bk-0338-3-cut.txt"), "m.txt")));
 }
@@ -116,6 +122,41 @@ TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "wrapped line"));
   EXPECT_EQ(q.competences.at(0).code, "co 01310");
   EXPECT_EQ(q.competences.at(1).code, "co 01320");
+  EXPECT_EQ(q.competences.at(0).group, "");  // the export has no group headings
+}
+
+TEST(BkOlderLayouts, CompetencesUnderOneGroupHeadingShareIt) {
+  // Both competences under "BASISACTIVITEITEN": the heading holds until the next one.
+  std::string text = testing::bk_layout_fixture("BK-0338-1-decree-annex.txt");
+  text.erase(text.find("SPECIFIEKE ACTIVITEITEN\n"),
+             std::string("SPECIFIEKE ACTIVITEITEN\n").size());
+  const auto q = only(parse_bk_decree_annex(text, "BK-0338-1.txt"));
+  ASSERT_EQ(q.competences.size(), 2u);
+  EXPECT_EQ(q.competences[0].group, "BASISACTIVITEITEN");
+  EXPECT_EQ(q.competences[1].group, "BASISACTIVITEITEN");
+  // Without any heading, no group.
+  text.erase(text.find("BASISACTIVITEITEN\n"), std::string("BASISACTIVITEITEN\n").size());
+  const auto plain = only(parse_bk_decree_annex(text, "BK-0338-1.txt"));
+  EXPECT_EQ(plain.competences[0].group, "");
+  EXPECT_EQ(plain.competences[1].group, "");
+}
+
+TEST(BkOlderLayouts, GroupIsInTheCanonicalJsonOnlyWhenGiven) {
+  auto q = modern();
+  for (const auto& c : qualification_to_json(q).at("competences"))
+    EXPECT_FALSE(c.contains("group"));
+  q.competences.at(1).group = "SPECIFIEKE ACTIVITEITEN";
+  const std::string text = dump_canonical(qualification_to_json(q));
+  EXPECT_NE(text.find("\"group\": \"SPECIFIEKE ACTIVITEITEN\""), std::string::npos);
+  EXPECT_EQ(only(parse_canonical_json(text, "q.json")), q);
+  auto empty = qualification_to_json(q);
+  empty["competences"][0]["group"] = "";
+  try {
+    parse_canonical_json(dump_canonical(empty), "q.json");
+    FAIL() << "an empty group was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().field, "$.competences[0].group");
+  }
 }
 
 TEST(BkOlderLayouts, CompetenceCodeIsReadAsWrittenInsideItsBrackets) {
