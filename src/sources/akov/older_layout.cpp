@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "sources/akov/line_shapes.h"
 #include "sources/akov/older_pieces.h"
 #include "sources/akov_bk.h"
 #include "text/text_utils.h"
@@ -17,10 +18,6 @@ const char* layout_name(OlderLayout layout) {
 bool is_document_label(const std::string& piece) {
   const std::string key = text::to_lower(piece);
   return key == "beroepskwalificatiedossier" || key == "bijlage" || key == "bijlage.";
-}
-
-bool says_repealed(const std::string& piece) {
-  return text::to_lower(piece).find("opgeheven") != std::string::npos;
 }
 
 class OlderReader {
@@ -96,7 +93,7 @@ class OlderReader {
     if (std::regex_match(piece, code_line)) {
       code_ = piece;
       code_line_ = line;
-    } else if (says_repealed(piece)) {
+    } else if (says_withdrawn(piece)) {
       withdrawn_ = true;
       repeal_lines_.push_back(piece);
       repeal_line_ = line;
