@@ -44,6 +44,12 @@ class BkOlderLayoutsTest(TempDirMixin, unittest.TestCase):
         flat = self.write("BK-0338-1-one-line.txt", page("BK-0338-1-decree-annex-one-line.txt"))
         _, report = self.import_report(flat)
         self.assertEqual(report["files"][0]["documents"][0]["outcome"], "unchanged")
+        # And flattened as it is, its "o" and "-" bullets kept.
+        mixed = self.write("BK-0338-1-mixed.txt",
+                           page("BK-0338-1-decree-annex-one-line-mixed.txt"))
+        _, report = self.import_report(mixed)
+        self.assertEqual(report["files"][0]["format"], "bk-decree-annex")
+        self.assertEqual(report["files"][0]["documents"][0]["outcome"], "unchanged")
 
     def test_versions_from_different_years_line_up_and_a_repealed_one_is_withdrawn(self):
         d = self.path("bk-0338")

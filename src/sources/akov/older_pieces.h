@@ -31,7 +31,8 @@ struct OlderHeading {
 std::optional<OlderHeading> older_heading(std::string_view piece);
 
 /// The pieces of one line: the line itself, or, when a page was flattened onto one line, the
-/// parts between its numbered headings, bullets ("•", Word's symbol bullets), grouping words
+/// parts between its numbered headings, bullets ("•", Word's symbol bullets; on a line with two
+/// numbered headings or more also " o ", " - " and " – " before a capital), grouping words
 /// ("BASISACTIVITEITEN"), "met inbegrip van kennis:", around "////" rules and after each
 /// "(co 01310)" code. Each piece is trimmed; empty pieces are left out.
 std::vector<std::string> split_pieces(std::string_view line);

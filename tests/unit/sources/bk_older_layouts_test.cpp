@@ -110,6 +110,29 @@ TEST(BkOlderLayouts, DecreeAnnexOnOneLineIsTheSame) {
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "flattened", 1));
 }
 
+TEST(BkOlderLayouts, DecreeAnnexOnOneLineWithItsOwnBulletsIsTheSame) {
+  // Flattened as it is: "•" before each competence, "o" before activities and knowledge, "-"
+  // before the items of the other lists.
+  const auto lines = only(parse_bk_decree_annex(
+      testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"), "BK-0338-1-decree-annex.txt"));
+  const auto result =
+      parse_bk_decree_annex(testing::bk_layout_fixture("BK-0338-1-decree-annex-one-line-mixed.txt"),
+                            "BK-0338-1-decree-annex-one-line-mixed.txt");
+  EXPECT_EQ(dump_canonical(qualification_to_json(only(result))),
+            dump_canonical(qualification_to_json(lines)));
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "flattened", 1));
+}
+
+TEST(BkOlderLayouts, SpacedSubBulletsStartItemsOnlyOnAFlattenedLine) {
+  using Pieces = std::vector<std::string>;
+  EXPECT_EQ(akov::split_pieces("Werkt samen - Met collega's o Ook"),
+            (Pieces{"Werkt samen - Met collega's o Ook"}));
+  EXPECT_EQ(akov::split_pieces("3.1 Omgevingscontext - Dit beroep o Het takenpakket "
+                               "3.2 Handelingscontext - De deskundige - werkt \xE2\x80\x93 Zelf"),
+            (Pieces{"3.1 Omgevingscontext", "- Dit beroep", "o Het takenpakket",
+                    "3.2 Handelingscontext", "- De deskundige - werkt", "\xE2\x80\x93 Zelf"}));
+}
+
 TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
   const auto result = parse_bk_dossier_export(
       testing::bk_layout_fixture("BK-0338-3-dossier-export.txt"), "BK-0338-3-dossier-export.txt");
