@@ -359,7 +359,9 @@ Json qualification_to_case(const model::Qualification& q,
     const model::Competence& c = q.competences[i];
     std::string ref = q.id + ":" + std::to_string(c.number);
     std::string id = case_ref_identifier("competence", ref);
-    b.item(id, ct::competence, c.title, ref, join_lines(footnotes_at(q, competence_title_path(i))));
+    // The competence's own code when the page gives one ("co 01310"), else its ref.
+    b.item(id, ct::competence, c.title, c.code ? *c.code : ref,
+           join_lines(footnotes_at(q, competence_title_path(i))));
     b.association("isChildOf", id, doc_id, "", ++seq);
     refs[ref] = id;
     long long n = 0;

@@ -102,6 +102,11 @@ class SkosBuilder {
   }
 
   /// A note in the model's language: `kind` is "note" or "scopeNote".
+  /// A further notation: a code of its own the source gives the concept ("co 01310").
+  void notation(const std::string& id, const std::string& code) {
+    graph_.add(id, skos("notation"), RdfTerm::literal(code));
+  }
+
   void note(const std::string& id, const char* kind, const std::string& text) {
     graph_.add(id, skos(kind), RdfTerm::literal(text, options_.language));
   }
@@ -321,6 +326,8 @@ RdfGraph qualification_to_skos(const model::Qualification& q,
     std::string ref = q.id + ":" + std::to_string(c.number);
     std::string id = skos_ref_iri(options, ref);
     b.add_concept(id, "competence:" + ref, c.title, ref);
+    if (c.code)
+      b.notation(id, *c.code);
     skos_add_footnotes(b, q, competence_title_path(i), id);
     b.top(id);
     b.known_ref(ref, id);

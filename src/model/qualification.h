@@ -35,6 +35,14 @@ struct Competence {
   std::string title;
   std::vector<CompetenceActivity> activities;
   std::vector<KnowledgeItem> knowledge;
+  /// The competence's own code as the page writes it inside its brackets ("co 01310" for
+  /// "(co 01310)", the older layouts' codes of the SERV competence profiles); empty when the
+  /// page gives none (the modern pages never do).
+  std::optional<std::string> code = std::nullopt;
+  /// The heading of the group the page lists the competence under, as written
+  /// ("BASISACTIVITEITEN", "SPECIFIEKE ACTIVITEITEN" in the decree annexes); empty when the page
+  /// groups none. Kept as a label: the pages do not say more of what a group means.
+  std::string group = {};
 
   bool operator==(const Competence&) const = default;
 };

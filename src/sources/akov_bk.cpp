@@ -183,6 +183,9 @@ class BkParser {
     } else if (line.find("actuele versie") != std::string::npos) {
       q_.current = line.find("niet") == std::string::npos;
       saw_version_line_ = true;
+    } else if (!header_title_.empty() && akov::says_withdrawn(line)) {
+      q_.withdrawn = true;  // "Deze beroepskwalificatie is opgeheven" (kept as "Opheffing")
+      withdrawn_lines_.push_back({text::collapse_whitespace(line), line_number});
     } else if (header_title_.empty() && is_skip_link(line)) {
       notes_.push_back({ReportNote::Kind::decision,
                         "\"Skip to Main Content\" is the web page's skip link; skipped",
@@ -502,7 +505,10 @@ class BkParser {
                                                        content[0] == 'M' || content[0] == 'm');
     if (maybe_heading && std::regex_match(content, match, competence_heading)) {
       close_competence(line);
-      q_.competences.push_back({number(match.str(1), line, "competence"), match.str(2), {}, {}});
+      model::Competence c;
+      c.number = number(match.str(1), line, "competence");
+      c.title = match.str(2);
+      q_.competences.push_back(std::move(c));
       competence_line_ = line;
       expect_competence_title_ = match.str(2).empty();
       in_knowledge_ = false;
@@ -640,6 +646,16 @@ class BkParser {
                             "a raw section",
                         {file_, 0, "partial_qualifications"}});
     }
+    if (!withdrawn_lines_.empty()) {
+      model::RawSection repeal{"Opheffing", {}};
+      for (const auto& kept : withdrawn_lines_)
+        repeal.lines.push_back(kept.first);
+      q_.raw_sections.push_back(std::move(repeal));
+      notes_.push_back({ReportNote::Kind::decision,
+                        "the page says the qualification was repealed or withdrawn: " + q_.id +
+                            " imported as withdrawn",
+                        {file_, withdrawn_lines_.front().second, "withdrawn"}});
+    }
     for (const auto& extra : header_extra_) {
       q_.raw_sections.insert(q_.raw_sections.begin(), {"Kop", {extra}});
       notes_.push_back({ReportNote::Kind::warning,
@@ -744,6 +760,7 @@ class BkParser {
   bool saw_version_line_ = false;
   std::string header_title_;
   std::vector<std::string> header_extra_;
+  std::vector<std::pair<std::string, int>> withdrawn_lines_;
   std::string title_;
   std::string level_text_;
   int level_line_ = 0;

@@ -182,6 +182,12 @@ class Reader : public JsonReader {
         fail(cp + ".number", "expected an integer");
       c.number = number.get<int>();
       c.title = str(comps[i], cp, "title");
+      c.code = opt_str(comps[i], cp, "code");
+      if (c.code && c.code->empty())
+        fail(cp + ".code", "expected a code or no member");
+      c.group = opt_str(comps[i], cp, "group").value_or("");
+      if (comps[i].contains("group") && c.group.empty())
+        fail(cp + ".group", "expected a group heading or no member");
       const Json& acts = array(comps[i], cp, "activities");
       for (size_t a = 0; a < acts.size(); ++a) {
         std::string ap = cp + ".activities[" + std::to_string(a) + "]";
@@ -386,6 +392,11 @@ Json qualification_to_json(const model::Qualification& q) {
     Json cj;
     cj["number"] = c.number;
     cj["title"] = c.title;
+    // Only a competence with a code of its own says so: every other export stays as it was.
+    if (c.code)
+      cj["code"] = *c.code;
+    if (!c.group.empty())
+      cj["group"] = c.group;
     Json acts = Json::array();
     for (const auto& a : c.activities)
       acts.push_back(Json{

@@ -159,6 +159,22 @@ class BkLayoutsTest(TempDirMixin, unittest.TestCase):
         finally:
             server.stop()
 
+    def test_a_repealed_modern_page_is_withdrawn(self):
+        path = self.write("BK-0338-3.txt",
+                          without_comment_header(os.path.join(LAYOUTS, "bk-0338-3-repealed.txt")))
+        result = run("import", path, "--json", db=self.db)
+        report = json.loads(result.stdout)
+        self.assertEqual(report["files"][0]["format"], "akov-bk")
+        shown = json.loads(run("show", "BK-0338-3", "--json", db=self.db).stdout)
+        self.assertIs(shown["withdrawn"], True)
+        # The page claims no current version, but it is its code's only version: the store's
+        # effective current one (every version withdrawn, the highest is).
+        self.assertTrue(shown["current"])
+        self.assertIn({"title": "Opheffing", "lines": ["Deze beroepskwalificatie is opgeheven."]},
+                      shown["raw_sections"])
+        case = json.loads(run("export", "BK-0338-3", "--format", "case", db=self.db).stdout)
+        self.assertEqual(case["CFDocument"]["adoptionStatus"], "Deprecated")
+
     def test_stored_text_is_escaped_on_the_page(self):
         text = without_comment_header(os.path.join(LAYOUTS, "afbakening-sector-profile-note.txt"))
         text = text.replace("van Constructiv", "van <b>Constructiv</b>").replace(

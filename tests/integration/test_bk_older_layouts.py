@@ -44,6 +44,12 @@ class BkOlderLayoutsTest(TempDirMixin, unittest.TestCase):
         flat = self.write("BK-0338-1-one-line.txt", page("BK-0338-1-decree-annex-one-line.txt"))
         _, report = self.import_report(flat)
         self.assertEqual(report["files"][0]["documents"][0]["outcome"], "unchanged")
+        # And flattened as it is, its "o" and "-" bullets kept.
+        mixed = self.write("BK-0338-1-mixed.txt",
+                           page("BK-0338-1-decree-annex-one-line-mixed.txt"))
+        _, report = self.import_report(mixed)
+        self.assertEqual(report["files"][0]["format"], "bk-decree-annex")
+        self.assertEqual(report["files"][0]["documents"][0]["outcome"], "unchanged")
 
     def test_versions_from_different_years_line_up_and_a_repealed_one_is_withdrawn(self):
         d = self.path("bk-0338")
@@ -79,6 +85,47 @@ class BkOlderLayoutsTest(TempDirMixin, unittest.TestCase):
             self.assertIn("has been repealed", body.decode("utf-8"))
             status, _, body = server.get("/qualifications/BK-0338-3")
             self.assertNotIn("withdrawn-note", body.decode("utf-8"))
+        finally:
+            server.stop()
+
+    def test_competence_codes_and_groups_are_stored_shown_and_exported(self):
+        path = self.write("BK-0338-1-decree-annex.txt", page("BK-0338-1-decree-annex.txt"))
+        self.import_report(path)
+        shown = self.show("BK-0338-1")
+        self.assertEqual([c.get("code") for c in shown["competences"]], ["co 01310", "co 01320"])
+        self.assertEqual([c.get("group") for c in shown["competences"]],
+                         ["BASISACTIVITEITEN", "SPECIFIEKE ACTIVITEITEN"])
+        self.assertEqual(shown["competences"][0]["title"], "Werkt doelgroepgericht")
+        self.assertNotIn("Competentiecodes", [s["title"] for s in shown.get("raw_sections", [])])
+        case = json.loads(run("export", "BK-0338-1", "--format", "case", db=self.db).stdout)
+        codes = sorted(i["humanCodingScheme"] for i in case["CFItems"]
+                       if i["CFItemType"] == "Competentie")
+        self.assertEqual(codes, ["co 01310", "co 01320"])
+        skos = run("export", "BK-0338-1", "--format", "skos-turtle",
+                   db=self.db).stdout
+        self.assertIn('"co 01310"', skos)
+        run("import", BK, db=self.db)
+        modern = self.show("BK-0338-3")
+        self.assertNotIn("code", modern["competences"][0])
+        self.assertNotIn("group", modern["competences"][0])
+        server = Server(self.db, anonymous=True)
+        try:
+            status, _, body = server.get("/api/qualifications/BK-0338-1")
+            self.assertEqual(status, 200)
+            self.assertEqual(json.loads(body)["competences"][1]["code"], "co 01320")
+            _, _, body = server.get("/qualifications/BK-0338-1")
+            self.assertIn('Groep: <span class="group" lang="nl">BASISACTIVITEITEN</span></span> · '
+                          '<span class="competence-code">'
+                          'Competentiecode: <span class="code" lang="nl">co 01310</span>',
+                          body.decode("utf-8"))
+            _, _, body = server.get("/qualifications/BK-0338-1?lang=en")
+            self.assertIn('Group: <span class="group" lang="nl">SPECIFIEKE ACTIVITEITEN</span>',
+                          body.decode("utf-8"))
+            self.assertIn('Competence code: <span class="code" lang="nl">co 01320</span>',
+                          body.decode("utf-8"))
+            _, _, body = server.get("/qualifications/BK-0338-3")
+            self.assertNotIn("competence-code", body.decode("utf-8"))
+            self.assertNotIn("competence-meta", body.decode("utf-8"))
         finally:
             server.stop()
 

@@ -109,6 +109,11 @@ Page qualification_page(Context& r, const std::string& id) {
     c["knowledge_specific"] = specific;
     c["knowledge_other"] = other;
     c["has_knowledge"] = !c["knowledge"].empty();
+    // Always set: a section name missing here would be looked up on the qualification.
+    c["has_code"] = c.contains("code");
+    c["has_group"] = c.contains("group");
+    c["has_code_and_group"] = c.contains("code") && c.contains("group");
+    c["has_meta"] = c.contains("code") || c.contains("group");
   }
 
   // Crosswalks: per competence, the profile main activities that correspond to it.

@@ -1,5 +1,7 @@
 #include "sources/akov/line_shapes.h"
 
+#include <regex>
+
 #include "text/text_utils.h"
 
 namespace vakkaart::sources::akov {
@@ -22,6 +24,12 @@ bool continues_item(const std::string& previous, const std::string& next) {
     return false;
   const char last = previous.back();
   return last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
+}
+
+bool says_withdrawn(std::string_view line) {
+  static const std::regex word(R"((^|[^A-Za-z])(opgeheven|ingetrokken)([^A-Za-z]|$))",
+                               std::regex::icase);
+  return std::regex_search(std::string(line), word);
 }
 
 }  // namespace vakkaart::sources::akov

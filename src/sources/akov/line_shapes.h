@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vakkaart::sources::akov {
@@ -12,5 +13,10 @@ std::vector<std::string> header_parts(const std::string& line);
 /// A bullet that continues the item above it: the page split one item over two bullets. It
 /// starts with a lower-case letter, and the item above ends no sentence or clause.
 bool continues_item(const std::string& previous, const std::string& next);
+
+/// A status line saying the qualification was repealed or withdrawn ("Deze beroepskwalificatie
+/// is opgeheven.", "… werd ingetrokken"): it holds the word "opgeheven" or "ingetrokken", any
+/// case. Only asked of the lines above a page's first section.
+bool says_withdrawn(std::string_view line);
 
 }  // namespace vakkaart::sources::akov

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "sources/akov/line_shapes.h"
 #include "sources/akov/older_pieces.h"
 #include "sources/akov_bk.h"
 #include "text/text_utils.h"
@@ -17,10 +18,6 @@ const char* layout_name(OlderLayout layout) {
 bool is_document_label(const std::string& piece) {
   const std::string key = text::to_lower(piece);
   return key == "beroepskwalificatiedossier" || key == "bijlage" || key == "bijlage.";
-}
-
-bool says_repealed(const std::string& piece) {
-  return text::to_lower(piece).find("opgeheven") != std::string::npos;
 }
 
 class OlderReader {
@@ -96,7 +93,7 @@ class OlderReader {
     if (std::regex_match(piece, code_line)) {
       code_ = piece;
       code_line_ = line;
-    } else if (says_repealed(piece)) {
+    } else if (says_withdrawn(piece)) {
       withdrawn_ = true;
       repeal_lines_.push_back(piece);
       repeal_line_ = line;
@@ -137,6 +134,7 @@ class OlderReader {
     static const std::regex numbered(R"(^Competentie\s+\d+\s*:?\s*(.*)$)", std::regex::icase);
     if (is_competence_group(piece)) {
       groups_.push_back({piece, line});
+      group_ = piece;
       item_open_ = false;
       return;
     }
@@ -161,6 +159,7 @@ class OlderReader {
     std::smatch match;
     if (std::regex_match(item, match, numbered)) {
       ++competences_;
+      grouped_.emplace_back(competences_, group_);
       emit(" \xE2\x80\xA2 " + item, line);
       expect_title_ = match.str(1).empty();
       item_open_ = !expect_title_;
@@ -168,7 +167,8 @@ class OlderReader {
     }
     if (auto coded = coded_competence(item)) {
       const std::string number = std::to_string(++competences_);
-      codes_.push_back("Competentie " + number + ": " + coded->code);
+      codes_.emplace_back(competences_, coded->code);
+      grouped_.emplace_back(competences_, group_);
       emit_item(" \xE2\x80\xA2 Competentie " + number + ": " + coded->title, item, line);
       return;
     }
@@ -269,16 +269,28 @@ class OlderReader {
                         {file_, repeal_line_, "withdrawn"}});
     }
     if (!codes_.empty()) {
-      q.raw_sections.push_back({"Competentiecodes", codes_});
+      for (const auto& [number, code] : codes_) {
+        for (auto& c : q.competences) {
+          if (c.number == number)
+            c.code = code;
+        }
+      }
       notes_.push_back({ReportNote::Kind::decision,
-                        "the competence codes \"(co …)\" are not part of the titles; kept as the "
-                        "raw section \"Competentiecodes\"",
+                        "the competence codes \"(co …)\" are not part of the titles; each is the "
+                        "code of its competence",
                         {file_, 0, "competences"}});
+    }
+    for (const auto& [number, group] : grouped_) {
+      for (auto& c : q.competences) {
+        if (c.number == number)
+          c.group = group;
+      }
     }
     for (const auto& [group, line] : groups_) {
       notes_.push_back({ReportNote::Kind::decision,
                         "the grouping heading \"" + group +
-                            "\" is not modelled: the competences are numbered on across groups",
+                            "\" is the group of the competences under it; they are numbered on "
+                            "across groups",
                         {file_, line, "competences"}});
     }
     add_layout_notes();
@@ -331,8 +343,10 @@ class OlderReader {
   bool expect_title_ = false;
   std::size_t last_piece_size_ = 0;
   int competences_ = 0;
-  std::vector<std::string> codes_;
+  std::vector<std::pair<int, std::string>> codes_;  // competence number, its code
   std::vector<std::pair<std::string, int>> groups_;
+  std::string group_;                                 // the group heading above, as written
+  std::vector<std::pair<int, std::string>> grouped_;  // competence number, its group
 
   std::vector<int> flattened_lines_;
   int joined_ = 0;

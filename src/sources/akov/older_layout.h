@@ -17,8 +17,9 @@ enum class OlderLayout {
 /// Reads a page of an older layout by rewriting it, piece by piece, into the modern layout and
 /// reading that with the AKOV parser, so both give the same qualification; every note and
 /// error names the line of the page itself. What the modern layout has no place for is kept as
-/// raw sections ("Kop", "Opheffing", "Competentiecodes") or reported. The code comes from a line
-/// holding only a code ("BK-0338-1") or else from the file name; a page with neither is refused.
+/// raw sections ("Kop", "Opheffing") or reported; a "(co 01310)" code becomes its competence's
+/// code. The qualification's code comes from a line holding only a code ("BK-0338-1") or else
+/// from the file name; a page with neither is refused.
 /// A page that says the qualification was repealed ("opgeheven") gives a withdrawn one.
 /// Layout notes: docs/formats/bk-decree-annex.md, docs/formats/bk-dossier-export.md.
 ParseResult parse_older_layout(std::string_view text, const std::string& file_name,

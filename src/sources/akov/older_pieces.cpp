@@ -148,10 +148,18 @@ std::vector<std::string> split_pieces(std::string_view line) {
   const std::string text(line);
   std::vector<std::size_t> cuts;
   using It = std::sregex_iterator;
+  int headings = 0;
   for (It it(text.begin(), text.end(), numbered_heading_in_line()), end; it != end; ++it) {
     add_cut(cuts, static_cast<std::size_t>(it->position(2)));
     add_cut(cuts, static_cast<std::size_t>(it->position(2) + it->length(2)));
+    ++headings;
   }
+  // A page flattened onto one line as it was keeps its "o" and "-" bullets between spaces: on
+  // such a line (two numbered headings or more) they start an item before a capital letter, so
+  // a dash inside a sentence stays.
+  static const std::regex sub_bullet("\\s(o|-|\xE2\x80\x93)\\s+(?=[A-Z])");
+  for (It it(text.begin(), text.end(), sub_bullet), end; headings >= 2 && it != end; ++it)
+    add_cut(cuts, static_cast<std::size_t>(it->position(1)));
   for (const auto* re : {&group, &knowledge}) {
     for (It it(text.begin(), text.end(), *re), end; it != end; ++it) {
       add_cut(cuts, static_cast<std::size_t>(it->position()));
@@ -210,7 +218,7 @@ bool is_knowledge_marker(std::string_view piece) {
 }
 
 std::optional<CodedTitle> coded_competence(std::string_view item) {
-  static const std::regex coded(R"(^(.*\S)\s*(\(\s*co\s*\d{3,6}\s*\))$)", std::regex::icase);
+  static const std::regex coded(R"(^(.*\S)\s*\(\s*(co\s*\d{3,6})\s*\)$)", std::regex::icase);
   const std::string text = text::collapse_whitespace(item);
   std::smatch match;
   if (!std::regex_match(text, match, coded))

@@ -31,7 +31,8 @@ struct OlderHeading {
 std::optional<OlderHeading> older_heading(std::string_view piece);
 
 /// The pieces of one line: the line itself, or, when a page was flattened onto one line, the
-/// parts between its numbered headings, bullets ("•", Word's symbol bullets), grouping words
+/// parts between its numbered headings, bullets ("•", Word's symbol bullets; on a line with two
+/// numbered headings or more also " o ", " - " and " – " before a capital), grouping words
 /// ("BASISACTIVITEITEN"), "met inbegrip van kennis:", around "////" rules and after each
 /// "(co 01310)" code. Each piece is trimmed; empty pieces are left out.
 std::vector<std::string> split_pieces(std::string_view line);
@@ -45,7 +46,8 @@ bool is_competence_group(std::string_view piece);
 /// "met inbegrip van kennis:", "Met inbegrip van de kennis van:".
 bool is_knowledge_marker(std::string_view piece);
 
-/// A competence title with its code: "Werkt in teamverband (co 01310)" -> {title, "(co 01310)"}.
+/// A competence title with its code: "Werkt in teamverband (co 01310)" -> {title, "co 01310"}
+/// (the code as written inside its brackets, its spaces collapsed).
 struct CodedTitle {
   std::string title;
   std::string code;

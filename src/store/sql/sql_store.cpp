@@ -166,7 +166,12 @@ class SqlStore::Writer {
       const auto& c = q.competences[i];
       int64_t cid = next_competence_++;
       comp.bind(1, cid).bind(2, q.id).bind(3, c.number).bind(4, static_cast<int>(i));
-      comp.bind(5, statement(c.title)).run();
+      comp.bind(5, statement(c.title));
+      if (c.code)
+        comp.bind(6, *c.code);
+      else
+        comp.bind_null(6);
+      comp.bind(7, c.group).run();
       for (size_t a = 0; a < c.activities.size(); ++a) {
         const auto& x = c.activities[a];
         act.bind(1, cid).bind(2, static_cast<int>(a)).bind(3, statement(x.text));
@@ -246,9 +251,9 @@ class SqlStore::Writer {
   Stmt insert_qualification_row_{db_.prepare(
       "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
       "level_eqf, recognition, year, certificates, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")};
-  Stmt insert_competence_{db_.prepare(
-      "INSERT INTO competences(id, qualification_id, number, position, title_id) VALUES "
-      "(?,?,?,?,?)")};
+  Stmt insert_competence_{
+      db_.prepare("INSERT INTO competences(id, qualification_id, number, position, title_id, code, "
+                  "competence_group) VALUES (?,?,?,?,?,?,?)")};
   Stmt insert_competence_activity_{db_.prepare(
       "INSERT INTO competence_activities(competence_id, position, statement_id, descriptor) "
       "VALUES (?,?,?,?)")};
@@ -609,12 +614,18 @@ std::optional<model::Qualification> SqlStore::load_qualification(const std::stri
 
   std::vector<int64_t> competence_ids;
   Stmt cs = db_->prepare(
-      "SELECT c.id, c.number, s.text FROM competences c JOIN statements s ON s.id = c.title_id "
-      "WHERE c.qualification_id = ? ORDER BY c.position");
+      "SELECT c.id, c.number, s.text, c.code, c.competence_group FROM competences c JOIN "
+      "statements s ON s.id = c.title_id WHERE c.qualification_id = ? ORDER BY c.position");
   cs.bind(1, id);
   while (cs.step()) {
     competence_ids.push_back(cs.int64(0));
-    q.competences.push_back({cs.integer(1), cs.text(2), {}, {}});
+    model::Competence c;
+    c.number = cs.integer(1);
+    c.title = cs.text(2);
+    if (!cs.is_null(3))
+      c.code = cs.text(3);
+    c.group = cs.text(4);
+    q.competences.push_back(std::move(c));
   }
   Stmt acts = db_->prepare(
       "SELECT s.text, a.descriptor FROM competence_activities a JOIN statements s ON s.id = "

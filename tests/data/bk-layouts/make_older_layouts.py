@@ -154,6 +154,10 @@ def main():
     write("BK-0338-1-decree-annex-one-line.txt",
           [constructed, "the same decree annex flattened onto one line."],
           [" ".join(one_line_piece(l) for l in decree_lines(2014))])
+    write("BK-0338-1-decree-annex-one-line-mixed.txt",
+          [constructed, "the same decree annex flattened onto one line as it is: \"•\" before "
+           "the competences, its \"o\" and \"-\" bullets kept."],
+          [" ".join(l.strip() for l in decree_lines(2014))])
     write("BK-0338-3-dossier-export.txt",
           [constructed, "a Word dossier export, hard-wrapped at 72, in the real one's layout."],
           dossier_lines())

@@ -125,7 +125,11 @@ TEST(SkosExport, AProfileKeepsItsFrameworksLayersAndClustersAndAQualificationIts
   model::Qualification q;
   q.id = "BK-1-1";
   q.title = "Kwalificatie";
-  q.competences = {{3, "Communiceert", {{"Luistert", {}}}, {{"Taal", {}}}}};
+  q.competences.resize(1);
+  q.competences[0].number = 3;
+  q.competences[0].title = "Communiceert";
+  q.competences[0].activities = {{"Luistert", {}}};
+  q.competences[0].knowledge = {{"Taal", {}}};
   auto qg = qualification_to_skos(q, {});
   EXPECT_EQ(skos_count(qg, "inScheme"), 3u);
   EXPECT_EQ(skos_count(qg, "broader"), 2u);

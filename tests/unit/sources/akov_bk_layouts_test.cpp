@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sources/akov/line_shapes.h"
 #include "sources/akov/title_reference.h"
 #include "sources/akov_bk.h"
 #include "sources/source_file.h"
@@ -138,6 +139,65 @@ std::string flattened(const std::string& page) {
       out += line + '\n';
   }
   return out;
+}
+
+/// The modern cut as read, apart from what a repeal line changes.
+model::Qualification unrepealed(model::Qualification q) {
+  q.withdrawn = false;
+  q.current = true;
+  std::erase_if(q.raw_sections, [](const model::RawSection& s) { return s.title == "Opheffing"; });
+  return q;
+}
+
+TEST(AkovBkLayouts, RepealLineAtTheTopOfAModernPageMakesItWithdrawn) {
+  std::vector<ReportNote> notes, cut_notes;
+  const auto cut = parse_layout(testing::bk_layout_fixture("bk-0338-3-cut.txt"), cut_notes);
+  EXPECT_FALSE(cut.withdrawn);
+  const std::string page = testing::bk_layout_fixture("bk-0338-3-repealed.txt");
+  const auto q = parse_layout(page, notes);
+  EXPECT_TRUE(q.withdrawn);
+  EXPECT_FALSE(q.current);  // its line stands where "Dit is de actuele versie" stood
+  ASSERT_FALSE(q.raw_sections.empty());
+  EXPECT_EQ(q.raw_sections.back().title, "Opheffing");
+  EXPECT_EQ(q.raw_sections.back().lines,
+            std::vector<std::string>{"Deze beroepskwalificatie is opgeheven."});
+  EXPECT_EQ(unrepealed(q), cut);
+  const bool noted = std::any_of(notes.begin(), notes.end(), [](const ReportNote& n) {
+    return n.kind == ReportNote::Kind::decision && n.where.line == 5 &&
+           n.where.field == "withdrawn" &&
+           n.message ==
+               "the page says the qualification was repealed or withdrawn: BK-0338-3 "
+               "imported as withdrawn";
+  });
+  EXPECT_TRUE(noted);
+  for (const auto& note : notes)
+    EXPECT_EQ(note.message.find("unexpected header line"), std::string::npos) << note.message;
+
+  // "ingetrokken" too, any case, also on a header line split by " • ".
+  std::string withdrawn = page;
+  const std::string line =
+      "\xC2\xA0"
+      "Deze beroepskwalificatie is opgeheven.";
+  withdrawn.replace(withdrawn.find(line), line.size(), "Deze beroepskwalificatie werd INGETROKKEN");
+  EXPECT_TRUE(parse_layout(withdrawn, notes).withdrawn);
+  const std::string one_line =
+      "Syndicaal deskundige \xE2\x80\xA2 BK-0338-3 \xE2\x80\xA2 Deze beroepskwalificatie is "
+      "opgeheven.\n\n" +
+      page.substr(page.find("Globaal"));
+  EXPECT_EQ(parse_layout(one_line, notes), q);
+}
+
+TEST(AkovBkLayouts, OpgehevenBelowTheFirstSectionOrInsideAWordIsNoRepeal) {
+  std::vector<ReportNote> notes;
+  std::string page = testing::bk_layout_fixture("bk-0338-3-cut.txt");
+  // In a section's text: the page's content, not its status.
+  page.replace(page.find("Stelt zich empathisch op"), 0, "Meldt opgeheven afspraken; ");
+  const auto q = parse_layout(page, notes);
+  EXPECT_FALSE(q.withdrawn);
+  EXPECT_TRUE(q.current);
+  EXPECT_FALSE(akov::says_withdrawn("Deze beroepskwalificatie is actueel"));
+  EXPECT_FALSE(akov::says_withdrawn("Niet-opgehevenheid"));  // made up: no word of its own
+  EXPECT_TRUE(akov::says_withdrawn("Opgeheven bij besluit van 5 december 2014"));
 }
 
 TEST(AkovBkLayouts, FlattenedRenderingGivesTheSameQualification) {

@@ -8,6 +8,7 @@
 
 #include "sources/akov/decree_annex.h"
 #include "sources/akov/dossier_export.h"
+#include "sources/akov/older_pieces.h"
 #include "sources/akov_bk.h"
 #include "sources/canonical_json.h"
 #include "sources/format.h"
@@ -34,8 +35,12 @@ model::Qualification content(model::Qualification q) {
   q.recognition.clear();
   q.year.reset();
   std::erase_if(q.raw_sections, [](const model::RawSection& s) {
-    return s.title == "Kop" || s.title == "Opheffing" || s.title == "Competentiecodes";
+    return s.title == "Kop" || s.title == "Opheffing";
   });
+  for (auto& c : q.competences) {
+    c.code.reset();
+    c.group.clear();
+  }
   return q;
 }
 
@@ -77,14 +82,20 @@ TEST(BkOlderLayouts, DecreeAnnexIsTheModernQualification) {
   EXPECT_EQ(q.year, 2014);
   ASSERT_EQ(q.competences.size(), 2u);
   EXPECT_EQ(q.competences[0].title, "Werkt doelgroepgericht");
-  ASSERT_NE(raw(q, "Competentiecodes"), nullptr);
-  EXPECT_EQ(raw(q, "Competentiecodes")->lines,
-            (std::vector<std::string>{"Competentie 1: (co 01310)", "Competentie 2: (co 01320)"}));
+  EXPECT_EQ(q.competences[0].code, "co 01310");
+  EXPECT_EQ(q.competences[1].title, "Werkt veranderingsgericht");
+  EXPECT_EQ(q.competences[1].code, "co 01320");
+  EXPECT_EQ(raw(q, "Competentiecodes"), nullptr);  // no longer a raw section: modelled
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "each is the code of its competence"));
   ASSERT_NE(raw(q, "Kop"), nullptr);
   EXPECT_EQ(raw(q, "Kop")->lines.front().rfind("Bijlage bij het besluit", 0), 0u);
   EXPECT_EQ(content(q), content(modern()));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "taken from the file name"));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "BASISACTIVITEITEN", 13));
+  EXPECT_EQ(q.competences[0].group, "BASISACTIVITEITEN");
+  EXPECT_EQ(q.competences[1].group, "SPECIFIEKE ACTIVITEITEN");
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision,
+                       "\"SPECIFIEKE ACTIVITEITEN\" is the group of the competences under it", 29));
   EXPECT_EQ(warnings(result),
             warnings(parse_akov_bk(testing::bk_layout_fixture("bk-0338-3-cut.txt"), "m.txt")));
 }
@@ -99,6 +110,29 @@ TEST(BkOlderLayouts, DecreeAnnexOnOneLineIsTheSame) {
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "flattened", 1));
 }
 
+TEST(BkOlderLayouts, DecreeAnnexOnOneLineWithItsOwnBulletsIsTheSame) {
+  // Flattened as it is: "•" before each competence, "o" before activities and knowledge, "-"
+  // before the items of the other lists.
+  const auto lines = only(parse_bk_decree_annex(
+      testing::bk_layout_fixture("BK-0338-1-decree-annex.txt"), "BK-0338-1-decree-annex.txt"));
+  const auto result =
+      parse_bk_decree_annex(testing::bk_layout_fixture("BK-0338-1-decree-annex-one-line-mixed.txt"),
+                            "BK-0338-1-decree-annex-one-line-mixed.txt");
+  EXPECT_EQ(dump_canonical(qualification_to_json(only(result))),
+            dump_canonical(qualification_to_json(lines)));
+  EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "flattened", 1));
+}
+
+TEST(BkOlderLayouts, SpacedSubBulletsStartItemsOnlyOnAFlattenedLine) {
+  using Pieces = std::vector<std::string>;
+  EXPECT_EQ(akov::split_pieces("Werkt samen - Met collega's o Ook"),
+            (Pieces{"Werkt samen - Met collega's o Ook"}));
+  EXPECT_EQ(akov::split_pieces("3.1 Omgevingscontext - Dit beroep o Het takenpakket "
+                               "3.2 Handelingscontext - De deskundige - werkt \xE2\x80\x93 Zelf"),
+            (Pieces{"3.1 Omgevingscontext", "- Dit beroep", "o Het takenpakket",
+                    "3.2 Handelingscontext", "- De deskundige - werkt", "\xE2\x80\x93 Zelf"}));
+}
+
 TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
   const auto result = parse_bk_dossier_export(
       testing::bk_layout_fixture("BK-0338-3-dossier-export.txt"), "BK-0338-3-dossier-export.txt");
@@ -109,6 +143,71 @@ TEST(BkOlderLayouts, DossierExportIsTheModernQualification) {
   EXPECT_EQ(raw(q, "Kop"), nullptr);  // its label and its title repeated are no content
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "rule line"));
   EXPECT_TRUE(has_note(result, ReportNote::Kind::decision, "wrapped line"));
+  EXPECT_EQ(q.competences.at(0).code, "co 01310");
+  EXPECT_EQ(q.competences.at(1).code, "co 01320");
+  EXPECT_EQ(q.competences.at(0).group, "");  // the export has no group headings
+}
+
+TEST(BkOlderLayouts, CompetencesUnderOneGroupHeadingShareIt) {
+  // Both competences under "BASISACTIVITEITEN": the heading holds until the next one.
+  std::string text = testing::bk_layout_fixture("BK-0338-1-decree-annex.txt");
+  text.erase(text.find("SPECIFIEKE ACTIVITEITEN\n"),
+             std::string("SPECIFIEKE ACTIVITEITEN\n").size());
+  const auto q = only(parse_bk_decree_annex(text, "BK-0338-1.txt"));
+  ASSERT_EQ(q.competences.size(), 2u);
+  EXPECT_EQ(q.competences[0].group, "BASISACTIVITEITEN");
+  EXPECT_EQ(q.competences[1].group, "BASISACTIVITEITEN");
+  // Without any heading, no group.
+  text.erase(text.find("BASISACTIVITEITEN\n"), std::string("BASISACTIVITEITEN\n").size());
+  const auto plain = only(parse_bk_decree_annex(text, "BK-0338-1.txt"));
+  EXPECT_EQ(plain.competences[0].group, "");
+  EXPECT_EQ(plain.competences[1].group, "");
+}
+
+TEST(BkOlderLayouts, GroupIsInTheCanonicalJsonOnlyWhenGiven) {
+  auto q = modern();
+  for (const auto& c : qualification_to_json(q).at("competences"))
+    EXPECT_FALSE(c.contains("group"));
+  q.competences.at(1).group = "SPECIFIEKE ACTIVITEITEN";
+  const std::string text = dump_canonical(qualification_to_json(q));
+  EXPECT_NE(text.find("\"group\": \"SPECIFIEKE ACTIVITEITEN\""), std::string::npos);
+  EXPECT_EQ(only(parse_canonical_json(text, "q.json")), q);
+  auto empty = qualification_to_json(q);
+  empty["competences"][0]["group"] = "";
+  try {
+    parse_canonical_json(dump_canonical(empty), "q.json");
+    FAIL() << "an empty group was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().field, "$.competences[0].group");
+  }
+}
+
+TEST(BkOlderLayouts, CompetenceCodeIsReadAsWrittenInsideItsBrackets) {
+  const auto coded = akov::coded_competence("Werkt in teamverband ( co  01310 )");
+  ASSERT_TRUE(coded.has_value());
+  EXPECT_EQ(coded->title, "Werkt in teamverband");
+  EXPECT_EQ(coded->code, "co 01310");
+  EXPECT_EQ(akov::coded_competence("Werkt in teamverband (CO01310)")->code, "CO01310");
+  EXPECT_FALSE(akov::coded_competence("Werkt in teamverband").has_value());
+  EXPECT_FALSE(akov::coded_competence("Werkt in teamverband (co 12)").has_value());
+}
+
+TEST(BkOlderLayouts, CompetenceCodeIsInTheCanonicalJsonOnlyWhenGiven) {
+  auto q = modern();
+  for (const auto& c : qualification_to_json(q).at("competences"))
+    EXPECT_FALSE(c.contains("code"));
+  q.competences.at(0).code = "co 01310";
+  const std::string text = dump_canonical(qualification_to_json(q));
+  EXPECT_NE(text.find("\"code\": \"co 01310\""), std::string::npos);
+  EXPECT_EQ(only(parse_canonical_json(text, "q.json")), q);
+  auto empty = qualification_to_json(q);
+  empty["competences"][0]["code"] = "";
+  try {
+    parse_canonical_json(dump_canonical(empty), "q.json");
+    FAIL() << "an empty code was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().field, "$.competences[0].code");
+  }
 }
 
 /// The export as a copy flattened onto one line gives it (as docplayer's copy of the real

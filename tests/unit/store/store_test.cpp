@@ -158,6 +158,31 @@ TEST(Store, WithdrawnIsStoredAndNeverTheCurrentVersionWhileAnotherIsNot) {
   EXPECT_EQ(store->find_qualification("BK-9999")->id, "BK-9999-2");
 }
 
+TEST(Store, CompetenceCodeAndGroupAreStoredAndAbsentOnesStayAbsent) {
+  TempDir dir;
+  auto store = testing::open_test_store(dir.file("a.db"));
+  auto coded = sample_qualification(1, true);
+  coded.competences[0].code = "co 01310";
+  store->put_documents({coded});
+  const auto back = store->find_qualification("BK-9999-1");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->competences[0].code, "co 01310");
+  EXPECT_FALSE(back->competences[1].code.has_value());
+  EXPECT_EQ(*back, coded);
+  EXPECT_EQ(store->put_documents({coded})[0].outcome, PutOutcome::unchanged);
+  // Only the code changed: a new content, replacing the stored one.
+  coded.competences[1].code = "co 01320";
+  EXPECT_EQ(store->put_documents({coded})[0].outcome, PutOutcome::replaced);
+  EXPECT_EQ(store->find_qualification("BK-9999-1")->competences[1].code, "co 01320");
+  // The group heading is stored as written; none stays none.
+  coded.competences[0].group = "BASISACTIVITEITEN";
+  EXPECT_EQ(store->put_documents({coded})[0].outcome, PutOutcome::replaced);
+  const auto grouped = store->find_qualification("BK-9999-1");
+  EXPECT_EQ(grouped->competences[0].group, "BASISACTIVITEITEN");
+  EXPECT_EQ(grouped->competences[1].group, "");
+  EXPECT_EQ(*grouped, coded);
+}
+
 TEST(Store, FailedBatchLeavesTheStoreAsItWas) {
   TempDir dir;
   auto store = testing::open_test_store(dir.file("a.db"));
