@@ -212,6 +212,19 @@ TEST(CaseImport, AnOpenSaltPackageImportsWithAllItemsAndAssociations) {
             dump_canonical(again));
 }
 
+TEST(CaseImport, AnOriginStoredBeforeTheDocumentFieldsReadsAndIsStoredAsBefore) {
+  // frameworks.case_origin as written before the document's notes, description, adoptionStatus
+  // and the items' notes were kept: those are optional members, so no migration.
+  const std::string stored = R"({"identifiers":{"a":"b"},"associations":[]})";
+  const model::CaseOrigin origin = store::case_origin_from_text(stored);
+  EXPECT_EQ(origin.identifiers.at("a"), "b");
+  EXPECT_TRUE(origin.document_notes.empty());
+  EXPECT_TRUE(origin.document_description.empty());
+  EXPECT_TRUE(origin.adoption_status.empty());
+  EXPECT_TRUE(origin.item_notes.empty());
+  EXPECT_EQ(store::case_origin_to_text(origin), stored);
+}
+
 TEST(CaseImport, BadPackagesAreRefusedNamingTheField) {
   try {
     sources::parse_case_package(R"({"CFDocument": {"identifier": "x", "title": "t"},
