@@ -97,8 +97,14 @@ class CasePackageBuilder {
     Json j{{"identifier", id}, {"uri", uri("CFItems", id)}, {"fullStatement", statement}};
     if (!code.empty())
       j["humanCodingScheme"] = code;
-    if (!notes.empty())
+    if (!notes.empty()) {
       j["notes"] = notes;
+    } else if (origin_) {
+      // The notes another package gave this item (a qualification's footnotes).
+      auto kept = origin_->item_notes.find(id);
+      if (kept != origin_->item_notes.end())
+        j["notes"] = kept->second;
+    }
     j["language"] = "nl";
     j["CFItemType"] = type;
     j["CFItemTypeURI"] = link("CFItemTypes", case_id_for(std::string("item-type:") + type), type);
@@ -261,8 +267,15 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
   CasePackageBuilder b(options, &f.case_origin);
   std::string doc_id = only ? case_id_for("profile-document:" + only->id)
                             : case_keep_or_derive(f.id, "framework:" + f.id);
+  const model::CaseOrigin& origin = f.case_origin;
   std::string note = only ? "" : std::string(sources::case_id_note_prefix) + f.id;
-  b.document(doc_id, only ? only->title : f.title, note, only ? only->definition : "", f.date);
+  // The imported package's own notes follow our id line after a blank line, as it gave them.
+  if (!only && !origin.document_notes.empty())
+    note += "\n\n" + origin.document_notes;
+  b.document(doc_id, only ? only->title : f.title, note,
+             only ? only->definition : origin.document_description, f.date);
+  if (!only && !origin.adoption_status.empty())
+    b.adoption_status(origin.adoption_status);
   std::map<std::string, std::string> cluster_items;
   long long seq = 0;
   for (const model::Layer& layer : f.layers) {

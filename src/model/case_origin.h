@@ -29,8 +29,21 @@ struct CaseOrigin {
   /// package gave that item or association.
   std::map<std::string, std::string> identifiers;
   std::vector<CaseAssociationKept> associations;
+  /// The CFDocument's `notes` beyond the `vakkaart:<id>` line the export writes itself (a
+  /// qualification's scope, title notes and footnotes; another tool's remarks), its
+  /// `description` and its `adoptionStatus` ("Deprecated" for a withdrawn qualification), as
+  /// the package gave them.
+  std::string document_notes;
+  std::string document_description;
+  std::string adoption_status;
+  /// Item identifier -> the item's `notes` (footnotes of a qualification's items), for every
+  /// item whose notes the model has no place of its own for.
+  std::map<std::string, std::string> item_notes;
 
-  bool empty() const { return identifiers.empty() && associations.empty(); }
+  bool empty() const {
+    return identifiers.empty() && associations.empty() && document_notes.empty() &&
+           document_description.empty() && adoption_status.empty() && item_notes.empty();
+  }
   bool operator==(const CaseOrigin&) const = default;
 };
 

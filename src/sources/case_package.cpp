@@ -38,6 +38,7 @@ struct CaseItemIn {
   std::string type;  // CFItemType, or the title of CFItemTypeURI
   std::string code;  // humanCodingScheme
   std::string notes;
+  std::string exact_notes;  // as the package writes them (footnotes, one a line)
 };
 
 struct CaseChild {
@@ -54,9 +55,9 @@ struct CaseGraph {
   std::map<std::string, CaseItemIn> items;
   std::vector<std::string> item_order;
   std::map<std::string, std::vector<CaseChild>> children;  // parent -> children, sorted
-  std::map<std::string, std::string> part_of;              // item -> isPartOf destination
-  std::map<std::string, std::string> part_of_association;  // item -> that association's id
-  std::map<std::string, int> other_associations;           // type -> count not kept
+  /// An item's isPartOf associations, in file order: (destination, association identifier).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> part_of;
+  std::map<std::string, int> other_associations;  // type -> count not kept
   /// Associations outside the hierarchy between an item of the package and anything.
   std::vector<model::CaseAssociationKept> kept;
   size_t associations = 0;
@@ -80,6 +81,7 @@ void case_read_items(const JsonReader& r, const Json& root, CaseGraph& g) {
   const Json& items = r.array(root, "", "CFItems");
   if (items.size() > case_max_items)
     r.fail("CFItems", "more than " + std::to_string(case_max_items) + " items");
+  const JsonReader exact(g.file);  // notes are kept as the package writes them
   for (size_t i = 0; i < items.size(); ++i) {
     std::string path = "CFItems[" + std::to_string(i) + "]";
     const Json& j = items[i];
@@ -93,6 +95,7 @@ void case_read_items(const JsonReader& r, const Json& root, CaseGraph& g) {
       item.type = r.opt_str(j["CFItemTypeURI"], path + ".CFItemTypeURI", "title").value_or("");
     item.code = r.opt_str(j, path, "humanCodingScheme").value_or("");
     item.notes = r.opt_str(j, path, "notes").value_or("");
+    item.exact_notes = exact.opt_str(j, path, "notes").value_or("");
     if (g.items.count(item.identifier))
       r.fail(path + ".identifier", "identifier " + item.identifier + " is used twice");
     g.item_order.push_back(item.identifier);
@@ -122,9 +125,6 @@ void case_read_associations(const JsonReader& r, const Json& root, CaseGraph& g)
     if (type == "isChildOf" && g.items.count(origin) &&
         (destination == g.document_id || g.items.count(destination))) {
       g.children[destination].push_back({seq, i, origin, identifier});
-    } else if (type == "isPartOf" && g.items.count(origin)) {
-      g.part_of[origin] = destination;
-      g.part_of_association[origin] = identifier;
     } else if (g.items.count(origin) &&
                r.opt_str(a, path, "notes").value_or("").rfind(kOurCrosswalkNote, 0) != 0) {
       const Json& to = r.member(a, path, "destinationNodeURI");
@@ -140,6 +140,10 @@ void case_read_associations(const JsonReader& r, const Json& root, CaseGraph& g)
         k.destination_title = r.opt_str(to, path + ".destinationNodeURI", "title").value_or("");
       }
       k.sequence = seq;
+      // A main activity's isPartOf its cluster (in a package of ours) is part of the
+      // hierarchy: the rebuild takes it out of what is kept.
+      if (type == "isPartOf")
+        g.part_of[origin].push_back({destination, identifier});
       g.kept.push_back(std::move(k));
     } else {
       ++g.other_associations[type];
@@ -212,6 +216,7 @@ bool case_is_ours(const CaseGraph& g) {
 model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
   std::map<std::string, std::string> cluster_of_item;  // CASE identifier -> our cluster id
   std::vector<std::string> profile_items;
+  std::set<std::string> hierarchy_part_of;  // the isPartOf associations the model stands for
   auto& kept = f.case_origin.identifiers;
   for (const CaseChild& top : case_children_of(g, g.document_id)) {
     const CaseItemIn& item = g.items.at(top.identifier);
@@ -235,10 +240,19 @@ model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
       p.clusters.push_back({c.id, {}});
     for (const CaseChild& m : case_children_of(g, pid)) {
       const CaseItemIn& mi = g.items.at(m.identifier);
-      auto part = g.part_of.find(mi.identifier);
-      auto cluster =
-          part == g.part_of.end() ? cluster_of_item.end() : cluster_of_item.find(part->second);
-      if (cluster == cluster_of_item.end())
+      // Its isPartOf its cluster: the first whose destination is a cluster item.
+      const std::pair<std::string, std::string>* part = nullptr;
+      auto cluster = cluster_of_item.end();
+      if (auto parts = g.part_of.find(mi.identifier); parts != g.part_of.end()) {
+        for (const auto& candidate : parts->second) {
+          cluster = cluster_of_item.find(candidate.first);
+          if (cluster != cluster_of_item.end()) {
+            part = &candidate;
+            break;
+          }
+        }
+      }
+      if (!part)
         throw Error(ErrorCode::parse_error,
                     "main activity " + mi.identifier + " is part of no cluster (isPartOf)",
                     {g.file, 0, "CFAssociations"});
@@ -255,14 +269,24 @@ model::Framework case_rebuild_ours(const CaseGraph& g, model::Framework f) {
         f.case_origin.identifiers["main-activity:" + ref] = mi.identifier;
         f.case_origin.identifiers["association:isChildOf:" + mi.identifier + ":" + pid] =
             m.association;
-        f.case_origin.identifiers["association:isPartOf:" + mi.identifier + ":" + part->second] =
-            g.part_of_association.at(mi.identifier);
+        f.case_origin.identifiers["association:isPartOf:" + mi.identifier + ":" + part->first] =
+            part->second;
+        hierarchy_part_of.insert(part->second);
         std::set<std::string> seen;
         ma.activities = case_activities(g, mi.identifier, 1, seen, ref, &f.case_origin);
         pc.main_activities.push_back(std::move(ma));
       }
     }
     f.profiles.push_back(std::move(p));
+  }
+  for (const model::CaseAssociationKept& k : g.kept)
+    if (!hierarchy_part_of.count(k.identifier))
+      f.case_origin.associations.push_back(k);
+  for (const std::string& id : g.item_order) {
+    const CaseItemIn& item = g.items.at(id);
+    // A profile's notes are its definition; any other item's are kept as they are.
+    if (item.type != case_types::profile && !item.exact_notes.empty())
+      f.case_origin.item_notes[id] = item.exact_notes;
   }
   return f;
 }
@@ -314,6 +338,9 @@ model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
     }
   }
   f.case_origin.associations = g.kept;
+  for (const std::string& id : g.item_order)
+    if (!g.items.at(id).exact_notes.empty())
+      f.case_origin.item_notes[id] = g.items.at(id).exact_notes;
   if (loose)
     notes.push_back({ReportNote::Kind::decision,
                      std::to_string(loose) + " items are the child of nothing (no isChildOf); " +
@@ -356,18 +383,31 @@ ParseResult parse_case_package(std::string_view text, const std::string& file_na
   model::Framework f;
   f.title = r.str(doc, "CFDocument", "title");
   f.date = r.opt_str(doc, "CFDocument", "version").value_or("");
-  std::string note = r.opt_str(doc, "CFDocument", "notes").value_or("");
+  // The document's notes and description are kept exactly (line breaks separate the parts of a
+  // qualification's notes); only the id and the profile's definition are read collapsed.
+  const JsonReader exact(file_name);
+  std::string note = exact.opt_str(doc, "CFDocument", "notes").value_or("");
   ParseResult result;
-  bool ours = case_is_ours(g) && note.rfind(case_id_note_prefix, 0) == 0;
+  bool ours = case_is_ours(g) && case_collapse(note).rfind(case_id_note_prefix, 0) == 0;
+  std::string description = r.opt_str(doc, "CFDocument", "description").value_or("");
   if (ours) {
-    f.id = note.substr(case_id_note_prefix.size());
+    // "vakkaart:<id>", then (after a blank line) the notes of the package it was imported from.
+    note.erase(0, note.find_first_not_of(" \t\r\n"));
+    const size_t end = note.find('\n');
+    f.id = case_collapse(note.substr(
+        case_id_note_prefix.size(),
+        end == std::string::npos ? std::string::npos : end - case_id_note_prefix.size()));
     f = case_rebuild_ours(g, std::move(f));
-    f.case_origin.associations = g.kept;
+    if (end != std::string::npos)
+      f.case_origin.document_notes =
+          note.substr(note.compare(end, 2, "\n\n") == 0 ? end + 2 : end + 1);
   } else {
     f.id = g.document_id;  // the CASE identifier is the framework's id, so it survives export
-    std::string description = r.opt_str(doc, "CFDocument", "description").value_or("");
     f = case_rebuild_foreign(g, std::move(f), description, result.notes);
+    f.case_origin.document_notes = note;
   }
+  f.case_origin.document_description = exact.opt_str(doc, "CFDocument", "description").value_or("");
+  f.case_origin.adoption_status = r.opt_str(doc, "CFDocument", "adoptionStatus").value_or("");
   std::string kept = std::to_string(g.items.size()) + " items, " + std::to_string(g.associations) +
                      " associations";
   result.notes.push_back(

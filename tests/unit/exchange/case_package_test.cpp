@@ -172,6 +172,13 @@ TEST(CaseImport, AnOpenSaltPackageImportsWithAllItemsAndAssociations) {
   Json again = framework_to_case(f, {});
   EXPECT_EQ(case_findings_text(validate_case_package(again)), "");
   EXPECT_EQ(again["CFDocument"]["identifier"], "561ae200-8c5b-5b42-84cb-1ce488e6e8e1");
+  // The document's adoptionStatus and description come back as the package gave them; it has
+  // no notes, so the document's notes are our id line alone, and no item gets notes.
+  EXPECT_EQ(again["CFDocument"]["adoptionStatus"], "Draft");
+  EXPECT_EQ(again["CFDocument"]["description"],
+            "Een klein kader van eigen makelij in de vorm van een OpenSALT-export.");
+  EXPECT_EQ(again["CFDocument"]["notes"], "vakkaart:561ae200-8c5b-5b42-84cb-1ce488e6e8e1");
+  EXPECT_TRUE(f.case_origin.item_notes.empty());
   Json source = Json::parse(text);
   std::map<std::string, std::string> exported_items;
   for (const auto& item : again["CFItems"])
@@ -203,6 +210,19 @@ TEST(CaseImport, AnOpenSaltPackageImportsWithAllItemsAndAssociations) {
   EXPECT_EQ(case_parsed_framework(second), f);
   EXPECT_EQ(dump_canonical(framework_to_case(case_parsed_framework(second), {})),
             dump_canonical(again));
+}
+
+TEST(CaseImport, AnOriginStoredBeforeTheDocumentFieldsReadsAndIsStoredAsBefore) {
+  // frameworks.case_origin as written before the document's notes, description, adoptionStatus
+  // and the items' notes were kept: those are optional members, so no migration.
+  const std::string stored = R"({"identifiers":{"a":"b"},"associations":[]})";
+  const model::CaseOrigin origin = store::case_origin_from_text(stored);
+  EXPECT_EQ(origin.identifiers.at("a"), "b");
+  EXPECT_TRUE(origin.document_notes.empty());
+  EXPECT_TRUE(origin.document_description.empty());
+  EXPECT_TRUE(origin.adoption_status.empty());
+  EXPECT_TRUE(origin.item_notes.empty());
+  EXPECT_EQ(store::case_origin_to_text(origin), stored);
 }
 
 TEST(CaseImport, BadPackagesAreRefusedNamingTheField) {
