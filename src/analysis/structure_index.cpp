@@ -101,13 +101,14 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
       const auto* layer = fw.find_layer(c.layer_id);
       info.clusters.push_back(static_cast<std::uint32_t>(index->clusters_.size()));
       index->clusters_.push_back({c.id, c.title, c.layer_id, layer ? layer->title : "", fw_index,
-                                  c.layer_id == "kernactiviteiten"});
+                                  c.layer_id == "kernactiviteiten", c.labels});
     }
     index->frameworks_.push_back(std::move(info));
 
     for (const auto& p : fw.profiles) {
       auto candidate = static_cast<std::uint32_t>(index->candidates_.size());
-      index->candidates_.push_back({Candidate::Kind::profile, p.id, p.title, fw.id, fw_index, {}});
+      index->candidates_.push_back(
+          {Candidate::Kind::profile, p.id, p.title, fw.id, fw_index, {}, p.title_labels});
       index->candidate_by_id_[p.id] = candidate;
       index->add_unit(p.title, "title", {candidate, -1});
       for (const auto& sentence : structure_sentences(p.definition))
@@ -123,8 +124,8 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
           ++position;
           auto group = static_cast<std::int32_t>(index->groups_.size());
           index->groups_.push_back({candidate, cluster, position, main.title.value_or(""),
-                                    p.id + ":" + pc.cluster_id + ":" + std::to_string(position),
-                                    0});
+                                    p.id + ":" + pc.cluster_id + ":" + std::to_string(position), 0,
+                                    main.title_labels});
           index->candidates_[candidate].groups.push_back(static_cast<std::uint32_t>(group));
           if (main.title)
             index->add_unit(*main.title, "main_activity", {candidate, group});
@@ -139,7 +140,7 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
 
   for (const auto& q : qualifications) {
     auto candidate = static_cast<std::uint32_t>(index->candidates_.size());
-    index->candidates_.push_back({Candidate::Kind::qualification, q.id, q.title, "", 0, {}});
+    index->candidates_.push_back({Candidate::Kind::qualification, q.id, q.title, "", 0, {}, {}});
     index->candidate_by_id_[q.id] = candidate;
     if (q.current)
       index->candidate_by_id_[q.code] = candidate;
@@ -149,7 +150,7 @@ std::shared_ptr<const StructureIndex> StructureIndex::build(
     for (const auto& c : q.competences) {
       auto group = static_cast<std::int32_t>(index->groups_.size());
       index->groups_.push_back(
-          {candidate, -1, c.number, c.title, q.id + ":" + std::to_string(c.number), 0});
+          {candidate, -1, c.number, c.title, q.id + ":" + std::to_string(c.number), 0, {}});
       index->candidates_[candidate].groups.push_back(static_cast<std::uint32_t>(group));
       index->add_unit(c.title, "competence", {candidate, group});
       for (const auto& a : c.activities)

@@ -23,6 +23,7 @@ struct Candidate {
   std::string framework_id;           // profiles only
   std::size_t framework = 0;          // index into StructureIndex::frameworks() (profiles only)
   std::vector<std::uint32_t> groups;  // its groups (StructureIndex::groups()), in source order
+  model::Labels title_labels;         // the title in other languages (profiles only; issue 18)
 };
 
 /// A part of a candidate whose coverage is reported: a profile's main activity or a
@@ -36,6 +37,7 @@ struct Group {
   std::string title;  // main activity title ("" for the untitled learning-professional one)
   std::string ref;    // "gemeenschapswerker:afwegen-kiezen-ontwerpen:2", "BK-0338-3:5"
   int units = 0;      // distinct units in the group
+  model::Labels title_labels;  // a main activity's title in other languages (issue 18)
 };
 
 /// A cluster of some framework's ring model; clusters of different frameworks are distinct.
@@ -45,7 +47,8 @@ struct ClusterInfo {
   std::string layer_id;
   std::string layer_title;
   std::size_t framework = 0;
-  bool core = false;  // in the core-activities ring ("kernactiviteiten")
+  bool core = false;     // in the core-activities ring ("kernactiviteiten")
+  model::Labels labels;  // the title in other languages (issue 18)
 };
 
 struct FrameworkInfo {

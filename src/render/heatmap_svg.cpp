@@ -39,6 +39,16 @@ void check_shape(const std::vector<std::string>& labels,
   }
   if (!options.links.empty() && options.links.size() != labels.size())
     throw Error(ErrorCode::invalid_argument, "a heat map needs no links or one per label");
+  if (!options.label_langs.empty() && options.label_langs.size() != labels.size())
+    throw Error(ErrorCode::invalid_argument,
+                "a heat map needs no label languages or one per label");
+}
+
+/// The lang attribute of label `i` with a space after it, or nothing when none is given.
+std::string label_lang(const HeatmapOptions& options, std::size_t i) {
+  return options.label_langs.empty()
+             ? ""
+             : "lang=\"" + text::escape_markup(options.label_langs[i]) + "\" ";
 }
 
 /// A label as SVG text, inside a link when there is one; `place` holds its position attributes.
@@ -225,16 +235,16 @@ std::string heatmap_cells_svg(const std::vector<std::string>& labels,
   svg << "<g class=\"col-labels\">\n";
   for (std::size_t j = 0; j < n; ++j) {
     const double x = l.left + l.cell * static_cast<double>(j) + l.cell / 2;
-    write_label(
-        svg, labels[j], options.links.empty() ? "" : options.links[j],
-        "transform=\"translate(" + svg_number(x) + "," + svg_number(l.top - 6) + ") rotate(-45)\"");
+    write_label(svg, labels[j], options.links.empty() ? "" : options.links[j],
+                label_lang(options, j) + "transform=\"translate(" + svg_number(x) + "," +
+                    svg_number(l.top - 6) + ") rotate(-45)\"");
   }
   svg << "</g>\n<g class=\"row-labels\">\n";
   for (std::size_t i = 0; i < n; ++i) {
     const double y = l.top + l.cell * static_cast<double>(i) + l.cell / 2 + 4;
-    write_label(
-        svg, labels[i], options.links.empty() ? "" : options.links[i],
-        "x=\"" + svg_number(l.left - 6) + "\" y=\"" + svg_number(y) + "\" text-anchor=\"end\"");
+    write_label(svg, labels[i], options.links.empty() ? "" : options.links[i],
+                label_lang(options, i) + "x=\"" + svg_number(l.left - 6) + "\" y=\"" +
+                    svg_number(y) + "\" text-anchor=\"end\"");
   }
   svg << "</g>\n<g class=\"cells\">\n";
   write_cells(svg, labels, cells, l, options);

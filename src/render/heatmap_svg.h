@@ -23,6 +23,8 @@ struct HeatmapOptions {
   std::string lang = "nl";  // "nl" or "en": decimal comma or point, legend words
   /// Empty, or one href per label: the row and column labels become links.
   std::vector<std::string> links;
+  /// Empty, or one language per label ("en", "nl"): each label's lang attribute (issue 18).
+  std::vector<std::string> label_langs;
   int cell_size = 40;  // px; values are printed inside cells of at least 28 px
   HeatmapScale scale = HeatmapScale::sequential;
   std::string css_class = "heatmap";  // class of the svg; its style rules are scoped to it

@@ -1,17 +1,20 @@
 """Issue 18: English labels imported through a framework sheet (wording_en) show wherever the
-UI shows framework text on an English page (the ring model, search results, the compare page,
-the composer), each marked with its language; the Dutch page keeps the Dutch source text, and a
-label with markup in it is escaped everywhere it is shown.
+UI shows framework text on an English page (the ring model and layer titles, search results, the
+compare page and its heat maps, the analysis page, a qualification's crosswalk targets and
+cluster suggestions, the composer), each marked with its language; the Dutch page keeps the
+Dutch source text, and a label with markup in it is escaped everywhere it is shown.
 """
 import csv
 import io
 import json
 import os
+import re
 import sys
 import unittest
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import NOTE, Server, TempDirMixin, run  # noqa: E402
+from support import BK, NOTE, Server, TempDirMixin, run  # noqa: E402
 
 FRAMEWORK = "sociare-2016"
 PROFILE = "gemeenschapswerker"
@@ -20,12 +23,18 @@ CLUSTER_LABEL = "Orient <script>alert(1)</script> & relate"
 CLUSTER_SHOWN = "Orient &lt;script&gt;alert(1)"
 ACTIVITY_LABEL = "Steers the hovercraft of the organisation"
 PROFILE_LABEL = "Community worker"
+# Every other titled main activity and profile gets "EN <script>…</script> " before its Dutch.
+EN_PREFIX = "EN <script>alert(2)</script> "
+# As shown: pages escape "/" too (&#x2F;), SVGs do not; both start so.
+EN_SHOWN = "EN &lt;script&gt;alert(2)&lt;"
+LAYER_LABEL = "Ring <script>alert(3)</script> one"
+LAYER_SHOWN = "Ring &lt;script&gt;alert(3)&lt;&#x2F;script&gt; one"
 
 
 class LabelsShownTest(TempDirMixin, unittest.TestCase):
     def setUp(self):
         super().setUp()
-        run("import", NOTE, db=self.db)
+        run("import", NOTE, BK, db=self.db)
         sheet = self.path("f.csv")
         run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
         with open(sheet, encoding="utf-8-sig", newline="") as f:
@@ -43,6 +52,16 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
                         if r[1] == "activity" and r[0].startswith(f"{PROFILE}/{CLUSTER}/"))
         rows[activity][5] = ACTIVITY_LABEL
         self.activity_dutch = rows[activity][4]
+        # The analysis text: the profile's own activities.
+        self.profile_texts = [r[4] for r in rows
+                              if r[1] == "activity" and r[0].startswith(PROFILE + "/")]
+        for r in rows[1:]:
+            if (r[1] == "main_activity" and r[4]) or (r[1] == "profile" and r[0] != PROFILE):
+                r[5] = EN_PREFIX + r[4]
+        layers = [r for r in rows if r[1] == "layer"]
+        layers[0][5] = LAYER_LABEL
+        self.labelled_layer_dutch = layers[0][4]
+        self.unlabelled_layers = [r[0] for r in layers[1:]]
         out = io.StringIO(newline="")
         csv.writer(out, lineterminator="\n").writerows(rows)
         self.assertIn("replaced", run("import", self.write("labels.csv", out.getvalue()),
@@ -99,6 +118,74 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         self.assertNotIn(PROFILE_LABEL, nl)
         self.assertNotIn(ACTIVITY_LABEL, nl)
         self.assertNotIn("Orient", nl)
+
+    def test_the_compare_pages_heat_maps_of_all_items(self):
+        # The map of every profile and qualification, with or without a choice.
+        for path in ["/compare", f"/compare?item={PROFILE}&item={self.other}"]:
+            en = self.page(path, "en")
+            self.assertRegex(en, rf'<text class="label" lang="en" [^>]*>{PROFILE_LABEL}</text>')
+            # A long label is cut, named in full in its <title>.
+            self.assertRegex(en, r'<text class="label" lang="en" [^>]*>(<title>[^<]*</title>)?'
+                                 + re.escape(EN_SHOWN[:8]))
+            # Qualifications have no labels and stay Dutch.
+            self.assertRegex(en, r'/qualifications/[^"]*"><text class="label" lang="nl" ')
+            nl = self.page(path, "nl")
+            self.assertNotIn(PROFILE_LABEL, nl)
+            self.assertNotIn("EN &lt;script", nl)
+            self.assertRegex(nl, rf'<text class="label" lang="nl" [^>]*>{PROFILE.capitalize()}')
+
+    def analyse(self, lang):
+        text = ". ".join(self.profile_texts) + "."
+        status, _, body = self.server.request(
+            "POST", f"/analyse?lang={lang}", raw=urllib.parse.urlencode({"text": text}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 200, body[:300])
+        page = body.decode("utf-8")
+        self.assertNotIn("<script>alert", page)
+        return page
+
+    def test_the_analysis_page(self):
+        en = self.analyse("en")
+        self.assertRegex(en, rf'class="verdict"[^\n]*lang="en">{PROFILE_LABEL}</a>')
+        self.assertIn(f'<span lang="en">{PROFILE_LABEL}</span></figcaption>', en)
+        self.assertIn(f'lang="en">{PROFILE_LABEL}</a> <span class="badge">', en)
+        # A sentence's places: the profile and its cluster, each in its language.
+        self.assertIn(f'<span lang="en">{PROFILE_LABEL}</span> › <span lang="en">{CLUSTER_SHOWN}',
+                      en)
+        # The ring of the best profile shows the cluster's label.
+        self.assertIn(f'lang="en" aria-label="{CLUSTER_SHOWN}', en)
+        nl = self.analyse("nl")
+        self.assertNotIn(PROFILE_LABEL, nl)
+        self.assertNotIn("Orient", nl)
+        self.assertNotIn("EN &lt;script", nl)
+        self.assertIn(f'<span lang="nl">{PROFILE.capitalize()}</span> › <span lang="nl">', nl)
+
+    def test_the_qualification_pages_crosswalk_targets_and_cluster_suggestions(self):
+        en = self.page("/qualifications/BK-0338-3", "en")
+        # Crosswalk targets: the main activity and its profile, labelled.
+        self.assertRegex(en, rf'<a class="crosswalk-target" href="[^"]*" lang="en">{re.escape(EN_SHOWN)}')
+        self.assertRegex(en, rf'<span class="crosswalk-context"><span lang="en">{re.escape(EN_SHOWN)}'
+                             rf'|<span class="crosswalk-context"><span lang="en">{re.escape(PROFILE_LABEL)}')
+        # Cluster suggestions: the main activities within and their profiles, labelled.
+        self.assertRegex(en, rf'<li><span lang="en">{re.escape(EN_SHOWN)}[^<]*</span> <span class="profiles">'
+                             rf'\(<span lang="en">')
+        nl = self.page("/qualifications/BK-0338-3", "nl")
+        self.assertNotIn("EN &lt;script", nl)
+        self.assertNotIn(PROFILE_LABEL, nl)
+        self.assertIn('<a class="crosswalk-target" href="', nl)
+        self.assertRegex(nl, r'<a class="crosswalk-target" href="[^"]*" lang="nl">')
+
+    def test_the_profile_pages_layer_titles(self):
+        en = self.page(f"/profiles/{PROFILE}", "en")
+        self.assertIn(f'<span lang="en">{LAYER_SHOWN}</span>', en)
+        # A ring without a label: the interface's own English name for it.
+        names = json.load(open(os.path.join(os.path.dirname(__file__), "..", "..", "web", "i18n",
+                                            "en.json"), encoding="utf-8"))["layers"]
+        for layer in self.unlabelled_layers:
+            self.assertIn(f'<span lang="en">{names[layer]}</span>', en)
+        nl = self.page(f"/profiles/{PROFILE}", "nl")
+        self.assertNotIn("Ring &lt;script", nl)
+        self.assertIn('<p class="cluster-meta"><span lang="nl">', nl)
 
     def test_the_composers_cluster_titles(self):
         status, _, body = self.server.request("POST", "/api/functions",

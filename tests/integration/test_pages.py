@@ -148,7 +148,8 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
                 listed = set(re.findall(r'cluster=([a-z0-9-]+)[^"]*" lang="nl">', page))
                 self.assertEqual(ring, listed)
         _, _, english = self.server.get("/profiles/campagnewerker?cluster=communiceren&lang=en")
-        self.assertIn("Supporting activities ·", english.decode("utf-8"))
+        # The ring's name is the interface's own English word, marked as English (issue 18).
+        self.assertIn('<span lang="en">Supporting activities</span> ·', english.decode("utf-8"))
 
     def test_the_language_choice_is_kept_in_a_cookie_and_the_cache_keeps_them_apart(self):
         # A Dutch start page in the cache first, so a mix-up would show.

@@ -11,6 +11,7 @@
 #include "analysis/word_terms.h"
 #include "auth/roles.h"
 #include "core/error.h"
+#include "model/labels.h"
 #include "render/ring_svg.h"
 #include "server/analyse_request.h"
 #include "server/request_input.h"
@@ -63,6 +64,19 @@ std::string marked_segment(const analysis::SegmentResult& s) {
   return out + text::escape_markup(s.text.substr(at));
 }
 
+/// A candidate's title as shown: a profile's label in `lang` when it has one, its Dutch
+/// otherwise (issue 18; qualifications have no labels).
+model::ShownText candidate_title(const analysis::Candidate& c, const std::string& lang) {
+  return model::shown_text(c.title_labels, lang, c.title);
+}
+
+/// A cluster's title as shown (model::shown_text).
+model::ShownText cluster_title(const analysis::StructureIndex& index, std::int32_t cluster,
+                               const std::string& lang) {
+  const auto& info = index.clusters()[static_cast<std::size_t>(cluster)];
+  return model::shown_text(info.labels, lang, info.title);
+}
+
 std::string analyse_fill(std::string text, const std::string& key, const std::string& value) {
   const std::string slot = "{" + key + "}";
   const auto at = text.find(slot);
@@ -79,8 +93,10 @@ void add_verdict(Json& view, const analysis::AnalysisResult& result,
   if (result.best_candidate >= 0) {
     const auto& top = result.candidates.front();
     const auto& best = index.candidates()[top.candidate];
+    const model::ShownText title = candidate_title(best, lang);
     view["best"] = {{"id", best.id},
-                    {"title", best.title},
+                    {"title", title.text},
+                    {"title_lang", title.lang},
                     {"url", group_url(index, -1, top.candidate, lang)},
                     {"confidence", percent_text(top.confidence * 100)},
                     {"coverage", percent_text(top.coverage)},
@@ -103,10 +119,12 @@ Json candidate_rows(const analysis::AnalysisResult& result, const analysis::Stru
     const auto& r = result.candidates[k];
     const auto& c = index.candidates()[r.candidate];
     const bool profile = c.kind == analysis::Candidate::Kind::profile;
+    const model::ShownText title = candidate_title(c, lang);
     profiles.push_back(
         {{"rank", k + 1},
          {"id", c.id},
-         {"title", c.title},
+         {"title", title.text},
+         {"title_lang", title.lang},
          {"url", group_url(index, -1, r.candidate, lang)},
          {"kind", profile ? t["analyse"]["kind_profile"] : t["analyse"]["kind_qualification"]},
          {"confidence", percent_text(r.confidence * 100)},
@@ -138,15 +156,19 @@ void add_ring(Json& view, const analysis::AnalysisResult& result,
   for (auto cl : fw.clusters) {
     const auto& info = index.clusters()[cl];
     framework.clusters.push_back({info.id, info.layer_id, info.title});
+    framework.clusters.back().labels = info.labels;  // the ring shows them (issue 18)
   }
   model::Profile profile{cand.id, cand.title, fw.id, "", {}};
+  profile.title_labels = cand.title_labels;
   render::RingOptions options;
   options.lang = lang;
   options.cluster_coverage = &coverage;
   options.link_prefix =
       page_url("/profiles/" + cand.id, {}, lang) + (lang == "en" ? "&cluster=" : "?cluster=");
   view["ring_svg"] = render::ring_svg(framework, profile, options);
-  view["ring_title"] = cand.title;
+  const model::ShownText title = candidate_title(cand, lang);
+  view["ring_title"] = title.text;
+  view["ring_title_lang"] = title.lang;
 }
 
 Json missing_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
@@ -154,9 +176,13 @@ Json missing_rows(const analysis::AnalysisResult& result, const analysis::Struct
   Json missing = Json::array();
   for (auto g : result.missing_core) {
     const auto& group = index.groups()[g];
+    const model::ShownText title = model::shown_text(group.title_labels, lang, group.title);
+    const model::ShownText cluster = cluster_title(index, group.cluster, lang);
     missing.push_back(
-        {{"title", group.title},
-         {"cluster", index.clusters()[static_cast<std::size_t>(group.cluster)].title},
+        {{"title", title.text},
+         {"title_lang", title.lang},
+         {"cluster", cluster.text},
+         {"cluster_lang", cluster.lang},
          {"url", group_url(index, static_cast<std::int32_t>(g), group.candidate, lang)}});
   }
   return missing;
@@ -173,16 +199,23 @@ Json segment_rows(const analysis::AnalysisResult& result, const analysis::Struct
       const auto& unit = index.units()[m.unit];
       Json places = Json::array();
       for (const auto& place : unit.places) {
-        std::string label = candidates[place.candidate].title;
+        const model::ShownText title = candidate_title(candidates[place.candidate], lang);
+        Json shown = {{"title", title.text},
+                      {"title_lang", title.lang},
+                      {"url", group_url(index, place.group, place.candidate, lang)}};
         if (place.group >= 0) {
           const auto& g = index.groups()[static_cast<std::size_t>(place.group)];
-          label += g.cluster >= 0
-                       ? " › " + index.clusters()[static_cast<std::size_t>(g.cluster)].title
-                       : " › " + t["analyse"]["competence"].get<std::string>() + " " +
-                             std::to_string(g.position);
+          // A competence's place is the page's own word and number.
+          const model::ShownText where =
+              g.cluster >= 0 ? cluster_title(index, g.cluster, lang)
+                             : model::ShownText{t["analyse"]["competence"].get<std::string>() +
+                                                    " " + std::to_string(g.position),
+                                                lang};
+          shown["place"] = where.text;
+          shown["place_lang"] = where.lang;
+          shown["has_place"] = true;
         }
-        places.push_back(
-            {{"label", label}, {"url", group_url(index, place.group, place.candidate, lang)}});
+        places.push_back(std::move(shown));
       }
       std::string words;
       for (const auto& w : m.words)

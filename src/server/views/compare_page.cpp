@@ -37,12 +37,20 @@ Json choices(store::Store& store, const std::set<std::string>& chosen) {
 
 // Both measures over all items, each with a plain description of what it counts: the names
 // statisticians give them are explained once, in the page's "how is this computed".
-Json heatmaps(const compare::Similarity& sim, const std::string& lang) {
-  const auto svgs = render::similarity_heatmaps_svg(sim, lang, [&](const compare::ItemInfo& i) {
-    return page_url(
-        (i.kind == compare::ItemKind::profile ? "/profiles/" : "/qualifications/") + i.id, {},
-        lang);
-  });
+// Profile titles in the reader's language where a label exists (shown_item_title).
+Json heatmaps(const compare::Similarity& sim, const std::vector<compare::Item>& items,
+              const std::string& lang) {
+  std::vector<model::ShownText> titles;
+  for (const auto& item : items)
+    titles.push_back(shown_item_title(item, lang));
+  const auto svgs = render::similarity_heatmaps_svg(
+      sim, lang,
+      [&](const compare::ItemInfo& i) {
+        return page_url(
+            (i.kind == compare::ItemKind::profile ? "/profiles/" : "/qualifications/") + i.id, {},
+            lang);
+      },
+      titles);
   const Json& tc = web::ui_texts(lang)["compare"];
   Json out = Json::array();
   for (std::size_t m = 0; m < svgs.size(); ++m) {
@@ -103,7 +111,7 @@ void add_comparison(Context& r, const std::vector<std::string>& ids, const compa
   const auto summary = compare::summarize(items, comparison, sim, placement);
 
   const CompareLangs langs = show_compare_labels(comparison, items, r.lang);
-  view["summary"] = compare_summary_view(comparison, summary, r.lang);
+  view["summary"] = compare_summary_view(comparison, summary, r.lang, langs.items);
   view["comparison"] = compare_groups_view(comparison, summary, placement, {items, langs}, r);
   if (profiles > 0 && qualifications > 0)
     view["placed_hint"] =
@@ -125,8 +133,9 @@ Page compare_page(Context& r) {
   Json view;
   view["choices"] = choices(r.store(), {ids.begin(), ids.end()});
   // Unknown ids fail here (404) before the count is checked (400), as /api/similarity does.
-  const auto sim = compare::similarity(compare::similarity_items(r.store(), ids));
-  view["heatmaps"] = heatmaps(sim, r.lang);
+  const auto all_items = compare::similarity_items(r.store(), ids);
+  const auto sim = compare::similarity(all_items);
+  view["heatmaps"] = heatmaps(sim, all_items, r.lang);
   view["method"] = method_texts(r.lang);
   view["need_two"] = ids.size() == 1;
   view["extra_css_urls"] = Json::array({web::asset_url("css/compare.css")});

@@ -59,7 +59,7 @@ std::string cmp_pair_sentence(const compare::PairLikeness& p, const compare::Com
 /// The chosen items' wording as a small heat map; each square's hint is its pair's sentence, so
 /// pointing at it says in words what the colour shows.
 std::string cmp_summary_map(const compare::Comparison& c, const compare::ComparisonSummary& s,
-                            const std::string& lang) {
+                            const std::string& lang, const std::vector<std::string>& item_langs) {
   const Json& tc = web::ui_texts(lang)["compare"];
   const std::size_t n = c.items.size();
   std::vector<std::string> labels;
@@ -83,6 +83,8 @@ std::string cmp_summary_map(const compare::Comparison& c, const compare::Compari
   options.lang = lang;
   options.cell_size = 52;
   options.css_class = "heatmap-small";
+  if (item_langs.size() == n)
+    options.label_langs = item_langs;
   return render::heatmap_cells_svg(labels, cells, options);
 }
 
@@ -161,6 +163,8 @@ Json cmp_placed(const compare::PlacedCompetence& p, const std::string& item,
     row["show_source"] = false;
     // The row names the cluster already; the profile is what tells two targets apart.
     row["target"]["context"] = a.target_item_title;
+    if (Json& parts = row["target"]["context_parts"]; parts.size() > 1)
+      parts.erase(1);
     rows.push_back(std::move(row));
   }
   out["has_crosswalk"] = !rows.empty();
@@ -194,7 +198,7 @@ std::string compare_group_anchor(const compare::Group& group) {
 }
 
 Json compare_summary_view(const compare::Comparison& c, const compare::ComparisonSummary& s,
-                          const std::string& lang) {
+                          const std::string& lang, const std::vector<std::string>& item_langs) {
   const Json& tc = web::ui_texts(lang)["compare"];
   Json out;
   // Most alike first: with more than two items the headline names the ends of that order.
@@ -220,7 +224,7 @@ Json compare_summary_view(const compare::Comparison& c, const compare::Compariso
   }
   out["has_pairs"] = order.size() > 1;
   out["pairs"] = std::move(pairs);
-  out["map_svg"] = cmp_summary_map(c, s, lang);
+  out["map_svg"] = cmp_summary_map(c, s, lang, item_langs);
   out["counts"] = {{"all", c.counts.all}, {"some", c.counts.some}, {"unique", c.counts.unique}};
   out["more_than_two"] = c.items.size() > 2;  // of two items, none is held by some only
   Json most = Json::array();

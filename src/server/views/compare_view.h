@@ -14,10 +14,12 @@ namespace vakkaart::server {
 /// What the compare page says first (web/templates/compare.mustache, `summary`): how alike the
 /// items are in words (one sentence per pair, the most and least alike first when there are
 /// more than two), a small heat map of their wording, where they share most, and how many
-/// competences of each qualification resemble the profiles' main activities.
+/// competences of each qualification resemble the profiles' main activities. `item_langs`, when
+/// not empty, gives the language of each item's title (the small heat map's label `lang`s).
 vakkaart::Json compare_summary_view(const compare::Comparison& comparison,
                                     const compare::ComparisonSummary& summary,
-                                    const std::string& lang);
+                                    const std::string& lang,
+                                    const std::vector<std::string>& item_langs = {});
 
 /// Issue 18: the loaded items (their labels) and the languages show_compare_labels left the
 /// titles in, for compare_groups_view.

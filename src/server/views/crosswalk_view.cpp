@@ -5,6 +5,7 @@
 #include "analysis/crosswalk.h"
 #include "analysis/crosswalk_json.h"
 #include "core/error.h"
+#include "model/framework_labels.h"
 #include "server/views/page.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
@@ -31,16 +32,44 @@ std::string crosswalk_end_url(const std::string& ref, const std::string& kind,
   return page_url("/", {}, lang);
 }
 
-Json crosswalk_end(const Json& end, const std::string& lang) {
+Json crosswalk_end(const Json& end, const std::string& lang, CrosswalkProfiles* profiles) {
   Json out = end;
   const std::string title = end["title"], item_title = end["item_title"];
   const std::string cluster = end["cluster"].is_string() ? end["cluster"].get<std::string>() : "";
   out["url"] = crosswalk_end_url(end["ref"], end["kind"], lang);
   out["context"] = !cluster.empty() && cluster != title ? item_title + " · " + cluster : item_title;
+  model::ShownText shown_title{title, "nl"}, shown_item{item_title, "nl"},
+      shown_cluster{cluster, "nl"};
+  const std::string ref = end["ref"];
+  const auto parts = text::split(ref, ':');  // views into ref
+  const store::ProfileRecord* record =
+      profiles && end["kind"] == "main_activity" && parts.size() == 3
+          ? profiles->find(std::string(parts[0]))
+          : nullptr;
+  if (record) {
+    if (const model::Labels* labels = model::profile_text_labels(record->profile, title))
+      shown_title = model::shown_text(*labels, lang, title);
+    shown_item = model::shown_text(record->profile.title_labels, lang, item_title);
+    if (const model::Cluster* c = record->framework.find_cluster(std::string(parts[1])))
+      shown_cluster = model::shown_text(c->labels, lang, cluster);
+  }
+  out["title"] = shown_title.text;
+  out["title_lang"] = shown_title.lang;
+  Json context = Json::array({{{"text", shown_item.text}, {"lang", shown_item.lang}, {"sep", ""}}});
+  if (!cluster.empty() && cluster != title)
+    context.push_back({{"text", shown_cluster.text}, {"lang", shown_cluster.lang}, {"sep", " · "}});
+  out["context_parts"] = std::move(context);
   return out;
 }
 
 }  // namespace
+
+const store::ProfileRecord* CrosswalkProfiles::find(const std::string& id) {
+  auto it = loaded_.find(id);
+  if (it == loaded_.end())
+    it = loaded_.emplace(id, store_.find_profile(id)).first;
+  return it->second ? &*it->second : nullptr;
+}
 
 std::vector<std::pair<std::string, std::string>> crosswalk_thresholds() {
   const analysis::CrosswalkSettings settings;
@@ -67,12 +96,13 @@ std::vector<model::Alignment> page_crosswalks(const Context& r,
   }
 }
 
-Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back) {
+Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back,
+                   CrosswalkProfiles* profiles) {
   const Json& t = web::ui_texts(r.lang)["crosswalk"];
   Json j = analysis::alignment_to_json(a);
   Json row;
-  row["source"] = crosswalk_end(j["source"], r.lang);
-  row["target"] = crosswalk_end(j["target"], r.lang);
+  row["source"] = crosswalk_end(j["source"], r.lang, profiles);
+  row["target"] = crosswalk_end(j["target"], r.lang, profiles);
   const std::string type = j["type"], status = j["status"];
   row["type"] = type;
   row["type_label"] = t["type_" + type];

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,10 +18,27 @@ namespace vakkaart::server {
 std::vector<model::Alignment> page_crosswalks(const Context& r,
                                               const store::AlignmentFilter& filter);
 
+/// The profiles the main-activity ends of a page's alignments name, each loaded once, so those
+/// ends show their labels in the reader's language (issue 18).
+class CrosswalkProfiles {
+ public:
+  explicit CrosswalkProfiles(store::Store& store) : store_(store) {}
+  /// The profile with its framework, or nullptr when there is none by that id.
+  const store::ProfileRecord* find(const std::string& id);
+
+ private:
+  store::Store& store_;
+  std::map<std::string, std::optional<store::ProfileRecord>> loaded_;
+};
+
 /// One alignment as web/templates/crosswalk_list.mustache shows it: both ends with links to
 /// their pages, the type and status in the page's language, and the decision form's fields
 /// (`back` is where the no-JavaScript form returns to).
-vakkaart::Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back);
+/// With `profiles`, a main-activity end's title, profile title and cluster title are shown in
+/// the reader's language where a label exists (model::shown_text; `title_lang` and
+/// `context_parts` [{text, lang, sep}] say in which); without, they are Dutch.
+vakkaart::Json crosswalk_row(const model::Alignment& a, const Context& r, const std::string& back,
+                             CrosswalkProfiles* profiles = nullptr);
 
 /// The scores each type starts at, as placeholders of a UI text: {exact}, {close}, {related}
 /// ("75%", ...), from the computation's own settings so the words never drift from them.

@@ -1,6 +1,7 @@
 #include "server/views/label_view.h"
 
 #include "model/framework_labels.h"
+#include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
 
@@ -52,13 +53,28 @@ void show_labels(Json& p, const model::Framework& framework, const model::Profil
   }
 }
 
+model::ShownText shown_layer_title(const model::Layer& layer, const std::string& lang) {
+  model::ShownText shown = model::shown_text(layer.labels, lang, layer.title);
+  if (shown.lang == "nl") {
+    std::string own = web::layer_title(layer.id, layer.title, lang);
+    if (own != layer.title)
+      shown = {std::move(own), lang};
+  }
+  return shown;
+}
+
+model::ShownText shown_item_title(const compare::Item& item, const std::string& lang) {
+  return item.profile ? model::shown_text(item.profile->profile.title_labels, lang, item.info.title)
+                      : model::ShownText{item.info.title, "nl"};
+}
+
 CompareLangs show_compare_labels(compare::Comparison& comparison,
                                  const std::vector<compare::Item>& items, const std::string& lang) {
   CompareLangs langs;
   for (std::size_t i = 0; i < comparison.items.size(); ++i) {
-    model::ShownText shown{comparison.items[i].info.title, "nl"};
-    if (i < items.size() && items[i].profile)
-      shown = model::shown_text(items[i].profile->profile.title_labels, lang, shown.text);
+    model::ShownText shown = i < items.size()
+                                 ? shown_item_title(items[i], lang)
+                                 : model::ShownText{comparison.items[i].info.title, "nl"};
     comparison.items[i].info.title = shown.text;
     langs.items.push_back(shown.lang);
   }

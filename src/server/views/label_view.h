@@ -18,6 +18,16 @@ namespace vakkaart::server {
 void show_labels(vakkaart::Json& profile_json, const model::Framework& framework,
                  const model::Profile& profile, const std::string& lang);
 
+/// A layer's title as shown: its label in `lang` where the source has one (model::shown_text);
+/// without, for a ring the interface knows (the note's three), the interface's own name for it in
+/// the page's language (web::layer_title; marked with that language, not as Dutch); else the
+/// source's Dutch title.
+model::ShownText shown_layer_title(const model::Layer& layer, const std::string& lang);
+
+/// An item's title as shown: a profile's label in `lang` when it has one, its Dutch otherwise
+/// (qualifications have no labels and stay Dutch).
+model::ShownText shown_item_title(const compare::Item& item, const std::string& lang);
+
 /// The languages of the compare page's titles after `show_compare_labels`: one per item and one
 /// per group, in the comparison's order.
 struct CompareLangs {

@@ -27,7 +27,11 @@ Json ring_legend_json(const model::Framework& framework, const Json& clusters,
                       const std::string& lang) {
   Json layers = Json::array();
   for (const auto& entry : render::ring_legend(framework)) {
-    Json layer = {{"title", web::layer_title(entry.layer_id, entry.layer_title, lang)},
+    const model::Layer* source = framework.find_layer(entry.layer_id);
+    const model::ShownText title =
+        source ? shown_layer_title(*source, lang) : model::ShownText{entry.layer_title, "nl"};
+    Json layer = {{"title", title.text},
+                  {"title_lang", title.lang},
                   {"fill", entry.fill},
                   {"clusters", Json::array()}};
     for (const auto& c : clusters) {
@@ -65,10 +69,10 @@ Page profile_page(Context& r, const std::string& id, bool print) {
     Json& c = p["clusters"][i];
     const std::string cid = c["id"];
     const auto* layer = framework.find_layer(c["layer"]);
-    c["layer_title"] = !layer ? ""
-                       : layer->labels.count(r.lang)
-                           ? layer->labels.at(r.lang)
-                           : web::layer_title(layer->id, layer->title, r.lang);
+    const model::ShownText layer_title =
+        layer ? shown_layer_title(*layer, r.lang) : model::ShownText{"", r.lang};
+    c["layer_title"] = layer_title.text;
+    c["layer_title_lang"] = layer_title.lang;
     c["count"] = render::activity_count(profile.clusters.at(i));
     c["count_text"] = web::counted(c["count"].get<long long>(), "activities", r.lang);
     activity_total += c["count"].get<long long>();

@@ -3,6 +3,7 @@
 
 #include "analysis/cluster_decisions.h"
 #include "core/error.h"
+#include "model/labels.h"
 #include "server/views/catalog_view.h"
 #include "server/views/crosswalk_view.h"
 #include "server/views/page_views.h"
@@ -42,20 +43,31 @@ void add_cluster_suggestions(Context& r, Json& q, const std::vector<model::Align
       std::string words;
       for (const auto& w : s.words)
         words += (words.empty() ? "" : ", ") + w;
+      // Titles in the reader's language where a label exists (issue 18).
+      const auto& info = index.clusters()[s.cluster];
+      const model::ShownText cluster = model::shown_text(info.labels, r.lang, info.title);
       Json main_activities = Json::array();
       for (const auto& m : s.main_activities) {
-        std::string profiles;
-        for (auto g : m.groups)
-          profiles += (profiles.empty() ? "" : ", ") +
-                      index.candidates()[index.groups()[g].candidate].title;
-        const auto& title = index.groups()[m.groups.front()].title;
-        main_activities.push_back(
-            {{"title", title.empty() ? index.clusters()[s.cluster].title : title},
-             {"profiles", profiles},
-             {"percent", std::to_string(std::lround(m.score * 100)) + "%"},
-             {"confirmed", m.confirmed}});
+        Json profiles = Json::array();
+        for (auto g : m.groups) {
+          const auto& candidate = index.candidates()[index.groups()[g].candidate];
+          const model::ShownText p =
+              model::shown_text(candidate.title_labels, r.lang, candidate.title);
+          profiles.push_back(
+              {{"text", p.text}, {"lang", p.lang}, {"sep", profiles.empty() ? "" : ", "}});
+        }
+        const auto& group = index.groups()[m.groups.front()];
+        const model::ShownText title =
+            group.title.empty() ? cluster
+                                : model::shown_text(group.title_labels, r.lang, group.title);
+        main_activities.push_back({{"title", title.text},
+                                   {"title_lang", title.lang},
+                                   {"profiles", profiles},
+                                   {"percent", std::to_string(std::lround(m.score * 100)) + "%"},
+                                   {"confirmed", m.confirmed}});
       }
-      suggestions.push_back({{"title", ranking->index->clusters()[s.cluster].title},
+      suggestions.push_back({{"title", cluster.text},
+                             {"title_lang", cluster.lang},
                              {"has_main_activities", !main_activities.empty()},
                              {"main_activities", main_activities},
                              {"percent", std::to_string(std::lround(s.score * 100)) + "%"},
@@ -121,6 +133,7 @@ Page qualification_page(Context& r, const std::string& id) {
   filter.sources = {q["id"].get<std::string>()};
   const auto alignments = page_crosswalks(r, filter);
   {
+    CrosswalkProfiles profiles(r.store());  // targets in the reader's language (issue 18)
     for (auto& c : q["competences"]) {
       const std::string ref =
           q["id"].get<std::string>() + ":" + std::to_string(c["number"].get<int>());
@@ -129,7 +142,7 @@ Page qualification_page(Context& r, const std::string& id) {
       Json rows = Json::array();
       for (const auto& a : alignments)
         if (a.source_ref == ref)
-          rows.push_back(crosswalk_row(a, r, back));
+          rows.push_back(crosswalk_row(a, r, back, &profiles));
       c["has_crosswalk"] = !rows.empty();
       c["crosswalk"] = rows;
     }

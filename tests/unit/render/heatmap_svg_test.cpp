@@ -106,6 +106,18 @@ TEST(HeatmapSvg, EnglishLinksAndEscaping) {
   EXPECT_NE(svg.find(">high</text>"), std::string::npos);
 }
 
+TEST(HeatmapSvg, EachLabelCarriesItsLanguageWhenGiven) {
+  HeatmapOptions options;
+  options.label_langs = {"en", "nl"};
+  const std::string svg = heatmap_svg({"Worker", "Werker"}, {{1, 0}, {0, 1}}, options);
+  // A row and a column label each.
+  EXPECT_EQ(count_occurrences(svg, "<text class=\"label\" lang=\"en\" "), 2u);
+  EXPECT_EQ(count_occurrences(svg, "<text class=\"label\" lang=\"nl\" "), 2u);
+  EXPECT_EQ(count_occurrences(heatmap_svg({"a"}, {{1}}, {}), "lang=\""), 0u);
+  options.label_langs = {"en"};
+  EXPECT_THROW(heatmap_svg({"a", "b"}, {{1, 0}, {0, 1}}, options), Error);
+}
+
 TEST(HeatmapSvg, LongLabelsAreCutButNamedInFull) {
   const std::string long_label =
       "Begeleider sociaal-culturele activiteiten in het vrijetijdsaanbod voor iedereen";

@@ -2,7 +2,7 @@
 // cluster headings in the framework's order. It is rebuilt from the server's view after every
 // save (the server is the one truth about the function); every control carries a data-key so
 // focus and caret come back to the same control after a rebuild.
-import { el, fmt } from './composer_util.js';
+import { el, fmt, shownText } from './composer_util.js';
 
 /** The text an item shows: the organisation's wording, else the source's original. */
 export const itemText = (item) => item.wording ?? item.original;
@@ -22,9 +22,11 @@ export function groupBlocks(fn, framework, t) {
   const groups = [];
   const placed = new Set();
   for (const layer of framework.layers) {
-    const clusters = framework.clusters.filter((c) => c.layer === layer.id).map((c) => ({
-      id: c.id, title: c.title, blocks: fn.blocks.filter((b) => b.cluster === c.id),
-    })).filter((c) => c.blocks.length);
+    // Cluster titles in the page's language where the API gives a label (title_labels).
+    const clusters = framework.clusters.filter((c) => c.layer === layer.id).map((c) => {
+      const title = shownText(c.title_labels, c.title);
+      return { id: c.id, title: title.text, lang: title.lang, blocks: fn.blocks.filter((b) => b.cluster === c.id) };
+    }).filter((c) => c.blocks.length);
     clusters.forEach((c) => c.blocks.forEach((b) => placed.add(b.id)));
     if (clusters.length) groups.push({ id: layer.id, title: t.layers?.[layer.id] ?? layer.title, clusters });
   }
@@ -78,7 +80,7 @@ export function renderEditor(root, ctx) {
       el('h3', { class: 'layer-title' }, group.title));
     for (const cluster of group.clusters) {
       section.append(el('div', { class: 'cluster-group', dataset: { cluster: cluster.id } },
-        el('h4', { class: 'cluster-title' }, cluster.title),
+        el('h4', { class: 'cluster-title', lang: cluster.lang }, cluster.title),
         cluster.blocks.map((b) => renderBlock(b, cluster.blocks, ctx))));
     }
     blocksArea.append(section);
@@ -104,7 +106,10 @@ function clusterSelect(id, framework, selected, t) {
   return el('select', { id },
     framework.layers.map((layer) => el('optgroup', { label: t.layers?.[layer.id] ?? layer.title },
       framework.clusters.filter((c) => c.layer === layer.id)
-        .map((c) => el('option', { value: c.id, selected: c.id === selected }, c.title)))),
+        .map((c) => {
+          const title = shownText(c.title_labels, c.title);
+          return el('option', { value: c.id, selected: c.id === selected, lang: title.lang }, title.text);
+        }))),
     selected ? null : el('option', { value: '', selected: true }, t.unplaced));
 }
 

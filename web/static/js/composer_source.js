@@ -3,7 +3,7 @@
 // and knowledge); each main activity or competence can be dragged onto the function or taken
 // with its "Take" button, with the ticked statements as the block's items. The search box
 // uses /api/search and reveals a hit's main activity or competence in the tree.
-import { el, fmt, getJson } from './composer_util.js';
+import { el, fmt, getJson, shownText } from './composer_util.js';
 
 export const DRAG_TYPE = 'application/x-vakkaart-source';
 
@@ -52,7 +52,10 @@ function placeChooser(ref, suggested, ctx) {
     suggested.length ? el('optgroup', { label: t.place_suggested },
       suggested.map((c, i) => el('option', { value: c.id, selected: i === 0 }, `${c.title} (${Math.round(c.score * 100)} %)`))) : null,
     framework.layers.map((layer) => el('optgroup', { label: ring(layer) },
-      framework.clusters.filter((c) => c.layer === layer.id).map((c) => el('option', { value: c.id }, c.title)))));
+      framework.clusters.filter((c) => c.layer === layer.id).map((c) => {
+        const title = shownText(c.title_labels, c.title, ctx.lang);
+        return el('option', { value: c.id, lang: title.lang }, title.text);
+      }))));
   const best = suggested[0];
   return el('div', { class: 'field place-field' },
     el('label', { for: id }, t.place_in),
@@ -62,16 +65,18 @@ function placeChooser(ref, suggested, ctx) {
       : t.place_none));
 }
 
-// One draggable source block: its title, its statements as checkboxes, the take button.
-function sourceBlock(ref, title, sections, ctx, place = null) {
+// One draggable source block: its title (a string, or {text, lang} as shownText gives), its
+// statements as checkboxes (each with its lang when it has one), the take button.
+function sourceBlock(ref, shown, sections, ctx, place = null) {
   const { t } = ctx;
+  const title = typeof shown === 'string' ? shown : shown.text;
   const safe = ref.replace(/[^A-Za-z0-9_-]/g, '-');
   const titleId = `st-${safe}`;
   const block = el('div', {
     class: 'src-block', id: `src-${safe}`, draggable: 'true', tabindex: '-1',
     dataset: { source: ref }, 'aria-labelledby': titleId,
   });
-  block.append(el('p', { class: 'src-title', id: titleId }, title));
+  block.append(el('p', { class: 'src-title', id: titleId, lang: shown.lang }, title));
   let pos = 0;
   for (const section of sections) {
     if (!section.items.length) continue;
@@ -82,7 +87,7 @@ function sourceBlock(ref, title, sections, ctx, place = null) {
       const id = `sb-${safe}-${pos}`;
       return el('li', { class: s.sub ? 'sub' : '' },
         el('input', { type: 'checkbox', id, checked: !section.optional, dataset: { position: pos } }), ' ',
-        el('label', { for: id }, s.text));
+        el('label', { for: id, lang: s.lang }, s.text));
     })));
   }
   if (place) block.append(place);
@@ -104,11 +109,12 @@ function sourceBlock(ref, title, sections, ctx, place = null) {
   return block;
 }
 
-// A profile's activities depth first, as the API's positions count them.
-function flatten(activities, sub = false, out = []) {
+// A profile's activities depth first, as the API's positions count them; each in the page's
+// language `lang` where the API gives a label (`labels`), else Dutch.
+function flatten(activities, lang, sub = false, out = []) {
   for (const a of activities || []) {
-    out.push({ text: a.text, sub });
-    flatten(a.children, true, out);
+    out.push({ ...shownText(a.labels, a.text, lang), sub });
+    flatten(a.children, lang, true, out);
   }
   return out;
 }
@@ -123,13 +129,18 @@ function profileTree(profile, ctx) {
     const ring = t.layers?.[layer.id];
     tree.append(el('h3', { class: 'src-layer', lang: ring ? ctx.lang || 'nl' : 'nl' }, ring ?? layer.title));
     for (const c of clusters) {
+      // Framework texts in the page's language where there is a label (the function view's
+      // clusters carry title_labels; the profile's main activities and activities their own).
+      const cluster = shownText(framework.clusters.find((f) => f.id === c.id)?.title_labels, c.title, ctx.lang);
       const details = el('details', { class: 'src-cluster', dataset: { cluster: c.id } },
-        el('summary', {}, c.title, el('span', { class: 'count' }, ` (${c.main_activities.length})`)));
+        el('summary', {}, el('span', { lang: cluster.lang }, cluster.text),
+          el('span', { class: 'count' }, ` (${c.main_activities.length})`)));
       c.main_activities.forEach((m, i) => {
         const n = i + 1;
-        const title = m.title || `${t.main_activity} ${n}`;
+        const title = m.title ? shownText(m.title_labels, m.title, ctx.lang)
+          : { text: `${t.main_activity} ${n}`, lang: ctx.lang };
         details.append(sourceBlock(`${profile.id}:${c.id}:${n}`, title,
-          [{ title: null, items: flatten(m.activities) }], ctx));
+          [{ title: null, items: flatten(m.activities, ctx.lang) }], ctx));
       });
       tree.append(details);
     }

@@ -19,6 +19,16 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * A framework text as the page shows it, as the server's model::shown_text does: the label in
+ * the page's language where the API gave one (a `*_labels` field), the Dutch otherwise;
+ * {text, lang} for the element's text and lang attribute.
+ */
+export function shownText(labels, dutch, lang = document.documentElement.lang) {
+  const label = labels?.[lang];
+  return label == null ? { text: dutch, lang: 'nl' } : { text: label, lang };
+}
+
 /** The JSON the server embedded in <script type="application/json" id="…">. */
 export function embedded(id) {
   const node = document.getElementById(id);
