@@ -166,7 +166,9 @@ TEST(BkOlderLayouts, CompetencesUnderOneGroupHeadingShareIt) {
 
 TEST(BkOlderLayouts, GroupIsInTheCanonicalJsonOnlyWhenGiven) {
   auto q = modern();
-  for (const auto& c : qualification_to_json(q).at("competences"))
+  // The JSON is held here: a range-for over a member of a temporary would read freed memory.
+  const auto plain = qualification_to_json(q);
+  for (const auto& c : plain.at("competences"))
     EXPECT_FALSE(c.contains("group"));
   q.competences.at(1).group = "SPECIFIEKE ACTIVITEITEN";
   const std::string text = dump_canonical(qualification_to_json(q));
@@ -194,7 +196,9 @@ TEST(BkOlderLayouts, CompetenceCodeIsReadAsWrittenInsideItsBrackets) {
 
 TEST(BkOlderLayouts, CompetenceCodeIsInTheCanonicalJsonOnlyWhenGiven) {
   auto q = modern();
-  for (const auto& c : qualification_to_json(q).at("competences"))
+  // The JSON is held here: a range-for over a member of a temporary would read freed memory.
+  const auto plain = qualification_to_json(q);
+  for (const auto& c : plain.at("competences"))
     EXPECT_FALSE(c.contains("code"));
   q.competences.at(0).code = "co 01310";
   const std::string text = dump_canonical(qualification_to_json(q));
