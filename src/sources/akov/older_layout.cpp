@@ -1,5 +1,6 @@
 #include "sources/akov/older_layout.h"
 
+#include <optional>
 #include <regex>
 
 #include "sources/akov/line_shapes.h"
@@ -130,6 +131,21 @@ class OlderReader {
     last_piece_size_ = item.size();
   }
 
+  /// The item a piece starts, without its bullet (`bulleted` says whether it had one); nothing
+  /// when the piece is empty or, unbulleted, continues the open item (then joined to it).
+  std::optional<std::string> new_item(const std::string& piece, bool& bulleted) {
+    const auto bullet = bullet_item(piece);
+    bulleted = bullet.has_value();
+    std::string item = bullet ? *bullet : piece;
+    if (item.empty())
+      return std::nullopt;
+    if (!bullet && continues_item(item)) {
+      join_to_item(item);
+      return std::nullopt;
+    }
+    return item;
+  }
+
   void read_competence_piece(const std::string& piece, int line) {
     static const std::regex numbered(R"(^Competentie\s+\d+\s*:?\s*(.*)$)", std::regex::icase);
     if (is_competence_group(piece)) {
@@ -143,15 +159,12 @@ class OlderReader {
       item_open_ = false;
       return;
     }
-    const auto bullet = bullet_item(piece);
-    const std::string item = bullet ? *bullet : piece;
-    if (item.empty())
+    bool bulleted = false;
+    const auto next = new_item(piece, bulleted);
+    if (!next)
       return;
-    if (!bullet && continues_item(item)) {
-      join_to_item(item);
-      return;
-    }
-    if (!bullet && expect_title_) {
+    const std::string& item = *next;
+    if (!bulleted && expect_title_) {
       emit("  " + item, line);  // the title under "Competentie N:"
       expect_title_ = false;
       return;
@@ -176,14 +189,11 @@ class OlderReader {
   }
 
   void read_list_piece(const std::string& piece, int line) {
-    const auto bullet = bullet_item(piece);
-    const std::string item = bullet ? *bullet : piece;
-    if (item.empty())
+    bool bulleted = false;
+    const auto next = new_item(piece, bulleted);
+    if (!next)
       return;
-    if (!bullet && continues_item(item)) {
-      join_to_item(item);
-      return;
-    }
+    const std::string& item = *next;
     emit_item(" \xE2\x80\xA2 " + item, item, line);
   }
 
