@@ -1,4 +1,6 @@
 """Shared helpers for the integration tests: run the real CLI, snapshot a database."""
+import csv
+import io
 import json
 import os
 import re
@@ -157,6 +159,24 @@ class TempDirMixin:
         with open(path, "wb") as f:
             f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         return path
+
+    def framework_sheet_rows(self, framework, column="wording_en"):
+        """The framework's CSV sheet as rows, with an empty `column` added: where a test writes
+        the labels it imports back."""
+        sheet = self.path("f.csv")
+        run("export", framework, "--format", "csv", "-o", sheet, db=self.db)
+        with open(sheet, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        rows[0].append(column)
+        for r in rows[1:]:
+            r.append("")
+        return rows
+
+    def import_sheet_rows(self, rows, name="labels.csv"):
+        """Imports rows as a CSV sheet; returns the import's result."""
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        return run("import", self.write(name, out.getvalue()), db=self.db)
 
 
 def tester_token(db, read_only=False):

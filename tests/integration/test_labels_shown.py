@@ -4,8 +4,6 @@ compare page and its heat maps, the analysis page, a qualification's crosswalk t
 cluster suggestions, the composer), each marked with its language; the Dutch page keeps the
 Dutch source text, and a label with markup in it is escaped everywhere it is shown.
 """
-import csv
-import io
 import json
 import os
 import re
@@ -35,13 +33,7 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
     def setUp(self):
         super().setUp()
         run("import", NOTE, BK, db=self.db)
-        sheet = self.path("f.csv")
-        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
-        with open(sheet, encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.reader(f))
-        rows[0].append("wording_en")
-        for r in rows[1:]:
-            r.append("")
+        rows = self.framework_sheet_rows(FRAMEWORK)
         profile = next(i for i, r in enumerate(rows) if r[:2] == [PROFILE, "profile"])
         rows[profile][5] = PROFILE_LABEL
         cluster = next(i for i, r in enumerate(rows)
@@ -62,10 +54,7 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         layers[0][5] = LAYER_LABEL
         self.labelled_layer_dutch = layers[0][4]
         self.unlabelled_layers = [r[0] for r in layers[1:]]
-        out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        self.assertIn("replaced", run("import", self.write("labels.csv", out.getvalue()),
-                                      db=self.db).stdout)
+        self.assertIn("replaced", self.import_sheet_rows(rows).stdout)
         self.other = next(r[0] for r in rows[1:] if r[1] == "profile" and r[0] != PROFILE)
         self.server = Server(self.db)
 

@@ -221,21 +221,13 @@ class SpreadsheetLabelsPageTest(TempDirMixin, unittest.TestCase):
 
     def test_english_labels_on_the_english_page_dutch_on_the_dutch_one(self):
         run("import", NOTE, db=self.db)
-        sheet = self.path("f.csv")
-        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
-        with open(sheet, encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.reader(f))
-        rows[0].append("wording_en")
-        for r in rows[1:]:
-            r.append("")
+        rows = self.framework_sheet_rows(FRAMEWORK)
         profile = next(i for i, r in enumerate(rows) if r[:2] == ["gemeenschapswerker", "profile"])
         rows[profile][5] = "Community worker"
         activity = next(i for i, r in enumerate(rows)
                         if r[1] == "activity" and r[0].startswith("gemeenschapswerker/"))
         rows[activity][5] = "Analyses <the> request & more"
-        out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        self.import_sheet_rows(rows)
         server = Server(self.db, anonymous=True)
         try:
             status, _, page = server.get("/profiles/gemeenschapswerker?lang=en")
@@ -270,18 +262,10 @@ class SpreadsheetLabelsSearchTest(TempDirMixin, unittest.TestCase):
     def test_an_english_query_finds_the_statement_by_its_english_label(self):
         run("import", NOTE, db=self.db)
         self.assertEqual(self.search_texts("hovercraft"), [])
-        sheet = self.path("f.csv")
-        run("export", FRAMEWORK, "--format", "csv", "-o", sheet, db=self.db)
-        with open(sheet, encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.reader(f))
-        rows[0].append("wording_en")
-        for r in rows[1:]:
-            r.append("")
+        rows = self.framework_sheet_rows(FRAMEWORK)
         activity = next(i for i, r in enumerate(rows) if r[1] == "activity")
         rows[activity][5] = "Steers the hovercraft of the organisation"
-        out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        run("import", self.write("labels.csv", out.getvalue()), db=self.db)
+        self.import_sheet_rows(rows)
         self.assertEqual(self.search_texts("hovercraft"), [rows[activity][4]])
 
 if __name__ == "__main__":
