@@ -44,7 +44,7 @@ const std::vector<std::string>& context_terms_of(const text::Analyzer& analyzer,
   if (cache.size() >= kContextCacheLimit)
     cache.clear();
   std::vector<std::string> terms;
-  for (const auto& word : analyzer.analyze(title)) {
+  for (const auto& word : analyzer.analyze(title, text::SeparatedVerbs::join)) {
     if (word.stopword)
       continue;
     for (const auto& stem : word.stems) {
@@ -67,7 +67,7 @@ Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStat
   for (const std::string* text : texts) {
     if (text != texts.front())
       position += 100;
-    for (const auto& word : analyzer.analyze(*text)) {
+    for (const auto& word : analyzer.analyze(*text, text::SeparatedVerbs::join)) {
       ++position;
       if (word.forms[0].size() <= kMaxTermBytes)
         doc.add_term(kWordPrefix + word.forms[0]);  // the word as written: prefix* queries

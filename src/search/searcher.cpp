@@ -298,7 +298,7 @@ struct Searcher::Impl {
                                      std::vector<std::string>* unmatched,
                                      std::vector<ForeignWord>* foreign) {
     std::vector<ItemQuery> queries;
-    for (auto& word : analyzer->analyze(text)) {
+    for (auto& word : analyzer->analyze(text, text::SeparatedVerbs::join)) {
       if (word.stopword)
         continue;
       const bool is_known = known(word);
@@ -311,7 +311,7 @@ struct Searcher::Impl {
       if (!is_known && !language) {
         const std::string suggestion = db.get_spelling_suggestion(word.forms[0], 2);
         if (!suggestion.empty()) {
-          auto corrected = analyzer->analyze(suggestion);
+          auto corrected = analyzer->analyze(suggestion, text::SeparatedVerbs::join);
           if (!corrected.empty()) {
             corrections[typed] = suggestion;
             word = std::move(corrected[0]);
@@ -337,7 +337,7 @@ struct Searcher::Impl {
 
   Xapian::Query phrase_query(const std::string& text) const {
     std::vector<Xapian::Query> positions;
-    const auto words = analyzer->analyze(text);
+    const auto words = analyzer->analyze(text, text::SeparatedVerbs::join);
     for (const auto& w : words) {
       if (w.stopword)
         continue;
@@ -492,7 +492,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::stable_partition(hit.places.begin(), hit.places.end(),
                           [&](const Place& place) { return place_matches(place, parsed.filters); });
     std::size_t at = 0;
-    for (const auto& word : impl_->analyzer->analyze(hit.text)) {
+    for (const auto& word : impl_->analyzer->analyze(hit.text, text::SeparatedVerbs::join)) {
       bool hit_word = false;
       for (const auto& prefix : prefixes) {
         for (const auto& form : word.forms)

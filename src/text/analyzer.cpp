@@ -5,6 +5,7 @@
 #include <atomic>
 #include <string_view>
 
+#include "text/separable_verbs.h"
 #include "text/stemmer.h"
 #include "text/tokenizer.h"
 #include "text/word_lists.h"
@@ -231,7 +232,7 @@ std::string Analyzer::stem(const std::string& folded) const {
   return stem;
 }
 
-std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) const {
+std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text, SeparatedVerbs verbs) const {
   const auto tokens = tokenize(text);
   std::vector<AnalyzedWord> words;
   words.reserve(tokens.size());
@@ -264,6 +265,13 @@ std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) const {
     word.stopword = is_stopword(word.forms[0]);
     for (const auto& form : word.forms)
       add_form_terms(form, word);
+  }
+  // "Werkt samen met collega's" says "samenwerken": the verb's word carries its terms, so a
+  // search for "samenwerken" or "samenwerking" finds it as the word, not only through parts.
+  if (verbs == SeparatedVerbs::join && lexicon_ != nullptr) {
+    for (const auto& separated : separated_verbs(
+             text, tokens, *lexicon_, [this](const std::string& w) { return is_stopword(w); }))
+      add_form_terms(separated.infinitive, words[separated.verb]);
   }
   return words;
 }

@@ -29,6 +29,13 @@ struct AnalyzedWord {
   bool stopword = false;
 };
 
+/// Whether Analyzer::analyze gives the finite verb of a separable verb written apart the terms of
+/// the whole verb ("Werkt … samen" also those of "samenwerken"). Search joins: a user types
+/// "samenwerken" or "opvolging". The analysis engines keep them apart: their weights and
+/// thresholds were chosen on words as written, and joining lowered their tuning figures
+/// (docs/ARCHITECTURE.md, search quality).
+enum class SeparatedVerbs { keep_apart, join };
+
 /// The text analysis that search and matching share: folding, Dutch tokens, Snowball stems,
 /// decompounding, stop words, and query-time synonyms. Immutable after construction, so one
 /// instance serves every thread.
@@ -48,7 +55,8 @@ class Analyzer {
   /// Words of the corpus join the decompounder's lexicon. Call before sharing the analyzer.
   void add_vocabulary(std::string_view text);
 
-  std::vector<AnalyzedWord> analyze(std::string_view text) const;
+  std::vector<AnalyzedWord> analyze(std::string_view text,
+                                    SeparatedVerbs verbs = SeparatedVerbs::keep_apart) const;
 
   bool is_stopword(const std::string& folded) const { return stopwords_.count(folded) != 0; }
   /// A light word (data/light-words-nl.txt): a generic verb such as "geven", "maken" that a

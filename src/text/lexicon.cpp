@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "text/fold.h"
+#include "text/hunspell_affixes.h"
 
 namespace vakkaart::text {
 namespace {
@@ -64,6 +65,11 @@ bool split(std::string_view w, const Lexicon& lexicon, const Lexicon* extra,
 
 void Lexicon::load_hunspell(const std::string& dic_path) {
   std::ifstream in(dic_path);
+  const std::string base =
+      dic_path.size() > 4 && dic_path.compare(dic_path.size() - 4, 4, ".dic") == 0
+          ? dic_path.substr(0, dic_path.size() - 4)
+          : dic_path;
+  const HunspellPrefixes prefixes = read_hunspell_prefixes(base + ".aff");
   std::string line;
   bool first = true;
   while (std::getline(in, line)) {
@@ -78,8 +84,22 @@ void Lexicon::load_hunspell(const std::string& dic_path) {
       continue;
     if (word.find_first_of("0123456789-.' ") != std::string_view::npos)
       continue;
-    words_.insert(fold(word));
+    std::string folded = fold(word);
+    if (slash != std::string::npos && !prefixes.prefix_of_flag.empty()) {
+      const auto end = line.find_first_of(" \t", slash);
+      const std::string_view field(line.data() + slash + 1,
+                                   (end == std::string::npos ? line.size() : end) - slash - 1);
+      for (const auto& flag : prefixes.flags(field)) {
+        if (auto it = prefixes.prefix_of_flag.find(flag); it != prefixes.prefix_of_flag.end())
+          prefixed_.insert(it->second + folded);
+      }
+    }
+    words_.insert(std::move(folded));
   }
+}
+
+bool Lexicon::has_prefixed(std::string_view folded_word) const {
+  return contains(folded_word) || prefixed_.count(std::string(folded_word)) != 0;
 }
 
 void Lexicon::add(std::string_view folded_word) {

@@ -12,7 +12,8 @@ namespace vakkaart::text {
 /// corpus itself.
 class Lexicon {
  public:
-  /// Reads a hunspell .dic file; a missing file leaves the lexicon to the corpus words.
+  /// Reads a hunspell .dic file, and the prefix rules of the .aff file beside it; a missing file
+  /// leaves the lexicon to the corpus words.
   void load_hunspell(const std::string& dic_path);
   void add(std::string_view folded_word);
   bool contains(std::string_view folded_word) const;
@@ -24,6 +25,9 @@ class Lexicon {
   /// spelling rules that link them: a doubled consonant ("plannen" -> "plan"), an open syllable's
   /// long vowel ("beheren" -> "beheer"), v/f and z/s ("werven" -> "werf").
   bool has_verb(std::string_view folded_infinitive) const;
+  /// Whether a folded word is one of hunspell-nl's words with a separable prefix that its .aff
+  /// adds by a flag ("nagaan" from "gaan" with the flag of "na"), or a listed word.
+  bool has_prefixed(std::string_view folded_word) const;
   std::size_t size() const { return words_.size(); }
 
   /// One shared lexicon: /usr/share/hunspell/nl.dic. Corpus words are added per analyzer.
@@ -31,6 +35,9 @@ class Lexicon {
 
  private:
   std::unordered_set<std::string> words_;
+  /// Words a hunspell prefix flag makes ("nagaan"); kept apart from words_, which the
+  /// decompounder splits with, so compounds split as before.
+  std::unordered_set<std::string> prefixed_;
 };
 
 /// A compound split into its parts, e.g. "vrijwilligersbeleid" -> {"vrijwilligers", "beleid"}

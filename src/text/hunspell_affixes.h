@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vakkaart::text {
+
+/// What a hunspell .aff file says about the prefixes that make separable verbs: hunspell-nl lists
+/// "gaan/…Pt…" and its PFX rule "Pt" adds "na", so "nagaan" is a word the .dic never spells out.
+struct HunspellPrefixes {
+  /// Flag -> the prefix it adds (folded), for rules that add letters and strip none.
+  std::unordered_map<std::string, std::string> prefix_of_flag;
+  /// Characters per flag: 1, or 2 for "FLAG long"; 0 when the file uses a flag type we do not
+  /// read ("num", "UTF-8"), so no prefix applies.
+  std::size_t flag_width = 1;
+
+  /// The flags of a .dic entry's flag field ("PbPdVi" -> "Pb", "Pd", "Vi").
+  std::vector<std::string> flags(std::string_view field) const;
+};
+
+/// Reads the prefix rules of a .aff file; a missing file gives none.
+HunspellPrefixes read_hunspell_prefixes(const std::string& aff_path);
+
+}  // namespace vakkaart::text
