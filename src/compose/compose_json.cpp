@@ -1,6 +1,8 @@
 #include "compose/compose_json.h"
 
 #include <cmath>
+#include <set>
+#include <string>
 
 #include "compose/history_event.h"
 #include "exports/function_json.h"
@@ -104,6 +106,19 @@ Json function_view_json(store::Store& store, const model::FunctionProfile& funct
     fw["clusters"] = std::move(clusters);
   }
   view["framework"] = std::move(fw);
+  // Issue 18: the titles of the profiles blocks were taken from, in other languages, by
+  // profile id, so a block's source line can name its profile in the reader's language.
+  Json source_labels = Json::object();
+  std::set<std::string> looked_up;
+  for (const auto& b : function.blocks) {
+    if (!b.source || b.source->kind != model::SourceKind::profile ||
+        !looked_up.insert(b.source->item_id).second)
+      continue;
+    const auto record = store.find_profile(b.source->item_id);
+    if (record && !record->profile.title_labels.empty())
+      source_labels[b.source->item_id] = record->profile.title_labels;
+  }
+  view["source_title_labels"] = std::move(source_labels);
   return view;
 }
 

@@ -20,7 +20,8 @@ vakkaart::Json changes_to_json(const std::vector<SourceChange>& changes);
 vakkaart::Json coverage_to_json(const FunctionCoverage& coverage);
 /// What the API and `vakkaart function show --json` give for a function: `{function:
 /// canonical JSON, warnings, changes (undecided source changes), framework:{id, title, layers,
-/// clusters}}`.
+/// clusters}, source_title_labels:{profile id: {language: title}}}` (the last for the profiles
+/// blocks were taken from that have labels).
 vakkaart::Json function_view_json(store::Store& store, const model::FunctionProfile& function);
 /// `[{id, title, organisation, status, version, updated, blocks}]`: what lists show.
 vakkaart::Json function_summaries_json(const std::vector<model::FunctionProfile>& functions);

@@ -107,6 +107,7 @@ int activity_count(const model::ProfileCluster& cluster) {
 std::string ring_svg(const model::Framework& framework, const model::Profile& profile,
                      const RingOptions& options) {
   const bool english = options.lang == "en";
+  const std::string& label_lang = options.label_lang.empty() ? options.lang : options.label_lang;
   const double size = options.size;
   const double cx = size / 2, cy = size / 2;
   const double outer = size / 2 - 8;  // room for the selected segment's outline
@@ -123,9 +124,8 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
   std::ostringstream svg;
   // Titles in the reader's language where a label exists, Dutch otherwise (model::shown_text);
   // each segment names its title's language, so a Dutch title in an English ring reads as Dutch.
-  const std::string label =
-      (english ? "Ring model of " : "Ringmodel van ") +
-      model::shown_text(profile.title_labels, options.lang, profile.title).text;
+  const std::string label = (english ? "Ring model of " : "Ringmodel van ") +
+                            model::shown_text(profile.title_labels, label_lang, profile.title).text;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ring-model\" viewBox=\"0 0 "
       << num(size) << " " << num(size) << "\" width=\"" << num(size) << "\" height=\"" << num(size)
       << "\" role=\"group\" aria-label=\"" << text::escape_markup(label) << "\">\n";
@@ -167,7 +167,7 @@ std::string ring_svg(const model::Framework& framework, const model::Profile& pr
         text_style = " style=\"fill:" + text_on_scale(percent / 100) + "\"";
         count_text = display_number(percent, 0, english) + (english ? "% covered" : "% gedekt");
       }
-      const model::ShownText title = model::shown_text(cluster.labels, options.lang, cluster.title);
+      const model::ShownText title = model::shown_text(cluster.labels, label_lang, cluster.title);
       const bool selected = cluster.id == options.selected_cluster;
       svg << "<a class=\"seg" << (selected ? " selected" : "") << "\" id=\"seg-"
           << text::escape_markup(cluster.id) << "\" href=\""

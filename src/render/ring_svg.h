@@ -14,7 +14,10 @@ struct RingOptions {
   /// Each segment links to link_prefix + cluster id ("?cluster=" on a page, "#" in a document).
   std::string link_prefix = "?cluster=";
   std::string lang = "nl";  // "nl" or "en": the words around the source's own titles
-  int size = 640;           // width and height in px
+  /// The reader's language ("nl", "en", "fr"), which titles are shown in where a label exists;
+  /// empty: `lang`. Apart from it since the ring's own words have no French.
+  std::string label_lang;
+  int size = 640;  // width and height in px
   /// When set: each segment is filled by the share (in %) of the cluster a text covers, on the
   /// colour scale heat maps share, and labelled with that share instead of its activity count.
   const std::map<std::string, double>* cluster_coverage = nullptr;

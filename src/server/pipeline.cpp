@@ -142,7 +142,10 @@ void run_route(const Route& route, StorePool& pool, Site& site, const httplib::R
   bool anonymous = true;
   try {
     check_request_text(req);
-    Context ctx{req, res, pool, route.spec, site, identify(req, pool, site), request_lang(req)};
+    const std::string reader = reader_lang(req);
+    Context ctx{
+        req,   res, pool, route.spec, site, identify(req, pool, site), web::supported_lang(reader),
+        reader};
     anonymous = !ctx.caller.signed_in();
     if (anonymous && route.spec.kind == Kind::page && route.spec.method == Method::get &&
         route.spec.access != Access::public_read) {

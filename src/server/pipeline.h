@@ -37,8 +37,11 @@ struct Context {
   const RouteSpec& route;
   Site& site;
   auth::Identity caller;
-  /// "nl" (default) or "en", from ?lang=: the language pages are rendered in.
+  /// "nl" (default) or "en": the language of the interface's words (server/request_lang.h).
   std::string lang;
+  /// "nl", "en" or "fr": the reader's language, which framework labels are shown in where one
+  /// exists (model::shown_text); `lang` is its interface language.
+  std::string label_lang;
   /// The store borrowed for this request (null for Effect::none routes).
   store::Store* borrowed = nullptr;
 

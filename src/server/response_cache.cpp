@@ -1,5 +1,6 @@
 #include "server/response_cache.h"
 
+#include "server/pipeline.h"
 #include "server/request_lang.h"
 #include "server/site_config.h"
 #include "server/transport/rdf_accept.h"
@@ -21,14 +22,15 @@ thread_local NotedRequest noted;
 // tiny responses cannot hold far more memory than the byte bound says.
 constexpr std::size_t kSlotOverhead = 160;
 
-// A page's key names the language the visitor chose before (the cookie) when its URL does not:
-// the same URL is a Dutch page for one visitor and an English one for another.
+// A page's key names the reader's language when its URL does not (the cookie's, else the one
+// Accept-Language prefers): the same URL is a Dutch page for one visitor and an English or
+// French one for another. The API answers the same in every language, so its keys do not.
 std::optional<transport::CacheKeys::Key> key_of(const transport::CacheKeys& keys,
                                                 const httplib::Request& req) {
   auto key = keys.key(req.path, req.params);
   if (key) {
-    if (const std::string lang = remembered_lang_only(req); !lang.empty())
-      key->text += "#lang=" + lang;  // '#' is percent-encoded everywhere else in a key
+    if (lang_from_headers(req) && kind_of_unrouted(req) == Kind::page)
+      key->text += "#lang=" + reader_lang(req);  // '#' is percent-encoded everywhere else
     // Which representation the Accept header negotiates (only the URLs of frameworks,
     // profiles and qualifications answer differently; elsewhere it costs a second entry).
     key->text += transport::rdf_form_key(transport::rdf_form_for(req.get_header_value("Accept")));

@@ -27,6 +27,8 @@ namespace vakkaart::server {
 /// - Key: the path and the route's known parameters, normalised (transport/cache_key.h), and
 ///   the RDF form an Accept header negotiates (transport/rdf_accept.h): a framework's URL
 ///   answers JSON, JSON-LD or Turtle by it. Kept with `Vary: Accept`, served with it too.
+///   A page whose URL names no `lang` is keyed by the reader's language its headers give
+///   (server/request_lang.h: cookie, Accept-Language); it says `Vary: Accept-Language, Cookie`.
 /// - Size: bounded by bytes; the least recently used entries make room.
 /// - Writes: any change of the database (a commit by this server or by the CLI in another
 ///   process) may change any response, and which rows it touched cannot be seen from here, so

@@ -23,3 +23,4 @@ require('./specs/analyse');
 require('./specs/journey_analyse');
 require('./specs/accounts');
 require('./specs/internal_names');
+require('./specs/labels');

@@ -1,8 +1,10 @@
 """Issue 18: English labels imported through a framework sheet (wording_en) show wherever the
 UI shows framework text on an English page (the ring model and layer titles, search results, the
-compare page and its heat maps, the analysis page, a qualification's crosswalk targets and
-cluster suggestions, the composer), each marked with its language; the Dutch page keeps the
-Dutch source text, and a label with markup in it is escaped everywhere it is shown.
+compare page with its heat maps and crosswalk rows, the analysis page and its "make a function"
+list, a qualification's crosswalk targets and cluster suggestions, the composer's clusters and
+source lines), each marked with its language; the Dutch page keeps the Dutch source text, and a
+label with markup in it is escaped everywhere it is shown. French labels (wording_fr) show to a
+French reader (?lang=fr or Accept-Language), in a page whose own words are Dutch.
 """
 import json
 import os
@@ -27,6 +29,11 @@ EN_PREFIX = "EN <script>alert(2)</script> "
 EN_SHOWN = "EN &lt;script&gt;alert(2)&lt;"
 LAYER_LABEL = "Ring <script>alert(3)</script> one"
 LAYER_SHOWN = "Ring &lt;script&gt;alert(3)&lt;&#x2F;script&gt; one"
+# French labels of the profile and the cluster only (the activity has none).
+PROFILE_FR = "Travailleur <fr> communautaire"
+PROFILE_FR_SHOWN = "Travailleur &lt;fr&gt; communautaire"
+CLUSTER_FR = "Orienter & relier"
+CLUSTER_FR_SHOWN = "Orienter &amp; relier"
 
 
 class LabelsShownTest(TempDirMixin, unittest.TestCase):
@@ -34,11 +41,16 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         super().setUp()
         run("import", NOTE, BK, db=self.db)
         rows = self.framework_sheet_rows(FRAMEWORK)
+        rows[0].append("wording_fr")  # after wording_en, as the sheet format orders them
+        for r in rows[1:]:
+            r.append("")
         profile = next(i for i, r in enumerate(rows) if r[:2] == [PROFILE, "profile"])
         rows[profile][5] = PROFILE_LABEL
+        rows[profile][6] = PROFILE_FR
         cluster = next(i for i, r in enumerate(rows)
                        if r[1] == "cluster" and r[0].endswith("/" + CLUSTER))
         rows[cluster][5] = CLUSTER_LABEL
+        rows[cluster][6] = CLUSTER_FR
         self.cluster_dutch = rows[cluster][4]
         activity = next(i for i, r in enumerate(rows)
                         if r[1] == "activity" and r[0].startswith(f"{PROFILE}/{CLUSTER}/"))
@@ -62,9 +74,11 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         self.server.stop()
         super().tearDown()
 
-    def page(self, path, lang):
+    def page(self, path, lang=None, accept_language=None):
+        """The page in `lang` (?lang=), or in the one an Accept-Language header prefers."""
         sep = "&" if "?" in path else "?"
-        status, _, body = self.server.get(f"{path}{sep}lang={lang}")
+        headers = {"Accept-Language": accept_language} if accept_language else {}
+        status, _, body = self.server.get(f"{path}{sep}lang={lang}" if lang else path, headers)
         self.assertEqual(status, 200, body[:300])
         text = body.decode("utf-8")
         self.assertNotIn("<script>alert", text)
@@ -81,6 +95,38 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         self.assertNotIn("Orient", nl)
         self.assertNotIn(PROFILE_LABEL, nl)
         self.assertIn(f'lang="nl" aria-label="{self.cluster_dutch}', nl)
+
+    def test_accept_language_picks_the_labels_when_the_url_names_no_language(self):
+        en = self.page(f"/profiles/{PROFILE}", accept_language="en-GB,en;q=0.9,nl;q=0.5")
+        self.assertIn('<html lang="en">', en)
+        self.assertIn(f'<h1 lang="en">{PROFILE_LABEL}</h1>', en)
+        self.assertIn(f'lang="en" aria-label="{CLUSTER_SHOWN}', en)
+        nl = self.page(f"/profiles/{PROFILE}", accept_language="nl-BE,nl;q=0.9")
+        self.assertIn('<html lang="nl">', nl)
+        self.assertNotIn(PROFILE_LABEL, nl)
+        self.assertNotIn("Orient", nl)
+
+    def test_a_french_reader_sees_the_french_labels_in_a_dutch_page(self):
+        for fr in [self.page(f"/profiles/{PROFILE}", "fr"),
+                   self.page(f"/profiles/{PROFILE}", accept_language="fr-BE, fr;q=0.9, en;q=0.5")]:
+            # The interface has no French: its words and the page are Dutch...
+            self.assertIn('<html lang="nl">', fr)
+            self.assertIn("Ringmodel van ", fr)
+            # ...the labels French where they exist, each marked so.
+            self.assertIn('data-label-lang="fr"', fr)
+            self.assertIn(f'<h1 lang="fr">{PROFILE_FR_SHOWN}</h1>', fr)
+            self.assertIn(f'lang="fr" aria-label="{CLUSTER_FR_SHOWN}', fr)
+            # The activity has no French label: Dutch, marked as Dutch; English never shows.
+            self.assertIn(f'<span class="activity-text" lang="nl">', fr)
+            self.assertNotIn('<span class="activity-text" lang="fr">', fr)
+            for english in [PROFILE_LABEL, ACTIVITY_LABEL, "Orient &lt;script", "EN &lt;script"]:
+                self.assertNotIn(english, fr)
+        search = self.page("/search?q=hovercraft", "fr")
+        self.assertIn(f'<span lang="fr">{PROFILE_FR_SHOWN}</span> › '
+                      f'<span lang="fr">{CLUSTER_FR_SHOWN}</span>', search)
+        self.assertNotIn(ACTIVITY_LABEL, search)
+        # The English reader still gets English.
+        self.assertNotIn(PROFILE_FR_SHOWN, self.page(f"/profiles/{PROFILE}", "en"))
 
     def test_search_results_show_the_label_and_the_places_in_the_readers_language(self):
         en = self.page("/search?q=hovercraft", "en")
@@ -107,6 +153,30 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         self.assertNotIn(PROFILE_LABEL, nl)
         self.assertNotIn(ACTIVITY_LABEL, nl)
         self.assertNotIn("Orient", nl)
+
+    def test_the_compare_pages_crosswalk_rows(self):
+        # Between two profiles: both ends, each with its profile and cluster before it.
+        path = f"/compare?item={PROFILE}&item={self.other}"
+        en = self.page(path, "en")
+        self.assertRegex(en, r'<span class="crosswalk-context"><span lang="en">' + PROFILE_LABEL
+                         + r'</span> · <span lang="[a-z]+">[^<]*</span></span> <a class="crosswalk-'
+                         r'source" href="[^"]*" lang="en">' + re.escape(EN_SHOWN))
+        self.assertRegex(en, r'<span class="crosswalk-context"><span lang="en">' + re.escape(EN_SHOWN)
+                         + r'[^<]*</span>( · <span lang="[a-z]+">[^<]*</span>)?</span> <a class="'
+                         r'crosswalk-target" href="[^"]*" lang="en">' + re.escape(EN_SHOWN))
+        nl = self.page(path, "nl")
+        self.assertIn(f'<span class="crosswalk-context"><span lang="nl">{PROFILE.capitalize()}', nl)
+        self.assertNotRegex(nl, r'class="crosswalk-(source|target)" href="[^"]*" lang="en"')
+        # A competence in a cluster row: the main activity it aligns with and its profile.
+        path = f"/compare?item={PROFILE}&item=BK-0338-3"
+        en = self.page(path, "en")
+        self.assertRegex(en, r'<span class="crosswalk-context"><span lang="en">' + PROFILE_LABEL
+                         + r'</span></span> <a class="crosswalk-target" href="[^"]*" lang="en">'
+                         + re.escape(EN_SHOWN))
+        nl = self.page(path, "nl")
+        self.assertIn(f'<span class="crosswalk-context"><span lang="nl">{PROFILE.capitalize()}'
+                      '</span></span> <a class="crosswalk-target"', nl)
+        self.assertNotIn(PROFILE_LABEL, nl)
 
     def test_the_compare_pages_heat_maps_of_all_items(self):
         # The map of every profile and qualification, with or without a choice.
@@ -143,7 +213,13 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
                       en)
         # The ring of the best profile shows the cluster's label.
         self.assertIn(f'lang="en" aria-label="{CLUSTER_SHOWN}', en)
+        # "Make a function of this": the main activities it would take and their clusters.
+        self.assertRegex(en, r'<li data-ref="[^"]*"><span lang="en">' + re.escape(EN_SHOWN))
+        self.assertRegex(en, r'<li data-ref="[^"]*"><span lang="[a-z]+">[^<]*</span> '
+                             r'<span class="badge" lang="en">' + re.escape(CLUSTER_SHOWN))
         nl = self.analyse("nl")
+        self.assertRegex(nl, r'<li data-ref="[^"]*"><span lang="nl">')
+        self.assertNotRegex(nl, r'<li data-ref="[^"]*"><span lang="en">')
         self.assertNotIn(PROFILE_LABEL, nl)
         self.assertNotIn("Orient", nl)
         self.assertNotIn("EN &lt;script", nl)
@@ -188,8 +264,20 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(status, 200, body)
         en = self.page(f"/functions/{f['id']}", "en")
         self.assertIn(f'<h4 class="cluster-title" lang="en">{CLUSTER_SHOWN}', en)
+        # The block's source line: its profile and cluster labelled, the page's words English.
+        self.assertIn(f'<p class="provenance" lang="en">Source: <span lang="en">{PROFILE_LABEL}'
+                      f'</span> · <span lang="en">{CLUSTER_SHOWN}', en)
+        self.assertIn('</span> · <span lang="en">main activity 1</span></p>', en)
+        # The script's view names the profile's labels for its own source lines.
+        self.assertRegex(en, r'"source_title_labels":\{[^<]*"' + PROFILE
+                         + r'":\{"en":"' + PROFILE_LABEL + '","fr":')
         nl = self.page(f"/functions/{f['id']}", "nl")
         self.assertIn(f'<h4 class="cluster-title" lang="nl">{self.cluster_dutch}</h4>', nl)
+        self.assertIn(f'<p class="provenance" lang="nl">Bron: <span lang="nl">{PROFILE.capitalize()}'
+                      f'</span> · <span lang="nl">{self.cluster_dutch}</span>', nl)
+        fr = self.page(f"/functions/{f['id']}", "fr")
+        self.assertIn(f'<p class="provenance" lang="nl">Bron: <span lang="fr">{PROFILE_FR_SHOWN}'
+                      f'</span> · <span lang="fr">{CLUSTER_FR_SHOWN}</span>', fr)
 
 
 if __name__ == "__main__":

@@ -97,10 +97,12 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
                             continue  # the switch back to Dutch
                         self.assertIn("lang=en", link, f"{link} on {path}")
 
-    def anonymous_get(self, path, cookie=None):
+    def anonymous_get(self, path, cookie=None, accept_language=None):
         """(status, headers, text) without the tester's token, so the response cache takes part."""
-        req = urllib.request.Request(self.server.url + path,
-                                     headers={"Cookie": cookie} if cookie else {})
+        headers = {"Cookie": cookie} if cookie else {}
+        if accept_language is not None:
+            headers["Accept-Language"] = accept_language
+        req = urllib.request.Request(self.server.url + path, headers=headers)
         with urllib.request.urlopen(req, timeout=10) as response:
             return response.status, response.headers, response.read().decode("utf-8")
 
@@ -171,6 +173,42 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
         self.assertTrue(headers.get("Set-Cookie").startswith("vakkaart_lang=nl;"))
         _, _, page = self.anonymous_get("/", cookie="vakkaart_lang=xx")
         self.assertIn('<html lang="nl">', page)
+
+    def test_without_a_choice_the_browsers_accept_language_picks_the_language(self):
+        # Twice round, so the second answers come from the response cache: one visitor's
+        # language never reaches another.
+        cases = [("en", "en"), ("nl-BE,nl;q=0.9", "nl"), ("en-GB,en;q=0.9,nl;q=0.8", "en"),
+                 ("nl;q=0.4, en-US;q=0.6", "en"), ("de-DE, en;q=0", "nl"),
+                 # French: labels in French where they exist, the interface in Dutch.
+                 ("fr-BE, fr;q=0.9, en;q=0.5", "nl"),
+                 # Malformed: never an error, Dutch.
+                 (";;q=,;,en;q=x,=,\u00ff", "nl"), ("en;" + "q=0.5," * 300, "en")]
+        for _ in range(2):
+            for header, lang in cases:
+                with self.subTest(header=header[:40]):
+                    status, headers, page = self.anonymous_get(
+                        "/search?q=werk", accept_language=header.encode("utf-8").decode("latin-1"))
+                    self.assertEqual(status, 200)
+                    self.assertIn(f'<html lang="{lang}">', page)
+                    self.assertEqual(headers.get("Content-Language"), lang)
+                    vary = [v.strip() for v in headers.get("Vary", "").split(",")]
+                    self.assertIn("Accept-Language", vary)
+                    self.assertIn("Cookie", vary)
+        # A choice in the URL or the cookie outranks the browser's; a URL naming its language
+        # does not vary by the headers.
+        _, headers, page = self.anonymous_get("/search?q=werk&lang=nl", accept_language="en")
+        self.assertIn('<html lang="nl">', page)
+        self.assertNotIn("Accept-Language", headers.get("Vary", ""))
+        _, _, page = self.anonymous_get("/search?q=werk", cookie="vakkaart_lang=nl",
+                                        accept_language="en")
+        self.assertIn('<html lang="nl">', page)
+        _, _, page = self.anonymous_get("/search?q=werk", cookie="vakkaart_lang=en",
+                                        accept_language="nl")
+        self.assertIn('<html lang="en">', page)
+        # A page that negotiates SKOS by Accept says so too.
+        _, headers, _ = self.anonymous_get("/profiles/campagnewerker", accept_language="en")
+        vary = [v.strip() for v in headers.get("Vary", "").split(",")]
+        self.assertEqual(sorted(vary), ["Accept", "Accept-Language", "Cookie"])
 
     def test_a_cluster_link_shows_exactly_that_cluster_as_the_store_has_it(self):
         profile = self.api("/api/profiles/campagnewerker")

@@ -15,6 +15,7 @@
 #include "render/ring_svg.h"
 #include "server/analyse_request.h"
 #include "server/request_input.h"
+#include "server/views/label_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "text/text_utils.h"
@@ -88,12 +89,13 @@ std::string analyse_fill(std::string text, const std::string& key, const std::st
 /// The headline and the figures under it: the best candidate's coverage counts in one
 /// sentence (docs/analysis.md), then the sentences recognised and the share explained.
 void add_verdict(Json& view, const analysis::AnalysisResult& result,
-                 const analysis::StructureIndex& index, const std::string& lang, const Json& t) {
+                 const analysis::StructureIndex& index, const PageLangs& langs, const Json& t) {
+  const std::string& lang = langs.ui;
   view["recognised"] = result.best_candidate >= 0;
   if (result.best_candidate >= 0) {
     const auto& top = result.candidates.front();
     const auto& best = index.candidates()[top.candidate];
-    const model::ShownText title = candidate_title(best, lang);
+    const model::ShownText title = candidate_title(best, langs.labels);
     view["best"] = {{"id", best.id},
                     {"title", title.text},
                     {"title_lang", title.lang},
@@ -113,19 +115,19 @@ void add_verdict(Json& view, const analysis::AnalysisResult& result,
 }
 
 Json candidate_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
-                    const std::string& lang, const Json& t) {
+                    const PageLangs& langs, const Json& t) {
   Json profiles = Json::array();
   for (std::size_t k = 0; k < result.candidates.size(); ++k) {
     const auto& r = result.candidates[k];
     const auto& c = index.candidates()[r.candidate];
     const bool profile = c.kind == analysis::Candidate::Kind::profile;
-    const model::ShownText title = candidate_title(c, lang);
+    const model::ShownText title = candidate_title(c, langs.labels);
     profiles.push_back(
         {{"rank", k + 1},
          {"id", c.id},
          {"title", title.text},
          {"title_lang", title.lang},
-         {"url", group_url(index, -1, r.candidate, lang)},
+         {"url", group_url(index, -1, r.candidate, langs.ui)},
          {"kind", profile ? t["analyse"]["kind_profile"] : t["analyse"]["kind_qualification"]},
          {"confidence", percent_text(r.confidence * 100)},
          {"confidence_width", static_cast<int>(std::lround(r.confidence * 100))},
@@ -137,7 +139,8 @@ Json candidate_rows(const analysis::AnalysisResult& result, const analysis::Stru
 /// The ring of the best-fitting profile, each cluster coloured by how much of it the text
 /// covers; a qualification has no ring, so its best profile is drawn beside it.
 void add_ring(Json& view, const analysis::AnalysisResult& result,
-              const analysis::StructureIndex& index, const std::string& lang) {
+              const analysis::StructureIndex& index, const PageLangs& langs) {
+  const std::string& lang = langs.ui;
   const analysis::CandidateResult* ring = nullptr;
   for (const auto& r : result.candidates) {
     if (index.candidates()[r.candidate].kind == analysis::Candidate::Kind::profile && r.score > 0) {
@@ -162,34 +165,36 @@ void add_ring(Json& view, const analysis::AnalysisResult& result,
   profile.title_labels = cand.title_labels;
   render::RingOptions options;
   options.lang = lang;
+  options.label_lang = langs.labels;
   options.cluster_coverage = &coverage;
   options.link_prefix =
       page_url("/profiles/" + cand.id, {}, lang) + (lang == "en" ? "&cluster=" : "?cluster=");
   view["ring_svg"] = render::ring_svg(framework, profile, options);
-  const model::ShownText title = candidate_title(cand, lang);
+  const model::ShownText title = candidate_title(cand, langs.labels);
   view["ring_title"] = title.text;
   view["ring_title_lang"] = title.lang;
 }
 
 Json missing_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
-                  const std::string& lang) {
+                  const PageLangs& langs) {
   Json missing = Json::array();
   for (auto g : result.missing_core) {
     const auto& group = index.groups()[g];
-    const model::ShownText title = model::shown_text(group.title_labels, lang, group.title);
-    const model::ShownText cluster = cluster_title(index, group.cluster, lang);
+    const model::ShownText title = model::shown_text(group.title_labels, langs.labels, group.title);
+    const model::ShownText cluster = cluster_title(index, group.cluster, langs.labels);
     missing.push_back(
         {{"title", title.text},
          {"title_lang", title.lang},
          {"cluster", cluster.text},
          {"cluster_lang", cluster.lang},
-         {"url", group_url(index, static_cast<std::int32_t>(g), group.candidate, lang)}});
+         {"url", group_url(index, static_cast<std::int32_t>(g), group.candidate, langs.ui)}});
   }
   return missing;
 }
 
 Json segment_rows(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
-                  const std::string& lang, const Json& t) {
+                  const PageLangs& langs, const Json& t) {
+  const std::string& lang = langs.ui;
   const auto& candidates = index.candidates();
   Json segments = Json::array();
   int n = 0;
@@ -199,7 +204,7 @@ Json segment_rows(const analysis::AnalysisResult& result, const analysis::Struct
       const auto& unit = index.units()[m.unit];
       Json places = Json::array();
       for (const auto& place : unit.places) {
-        const model::ShownText title = candidate_title(candidates[place.candidate], lang);
+        const model::ShownText title = candidate_title(candidates[place.candidate], langs.labels);
         Json shown = {{"title", title.text},
                       {"title_lang", title.lang},
                       {"url", group_url(index, place.group, place.candidate, lang)}};
@@ -207,7 +212,7 @@ Json segment_rows(const analysis::AnalysisResult& result, const analysis::Struct
           const auto& g = index.groups()[static_cast<std::size_t>(place.group)];
           // A competence's place is the page's own word and number.
           const model::ShownText where =
-              g.cluster >= 0 ? cluster_title(index, g.cluster, lang)
+              g.cluster >= 0 ? cluster_title(index, g.cluster, langs.labels)
                              : model::ShownText{t["analyse"]["competence"].get<std::string>() +
                                                     " " + std::to_string(g.position),
                                                 lang};
@@ -234,15 +239,15 @@ Json segment_rows(const analysis::AnalysisResult& result, const analysis::Struct
 }
 
 Json result_view(const analysis::AnalysisResult& result, const analysis::StructureIndex& index,
-                 const std::string& lang, const Json& t) {
+                 const PageLangs& langs, const Json& t) {
   Json view;
-  add_verdict(view, result, index, lang, t);
-  view["profiles"] = candidate_rows(result, index, lang, t);
-  add_ring(view, result, index, lang);
-  const Json missing = missing_rows(result, index, lang);
+  add_verdict(view, result, index, langs, t);
+  view["profiles"] = candidate_rows(result, index, langs, t);
+  add_ring(view, result, index, langs);
+  const Json missing = missing_rows(result, index, langs);
   view["missing"] = missing;
   view["has_missing"] = !missing.empty();
-  view["segments"] = segment_rows(result, index, lang, t);
+  view["segments"] = segment_rows(result, index, langs, t);
   return view;
 }
 
@@ -253,15 +258,23 @@ Json function_action_view(const Context& r, const analysis::FunctionDraft& draft
   Json sources = Json::array();
   for (std::size_t k = 0; k < draft.sources.size(); ++k) {
     const auto& g = index.groups()[draft.groups[k]];
-    const std::string place =
-        g.cluster >= 0
-            ? index.clusters()[static_cast<std::size_t>(g.cluster)].title
-            : t["analyse"]["competence"].get<std::string>() + " " + std::to_string(g.position);
+    // The cluster in the reader's language where it has a label; a competence is the page's
+    // own word and number.
+    const model::ShownText place =
+        g.cluster >= 0 ? cluster_title(index, g.cluster, r.label_lang)
+                       : model::ShownText{t["analyse"]["competence"].get<std::string>() + " " +
+                                              std::to_string(g.position),
+                                          r.lang};
     // The learning professional's main activities have no title of their own.
-    sources.push_back(
-        {{"ref", draft.sources[k]},
-         {"title", g.title.empty() ? place + " " + std::to_string(g.position) : g.title},
-         {"place", place}});
+    const model::ShownText title =
+        g.title.empty()
+            ? model::ShownText{place.text + " " + std::to_string(g.position), place.lang}
+            : model::shown_text(g.title_labels, r.label_lang, g.title);
+    sources.push_back({{"ref", draft.sources[k]},
+                       {"title", title.text},
+                       {"title_lang", title.lang},
+                       {"place", place.text},
+                       {"place_lang", place.lang}});
   }
   const auto n = static_cast<long long>(draft.sources.size());
   std::string intro =
@@ -360,7 +373,7 @@ Page analyse_result_page(Context& r) {
     view["read_from"] = analyse_fill(read, "file", input.name);
   }
   view["has_result"] = true;
-  Json shown = result_view(result, matcher.index(), r.lang, t);
+  Json shown = result_view(result, matcher.index(), {r.lang, r.label_lang}, t);
   const auto draft = analysis::function_draft(result, matcher.index(), input.text);
   if (draft)
     shown["function_draft"] = function_action_view(r, *draft, matcher.index(), t);

@@ -39,10 +39,11 @@ Json choices(store::Store& store, const std::set<std::string>& chosen) {
 // statisticians give them are explained once, in the page's "how is this computed".
 // Profile titles in the reader's language where a label exists (shown_item_title).
 Json heatmaps(const compare::Similarity& sim, const std::vector<compare::Item>& items,
-              const std::string& lang) {
+              const PageLangs& langs) {
+  const std::string& lang = langs.ui;
   std::vector<model::ShownText> titles;
   for (const auto& item : items)
-    titles.push_back(shown_item_title(item, lang));
+    titles.push_back(shown_item_title(item, langs.labels));
   const auto svgs = render::similarity_heatmaps_svg(
       sim, lang,
       [&](const compare::ItemInfo& i) {
@@ -75,9 +76,11 @@ Json method_texts(const std::string& lang) {
 
 // The alignments between main activities of two compared profiles, one direction only (the
 // profile chosen first is the source), so each pair is listed once. A qualification's
-// competences are not here: they sit in the cluster rows.
+// competences are not here: they sit in the cluster rows. Both ends in the reader's language
+// where they have a label.
 Json profile_crosswalk(const Context& r, const std::vector<model::Alignment>& alignments,
                        const std::vector<std::string>& ids) {
+  CrosswalkProfiles profiles(r.store());
   auto rank = [&ids](const std::string& id) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
   };
@@ -85,7 +88,7 @@ Json profile_crosswalk(const Context& r, const std::vector<model::Alignment>& al
   for (const auto& a : alignments) {
     if (a.source_kind != "main_activity" || rank(a.source_item) > rank(a.target_item))
       continue;
-    Json row = crosswalk_row(a, r, r.req.target + "#crosswalk");
+    Json row = crosswalk_row(a, r, r.req.target + "#crosswalk", &profiles);
     row["show_source"] = true;
     rows.push_back(std::move(row));
   }
@@ -110,7 +113,7 @@ void add_comparison(Context& r, const std::vector<std::string>& ids, const compa
   const auto placement = compare::place_competences(items, comparison, alignments);
   const auto summary = compare::summarize(items, comparison, sim, placement);
 
-  const CompareLangs langs = show_compare_labels(comparison, items, r.lang);
+  const CompareLangs langs = show_compare_labels(comparison, items, {r.lang, r.label_lang});
   view["summary"] = compare_summary_view(comparison, summary, r.lang, langs.items);
   view["comparison"] = compare_groups_view(comparison, summary, placement, {items, langs}, r);
   if (profiles > 0 && qualifications > 0)
@@ -135,7 +138,7 @@ Page compare_page(Context& r) {
   // Unknown ids fail here (404) before the count is checked (400), as /api/similarity does.
   const auto all_items = compare::similarity_items(r.store(), ids);
   const auto sim = compare::similarity(all_items);
-  view["heatmaps"] = heatmaps(sim, all_items, r.lang);
+  view["heatmaps"] = heatmaps(sim, all_items, {r.lang, r.label_lang});
   view["method"] = method_texts(r.lang);
   view["need_two"] = ids.size() == 1;
   view["extra_css_urls"] = Json::array({web::asset_url("css/compare.css")});

@@ -138,7 +138,7 @@ Json cmp_statement(const compare::Statement& s, const std::string& item,
 /// the row's main activities, and its activities (folded: the row is about the correspondence).
 Json cmp_placed(const compare::PlacedCompetence& p, const std::string& item,
                 const std::map<std::string, std::string>& titles, const Context& r,
-                const std::string& back) {
+                const std::string& back, CrosswalkProfiles& profiles) {
   const Json& t = web::ui_texts(r.lang);
   Json out;
   out["ref"] = p.ref;
@@ -159,10 +159,10 @@ Json cmp_placed(const compare::PlacedCompetence& p, const std::string& item,
   out["activities"] = std::move(activities);
   Json rows = Json::array();
   for (const auto& a : p.alignments) {
-    Json row = crosswalk_row(a, r, back);
+    // The main activity and its profile in the reader's language where they have a label.
+    Json row = crosswalk_row(a, r, back, &profiles);
     row["show_source"] = false;
     // The row names the cluster already; the profile is what tells two targets apart.
-    row["target"]["context"] = a.target_item_title;
     if (Json& parts = row["target"]["context_parts"]; parts.size() > 1)
       parts.erase(1);
     rows.push_back(std::move(row));
@@ -247,6 +247,7 @@ Json compare_groups_view(const compare::Comparison& c, const compare::Comparison
                          const compare::CompetencePlacement& placement, const ComparedLabels& shown,
                          const Context& r) {
   const Json& t = web::ui_texts(r.lang);
+  CrosswalkProfiles profiles(r.store());
   std::map<std::string, std::string> titles;
   Json items = Json::array();
   bool with_profile = false;
@@ -280,15 +281,15 @@ Json compare_groups_view(const compare::Comparison& c, const compare::Comparison
       Json statements = Json::array();
       if (!(leftovers && qualification)) {
         for (const auto& st : cell.statements)
-          statements.push_back(cmp_statement(st, cell.item_id, titles, t,
-                                             i < shown.items.size()
-                                                 ? compared_text(shown.items[i], st.text, r.lang)
-                                                 : model::ShownText{st.text, "nl"}));
+          statements.push_back(cmp_statement(
+              st, cell.item_id, titles, t,
+              i < shown.items.size() ? compared_text(shown.items[i], st.text, r.label_lang)
+                                     : model::ShownText{st.text, "nl"}));
       }
       Json placed = Json::array();
       const auto& entries = leftovers ? placement.unplaced.at(i) : placement.placed.at(g).at(i);
       for (const auto& p : entries)
-        placed.push_back(cmp_placed(p, cell.item_id, titles, r, back));
+        placed.push_back(cmp_placed(p, cell.item_id, titles, r, back, profiles));
       placed_count += entries.size();
       const bool cell_empty = statements.empty() && placed.empty();
       empty = empty && cell_empty;

@@ -32,12 +32,13 @@ std::string crosswalk_end_url(const std::string& ref, const std::string& kind,
   return page_url("/", {}, lang);
 }
 
-Json crosswalk_end(const Json& end, const std::string& lang, CrosswalkProfiles* profiles) {
+// `lang` for the link, `label_lang` (the reader's) for the titles.
+Json crosswalk_end(const Json& end, const std::string& lang, const std::string& label_lang,
+                   CrosswalkProfiles* profiles) {
   Json out = end;
   const std::string title = end["title"], item_title = end["item_title"];
   const std::string cluster = end["cluster"].is_string() ? end["cluster"].get<std::string>() : "";
   out["url"] = crosswalk_end_url(end["ref"], end["kind"], lang);
-  out["context"] = !cluster.empty() && cluster != title ? item_title + " · " + cluster : item_title;
   model::ShownText shown_title{title, "nl"}, shown_item{item_title, "nl"},
       shown_cluster{cluster, "nl"};
   const std::string ref = end["ref"];
@@ -47,11 +48,13 @@ Json crosswalk_end(const Json& end, const std::string& lang, CrosswalkProfiles* 
           ? profiles->find(std::string(parts[0]))
           : nullptr;
   if (record) {
-    if (const model::Labels* labels = model::profile_text_labels(record->profile, title))
-      shown_title = model::shown_text(*labels, lang, title);
-    shown_item = model::shown_text(record->profile.title_labels, lang, item_title);
+    shown_item = model::shown_text(record->profile.title_labels, label_lang, item_title);
     if (const model::Cluster* c = record->framework.find_cluster(std::string(parts[1])))
-      shown_cluster = model::shown_text(c->labels, lang, cluster);
+      shown_cluster = model::shown_text(c->labels, label_lang, cluster);
+    if (const model::Labels* labels = model::profile_text_labels(record->profile, title))
+      shown_title = model::shown_text(*labels, label_lang, title);
+    else if (title == cluster)  // a main activity without a title of its own goes by its cluster's
+      shown_title = shown_cluster;
   }
   out["title"] = shown_title.text;
   out["title_lang"] = shown_title.lang;
@@ -101,8 +104,8 @@ Json crosswalk_row(const model::Alignment& a, const Context& r, const std::strin
   const Json& t = web::ui_texts(r.lang)["crosswalk"];
   Json j = analysis::alignment_to_json(a);
   Json row;
-  row["source"] = crosswalk_end(j["source"], r.lang, profiles);
-  row["target"] = crosswalk_end(j["target"], r.lang, profiles);
+  row["source"] = crosswalk_end(j["source"], r.lang, r.label_lang, profiles);
+  row["target"] = crosswalk_end(j["target"], r.lang, r.label_lang, profiles);
   const std::string type = j["type"], status = j["status"];
   row["type"] = type;
   row["type_label"] = t["type_" + type];

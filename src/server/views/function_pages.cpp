@@ -12,6 +12,7 @@
 #include "server/transport/html_json.h"
 #include "server/views/catalog_view.h"
 #include "server/views/function_view.h"
+#include "server/views/label_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "server/web/web_files.h"
@@ -37,32 +38,43 @@ Json status_label(const Json& t, const std::string& status) {
 }
 
 // "Bron: Gemeenschapswerker · Organiseren en begeleiden · hoofdactiviteit 2", as the script
-// writes it too.
-std::string provenance(const Json& source, const std::map<std::string, std::string>& clusters,
-                       const Json& t) {
+// writes it too, in parts [{sep, text, lang}]: the profile and cluster in the reader's language
+// where they have a label (`profile_labels`: the view's source_title_labels), a qualification
+// in Dutch, the page's own words in its language.
+Json provenance(const Json& source, const std::map<std::string, model::ShownText>& clusters,
+                const Json& profile_labels, const PageLangs& langs, const Json& t) {
   const Json& ft = t["functions"];
-  std::string out = ft["source"].get<std::string>() + ": ";
   const std::string kind = source.value("kind", "");
+  const std::string item = source.value("item", ""), item_title = source.value("item_title", "");
   const std::string pos = std::to_string(source.value("position", 0));
-  if (kind == "qualification") {
-    out += source.value("item", "") + " " + source.value("item_title", "") + " · " +
-           ft["competence"].get<std::string>() + " " + pos;
-  } else {
-    auto c = clusters.find(source.value("cluster", ""));
-    out += source.value("item_title", "") + " · " +
-           (c == clusters.end() ? source.value("cluster", "") : c->second) + " · " +
-           ft["main_activity"].get<std::string>() + " " + pos;
-  }
-  return out;
+  auto part = [](const std::string& sep, const model::ShownText& shown) {
+    return Json{{"sep", sep}, {"text", shown.text}, {"lang", shown.lang}};
+  };
+  const std::string lead = ft["source"].get<std::string>() + ": ";
+  if (kind == "qualification")
+    return Json::array({part(lead, {item + " " + item_title, "nl"}),
+                        part(" · ", {ft["competence"].get<std::string>() + " " + pos, langs.ui})});
+  const Json labels = profile_labels.value(item, Json::object());
+  const std::string cluster_id = source.value("cluster", "");
+  auto c = clusters.find(cluster_id);
+  return Json::array(
+      {part(lead, model::shown_text(labels.get<model::Labels>(), langs.labels, item_title)),
+       part(" · ", c == clusters.end() ? model::ShownText{cluster_id, "nl"} : c->second),
+       part(" · ", {ft["main_activity"].get<std::string>() + " " + pos, langs.ui})});
 }
 
 // The blocks under ring and cluster headings, in the framework's order (blocks not placed in
 // the model last), for the read-only view.
-Json grouped_blocks(const Json& function, const Json& framework, const Json& t,
-                    const std::string& lang) {
-  std::map<std::string, std::string> cluster_titles;
+Json grouped_blocks(const Json& data, const Json& t, const PageLangs& langs) {
+  const Json& function = data["function"];
+  const Json& framework = data["framework"];
+  const std::string& lang = langs.ui;
+  // Cluster titles in the reader's language where a label exists (issue 18).
+  std::map<std::string, model::ShownText> cluster_titles;
   for (const auto& c : framework["clusters"])
-    cluster_titles[c["id"]] = c["title"];
+    cluster_titles[c["id"]] =
+        model::shown_text(c.value("title_labels", Json::object()).get<model::Labels>(),
+                          langs.labels, c["title"].get<std::string>());
   Json layers = Json::array();
   auto block_view = [&](const Json& b) {
     Json items = Json::array();
@@ -79,8 +91,11 @@ Json grouped_blocks(const Json& function, const Json& framework, const Json& t,
       const auto whole = static_cast<long long>(w);
       out["weight"] = w == static_cast<double>(whole) ? std::to_string(whole) : Json(w).dump();
     }
-    if (b.contains("source") && b["source"].is_object())
-      out["provenance"] = provenance(b["source"], cluster_titles, t);
+    const bool taken = b.contains("source") && b["source"].is_object();
+    out["has_provenance"] = taken;
+    if (taken)
+      out["provenance"] =
+          provenance(b["source"], cluster_titles, data["source_title_labels"], langs, t);
     return out;
   };
   std::map<std::string, bool> placed;
@@ -90,9 +105,7 @@ Json grouped_blocks(const Json& function, const Json& framework, const Json& t,
     for (const auto& c : framework["clusters"]) {
       if (c["layer"] != layer["id"])
         continue;
-      const model::ShownText title =
-          model::shown_text(c.value("title_labels", Json::object()).get<model::Labels>(), lang,
-                            c["title"].get<std::string>());
+      const model::ShownText& title = cluster_titles.at(c["id"]);
       Json cv = {{"title", title.text}, {"title_lang", title.lang}, {"blocks", Json::array()}};
       for (const auto& b : function["blocks"]) {
         if (b.value("cluster", "") == c["id"]) {
@@ -134,12 +147,11 @@ Page composer_page(Context& r, const std::string& id) {
   Json data = compose::function_view_json(
       r.store(), compose::FunctionService(r.store(), r.function_scope()).get(id));
   const Json& function = data["function"];
-  const Json& framework = data["framework"];
 
   Json view;
   view["function"] = function;
   view["status_label"] = status_label(t, function.value("status", "draft"));
-  view["groups"] = grouped_blocks(function, framework, t, r.lang);
+  view["groups"] = grouped_blocks(data, t, {r.lang, r.label_lang});
   view["has_blocks"] = !function["blocks"].empty();
   view["function_json"] = transport::json_for_html(data);
   view["sources_json"] = transport::json_for_html(sources(r.store()));

@@ -53,12 +53,12 @@ void show_labels(Json& p, const model::Framework& framework, const model::Profil
   }
 }
 
-model::ShownText shown_layer_title(const model::Layer& layer, const std::string& lang) {
-  model::ShownText shown = model::shown_text(layer.labels, lang, layer.title);
+model::ShownText shown_layer_title(const model::Layer& layer, const PageLangs& langs) {
+  model::ShownText shown = model::shown_text(layer.labels, langs.labels, layer.title);
   if (shown.lang == "nl") {
-    std::string own = web::layer_title(layer.id, layer.title, lang);
+    std::string own = web::layer_title(layer.id, layer.title, langs.ui);
     if (own != layer.title)
-      shown = {std::move(own), lang};
+      shown = {std::move(own), langs.ui};
   }
   return shown;
 }
@@ -69,7 +69,9 @@ model::ShownText shown_item_title(const compare::Item& item, const std::string& 
 }
 
 CompareLangs show_compare_labels(compare::Comparison& comparison,
-                                 const std::vector<compare::Item>& items, const std::string& lang) {
+                                 const std::vector<compare::Item>& items,
+                                 const PageLangs& page_langs) {
+  const std::string& lang = page_langs.labels;
   CompareLangs langs;
   for (std::size_t i = 0; i < comparison.items.size(); ++i) {
     model::ShownText shown = i < items.size()
@@ -79,7 +81,7 @@ CompareLangs show_compare_labels(compare::Comparison& comparison,
     langs.items.push_back(shown.lang);
   }
   for (auto& group : comparison.groups) {
-    std::string shown_lang = lang;  // the built-in group titles are the page's own words
+    std::string shown_lang = page_langs.ui;  // the built-in group titles are the page's own words
     if (group.kind == compare::GroupKind::cluster) {
       shown_lang = "nl";
       for (const auto& item : items) {

@@ -12,7 +12,10 @@ namespace {
 using vakkaart::Json;
 
 // The parts every page shares: language, texts, navigation, the link to the other language.
-Json common_view(const httplib::Request& req, const std::string& lang, const std::string& title) {
+// `lang` is the interface's language (the page's lang attribute), `label_lang` the reader's
+// (the composer's script shows framework labels in it): server/request_lang.h.
+Json common_view(const httplib::Request& req, const std::string& lang,
+                 const std::string& label_lang, const std::string& title) {
   const std::string other = lang == "en" ? "nl" : "en";
   auto params = params_without_lang(req);
   auto with_lang = [](httplib::Params p, const std::string& l) {
@@ -20,6 +23,7 @@ Json common_view(const httplib::Request& req, const std::string& lang, const std
     return p;
   };
   return {{"lang", lang},
+          {"label_lang", label_lang},
           {"en", lang == "en"},
           {"t", web::ui_texts(lang)},
           {"page_title", title},
@@ -59,7 +63,7 @@ httplib::Params params_without_lang(const httplib::Request& req) {
 }
 
 void send_page(Context& ctx, Page page) {
-  Json view = common_view(ctx.req, ctx.lang, page.title);
+  Json view = common_view(ctx.req, ctx.lang, ctx.label_lang, page.title);
   // Who is signed in, for the header; the CSRF token for every form and script of the page.
   if (ctx.caller.signed_in()) {
     view["signed_in"] = true;
@@ -77,19 +81,23 @@ void send_page(Context& ctx, Page page) {
   for (auto& [k, v] : page.view.items())
     view[k] = std::move(v);
   send_html(ctx.res, page.status, web::render_template(page.template_name, view));
+  // The interface's language: a French reader's page is Dutch but for the labels it shows.
   ctx.res.set_header("Content-Language", ctx.lang);
+  vary_on_lang(ctx.req, ctx.res);
 }
 
 void send_error_page(const httplib::Request& req, httplib::Response& res, int status,
                      const std::string& detail) {
-  const std::string lang = request_lang(req);
+  const std::string reader = reader_lang(req);
+  const std::string lang = web::supported_lang(reader);
   const Json& t = web::ui_texts(lang);
   const std::string title =
       (status == 404 ? t["not_found_title"] : t["error_title"]).get<std::string>();
-  Json view = common_view(req, lang, title);
+  Json view = common_view(req, lang, reader, title);
   view["status"] = status;
   view["detail"] = detail;
   send_html(res, status, web::render_template("error", view));
+  vary_on_lang(req, res);
 }
 
 }  // namespace vakkaart::server

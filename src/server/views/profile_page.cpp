@@ -24,12 +24,12 @@ void mark_activities(Json& activities, bool nested) {
 // The legend beside the ring, and below a phone's width the list that replaces its small
 // labels: per layer its colour and its clusters with their counts and links.
 Json ring_legend_json(const model::Framework& framework, const Json& clusters,
-                      const std::string& lang) {
+                      const PageLangs& langs) {
   Json layers = Json::array();
   for (const auto& entry : render::ring_legend(framework)) {
     const model::Layer* source = framework.find_layer(entry.layer_id);
     const model::ShownText title =
-        source ? shown_layer_title(*source, lang) : model::ShownText{entry.layer_title, "nl"};
+        source ? shown_layer_title(*source, langs) : model::ShownText{entry.layer_title, "nl"};
     Json layer = {{"title", title.text},
                   {"title_lang", title.lang},
                   {"fill", entry.fill},
@@ -61,7 +61,8 @@ Page profile_page(Context& r, const std::string& id, bool print) {
 
   Json view;
   Json& p = data.json;
-  show_labels(p, framework, profile, r.lang);
+  const PageLangs langs{r.lang, r.label_lang};
+  show_labels(p, framework, profile, r.label_lang);
   // The same counts as the start page's card and the ring's segments: every activity, nested
   // ones too.
   long long main_total = 0, activity_total = 0;
@@ -70,7 +71,7 @@ Page profile_page(Context& r, const std::string& id, bool print) {
     const std::string cid = c["id"];
     const auto* layer = framework.find_layer(c["layer"]);
     const model::ShownText layer_title =
-        layer ? shown_layer_title(*layer, r.lang) : model::ShownText{"", r.lang};
+        layer ? shown_layer_title(*layer, langs) : model::ShownText{"", r.lang};
     c["layer_title"] = layer_title.text;
     c["layer_title_lang"] = layer_title.lang;
     c["count"] = render::activity_count(profile.clusters.at(i));
@@ -95,7 +96,7 @@ Page profile_page(Context& r, const std::string& id, bool print) {
                                  {"count", activity_total},
                                  {"kind", "activities"}}});
   view["framework_title"] = framework.title;
-  view["legend"] = ring_legend_json(framework, p["clusters"], r.lang);
+  view["legend"] = ring_legend_json(framework, p["clusters"], langs);
   view["print"] = print;
   view["nothing_selected"] = !print && selected.empty();
   view["api_url"] = "/api/profiles/" + id;
@@ -106,6 +107,7 @@ Page profile_page(Context& r, const std::string& id, bool print) {
   ring.selected_cluster = selected;
   ring.link_prefix = r.lang == "en" ? "?lang=en&cluster=" : "?cluster=";
   ring.lang = r.lang;
+  ring.label_lang = r.label_lang;
   ring.size = print ? 420 : 640;
   view["ring_svg"] = render::ring_svg(framework, profile, ring);
   return Page{print ? "profile_print" : "profile", p["title"].get<std::string>(), view};

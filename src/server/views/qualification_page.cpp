@@ -45,21 +45,21 @@ void add_cluster_suggestions(Context& r, Json& q, const std::vector<model::Align
         words += (words.empty() ? "" : ", ") + w;
       // Titles in the reader's language where a label exists (issue 18).
       const auto& info = index.clusters()[s.cluster];
-      const model::ShownText cluster = model::shown_text(info.labels, r.lang, info.title);
+      const model::ShownText cluster = model::shown_text(info.labels, r.label_lang, info.title);
       Json main_activities = Json::array();
       for (const auto& m : s.main_activities) {
         Json profiles = Json::array();
         for (auto g : m.groups) {
           const auto& candidate = index.candidates()[index.groups()[g].candidate];
           const model::ShownText p =
-              model::shown_text(candidate.title_labels, r.lang, candidate.title);
+              model::shown_text(candidate.title_labels, r.label_lang, candidate.title);
           profiles.push_back(
               {{"text", p.text}, {"lang", p.lang}, {"sep", profiles.empty() ? "" : ", "}});
         }
         const auto& group = index.groups()[m.groups.front()];
         const model::ShownText title =
             group.title.empty() ? cluster
-                                : model::shown_text(group.title_labels, r.lang, group.title);
+                                : model::shown_text(group.title_labels, r.label_lang, group.title);
         main_activities.push_back({{"title", title.text},
                                    {"title_lang", title.lang},
                                    {"profiles", profiles},

@@ -5,6 +5,7 @@
 #include "model/framework_labels.h"
 #include "server/request_input.h"
 #include "server/views/catalog_view.h"
+#include "server/views/label_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
 #include "text/text_utils.h"
@@ -95,8 +96,9 @@ class HitProfiles {
 
 // A place's path ("Profiel › Cluster › Hoofdactiviteit") in parts, each in the reader's language
 // where a label exists and marked with the language it is in. Qualifications have no labels.
-Json path_parts(const Json& place, const store::ProfileRecord* record, const std::string& lang,
+Json path_parts(const Json& place, const store::ProfileRecord* record, const PageLangs& langs,
                 const Json& t) {
+  const std::string& lang = langs.labels;
   Json parts = Json::array();
   auto add = [&parts](const model::ShownText& shown) {
     parts.push_back({{"text", shown.text}, {"lang", shown.lang}, {"first", parts.empty()}});
@@ -123,7 +125,7 @@ Json path_parts(const Json& place, const store::ProfileRecord* record, const std
     }
   }
   if (kind == "definition")
-    add({t["kinds"].value("definition", "definitie"), lang});
+    add({t["kinds"].value("definition", "definitie"), langs.ui});
   return parts;
 }
 
@@ -153,11 +155,11 @@ Json result_rows(const Json& res, Context& r, const Json& t) {
       const store::ProfileRecord* record =
           p["kind"] == "profile" ? profiles.find(p["id"]) : nullptr;
       places.push_back({{"path", p["path"]},
-                        {"path_parts", path_parts(p, record, r.lang, t)},
+                        {"path_parts", path_parts(p, record, {r.lang, r.label_lang}, t)},
                         {"url", place_url(p, r.lang)},
                         {"kind_label", t["kinds"].value(p.value("statement_kind", ""), "")}});
     }
-    const model::ShownText shown = hit_text(hit, profiles, r.lang);
+    const model::ShownText shown = hit_text(hit, profiles, r.label_lang);
     results.push_back({{"snippet", shown.lang == "nl" ? hit["snippet"].get<std::string>()
                                                       : text::escape_markup(shown.text)},
                        {"text", shown.text},

@@ -8,7 +8,9 @@
 
 namespace vakkaart::server::web {
 
-/// "en" when asked for, else "nl": Dutch is the default language of every page.
+/// The interface's language for a reader's: "en" when asked for, else "nl". Dutch is the
+/// default, and the language of the interface for readers of a language it has no words in
+/// (French: labels may be in it, the interface is not).
 std::string supported_lang(const std::string& asked);
 
 /// The words of the interface in one language (web/i18n/<lang>.json), as a JSON object.

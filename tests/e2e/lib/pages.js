@@ -22,7 +22,9 @@ async function pooledPage(options) {
   const key = JSON.stringify(options);
   let entry = pool.get(key);
   if (!entry || entry.page.isClosed()) {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    // A Flemish browser (Accept-Language: nl-BE) unless a test asks for another: the server
+    // picks a page's language from it when the URL and the cookie name none.
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE', ...options });
     entry = { context, page: await context.newPage() };
     pool.set(key, entry);
   }

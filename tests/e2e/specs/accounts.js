@@ -20,7 +20,8 @@ let functionId = null;
 
 /** A fresh browser context and page, failing on page errors and 5xx answers. */
 async function withContext(fn) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // A Flemish browser, as lib/pages.js gives every other test: the pages follow Accept-Language.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE', acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));

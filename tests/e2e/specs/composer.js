@@ -104,7 +104,8 @@ async function createFunction(title) {
  * withPage fails on every 4xx answer. Still fails on uncaught page errors and other 4xx/5xx.
  */
 async function withConflictPage(t, fn) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  // A Flemish browser, as lib/pages.js gives every other test: the pages follow Accept-Language.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE', bypassCSP: true });
   await signIn(context, env.server);
   const page = await context.newPage();
   const problems = [];

@@ -222,6 +222,32 @@ TEST_F(ResponseCacheTest, KeysOnTheRdfFormTheAcceptHeaderNegotiatesAndKeepsVary)
   EXPECT_EQ(cache.lookup(get_request("/profiles/a"))->body, "<html>");  // no Accept: the page
 }
 
+TEST_F(ResponseCacheTest, KeysAPageWithoutLangByTheLanguageItsHeadersChoose) {
+  ResponseCache cache(*feed_, 1 << 20, all_routes().specs());
+  auto with = [](const char* header, const char* value) {
+    auto req = get_request("/search", {{"q", "zorg"}});
+    req.set_header(header, value);
+    return req;
+  };
+  EXPECT_FALSE(hit(cache, with("Accept-Language", "nl-BE,nl;q=0.9"), "nl"));
+  EXPECT_TRUE(hit(cache, get_request("/search", {{"q", "zorg"}})));  // Dutch by default too
+  EXPECT_FALSE(hit(cache, with("Accept-Language", "en-GB,en;q=0.8"), "en"));
+  EXPECT_FALSE(hit(cache, with("Accept-Language", "fr"), "fr"));
+  EXPECT_EQ(cache.lookup(with("Accept-Language", "en"))->body, "en");
+  EXPECT_EQ(cache.lookup(with("Cookie", "vakkaart_lang=en"))->body, "en");
+  EXPECT_EQ(cache.lookup(with("Accept-Language", "de, fr;q=0.1"))->body, "fr");
+  EXPECT_EQ(cache.lookup(with("Accept-Language", "de"))->body, "nl");
+  // A language in the URL is its own key, whatever the headers say.
+  auto named = get_request("/search", {{"q", "zorg"}, {"lang", "en"}});
+  named.set_header("Accept-Language", "nl");
+  EXPECT_FALSE(hit(cache, named, "en by url"));
+  // The API answers the same in every language: one entry.
+  auto api = get_request("/api/search", {{"q", "zorg"}});
+  EXPECT_FALSE(hit(cache, api));
+  api.set_header("Accept-Language", "en");
+  EXPECT_TRUE(hit(cache, api));
+}
+
 TEST(RdfAccept, PicksTurtleOrJsonLdOnlyWhenTheyAreTheBestListed) {
   EXPECT_EQ(rdf_form_for(""), RdfForm::none);
   EXPECT_EQ(rdf_form_for("*/*"), RdfForm::none);

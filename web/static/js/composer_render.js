@@ -7,14 +7,24 @@ import { el, fmt, shownText } from './composer_util.js';
 /** The text an item shows: the organisation's wording, else the source's original. */
 export const itemText = (item) => item.wording ?? item.original;
 
-/** "Bron: Gemeenschapswerker · Organiseren en begeleiden · hoofdactiviteit 2" */
-export function provenance(source, framework, t) {
-  if (!source) return t.own_block_source;
+/**
+ * "Bron: Gemeenschapswerker · Organiseren en begeleiden · hoofdactiviteit 2" as the server
+ * writes it: the profile (the view's source_title_labels) and cluster in the reader's language
+ * where they have a label, each in a span with its lang; a qualification is Dutch.
+ */
+export function provenance(source, view, t) {
+  if (!source) return [t.own_block_source];
+  const part = (shown) => el('span', { lang: shown.lang }, shown.text);
+  const own = (text) => part({ text, lang: document.documentElement.lang });
   if (source.kind === 'qualification') {
-    return `${t.source}: ${source.item} ${source.item_title} · ${t.competence} ${source.position}`;
+    return [`${t.source}: `, part({ text: `${source.item} ${source.item_title}`, lang: 'nl' }),
+      ' · ', own(`${t.competence} ${source.position}`)];
   }
-  const cluster = framework.clusters.find((c) => c.id === source.cluster);
-  return `${t.source}: ${source.item_title} · ${cluster ? cluster.title : source.cluster} · ${t.main_activity} ${source.position}`;
+  const cluster = view.framework?.clusters.find((c) => c.id === source.cluster);
+  return [`${t.source}: `,
+    part(shownText(view.source_title_labels?.[source.item], source.item_title)), ' · ',
+    part(cluster ? shownText(cluster.title_labels, cluster.title) : { text: source.cluster, lang: 'nl' }),
+    ' · ', own(`${t.main_activity} ${source.position}`)];
 }
 
 /** Blocks under their ring and cluster, in the framework's order; unplaced blocks last. */
@@ -169,7 +179,7 @@ function renderBlock(block, siblings, ctx) {
     el('div', { class: 'fblock-head' },
       el('div', { class: 'field block-title-field' }, el('label', { for: `bt-${block.id}` }, t.block_title), titleInput),
       el('div', { class: 'field weight-field' }, el('label', { for: `bw-${block.id}` }, t.weight), weight, weightError)),
-    el('p', { class: 'provenance' }, provenance(block.source, view.framework, t)),
+    el('p', { class: 'provenance' }, provenance(block.source, view, t)),
     el('div', { class: 'fblock-tools' },
       el('div', { class: 'field cluster-field' }, el('label', { for: `bc-${block.id}` }, t.cluster), cluster),
       el('div', { class: 'buttons' },

@@ -3,7 +3,7 @@
 // and knowledge); each main activity or competence can be dragged onto the function or taken
 // with its "Take" button, with the ticked statements as the block's items. The search box
 // uses /api/search and reveals a hit's main activity or competence in the tree.
-import { el, fmt, getJson, shownText } from './composer_util.js';
+import { el, fmt, fmtParts, getJson, shownText } from './composer_util.js';
 
 export const DRAG_TYPE = 'application/x-vakkaart-source';
 
@@ -42,26 +42,35 @@ function clusterSuggestions(qualificationId) {
 
 // A competence fits several clusters of the ring model: the user chooses where it goes, and the
 // crosswalk's best clusters come first, the best one chosen, with the words that carried it.
-function placeChooser(ref, suggested, ctx) {
+// Cluster titles in the reader's language where the framework has a label (the crosswalk's
+// suggestions name them in Dutch).
+export function placeChooser(ref, suggested, ctx) {
   const { t, framework } = ctx;
+  const clusterTitle = (c) => shownText(framework.clusters.find((f) => f.id === c.id)?.title_labels, c.title);
   const safe = ref.replace(/[^A-Za-z0-9_-]/g, '-');
   const id = `place-${safe}`;
   const ring = (layer) => t.layers?.[layer.id] ?? layer.title;
   const select = el('select', { id, class: 'place-in', 'aria-describedby': `${id}-why` },
     suggested.length ? null : el('option', { value: '', selected: true }, t.place_auto),
     suggested.length ? el('optgroup', { label: t.place_suggested },
-      suggested.map((c, i) => el('option', { value: c.id, selected: i === 0 }, `${c.title} (${Math.round(c.score * 100)} %)`))) : null,
+      suggested.map((c, i) => {
+        const title = clusterTitle(c);
+        return el('option', { value: c.id, selected: i === 0, lang: title.lang }, `${title.text} (${Math.round(c.score * 100)} %)`);
+      })) : null,
     framework.layers.map((layer) => el('optgroup', { label: ring(layer) },
       framework.clusters.filter((c) => c.layer === layer.id).map((c) => {
-        const title = shownText(c.title_labels, c.title, ctx.lang);
+        const title = shownText(c.title_labels, c.title);
         return el('option', { value: c.id, lang: title.lang }, title.text);
       }))));
   const best = suggested[0];
   return el('div', { class: 'field place-field' },
     el('label', { for: id }, t.place_in),
     select,
-    el('p', { class: 'meta place-why', id: `${id}-why` }, best
-      ? fmt(t.place_why, { cluster: best.title, words: best.words.slice(0, 5).join(', ') })
+    el('p', { class: 'meta place-why', id: `${id}-why`, lang: document.documentElement.lang }, best
+      ? fmtParts(t.place_why, {
+        cluster: (({ text, lang }) => el('span', { lang }, text))(clusterTitle(best)),
+        words: best.words.slice(0, 5).join(', '),
+      })
       : t.place_none));
 }
 
@@ -109,12 +118,12 @@ function sourceBlock(ref, shown, sections, ctx, place = null) {
   return block;
 }
 
-// A profile's activities depth first, as the API's positions count them; each in the page's
-// language `lang` where the API gives a label (`labels`), else Dutch.
-function flatten(activities, lang, sub = false, out = []) {
+// A profile's activities depth first, as the API's positions count them; each in the reader's
+// language where the API gives a label (`labels`), else Dutch.
+function flatten(activities, sub = false, out = []) {
   for (const a of activities || []) {
-    out.push({ ...shownText(a.labels, a.text, lang), sub });
-    flatten(a.children, lang, true, out);
+    out.push({ ...shownText(a.labels, a.text), sub });
+    flatten(a.children, true, out);
   }
   return out;
 }
@@ -131,16 +140,16 @@ function profileTree(profile, ctx) {
     for (const c of clusters) {
       // Framework texts in the page's language where there is a label (the function view's
       // clusters carry title_labels; the profile's main activities and activities their own).
-      const cluster = shownText(framework.clusters.find((f) => f.id === c.id)?.title_labels, c.title, ctx.lang);
+      const cluster = shownText(framework.clusters.find((f) => f.id === c.id)?.title_labels, c.title);
       const details = el('details', { class: 'src-cluster', dataset: { cluster: c.id } },
         el('summary', {}, el('span', { lang: cluster.lang }, cluster.text),
           el('span', { class: 'count' }, ` (${c.main_activities.length})`)));
       c.main_activities.forEach((m, i) => {
         const n = i + 1;
-        const title = m.title ? shownText(m.title_labels, m.title, ctx.lang)
+        const title = m.title ? shownText(m.title_labels, m.title)
           : { text: `${t.main_activity} ${n}`, lang: ctx.lang };
         details.append(sourceBlock(`${profile.id}:${c.id}:${n}`, title,
-          [{ title: null, items: flatten(m.activities, ctx.lang) }], ctx));
+          [{ title: null, items: flatten(m.activities) }], ctx));
       });
       tree.append(details);
     }

@@ -20,11 +20,19 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /**
+ * The reader's language, which framework labels are shown in (<body data-label-lang>): it may
+ * be one the interface has no words in (French), so it is not always the page's lang.
+ */
+export function labelLang(doc = document) {
+  return doc.body?.dataset.labelLang || doc.documentElement.lang;
+}
+
+/**
  * A framework text as the page shows it, as the server's model::shown_text does: the label in
- * the page's language where the API gave one (a `*_labels` field), the Dutch otherwise;
+ * the reader's language where the API gave one (a `*_labels` field), the Dutch otherwise;
  * {text, lang} for the element's text and lang attribute.
  */
-export function shownText(labels, dutch, lang = document.documentElement.lang) {
+export function shownText(labels, dutch, lang = labelLang()) {
   const label = labels?.[lang];
   return label == null ? { text: dutch, lang: 'nl' } : { text: label, lang };
 }
@@ -33,6 +41,17 @@ export function shownText(labels, dutch, lang = document.documentElement.lang) {
 export function embedded(id) {
   const node = document.getElementById(id);
   return node ? JSON.parse(node.textContent) : null;
+}
+
+/**
+ * fmt's pieces for el(): the text's own words as strings, each {name} as its value, which may
+ * be a node (a framework text in a span with its own lang inside a sentence of the page's).
+ */
+export function fmtParts(text, vars = {}) {
+  return String(text ?? '').split(/(\{\w+\})/).filter((p) => p !== '').map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name && name in vars ? vars[name] : piece;
+  });
 }
 
 /** "Regel {n} van {block}" with {n: 3, block: "…"} filled in. */
