@@ -26,12 +26,17 @@ Json frameworks_summary_json(const std::vector<store::FrameworkSummary>& items) 
 
 Json profiles_summary_json(const std::vector<store::ProfileSummary>& items) {
   Json out = Json::array();
-  for (const auto& p : items)
-    out.push_back({{"id", p.id},
-                   {"title", p.title},
-                   {"framework", p.framework_id},
-                   {"main_activities", p.main_activity_count},
-                   {"activities", p.activity_count}});
+  for (const auto& p : items) {
+    Json j{{"id", p.id},
+           {"title", p.title},
+           {"framework", p.framework_id},
+           {"main_activities", p.main_activity_count},
+           {"activities", p.activity_count}};
+    // Only where a label exists, so the lists of a Dutch-only store read as before.
+    if (!p.title_labels.empty())
+      j["title_labels"] = p.title_labels;
+    out.push_back(std::move(j));
+  }
   return out;
 }
 

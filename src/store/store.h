@@ -9,6 +9,7 @@
 
 #include "model/alignment.h"
 #include "model/document.h"
+#include "model/labels.h"
 #include "store/account_store.h"
 
 namespace vakkaart::store {
@@ -41,7 +42,8 @@ struct ProfileSummary {
   std::string title;
   std::string framework_id;
   int main_activity_count = 0;
-  int activity_count = 0;  // every activity, sub-activities too (as the ring counts them)
+  int activity_count = 0;           // every activity, sub-activities too (as the ring counts them)
+  model::Labels title_labels = {};  // the title in other languages (issue 18), for lists
 };
 
 struct QualificationSummary {

@@ -252,6 +252,27 @@ class LabelsShownTest(TempDirMixin, unittest.TestCase):
         self.assertNotIn("Ring &lt;script", nl)
         self.assertIn('<p class="cluster-meta"><span lang="nl">', nl)
 
+    def test_the_start_pages_profile_cards_and_the_composers_source_picker(self):
+        card = '<span class="card-title" lang="{}">{}</span>'
+        en = self.page("/", "en")
+        self.assertIn(card.format("en", PROFILE_LABEL), en)
+        fr = self.page("/", "fr")
+        self.assertIn(card.format("fr", PROFILE_FR_SHOWN), fr)
+        # The other profiles have an English label only: Dutch, marked as Dutch, for French.
+        self.assertRegex(fr, r'<span class="card-title" lang="nl">[A-Z][a-z -]+</span>')
+        self.assertNotIn("EN &lt;script", fr)
+        nl = self.page("/", "nl")
+        self.assertIn(card.format("nl", PROFILE.capitalize()), nl)
+        self.assertNotIn(PROFILE_LABEL, nl)
+        # The composer's picker gets the labels to choose from (composer_source.js, shownText).
+        status, _, body = self.server.request("POST", "/api/functions",
+                                              {"title": "Coördinator", "organisation": "X"})
+        self.assertEqual(status, 201, body)
+        page = self.page(f"/functions/{json.loads(body)['function']['id']}", "en")
+        sources = re.search(r'id="function-sources">(.*?)</script>', page, re.S).group(1)
+        profile = next(p for p in json.loads(sources)["profiles"] if p["id"] == PROFILE)
+        self.assertEqual(profile["title_labels"]["en"], PROFILE_LABEL)
+
     def test_the_composers_cluster_titles(self):
         status, _, body = self.server.request("POST", "/api/functions",
                                               {"title": "Stafmedewerker", "organisation": "X"})

@@ -131,8 +131,12 @@ Json grouped_blocks(const Json& data, const Json& t, const PageLangs& langs) {
 // Every profile and qualification, for the composer's source picker.
 Json sources(store::Store& store) {
   Json profiles = Json::array();
-  for (const auto& p : profiles_json(store))
-    profiles.push_back({{"id", p["id"]}, {"title", p["title"]}, {"framework", p["framework"]}});
+  for (const auto& p : profiles_json(store)) {
+    Json profile = {{"id", p["id"]}, {"title", p["title"]}, {"framework", p["framework"]}};
+    if (p.contains("title_labels"))  // shownText picks the reader's language from them
+      profile["title_labels"] = p["title_labels"];
+    profiles.push_back(std::move(profile));
+  }
   Json qualifications = Json::array();
   for (const auto& q : qualifications_json(store))
     qualifications.push_back({{"id", q["id"]}, {"title", q["title"]}, {"current", q["current"]}});

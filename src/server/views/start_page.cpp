@@ -1,3 +1,4 @@
+#include "model/labels.h"
 #include "server/views/catalog_view.h"
 #include "server/views/page_views.h"
 #include "server/web/ui_texts.h"
@@ -35,6 +36,12 @@ Page start_page(Context& r) {
     for (auto& p : profiles) {
       if (p["framework"] == f["id"]) {
         p["url"] = page_url("/profiles/" + p["id"].get<std::string>(), {}, r.lang);
+        // The title in the reader's language where a label exists (the template escapes it).
+        const model::ShownText title =
+            model::shown_text(p.value("title_labels", Json::object()).get<model::Labels>(),
+                              r.label_lang, p["title"].get<std::string>());
+        p["title"] = title.text;
+        p["title_lang"] = title.lang;
         p["main_activities_text"] =
             web::counted(p.value("main_activities", 0LL), "main_activities", r.lang);
         p["activities_text"] = web::counted(p.value("activities", 0LL), "activities", r.lang);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -427,6 +428,16 @@ std::vector<ProfileSummary> SqlStore::list_profiles() {
       "FROM profiles p ORDER BY p.framework_id, p.position");
   while (s.step())
     out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)});
+  // The titles' labels in one pass, so a list in the reader's language costs one query more.
+  std::map<std::pair<std::string, std::string>, model::Labels> titles;
+  Stmt labels = db_->prepare(
+      "SELECT framework_id, element, language, text FROM labels WHERE element LIKE 'profile:%'");
+  while (labels.step())
+    titles[{labels.text(0), labels.text(1).substr(8)}][labels.text(2)] = labels.text(3);
+  for (auto& p : out) {
+    if (auto it = titles.find({p.framework_id, p.id}); it != titles.end())
+      p.title_labels = std::move(it->second);
+  }
   return out;
 }
 

@@ -183,7 +183,11 @@ export function setupStructure(pane, ctx) {
   const picker = pane.querySelector('#source-picker');
   const treeBox = pane.querySelector('#source-tree');
   picker.replaceChildren(
-    el('optgroup', { label: t.profiles }, sources.profiles.map((p) => el('option', { value: `profile:${p.id}` }, p.title))),
+    el('optgroup', { label: t.profiles }, sources.profiles.map((p) => {
+      // The profile's title in the reader's language where the list carries a label.
+      const title = shownText(p.title_labels, p.title);
+      return el('option', { value: `profile:${p.id}`, lang: title.lang }, title.text);
+    })),
     sources.qualifications.length ? el('optgroup', { label: t.qualifications },
       sources.qualifications.map((q) => el('option', { value: `qualification:${q.id}` }, `${q.id} ${q.title}`))) : null);
 
