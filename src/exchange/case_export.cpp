@@ -136,6 +136,11 @@ class CasePackageBuilder {
     associations_.push_back(std::move(j));
   }
 
+  /// The last item's conceptKeywords: a competence's group heading ("BASISACTIVITEITEN").
+  void keyword(const std::string& keyword) {
+    items_.back()["conceptKeywords"] = Json::array({keyword});
+  }
+
   /// CASE's publication status of the document ("Deprecated" for a withdrawn qualification).
   void adoption_status(const std::string& status) { doc_["adoptionStatus"] = status; }
 
@@ -268,7 +273,9 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
   std::string doc_id = only ? case_id_for("profile-document:" + only->id)
                             : case_keep_or_derive(f.id, "framework:" + f.id);
   const model::CaseOrigin& origin = f.case_origin;
-  std::string note = only ? "" : std::string(sources::case_id_note_prefix) + f.id;
+  // A profile's package names its framework the same way ("vakkaart:<framework id>"): a
+  // re-import then knows which stored framework the profile belongs in (issue 18).
+  std::string note = std::string(sources::case_id_note_prefix) + f.id;
   // The imported package's own notes follow our id line after a blank line, as it gave them.
   if (!only && !origin.document_notes.empty())
     note += "\n\n" + origin.document_notes;
@@ -293,10 +300,14 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
     }
   }
   CaseRefMap refs;
-  for (const model::Profile& p : f.profiles) {
-    if (!only || only->id == p.id)
+  // The profile itself, not its namesake among the framework's profiles: the store hands a
+  // profile over with its framework's layers and clusters only (store::find_profile), and a
+  // package of the profile without its profile item held nothing but those.
+  if (only)
+    case_add_profile(b, f, *only, cluster_items, ++seq, refs);
+  else
+    for (const model::Profile& p : f.profiles)
       case_add_profile(b, f, p, cluster_items, ++seq, refs);
-  }
   case_add_alignments(b, refs, alignments);
   b.kept_associations();
   return b.finish();
@@ -375,6 +386,10 @@ Json qualification_to_case(const model::Qualification& q,
     // The competence's own code when the page gives one ("co 01310"), else its ref.
     b.item(id, ct::competence, c.title, c.code ? *c.code : ref,
            join_lines(footnotes_at(q, competence_title_path(i))));
+    // The group the page lists it under is a label of the competence, as CASE's keywords are:
+    // no item of its own, and a competence without one gets none (the package is as before).
+    if (!c.group.empty())
+      b.keyword(c.group);
     b.association("isChildOf", id, doc_id, "", ++seq);
     refs[ref] = id;
     long long n = 0;

@@ -104,6 +104,85 @@ class CaseCliTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(run("export", "sociare-2016", db=other).stdout,
                          run("export", "sociare-2016", db=self.db).stdout)
 
+    def test_qualification_export_import_export_is_identical(self):
+        # A qualification's package comes back as the qualification (issue 18), so another
+        # store with the same other content (the sociare note: the crosswalks are derived from
+        # the store) recomputes the same crosswalks and exports the same bytes.
+        first = self.export("BK-0338-3")
+        self.assertEqual(case_problems(json.loads(first)), [])
+        self.assertIn("isRelatedTo", first)
+        path = self.write("bk.case.json", first)
+        other = self.path("other.db")
+        report = json.loads(run("import", NOTE, path, "--json", db=other).stdout)
+        [package] = [f for f in report["files"] if f["path"] == path]
+        self.assertEqual([(d["kind"], d["id"], d["outcome"]) for d in package["documents"]],
+                         [("qualification", "BK-0338-3", "created")])
+        self.assertEqual([q["id"] for q in json.loads(
+            run("list", "qualifications", "--json", db=other).stdout)], ["BK-0338-3"])
+        self.assertEqual([f["id"] for f in json.loads(
+            run("list", "frameworks", "--json", db=other).stdout)], ["sociare-2016"])
+        second = self.export("BK-0338-3", db=other)
+        self.assertEqual(case_problems(json.loads(second)), [])
+        self.assertEqual(second, first)
+        # The same package again is the same version, not a conflict; nothing changes.
+        report = json.loads(run("import", path, "--json", db=other).stdout)
+        self.assertEqual([d["outcome"] for d in report["files"][0]["documents"]], ["unchanged"])
+        self.assertEqual(self.export("BK-0338-3", db=other), first)
+        # The competences, activities and knowledge items are the page's, exactly.
+        mine = json.loads(run("export", "BK-0338-3", db=self.db).stdout)
+        back = json.loads(run("export", "BK-0338-3", db=other).stdout)
+        strip = lambda q: [(c["number"], c["title"], [a["text"] for a in c["activities"]],  # noqa
+                            [k["text"] for k in c["knowledge"]]) for c in q["competences"]]
+        self.assertEqual(strip(back), strip(mine))
+        self.assertEqual((back["title"], back["definition"], back["version"]),
+                         (mine["title"], mine["definition"], mine["version"]))
+
+    def test_profile_export_import_export_is_identical(self):
+        # A profile's package names its framework; imported into a store that holds that
+        # framework (and the BK: crosswalks) it replaces the same profile and keeps the others.
+        profiles = [p["id"] for p in json.loads(
+            run("list", "profiles", "--json", db=self.db).stdout)]
+        self.assertGreater(len(profiles), 1)
+        other = self.path("other.db")
+        run("import", NOTE, BK, db=other)
+        framework = run("export", "sociare-2016", db=other).stdout
+        for profile in profiles:
+            with self.subTest(profile=profile):
+                first = self.export(profile)
+                self.assertEqual(case_problems(json.loads(first)), [])
+                self.assertIn("exactMatchOf", first)
+                path = self.write(f"{profile}.case.json", first)
+                report = json.loads(run("import", path, "--json", db=other).stdout)
+                self.assertEqual([(d["kind"], d["id"], d["outcome"])
+                                  for d in report["files"][0]["documents"]],
+                                 [("framework", "sociare-2016", "unchanged")])
+                second = self.export(profile, db=other)
+                self.assertEqual(case_problems(json.loads(second)), [])
+                self.assertEqual(second, first)
+        self.assertEqual(run("export", "sociare-2016", db=other).stdout, framework)
+        # Into a store holding a changed copy of the profile, the package puts it back and keeps
+        # the framework's other profiles.
+        changed = json.loads(framework)
+        changed["profiles"][0]["definition"] = "Een andere omschrijving."
+        changed_store = self.path("changed.db")
+        run("import", self.write("changed.json", json.dumps(changed, ensure_ascii=False)), BK,
+            db=changed_store)
+        profile = changed["profiles"][0]["id"]
+        first = self.export(profile)
+        report = json.loads(run("import", self.write("p.case.json", first), "--json",
+                                db=changed_store).stdout)
+        self.assertEqual([d["outcome"] for d in report["files"][0]["documents"]], ["replaced"])
+        self.assertEqual(run("export", "sociare-2016", db=changed_store).stdout, framework)
+        self.assertEqual(self.export(profile, db=changed_store), first)
+
+    def test_a_qualification_package_that_breaks_our_shape_is_refused(self):
+        package = json.loads(self.export("BK-0338-3"))
+        package["CFDocument"]["version"] = "drie"
+        result = run("import", self.write("bad.case.json", json.dumps(package)),
+                     db=self.path("bad.db"), check=False)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("CFDocument.version", result.stderr)
+
     def test_an_opensalt_package_imports_with_all_items(self):
         with open(FIXTURE, encoding="utf-8") as f:
             source = json.load(f)
