@@ -5,7 +5,9 @@
 
 #include "core/uuid_v5.h"
 #include "exchange/qualification_notes.h"
+#include "sources/canonical_json.h"
 #include "sources/case_package.h"
+#include "sources/case_qualification.h"
 
 namespace vakkaart::exchange {
 
@@ -135,6 +137,11 @@ class CasePackageBuilder {
     j["lastChangeDateTime"] = options_.last_change;
     associations_.push_back(std::move(j));
   }
+
+  /// The document's or the last item's `extensions` (CASE 1.1's place for what the binding has
+  /// no property for; every other property stays closed).
+  void document_extensions(Json extensions) { doc_["extensions"] = std::move(extensions); }
+  void item_extensions(Json extensions) { items_.back()["extensions"] = std::move(extensions); }
 
   /// The last item's conceptKeywords: a competence's group heading ("BASISACTIVITEITEN").
   void keyword(const std::string& keyword) {
@@ -334,6 +341,18 @@ std::string case_qualification_note(const model::Qualification& q) {
   return note;
 }
 
+/// The fields of a qualification CASE has no property for, under their names in our canonical
+/// JSON (docs/formats/case.md): with them a re-import is the whole qualification (level,
+/// context, autonomy, …), not only what the items show, so importing our own package over the
+/// version read from its page changes nothing.
+Json case_qualification_extensions(const model::Qualification& q) {
+  const Json canonical = sources::qualification_to_json(q);
+  Json out = Json::object();
+  for (const char* key : sources::case_qualification_extension_keys())
+    out[key] = canonical.at(key);
+  return out;
+}
+
 /// Partial qualifications are items of their own type under the document (after the
 /// competences), and each of their competences `isPartOf` them, in the order the page lists.
 void case_add_partials(CasePackageBuilder& b, const model::Qualification& q, const CaseRefMap& refs,
@@ -377,6 +396,7 @@ Json qualification_to_case(const model::Qualification& q,
   b.document(doc_id, q.title, case_qualification_note(q), q.definition, std::to_string(q.version));
   if (q.withdrawn)
     b.adoption_status(case_withdrawn_status);
+  b.document_extensions(case_qualification_extensions(q));
   CaseRefMap refs;
   long long seq = 0;
   for (std::size_t i = 0; i < q.competences.size(); ++i) {
@@ -397,12 +417,16 @@ Json qualification_to_case(const model::Qualification& q,
       std::string aid = case_id_for("competence-activity:" + ref + "/" + std::to_string(++n));
       b.item(aid, ct::competence_activity, c.activities[j].text, "",
              join_lines(footnotes_at(q, competence_activity_path(i, j))));
+      if (const auto& d = c.activities[j].descriptor)
+        b.item_extensions(Json{{"descriptor", model::to_string(*d)}});
       b.association("isChildOf", aid, id, "", n);
     }
     for (std::size_t j = 0; j < c.knowledge.size(); ++j) {
       std::string kid = case_id_for("knowledge:" + ref + "/" + std::to_string(++n));
       b.item(kid, ct::knowledge, c.knowledge[j].text, "",
              join_lines(footnotes_at(q, competence_knowledge_path(i, j))));
+      if (const auto& k = c.knowledge[j].kind)
+        b.item_extensions(Json{{"kind", model::to_string(*k)}});
       b.association("isChildOf", kid, id, "", n);
     }
   }

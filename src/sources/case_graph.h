@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/json.h"
 #include "model/case_origin.h"
 
 namespace vakkaart::sources {
@@ -21,6 +22,7 @@ struct CaseItemIn {
   std::string exact_notes;            // as the package writes them (footnotes, one a line)
   std::vector<std::string> keywords;  // conceptKeywords, as written
   size_t index = 0;                   // place in CFItems, for error paths
+  Json extensions;                    // extensions, an object (null when none)
 };
 
 struct CaseChild {

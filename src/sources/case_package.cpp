@@ -58,6 +58,11 @@ void case_read_items(const JsonReader& r, const Json& root, CaseGraph& g) {
     item.statement = r.str(j, path, "fullStatement");
     item.exact_statement = exact.str(j, path, "fullStatement");
     item.index = i;
+    if (j.contains("extensions")) {
+      if (!j["extensions"].is_object())
+        r.fail(path + ".extensions", "expected an object");
+      item.extensions = j["extensions"];
+    }
     if (j.contains("conceptKeywords"))
       item.keywords = exact.str_array(j, path, "conceptKeywords");
     item.type = r.opt_str(j, path, "CFItemType").value_or("");
@@ -365,6 +370,11 @@ std::optional<model::Qualification> case_read_our_qualification(const JsonReader
   d.version = r.opt_str(doc, "CFDocument", "version").value_or("");
   d.notes = note;
   d.adoption_status = r.opt_str(doc, "CFDocument", "adoptionStatus").value_or("");
+  if (doc.contains("extensions")) {
+    if (!doc["extensions"].is_object())
+      r.fail("CFDocument.extensions", "expected an object");
+    d.extensions = doc["extensions"];
+  }
   model::Qualification q = case_rebuild_qualification(g, d, notes);
   notes.insert(notes.begin(), {ReportNote::Kind::info,
                                "CASE package written by vakkaart: qualification " + q.id + ", " +

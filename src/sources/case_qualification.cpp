@@ -12,6 +12,7 @@
 
 #include "core/uuid_v5.h"
 #include "sources/akov/title_reference.h"
+#include "sources/canonical_json.h"
 #include "sources/case_package.h"
 
 namespace vakkaart::sources {
@@ -204,7 +205,73 @@ void cq_competence_parts(const CaseGraph& g, const CaseItemIn& item, model::Comp
   }
 }
 
+/// One item's `extensions` as the field of its canonical JSON it holds: an activity's
+/// "descriptor", a knowledge item's "kind".
+void cq_item_extensions(const CaseGraph& g, const CaseItemIn& part, Json& line) {
+  if (part.extensions.is_null())
+    return;
+  const char* key = part.type == case_types::competence_activity ? "descriptor" : "kind";
+  for (const auto& entry : part.extensions.items())
+    if (entry.key() != key)
+      cq_fail(g, cq_item_path(part, "extensions") + "." + entry.key(),
+              std::string("an ") + part.type + " item's extensions hold its \"" + key + "\" only");
+  if (part.extensions.contains(key))
+    line[key] = part.extensions[key];
+}
+
+/// The qualification with what the package carries in `extensions`: the document's fields and
+/// each line's descriptor or kind, merged into its canonical JSON and read back through the
+/// canonical reader, which checks them as it checks any canonical qualification.
+model::Qualification cq_with_extensions(const CaseGraph& g, model::Qualification q,
+                                        const Json& extensions,
+                                        const std::vector<std::vector<const CaseItemIn*>>& below) {
+  const auto& keys = case_qualification_extension_keys();
+  Json j = qualification_to_json(q);
+  bool any = false;
+  if (extensions.is_object()) {
+    for (const auto& entry : extensions.items()) {
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return entry.key() == k; }))
+        cq_fail(g, "CFDocument.extensions." + entry.key(),
+                "not a field of a qualification the package carries here");
+      j[entry.key()] = entry.value();
+      any = true;
+    }
+  }
+  for (size_t i = 0; i < below.size(); ++i) {
+    size_t a = 0, k = 0;
+    for (const CaseItemIn* part : below[i]) {
+      const bool activity = part->type == case_types::competence_activity;
+      Json& line =
+          activity ? j["competences"][i]["activities"][a++] : j["competences"][i]["knowledge"][k++];
+      any = any || !part->extensions.is_null();
+      cq_item_extensions(g, *part, line);
+    }
+  }
+  if (!any)
+    return q;
+  try {
+    ParseResult read = parse_canonical_json(j.dump(), g.file);
+    return std::get<model::Qualification>(read.documents.at(0));
+  } catch (const Error& e) {
+    // The canonical reader names its path from the root ("$.level.vks").
+    std::string field = e.where().field;
+    if (field.rfind("$.", 0) == 0)
+      field.erase(0, 2);
+    const bool document = std::any_of(keys.begin(), keys.end(),
+                                      [&](const char* k) { return field.rfind(k, 0) == 0; });
+    throw Error(ErrorCode::parse_error, e.message(),
+                {g.file, 0, document ? "CFDocument.extensions." + field : "CFItems: " + field});
+  }
+}
+
 }  // namespace
+
+const std::vector<const char*>& case_qualification_extension_keys() {
+  static const std::vector<const char*> keys = {
+      "current",        "level",    "recognition",    "year",         "environment_context",
+      "action_context", "autonomy", "responsibility", "certificates", "raw_sections"};
+  return keys;
+}
 
 bool case_is_our_qualification(const CaseGraph& g, const std::string& id) {
   static const std::set<std::string> types = {
@@ -265,7 +332,8 @@ model::Qualification case_rebuild_qualification(const CaseGraph& g,
     footnotes.off_items(mark, text, paths);
   }
 
-  std::map<std::string, int> number_of;  // competence item -> its number
+  std::map<std::string, int> number_of;               // competence item -> its number
+  std::vector<std::vector<const CaseItemIn*>> below;  // per competence: its lines' items
   std::vector<const CaseItemIn*> partials;
   for (const CaseChild& top : case_children_of(g, g.document_id)) {
     const CaseItemIn& item = g.items.at(top.identifier);
@@ -306,6 +374,7 @@ model::Qualification case_rebuild_qualification(const CaseGraph& g,
         footnotes.at(mark, text, path);
     }
     q.competences.push_back(std::move(c));
+    below.push_back(std::move(items_below));
   }
   q.footnotes = footnotes.take();
 
@@ -344,13 +413,14 @@ model::Qualification case_rebuild_qualification(const CaseGraph& g,
                          "isChildOf, a competence's isPartOf its partial qualification and "
                          "vakkaart's own crosswalks)",
                      {g.file, 0, "CFAssociations"}});
-  notes.push_back({ReportNote::Kind::decision,
-                   "read back as qualification " + q.id +
-                       "; its package carries no level, context, autonomy, responsibility or "
-                       "certificates, nor the descriptor of an activity or the kind of a "
-                       "knowledge item, so those stay empty",
-                   {g.file, 0, ""}});
-  return q;
+  if (doc.extensions.is_null())
+    notes.push_back({ReportNote::Kind::decision,
+                     "read back as qualification " + q.id +
+                         "; its package (written before issue 18) carries no level, context, "
+                         "autonomy, responsibility or certificates, nor the descriptor of an "
+                         "activity or the kind of a knowledge item, so those stay empty",
+                     {g.file, 0, ""}});
+  return cq_with_extensions(g, std::move(q), doc.extensions, below);
 }
 
 }  // namespace vakkaart::sources

@@ -50,8 +50,8 @@ model::Qualification cqi_import(const std::string& text) {
   return *q;
 }
 
-/// `q` as its package carries it: without what CASE has no place for.
-model::Qualification cqi_carried(model::Qualification q) {
+/// `q` as a package without `extensions` (written before issue 18) carries it.
+model::Qualification cqi_without_extensions(model::Qualification q) {
   q.current = false;
   q.level = {};
   q.recognition.clear();
@@ -71,25 +71,33 @@ model::Qualification cqi_carried(model::Qualification q) {
   return q;
 }
 
+/// The package with no `extensions` anywhere, as one written before issue 18.
+std::string cqi_strip_extensions(const std::string& text) {
+  Json p = Json::parse(text);
+  p["CFDocument"].erase("extensions");
+  for (Json& item : p["CFItems"])
+    item.erase("extensions");
+  return dump_canonical(p);
+}
+
 TEST(CaseQualificationImport, EveryPartComesBackAndTheSecondExportIsIdentical) {
   const model::Qualification original = cqi_every_part();
   const std::string first = dump_canonical(qualification_to_case(original, {}));
   EXPECT_EQ(cqi_findings(Json::parse(first)), "");
   const model::Qualification q = cqi_import(first);
-  model::Qualification expected = cqi_carried(original);
   EXPECT_EQ(q.id, "BK-0338-3");
   EXPECT_EQ(q.code, "BK-0338");
   EXPECT_EQ(q.version, 3);
   EXPECT_TRUE(q.withdrawn);
-  EXPECT_EQ(q.title, expected.title);
-  EXPECT_EQ(q.definition, expected.definition);
-  EXPECT_EQ(q.scope, expected.scope);
-  EXPECT_EQ(q.title_references, expected.title_references);
-  EXPECT_EQ(q.partial_qualifications, expected.partial_qualifications);
-  EXPECT_EQ(q.competences, expected.competences);
-  // Footnotes by mark and text (a footnote at a text CASE has no item for keeps no place).
-  ASSERT_EQ(q.footnotes.size(), expected.footnotes.size());
-  for (const model::Footnote& f : expected.footnotes)
+  EXPECT_TRUE(q.level.vks.has_value());
+  EXPECT_FALSE(q.autonomy.independent_in.empty());
+  // Everything else is the qualification as it was, the footnotes by mark and text (a
+  // footnote at a text CASE has no item for keeps no place unless that text carries its mark).
+  model::Qualification same = q;
+  same.footnotes = original.footnotes;
+  EXPECT_EQ(same, original);
+  ASSERT_EQ(q.footnotes.size(), original.footnotes.size());
+  for (const model::Footnote& f : original.footnotes)
     EXPECT_TRUE(
         std::any_of(q.footnotes.begin(), q.footnotes.end(),
                     [&](const model::Footnote& g) { return g.mark == f.mark && g.text == f.text; }))
@@ -105,8 +113,43 @@ TEST(CaseQualificationImport, CodesAndGroupsComeBack) {
   const std::string first = dump_canonical(qualification_to_case(original, {}));
   EXPECT_EQ(cqi_findings(Json::parse(first)), "");
   const model::Qualification q = cqi_import(first);
-  EXPECT_EQ(q.competences, cqi_carried(original).competences);
+  EXPECT_EQ(q, original);
   EXPECT_EQ(dump_canonical(qualification_to_case(q, {})), first);
+}
+
+TEST(CaseQualificationImport, APackageWithoutExtensionsGivesWhatItsItemsShow) {
+  const model::Qualification original = cqi_every_part();
+  const std::string old = cqi_strip_extensions(dump_canonical(qualification_to_case(original, {})));
+  auto parsed = sources::parse_case_package(old, "old.json");
+  const auto& q = std::get<model::Qualification>(parsed.documents.at(0));
+  model::Qualification expected = cqi_without_extensions(original);
+  expected.footnotes = q.footnotes;
+  EXPECT_EQ(q, expected);
+  EXPECT_TRUE(std::any_of(parsed.notes.begin(), parsed.notes.end(), [](const auto& n) {
+    return n.message.find("carries no level") != std::string::npos;
+  }));
+  // Exported again it carries the (empty) fields: the items are as they were.
+  const Json again = qualification_to_case(q, {});
+  EXPECT_EQ(cqi_strip_extensions(dump_canonical(again)), old);
+}
+
+TEST(CaseQualificationImport, TheLevelContextAndDescriptorsAreTheExtensions) {
+  const model::Qualification q = testing::bk_qualification_with_every_part();
+  const Json p = qualification_to_case(q, {});
+  const Json& ext = p["CFDocument"]["extensions"];
+  EXPECT_EQ(ext["level"]["vks"], *q.level.vks);
+  EXPECT_EQ(ext["autonomy"]["independent_in"].size(), q.autonomy.independent_in.size());
+  EXPECT_EQ(ext["certificates"], q.certificates);
+  EXPECT_FALSE(ext.contains("competences"));  // the items carry those
+  size_t descriptors = 0;
+  for (const Json& item : p["CFItems"])
+    descriptors += item.contains("extensions") && item["extensions"].contains("descriptor");
+  size_t expected = 0;
+  for (const auto& c : q.competences)
+    for (const auto& a : c.activities)
+      expected += a.descriptor.has_value();
+  EXPECT_GT(expected, 0u);
+  EXPECT_EQ(descriptors, expected);
 }
 
 TEST(CaseQualificationImport, AGroupIsTheCompetencesConceptKeyword) {
@@ -159,6 +202,11 @@ TEST(CaseQualificationImport, APackageThatBreaksOurShapeIsRefusedNamingTheField)
   cqi_expect_refused(
       cqi_edited([](Json& p) { p["CFDocument"]["notes"] = "vakkaart:BK-0338-3\n\nOnbekend:\nx"; }),
       "CFDocument.notes");
+  cqi_expect_refused(cqi_edited([](Json& p) { p["CFDocument"]["extensions"]["farbe"] = 1; }),
+                     "CFDocument.extensions.farbe");
+  cqi_expect_refused(
+      cqi_edited([](Json& p) { p["CFDocument"]["extensions"]["level"]["vks"] = "hoog"; }),
+      "CFDocument.extensions.level.vks");
   // The first item with notes (in file order, which is the order they are read in).
   const Json p = qualification_to_case(cqi_every_part(), {});
   size_t first_noted = 0;
