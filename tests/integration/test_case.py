@@ -174,6 +174,28 @@ class CaseCliTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(run("export", "sociare-2016", db=changed_store).stdout, framework)
         self.assertEqual(self.export(profile, db=changed_store), first)
 
+    def test_an_older_layout_qualification_keeps_its_codes_and_groups(self):
+        # BK-0338-1 from its decree annex: competences with codes of their own and groups.
+        with open(os.path.join(ROOT, "tests", "data", "bk-layouts",
+                               "BK-0338-1-decree-annex.txt"), encoding="utf-8") as f:
+            text = "\n".join(line for line in f.read().split("\n")
+                              if not line.startswith("# "))
+        run("import", self.write("BK-0338-1.txt", text), db=self.db)
+        first = self.export("BK-0338-1")
+        package = json.loads(first)
+        self.assertEqual(case_problems(package), [])
+        self.assertEqual([(i["humanCodingScheme"], i.get("conceptKeywords"))
+                          for i in package["CFItems"] if i["CFItemType"] == "Competentie"],
+                         [("co 01310", ["BASISACTIVITEITEN"]),
+                          ("co 01320", ["SPECIFIEKE ACTIVITEITEN"])])
+        other = self.path("other.db")
+        run("import", NOTE, BK, self.write("BK-0338-1.case.json", first), db=other)
+        self.assertEqual(self.export("BK-0338-1", db=other), first)
+        self.assertEqual(run("export", "BK-0338-1", db=other).stdout,
+                         run("export", "BK-0338-1", db=self.db).stdout)
+        # The modern page groups nothing: its package has no keywords.
+        self.assertNotIn("conceptKeywords", self.export("BK-0338-3"))
+
     def test_a_qualification_package_that_breaks_our_shape_is_refused(self):
         package = json.loads(self.export("BK-0338-3"))
         package["CFDocument"]["version"] = "drie"
