@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 #include <tuple>
 
@@ -50,18 +49,36 @@ std::vector<std::string> cq_lines(const std::string& text) {
   }
 }
 
+/// The mark a footnote line starts with, followed by a space ("* ", "** ", "(1) "), or "".
+/// By hand rather than with std::regex, whose matcher recurses per character of a long line.
+std::string cq_footnote_mark(const std::string& line) {
+  size_t n = 0;
+  if (!line.empty() && line[0] == '*') {
+    n = line.find_first_not_of('*');
+    if (n == std::string::npos || n > 3)
+      return "";
+  } else if (line.size() > 2 && line[0] == '(') {
+    n = line.find(')');
+    if (n == std::string::npos || n < 2 || n > 3 ||
+        !std::all_of(line.begin() + 1, line.begin() + static_cast<std::ptrdiff_t>(n),
+                     [](char c) { return c >= '0' && c <= '9'; }))
+      return "";
+    ++n;
+  }
+  return n > 0 && n < line.size() && line[n] == ' ' ? line.substr(0, n) : "";
+}
+
 /// Footnotes as the export writes them, "<mark> <text>" each, several joined with '\n'; a
 /// footnote's text may run over lines, so a line starts a new footnote only when it starts with
 /// a mark and a space.
 std::vector<std::pair<std::string, std::string>> cq_footnotes(const CaseGraph& g,
                                                               const std::string& text,
                                                               const std::string& field) {
-  static const std::regex first_line(R"(^(\*{1,3}|\(\d{1,2}\)) (.*)$)");
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& line : cq_lines(text)) {
-    std::smatch m;
-    if (std::regex_match(line, m, first_line))
-      out.push_back({m[1].str(), m[2].str()});
+    const std::string mark = cq_footnote_mark(line);
+    if (!mark.empty())
+      out.push_back({mark, line.substr(mark.size() + 1)});
     else if (!out.empty())
       out.back().second += "\n" + line;
     else
