@@ -5,7 +5,9 @@
 
 #include "core/uuid_v5.h"
 #include "exchange/qualification_notes.h"
+#include "sources/canonical_json.h"
 #include "sources/case_package.h"
+#include "sources/case_qualification.h"
 
 namespace vakkaart::exchange {
 
@@ -134,6 +136,16 @@ class CasePackageBuilder {
       j["notes"] = notes;
     j["lastChangeDateTime"] = options_.last_change;
     associations_.push_back(std::move(j));
+  }
+
+  /// The document's or the last item's `extensions` (CASE 1.1's place for what the binding has
+  /// no property for; every other property stays closed).
+  void document_extensions(Json extensions) { doc_["extensions"] = std::move(extensions); }
+  void item_extensions(Json extensions) { items_.back()["extensions"] = std::move(extensions); }
+
+  /// The last item's conceptKeywords: a competence's group heading ("BASISACTIVITEITEN").
+  void keyword(const std::string& keyword) {
+    items_.back()["conceptKeywords"] = Json::array({keyword});
   }
 
   /// CASE's publication status of the document ("Deprecated" for a withdrawn qualification).
@@ -268,7 +280,9 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
   std::string doc_id = only ? case_id_for("profile-document:" + only->id)
                             : case_keep_or_derive(f.id, "framework:" + f.id);
   const model::CaseOrigin& origin = f.case_origin;
-  std::string note = only ? "" : std::string(sources::case_id_note_prefix) + f.id;
+  // A profile's package names its framework the same way ("vakkaart:<framework id>"): a
+  // re-import then knows which stored framework the profile belongs in (issue 18).
+  std::string note = std::string(sources::case_id_note_prefix) + f.id;
   // The imported package's own notes follow our id line after a blank line, as it gave them.
   if (!only && !origin.document_notes.empty())
     note += "\n\n" + origin.document_notes;
@@ -293,10 +307,14 @@ Json case_framework_package(const model::Framework& f, const model::Profile* onl
     }
   }
   CaseRefMap refs;
-  for (const model::Profile& p : f.profiles) {
-    if (!only || only->id == p.id)
+  // The profile itself, not its namesake among the framework's profiles: the store hands a
+  // profile over with its framework's layers and clusters only (store::find_profile), and a
+  // package of the profile without its profile item held nothing but those.
+  if (only)
+    case_add_profile(b, f, *only, cluster_items, ++seq, refs);
+  else
+    for (const model::Profile& p : f.profiles)
       case_add_profile(b, f, p, cluster_items, ++seq, refs);
-  }
   case_add_alignments(b, refs, alignments);
   b.kept_associations();
   return b.finish();
@@ -321,6 +339,18 @@ std::string case_qualification_note(const model::Qualification& q) {
   if (!lines.empty())
     note += "\n\nVoetnoten:\n" + join_lines(lines);
   return note;
+}
+
+/// The fields of a qualification CASE has no property for, under their names in our canonical
+/// JSON (docs/formats/case.md): with them a re-import is the whole qualification (level,
+/// context, autonomy, …), not only what the items show, so importing our own package over the
+/// version read from its page changes nothing.
+Json case_qualification_extensions(const model::Qualification& q) {
+  const Json canonical = sources::qualification_to_json(q);
+  Json out = Json::object();
+  for (const char* key : sources::case_qualification_extension_keys())
+    out[key] = canonical.at(key);
+  return out;
 }
 
 /// Partial qualifications are items of their own type under the document (after the
@@ -366,6 +396,7 @@ Json qualification_to_case(const model::Qualification& q,
   b.document(doc_id, q.title, case_qualification_note(q), q.definition, std::to_string(q.version));
   if (q.withdrawn)
     b.adoption_status(case_withdrawn_status);
+  b.document_extensions(case_qualification_extensions(q));
   CaseRefMap refs;
   long long seq = 0;
   for (std::size_t i = 0; i < q.competences.size(); ++i) {
@@ -375,6 +406,10 @@ Json qualification_to_case(const model::Qualification& q,
     // The competence's own code when the page gives one ("co 01310"), else its ref.
     b.item(id, ct::competence, c.title, c.code ? *c.code : ref,
            join_lines(footnotes_at(q, competence_title_path(i))));
+    // The group the page lists it under is a label of the competence, as CASE's keywords are:
+    // no item of its own, and a competence without one gets none (the package is as before).
+    if (!c.group.empty())
+      b.keyword(c.group);
     b.association("isChildOf", id, doc_id, "", ++seq);
     refs[ref] = id;
     long long n = 0;
@@ -382,12 +417,16 @@ Json qualification_to_case(const model::Qualification& q,
       std::string aid = case_id_for("competence-activity:" + ref + "/" + std::to_string(++n));
       b.item(aid, ct::competence_activity, c.activities[j].text, "",
              join_lines(footnotes_at(q, competence_activity_path(i, j))));
+      if (const auto& d = c.activities[j].descriptor)
+        b.item_extensions(Json{{"descriptor", model::to_string(*d)}});
       b.association("isChildOf", aid, id, "", n);
     }
     for (std::size_t j = 0; j < c.knowledge.size(); ++j) {
       std::string kid = case_id_for("knowledge:" + ref + "/" + std::to_string(++n));
       b.item(kid, ct::knowledge, c.knowledge[j].text, "",
              join_lines(footnotes_at(q, competence_knowledge_path(i, j))));
+      if (const auto& k = c.knowledge[j].kind)
+        b.item_extensions(Json{{"kind", model::to_string(*k)}});
       b.association("isChildOf", kid, id, "", n);
     }
   }

@@ -117,7 +117,8 @@ class SkosBuilder {
                   const std::vector<std::string>& members) {
     graph_.add(id, kRdfType, RdfTerm::iri(skos("Collection")));
     graph_.add(id, skos("prefLabel"), RdfTerm::literal(label, options_.language));
-    graph_.add(id, skos("notation"), RdfTerm::literal(notation));
+    if (!notation.empty())
+      graph_.add(id, skos("notation"), RdfTerm::literal(notation));
     for (const std::string& m : members)
       graph_.add(id, skos("member"), RdfTerm::iri(m));
     if (deprecated_)
@@ -301,6 +302,28 @@ std::string skos_ref_iri(const SkosOptions& options, const std::string& ref) {
   return b.iri("ref/" + skos_segment(ref));
 }
 
+namespace {
+
+/// The groups a page lists competences under ("BASISACTIVITEITEN") are skos:Collections of
+/// their competences, as partial qualifications are: a label over concepts, outside the concept
+/// hierarchy. In the order the page first names them; no group, no collection.
+void skos_add_groups(SkosBuilder& b, const model::Qualification& q, const std::string& doc,
+                     const SkosOptions& options) {
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<std::string>> members;
+  for (const model::Competence& c : q.competences) {
+    if (c.group.empty())
+      continue;
+    if (!members.count(c.group))
+      order.push_back(c.group);
+    members[c.group].push_back(skos_ref_iri(options, q.id + ":" + std::to_string(c.number)));
+  }
+  for (const std::string& group : order)
+    b.collection(doc + "#group/" + skos_segment(group), group, "", members[group]);
+}
+
+}  // namespace
+
 RdfGraph framework_to_skos(const model::Framework& framework,
                            const std::vector<model::Alignment>& alignments,
                            const SkosOptions& options) {
@@ -359,6 +382,7 @@ RdfGraph qualification_to_skos(const model::Qualification& q,
     b.collection(doc + "#partial/" + skos_segment(p.code), p.title.empty() ? p.code : p.title,
                  p.code, members);
   }
+  skos_add_groups(b, q, doc, options);
   b.alignments(alignments);
   return b.take();
 }

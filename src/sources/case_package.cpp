@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/json.h"
 #include "core/json_reader.h"
 #include "core/uuid_v5.h"
+#include "sources/case_graph.h"
+#include "sources/case_qualification.h"
 #include "text/text_utils.h"
 
 namespace vakkaart::sources {
@@ -32,43 +35,6 @@ std::string case_lower(std::string s) {
   return s;
 }
 
-struct CaseItemIn {
-  std::string identifier;
-  std::string statement;
-  std::string type;  // CFItemType, or the title of CFItemTypeURI
-  std::string code;  // humanCodingScheme
-  std::string notes;
-  std::string exact_notes;  // as the package writes them (footnotes, one a line)
-};
-
-struct CaseChild {
-  long long sequence = 0;
-  size_t order = 0;  // place in the file, for children without a sequence number
-  std::string identifier;
-  std::string association;  // the isChildOf association's identifier
-};
-
-/// The package as read: items by identifier, the isChildOf tree and the other associations.
-struct CaseGraph {
-  std::string file;
-  std::string document_id;
-  std::map<std::string, CaseItemIn> items;
-  std::vector<std::string> item_order;
-  std::map<std::string, std::vector<CaseChild>> children;  // parent -> children, sorted
-  /// An item's isPartOf associations, in file order: (destination, association identifier).
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>> part_of;
-  std::map<std::string, int> other_associations;  // type -> count not kept
-  /// Associations outside the hierarchy between an item of the package and anything.
-  std::vector<model::CaseAssociationKept> kept;
-  size_t associations = 0;
-};
-
-const std::vector<CaseChild>& case_children_of(const CaseGraph& g, const std::string& id) {
-  static const std::vector<CaseChild> none;
-  auto it = g.children.find(id);
-  return it == g.children.end() ? none : it->second;
-}
-
 std::string case_node_id(const JsonReader& r, const Json& a, const std::string& path,
                          const char* key) {
   const Json& node = r.member(a, path, key);
@@ -90,6 +56,15 @@ void case_read_items(const JsonReader& r, const Json& root, CaseGraph& g) {
     CaseItemIn item;
     item.identifier = case_lower(r.str(j, path, "identifier"));
     item.statement = r.str(j, path, "fullStatement");
+    item.exact_statement = exact.str(j, path, "fullStatement");
+    item.index = i;
+    if (j.contains("extensions")) {
+      if (!j["extensions"].is_object())
+        r.fail(path + ".extensions", "expected an object");
+      item.extensions = j["extensions"];
+    }
+    if (j.contains("conceptKeywords"))
+      item.keywords = exact.str_array(j, path, "conceptKeywords");
     item.type = r.opt_str(j, path, "CFItemType").value_or("");
     if (item.type.empty() && j.contains("CFItemTypeURI") && j["CFItemTypeURI"].is_object())
       item.type = r.opt_str(j["CFItemTypeURI"], path + ".CFItemTypeURI", "title").value_or("");
@@ -350,6 +325,70 @@ model::Framework case_rebuild_foreign(const CaseGraph& g, model::Framework f,
   return f;
 }
 
+/// One profile's package of ours: its document is the one our export derives from the profile
+/// (`profile-document:<id>`), not the framework's.
+bool case_is_our_profile(const CaseGraph& g, const model::Framework& f) {
+  return f.profiles.size() == 1 && g.document_id == uuid_v5(vakkaart_uuid_namespace(),
+                                                            "profile-document:" + f.profiles[0].id);
+}
+
+/// A profile's package holds the profile and its framework's layers and clusters, not the
+/// framework's other profiles, title or own document. It comes back as a loose profile (no
+/// title): the import merges it into the stored framework its id line names and keeps the
+/// other profiles (catalog::import_files), so export -> import -> export of a profile is
+/// byte-identical too. The profile document's own fields are no part of the framework.
+void case_as_loose_profile(model::Framework& f, std::vector<ReportNote>& notes,
+                           const std::string& file) {
+  f.title.clear();
+  f.case_origin.document_notes.clear();
+  f.case_origin.document_description.clear();
+  f.case_origin.adoption_status.clear();
+  notes.push_back({ReportNote::Kind::decision,
+                   "the package of profile " + f.profiles[0].id + " of framework " + f.id +
+                       ": read as that one profile",
+                   {file, 0, ""}});
+}
+
+/// A qualification vakkaart exported comes back as that qualification (not as a framework laid
+/// out around it, as before issue 18): its id, version and every part our export writes, so
+/// the store recomputes its crosswalks and export -> import -> export is byte-identical.
+std::optional<model::Qualification> case_read_our_qualification(const JsonReader& r,
+                                                                const Json& doc, const CaseGraph& g,
+                                                                const std::string& note,
+                                                                std::vector<ReportNote>& notes) {
+  const std::string collapsed = case_collapse(note.substr(0, note.find('\n')));
+  if (collapsed.rfind(case_id_note_prefix, 0) != 0)
+    return std::nullopt;
+  const std::string id = case_collapse(collapsed.substr(case_id_note_prefix.size()));
+  if (!case_is_our_qualification(g, id))
+    return std::nullopt;
+  const JsonReader exact(g.file);
+  CaseQualificationDocument d;
+  d.id = id;
+  d.title = exact.str(doc, "CFDocument", "title");
+  d.description = exact.opt_str(doc, "CFDocument", "description").value_or("");
+  d.version = r.opt_str(doc, "CFDocument", "version").value_or("");
+  d.notes = note;
+  d.adoption_status = r.opt_str(doc, "CFDocument", "adoptionStatus").value_or("");
+  if (doc.contains("extensions")) {
+    if (!doc["extensions"].is_object())
+      r.fail("CFDocument.extensions", "expected an object");
+    d.extensions = doc["extensions"];
+  }
+  model::Qualification q = case_rebuild_qualification(g, d, notes);
+  notes.insert(notes.begin(), {ReportNote::Kind::info,
+                               "CASE package written by vakkaart: qualification " + q.id + ", " +
+                                   std::to_string(g.items.size()) + " items, " +
+                                   std::to_string(g.associations) + " associations",
+                               {g.file, 0, ""}});
+  for (const auto& [type, count] : g.other_associations)
+    notes.push_back({ReportNote::Kind::warning,
+                     std::to_string(count) + " " + type +
+                         " associations are not kept (vakkaart computes its own crosswalks)",
+                     {g.file, 0, "CFAssociations"}});
+  return q;
+}
+
 }  // namespace
 
 bool looks_like_case_package(std::string_view text) {
@@ -388,6 +427,10 @@ ParseResult parse_case_package(std::string_view text, const std::string& file_na
   const JsonReader exact(file_name);
   std::string note = exact.opt_str(doc, "CFDocument", "notes").value_or("");
   ParseResult result;
+  if (auto q = case_read_our_qualification(r, doc, g, note, result.notes)) {
+    result.documents.emplace_back(std::move(*q));
+    return result;
+  }
   bool ours = case_is_ours(g) && case_collapse(note).rfind(case_id_note_prefix, 0) == 0;
   std::string description = r.opt_str(doc, "CFDocument", "description").value_or("");
   if (ours) {
@@ -408,6 +451,8 @@ ParseResult parse_case_package(std::string_view text, const std::string& file_na
   }
   f.case_origin.document_description = exact.opt_str(doc, "CFDocument", "description").value_or("");
   f.case_origin.adoption_status = r.opt_str(doc, "CFDocument", "adoptionStatus").value_or("");
+  if (ours && case_is_our_profile(g, f))
+    case_as_loose_profile(f, result.notes, file_name);
   std::string kept = std::to_string(g.items.size()) + " items, " + std::to_string(g.associations) +
                      " associations";
   result.notes.push_back(

@@ -104,6 +104,106 @@ class CaseCliTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(run("export", "sociare-2016", db=other).stdout,
                          run("export", "sociare-2016", db=self.db).stdout)
 
+    def test_qualification_export_import_export_is_identical(self):
+        # A qualification's package comes back as the qualification (issue 18), so another
+        # store with the same other content (the sociare note: the crosswalks are derived from
+        # the store) recomputes the same crosswalks and exports the same bytes.
+        first = self.export("BK-0338-3")
+        self.assertEqual(case_problems(json.loads(first)), [])
+        self.assertIn("isRelatedTo", first)
+        path = self.write("bk.case.json", first)
+        other = self.path("other.db")
+        report = json.loads(run("import", NOTE, path, "--json", db=other).stdout)
+        [package] = [f for f in report["files"] if f["path"] == path]
+        self.assertEqual([(d["kind"], d["id"], d["outcome"]) for d in package["documents"]],
+                         [("qualification", "BK-0338-3", "created")])
+        self.assertEqual([q["id"] for q in json.loads(
+            run("list", "qualifications", "--json", db=other).stdout)], ["BK-0338-3"])
+        self.assertEqual([f["id"] for f in json.loads(
+            run("list", "frameworks", "--json", db=other).stdout)], ["sociare-2016"])
+        second = self.export("BK-0338-3", db=other)
+        self.assertEqual(case_problems(json.loads(second)), [])
+        self.assertEqual(second, first)
+        # The same package again is the same version, not a conflict; nothing changes.
+        report = json.loads(run("import", path, "--json", db=other).stdout)
+        self.assertEqual([d["outcome"] for d in report["files"][0]["documents"]], ["unchanged"])
+        self.assertEqual(self.export("BK-0338-3", db=other), first)
+        # The whole qualification came back (level, context, autonomy, … ride in the package's
+        # extensions): vakkaart's own JSON of it is the page's, and the package imported over
+        # the version read from the page changes nothing.
+        self.assertEqual(run("export", "BK-0338-3", db=other).stdout,
+                         run("export", "BK-0338-3", db=self.db).stdout)
+        report = json.loads(run("import", path, "--json", db=self.db).stdout)
+        self.assertEqual([d["outcome"] for d in report["files"][0]["documents"]], ["unchanged"])
+
+    def test_profile_export_import_export_is_identical(self):
+        # A profile's package names its framework; imported into a store that holds that
+        # framework (and the BK: crosswalks) it replaces the same profile and keeps the others.
+        profiles = [p["id"] for p in json.loads(
+            run("list", "profiles", "--json", db=self.db).stdout)]
+        self.assertGreater(len(profiles), 1)
+        other = self.path("other.db")
+        run("import", NOTE, BK, db=other)
+        framework = run("export", "sociare-2016", db=other).stdout
+        for profile in profiles:
+            with self.subTest(profile=profile):
+                first = self.export(profile)
+                self.assertEqual(case_problems(json.loads(first)), [])
+                self.assertIn("exactMatchOf", first)
+                path = self.write(f"{profile}.case.json", first)
+                report = json.loads(run("import", path, "--json", db=other).stdout)
+                self.assertEqual([(d["kind"], d["id"], d["outcome"])
+                                  for d in report["files"][0]["documents"]],
+                                 [("framework", "sociare-2016", "unchanged")])
+                second = self.export(profile, db=other)
+                self.assertEqual(case_problems(json.loads(second)), [])
+                self.assertEqual(second, first)
+        self.assertEqual(run("export", "sociare-2016", db=other).stdout, framework)
+        # Into a store holding a changed copy of the profile, the package puts it back and keeps
+        # the framework's other profiles.
+        changed = json.loads(framework)
+        changed["profiles"][0]["definition"] = "Een andere omschrijving."
+        changed_store = self.path("changed.db")
+        run("import", self.write("changed.json", json.dumps(changed, ensure_ascii=False)), BK,
+            db=changed_store)
+        profile = changed["profiles"][0]["id"]
+        first = self.export(profile)
+        report = json.loads(run("import", self.write("p.case.json", first), "--json",
+                                db=changed_store).stdout)
+        self.assertEqual([d["outcome"] for d in report["files"][0]["documents"]], ["replaced"])
+        self.assertEqual(run("export", "sociare-2016", db=changed_store).stdout, framework)
+        self.assertEqual(self.export(profile, db=changed_store), first)
+
+    def test_an_older_layout_qualification_keeps_its_codes_and_groups(self):
+        # BK-0338-1 from its decree annex: competences with codes of their own and groups.
+        with open(os.path.join(ROOT, "tests", "data", "bk-layouts",
+                               "BK-0338-1-decree-annex.txt"), encoding="utf-8") as f:
+            text = "\n".join(line for line in f.read().split("\n")
+                              if not line.startswith("# "))
+        run("import", self.write("BK-0338-1.txt", text), db=self.db)
+        first = self.export("BK-0338-1")
+        package = json.loads(first)
+        self.assertEqual(case_problems(package), [])
+        self.assertEqual([(i["humanCodingScheme"], i.get("conceptKeywords"))
+                          for i in package["CFItems"] if i["CFItemType"] == "Competentie"],
+                         [("co 01310", ["BASISACTIVITEITEN"]),
+                          ("co 01320", ["SPECIFIEKE ACTIVITEITEN"])])
+        other = self.path("other.db")
+        run("import", NOTE, BK, self.write("BK-0338-1.case.json", first), db=other)
+        self.assertEqual(self.export("BK-0338-1", db=other), first)
+        self.assertEqual(run("export", "BK-0338-1", db=other).stdout,
+                         run("export", "BK-0338-1", db=self.db).stdout)
+        # The modern page groups nothing: its package has no keywords.
+        self.assertNotIn("conceptKeywords", self.export("BK-0338-3"))
+
+    def test_a_qualification_package_that_breaks_our_shape_is_refused(self):
+        package = json.loads(self.export("BK-0338-3"))
+        package["CFDocument"]["version"] = "drie"
+        result = run("import", self.write("bad.case.json", json.dumps(package)),
+                     db=self.path("bad.db"), check=False)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("CFDocument.version", result.stderr)
+
     def test_an_opensalt_package_imports_with_all_items(self):
         with open(FIXTURE, encoding="utf-8") as f:
             source = json.load(f)

@@ -137,6 +137,33 @@ TEST(CaseRoundTrip, ExportImportExportIsIdentical) {
   }
 }
 
+TEST(CaseRoundTrip, AProfilesPackageComesBackAsThatOneLooseProfile) {
+  const model::Framework f = case_bundled_framework();
+  ASSERT_GT(f.profiles.size(), 1u);
+  const model::Profile& p = f.profiles[1];
+  // As the store hands a profile over: its framework without profiles.
+  model::Framework bare = f;
+  bare.profiles.clear();
+  const Json package = profile_to_case(bare, p, {});
+  EXPECT_EQ(case_findings_text(validate_case_package(package)), "");
+  EXPECT_EQ(package["CFDocument"]["notes"], "vakkaart:" + f.id);
+  int profile_items = 0;
+  for (const Json& item : package["CFItems"])
+    profile_items += item["CFItemType"] == sources::case_types::profile;
+  EXPECT_EQ(profile_items, 1);
+  const std::string first = dump_canonical(package);
+  auto parsed = sources::parse_case_package(first, "profile.json");
+  const model::Framework& back = case_parsed_framework(parsed);
+  EXPECT_EQ(back.id, f.id);
+  EXPECT_EQ(back.title, "");  // a loose profile: the import merges it into its framework
+  ASSERT_EQ(back.profiles.size(), 1u);
+  EXPECT_EQ(back.profiles[0], p);
+  EXPECT_EQ(back.layers, f.layers);
+  EXPECT_EQ(back.clusters, f.clusters);
+  EXPECT_TRUE(back.case_origin.empty());
+  EXPECT_EQ(dump_canonical(profile_to_case(bare, back.profiles[0], {})), first);
+}
+
 TEST(CaseImport, AnOpenSaltPackageImportsWithAllItemsAndAssociations) {
   std::string text = case_read_fixture("opensalt-sample.json");
   EXPECT_EQ(sources::detect_format(text, "opensalt-sample.json"), sources::Format::case_package);
