@@ -194,10 +194,13 @@ struct Searcher::Impl {
     return true;
   }
 
-  /// Stems of one compound part and of its synonyms.
+  /// Stems of one compound part (its derived stems included) and of its synonyms.
   std::vector<std::string> part_terms(const std::string& part) const {
     std::vector<std::string> terms = synonym_stems(part, true);
-    terms.push_back(analyzer->stem(part));
+    // Its derived stems too: the head "werking" of "vrijwilligerswerking" also matches "werkt"
+    // (werken), which is frequent, so the modifier must carry the match.
+    for (const auto& w : analyzer->analyze(part))
+      terms.insert(terms.end(), w.stems.begin(), w.stems.end());
     return terms;
   }
 
