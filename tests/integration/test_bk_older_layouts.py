@@ -137,6 +137,23 @@ class BkOlderLayoutsTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(len(shown["competences"]), 2)
         self.assertIsNone(shown["year"])
 
+    def test_a_dossier_export_is_the_same_qualification_as_its_page(self):
+        # The modern page (the same cut of BK-0338-3) in one store, the dossier in another: the
+        # canonical JSON agrees in every field the dossier carries. It has no "versie 3, 2020"
+        # line (recognition, year) and it adds the competences' codes.
+        modern = self.write("BK-0338-3.txt", page("bk-0338-3-cut.txt"))
+        run("import", modern, db=self.db)
+        expected = json.loads(run("export", "BK-0338-3", db=self.db).stdout)
+        other = self.path("other.db")
+        dossier = self.write("BK-0338-3-dossier-export.txt", page("BK-0338-3-dossier-export.txt"))
+        run("import", dossier, db=other)
+        got = json.loads(run("export", "BK-0338-3", db=other).stdout)
+        self.assertEqual((got.pop("year"), got.pop("recognition")), (None, ""))
+        expected.pop("year"), expected.pop("recognition")
+        codes = [c.pop("code") for c in got["competences"]]
+        self.assertTrue(all(codes), codes)
+        self.assertEqual(got, expected)
+
     def test_a_cut_off_annex_is_refused_at_its_last_line(self):
         text = page("BK-0338-1-decree-annex.txt")
         text = text[: text.index("Stelt zich empathisch")]
