@@ -1,30 +1,16 @@
 #include "exchange/sheet_csv.h"
 
+#include "core/csv_cell.h"
+
 namespace vakkaart::exchange {
 
 namespace {
-
-void csv_field(std::string& out, const std::string& field) {
-  bool quote = field.find_first_of(",\"\r\n") != std::string::npos ||
-               (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-  if (!quote) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"')
-      out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 void csv_record(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i)
       out += ',';
-    csv_field(out, fields[i]);
+    append_csv_field(out, fields[i]);
   }
   out += "\r\n";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/csv_cell.h"
 #include "core/error.h"
 #include "sources/csv_table.h"
 #include "sources/xlsx_sheet.h"
@@ -86,8 +87,11 @@ std::vector<SheetRow> read_sheet_csv(std::string_view text, const std::string& f
                 {file_name, 1, ""});
   std::vector<SheetRow> rows;
   rows.reserve(table.rows.size());
-  for (CsvRow& r : table.rows)
+  for (CsvRow& r : table.rows) {
+    for (std::string& field : r.fields)  // the apostrophe our export put before a formula
+      field = unguard_csv_cell(std::move(field));
     rows.push_back(record_to_sheet_row(r.fields, *languages, r.line));
+  }
   return rows;
 }
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/csv_cell.h"
+
 namespace vakkaart::analysis {
 
 namespace {
@@ -73,20 +75,6 @@ double batch_round(double v, int decimals) {
   return std::round(v * scale) / scale;
 }
 
-void batch_append_csv_field(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char ch : s) {
-    if (ch == '"')
-      out += '"';
-    out += ch;
-  }
-  out += '"';
-}
-
 BatchLabels::BatchLabels(const StructureIndex& index) : index_(&index) {
   std::map<std::string, int> seen;
   for (const auto& c : index.clusters())
@@ -107,9 +95,9 @@ std::string batch_csv_header() {
 void append_batch_csv_row(std::string& out, std::string_view id, const AnalysisResult& result,
                           const std::vector<std::uint32_t>& present, const BatchLabels& labels) {
   const auto& candidates = labels.index().candidates();
-  batch_append_csv_field(out, id);
+  append_csv_field(out, id);
   out += ',';
-  batch_append_csv_field(out, result.best);
+  append_csv_field(out, result.best);
   out += ',';
   if (result.best_candidate >= 0) {
     for (const auto& c : result.candidates) {
@@ -127,7 +115,7 @@ void append_batch_csv_row(std::string& out, std::string_view id, const AnalysisR
   for (std::size_t k = 0; k < kBatchTopProfiles; ++k) {
     out += ',';
     if (k < top.size()) {
-      batch_append_csv_field(out, candidates[top[k]->candidate].id);
+      append_csv_field(out, candidates[top[k]->candidate].id);
       out += ',';
       batch_append_number(out, top[k]->confidence, 3);
     } else {
@@ -141,7 +129,7 @@ void append_batch_csv_row(std::string& out, std::string_view id, const AnalysisR
       joined += ';';
     joined += labels.cluster(present[k]);
   }
-  batch_append_csv_field(out, joined);
+  append_csv_field(out, joined);
   out += "\r\n";
 }
 

@@ -59,7 +59,5 @@ void append_batch_error_row(std::string& out, const BatchError& error);
 void batch_append_number(std::string& out, double v, int decimals);
 /// v rounded to `decimals` places.
 double batch_round(double v, int decimals);
-/// Appends an RFC 4180 field: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
-void batch_append_csv_field(std::string& out, std::string_view s);
 
 }  // namespace vakkaart::analysis

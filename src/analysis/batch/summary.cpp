@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "analysis/batch/output_file.h"
+#include "core/csv_cell.h"
 
 namespace vakkaart::analysis {
 
@@ -122,9 +123,9 @@ std::string batch_cooccurrence_csv(const BatchAggregates& agg, const BatchLabels
   std::string out = "cluster_a,cluster_b,texts_a,texts_b,texts_both,lift\r\n";
   for (std::size_t a = 0; a < agg.cluster_count(); ++a) {
     for (std::size_t b = a + 1; b < agg.cluster_count(); ++b) {
-      batch_append_csv_field(out, labels.cluster(a));
+      append_csv_field(out, labels.cluster(a));
       out += ',';
-      batch_append_csv_field(out, labels.cluster(b));
+      append_csv_field(out, labels.cluster(b));
       out += ',' + std::to_string(agg.cluster(a)) + ',' + std::to_string(agg.cluster(b)) + ',' +
              std::to_string(agg.pair(a, b)) + ',';
       if (const auto lift = agg.lift(a, b))

@@ -53,6 +53,19 @@ TEST(FrameworkSheet, NestedActivitiesUntitledMainActivitiesAndQuotingSurvive) {
   EXPECT_EQ(sheet_read(csv), f);
 }
 
+TEST(FrameworkSheet, AFormulaInStoredTextIsNoFormulaInTheCsvAndComesBackExactly) {
+  model::Framework f = sheet_bundled_framework();
+  f.profiles.at(0).title = "=HYPERLINK(\"http://example.org\",\"klik\")";
+  f.profiles.at(0).definition = "'=al een apostrof";
+  f.clusters.at(0).title = "-min";
+  const std::string csv = rows_to_csv(framework_to_rows(f));
+  EXPECT_NE(csv.find(",\"'=HYPERLINK("), std::string::npos) << csv.substr(0, 600);
+  EXPECT_NE(csv.find(",''=al een apostrof"), std::string::npos);
+  EXPECT_NE(csv.find(",'-min"), std::string::npos);
+  EXPECT_EQ(csv.find(",=HYPERLINK("), std::string::npos);
+  EXPECT_EQ(sheet_read(csv), f);
+}
+
 void sheet_expect_error(const std::string& body, int line, const std::string& column) {
   std::string csv = "path,kind,provenance,weight,wording\n" + body;
   try {
