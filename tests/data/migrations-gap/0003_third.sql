@@ -1,0 +1,2 @@
+-- See 0001_first.sql.
+SELECT 3;
