@@ -1,6 +1,8 @@
 #include "server/web/templates.h"
 
 #include <map>
+#include <set>
+#include <vector>
 
 #include <mstch/mstch.hpp>
 
@@ -28,6 +30,54 @@ const std::map<std::string, std::string>& templates_by_name() {
     return m;
   }();
   return all;
+}
+
+/// The names of the partials a template includes itself ("{{> head}}"; none of ours changes
+/// the delimiters).
+std::set<std::string> partials_named_in(const std::string& text) {
+  std::set<std::string> names;
+  for (std::size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 2)) {
+    std::size_t i = at + 2;
+    while (i < text.size() && text[i] == ' ')
+      ++i;
+    if (i >= text.size() || text[i] != '>')
+      continue;
+    const std::size_t end = text.find("}}", i);
+    if (end == std::string::npos)
+      break;
+    std::string name = text.substr(i + 1, end - i - 1);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    names.insert(std::move(name));
+  }
+  return names;
+}
+
+/// For each template, the partials it can reach (its own and theirs), by name. mstch parses
+/// every partial it is given on every render, so a page gets only the ones it can use: handing
+/// it all templates made each page parse all of them (most of an error page's time).
+const std::map<std::string, std::map<std::string, std::string>>& partials_by_template() {
+  static const auto by_template = [] {
+    const auto& all = templates_by_name();
+    std::map<std::string, std::map<std::string, std::string>> out;
+    for (const auto& [name, text] : all) {
+      auto& reach = out[name];
+      std::vector<std::string> todo(1, name);
+      while (!todo.empty()) {
+        const std::string next = std::move(todo.back());
+        todo.pop_back();
+        const auto it = all.find(next);
+        if (it == all.end())
+          continue;  // mstch renders an unknown partial as nothing
+        for (auto& partial : partials_named_in(it->second)) {
+          if (const auto p = all.find(partial); p != all.end() && reach.emplace(*p).second)
+            todo.push_back(partial);
+        }
+      }
+    }
+    return out;
+  }();
+  return by_template;
 }
 
 // Mustache has no numbers-as-text rules of its own: ints stay ints (so {{#count}} is false for
@@ -68,7 +118,7 @@ std::string render_template(const std::string& name, const vakkaart::Json& view)
   auto it = all.find(name);
   if (it == all.end())
     throw Error(ErrorCode::internal, "no template '" + name + "'");
-  return mstch::render(it->second, to_node(view), all);
+  return mstch::render(it->second, to_node(view), partials_by_template().at(name));
 }
 
 }  // namespace vakkaart::server::web

@@ -63,15 +63,28 @@ async function withPage(t, options, fn) {
       problems.push(`${req.resourceType()} ${res.url()} -> ${res.status()} (on ${page.url()})`);
     }
   };
+  // A navigation cancels the requests of the page it leaves (net::ERR_ABORTED): a test that
+  // clicks on while a panel is still loading is no fault of the page. So each request remembers
+  // how many main-frame navigations had started before it (counted at their request, which comes
+  // before the old page's requests are cancelled).
+  let navigations = 0;
+  const startedAt = new WeakMap();
+  const onRequest = (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
+    else startedAt.set(req, navigations);
+  };
   const onRequestFailed = (req) => {
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
     // The browser fetches the favicon after the page has loaded; a test that moves on at once
-    // aborts that fetch (net::ERR_ABORTED), which is no fault of the page.
-    const abortedIcon = new URL(req.url()).pathname === '/static/favicon.svg'
-      && req.failure()?.errorText === 'net::ERR_ABORTED';
-    if (req.url().startsWith(env.url) && !abortedIcon) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    // aborts that fetch, which is no fault of the page either.
+    const abortedIcon = aborted && new URL(req.url()).pathname === '/static/favicon.svg';
+    const leftBehind = aborted && !req.isNavigationRequest() && startedAt.has(req)
+      && startedAt.get(req) < navigations;
+    if (req.url().startsWith(env.url) && !abortedIcon && !leftBehind) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
   };
   page.on('pageerror', onPageError);
   page.on('response', onResponse);
+  page.on('request', onRequest);
   page.on('requestfailed', onRequestFailed);
   let ok = false;
   try {
@@ -88,6 +101,7 @@ async function withPage(t, options, fn) {
     throw err;
   } finally {
     page.off('pageerror', onPageError);
+    page.off('request', onRequest);
     page.off('response', onResponse);
     page.off('requestfailed', onRequestFailed);
     if (ok) {
