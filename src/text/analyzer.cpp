@@ -7,6 +7,7 @@
 
 #include "text/separable_verbs.h"
 #include "text/stemmer.h"
+#include "text/text_utils.h"
 #include "text/tokenizer.h"
 #include "text/word_lists.h"
 
@@ -39,10 +40,6 @@ std::unordered_map<std::string, Value>& thread_cache(std::uint64_t analyzer_key)
 struct FormTerms {
   std::vector<std::string> stems, part_stems;
 };
-
-bool is_vowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
 
 /// "organiseer" -> "organiser", "stuur" -> "stur": the open syllable of the infinitive.
 std::string undouble_vowel(const std::string& w) {

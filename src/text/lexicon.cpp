@@ -7,6 +7,7 @@
 
 #include "text/fold.h"
 #include "text/hunspell_affixes.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::text {
 namespace {
@@ -134,13 +135,12 @@ bool Lexicon::has_verb(std::string_view v) const {
     return true;
   if (v.size() < 5 || v.substr(v.size() - 2) != "en")
     return false;
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   const std::string stem(v.substr(0, v.size() - 2));
   std::vector<std::string> candidates = {stem};
   const std::size_t n = stem.size();
-  if (n > 2 && stem[n - 1] == stem[n - 2] && !vowel(stem[n - 1]))
+  if (n > 2 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1]))
     candidates.push_back(stem.substr(0, n - 1));
-  if (n > 2 && !vowel(stem[n - 1]) && vowel(stem[n - 2]) && !vowel(stem[n - 3]))
+  if (n > 2 && !is_vowel(stem[n - 1]) && is_vowel(stem[n - 2]) && !is_vowel(stem[n - 3]))
     candidates.push_back(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]);
   for (std::size_t i = 0, m = candidates.size(); i < m; ++i) {
     const std::string& c = candidates[i];

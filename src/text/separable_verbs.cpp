@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/text_utils.h"
+
 namespace vakkaart::text {
 namespace {
 
@@ -32,10 +34,6 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-bool vowel_letter(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
 /// True if the text between two tokens ends a clause: punctuation, a dash or bullet of a list,
 /// a line break or markup.
 bool clause_break(std::string_view between) {
@@ -53,9 +51,9 @@ bool clause_break(std::string_view between) {
 /// "dragen" (a long vowel in an open syllable, v and z), "zie" -> "zien", "licht" -> "lichten".
 std::string infinitive_of_stem(const std::string& s) {
   const std::size_t n = s.size();
-  if (vowel_letter(s[n - 1]))
+  if (is_vowel(s[n - 1]))
     return s + "n";
-  if (n >= 3 && vowel_letter(s[n - 2]) && s[n - 2] == s[n - 3]) {
+  if (n >= 3 && is_vowel(s[n - 2]) && s[n - 2] == s[n - 3]) {
     std::string open = s.substr(0, n - 2);
     const char last = s[n - 1];
     open += last == 'f' ? 'v' : last == 's' ? 'z' : last;
@@ -65,7 +63,7 @@ std::string infinitive_of_stem(const std::string& s) {
   const bool unstressed = n >= 3 && s.find_first_of("aeiou") < n - 2 &&
                           (s.compare(n - 2, 2, "ig") == 0 || s.compare(n - 2, 2, "el") == 0 ||
                            s.compare(n - 2, 2, "er") == 0 || s.compare(n - 2, 2, "en") == 0);
-  if (n >= 3 && s[n - 1] != 'w' && vowel_letter(s[n - 2]) && !vowel_letter(s[n - 3]) && !unstressed)
+  if (n >= 3 && s[n - 1] != 'w' && is_vowel(s[n - 2]) && !is_vowel(s[n - 3]) && !unstressed)
     return s + s[n - 1] + "en";
   return s + "en";
 }

@@ -43,6 +43,12 @@ std::string_view trim(std::string_view s);
 
 bool starts_with(std::string_view s, std::string_view prefix);
 
+/// True for a, e, i, o, u: the vowel letters of a folded Dutch word, on which the spelling rules
+/// of stems and infinitives (open syllables, doubled letters) turn.
+constexpr bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 /// Escapes &, <, > and " for HTML and XML text and attribute values.
 std::string escape_markup(std::string_view s);
 
