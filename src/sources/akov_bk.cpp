@@ -78,11 +78,6 @@ constexpr KnownHeading kHeadings[] = {
 /// kept: a raw section, so the title stays the title and the note's text is not lost.
 constexpr const char* kTitleNoteSection = "Titel (benaming)";
 
-/// The skip link a web page rendering starts with: page chrome, not the title.
-bool is_skip_link(std::string_view line) {
-  return text::to_lower(text::collapse_whitespace(line)) == "skip to main content";
-}
-
 /// A sub-heading of "Attesten en voorwaarden" that the certificates text does not include.
 constexpr std::string_view kLegalCertificatesHeading = "wettelijke attesten en voorwaarden";
 
@@ -93,34 +88,6 @@ std::optional<Section> known_section(std::string_view line) {
       return heading.section;
   }
   return std::nullopt;
-}
-
-/// "• text" (or "- ", "* ", "· ") -> "text"; nullopt when the line is no bullet.
-std::optional<std::string_view> bullet_text(std::string_view line) {
-  line = text::trim(line);
-  for (std::string_view bullet : {"\xE2\x80\xA2", "\xC2\xB7", "-", "*"}) {
-    if (text::starts_with(line, bullet) && line.size() > bullet.size() &&
-        (line[bullet.size()] == ' ' || line[bullet.size()] == '\t')) {
-      return text::trim(line.substr(bullet.size()));
-    }
-  }
-  if (line == "\xE2\x80\xA2")
-    return std::string_view{};
-  return std::nullopt;
-}
-
-bool starts_with_space(std::string_view line) {
-  return !line.empty() &&
-         (line[0] == ' ' || line[0] == '\t' || text::starts_with(line, "\xC2\xA0"));
-}
-
-/// A column-0 line that reads like a heading rather than text: short, no final punctuation.
-bool looks_like_heading(std::string_view line) {
-  const std::string text = text::collapse_whitespace(line);
-  if (text.empty() || text.size() > 60)
-    return false;
-  const char last = text.back();
-  return last != '.' && last != ':' && last != ',' && last != ';';
 }
 
 class BkParser {
@@ -136,7 +103,7 @@ class BkParser {
     // line of the body has a bullet mark, an indented line is a bullet.
     bulletless_ = true;
     for (std::size_t i = body_start_; i < lines_.size() && bulletless_; ++i)
-      bulletless_ = !bullet_text(lines_[i]).has_value();
+      bulletless_ = !akov::bullet_text(lines_[i]).has_value();
     for (std::size_t i = body_start_; i < lines_.size(); ++i)
       read_line(i);
     finish();
@@ -186,7 +153,7 @@ class BkParser {
     } else if (!header_title_.empty() && akov::says_withdrawn(line)) {
       q_.withdrawn = true;  // "Deze beroepskwalificatie is opgeheven" (kept as "Opheffing")
       withdrawn_lines_.push_back({text::collapse_whitespace(line), line_number});
-    } else if (header_title_.empty() && is_skip_link(line)) {
+    } else if (header_title_.empty() && akov::is_skip_link(line)) {
       notes_.push_back({ReportNote::Kind::decision,
                         "\"Skip to Main Content\" is the web page's skip link; skipped",
                         {file_, line_number, ""}});
@@ -211,10 +178,10 @@ class BkParser {
     }
     if (read_footnote_line(line, number))
       return;
-    auto bullet = bullet_text(line);
-    if (!bullet && bulletless_ && starts_with_space(line))
+    auto bullet = akov::bullet_text(line);
+    if (!bullet && bulletless_ && akov::starts_with_space(line))
       bullet = text::trim(line);
-    if (!bullet && !starts_with_space(line)) {
+    if (!bullet && !akov::starts_with_space(line)) {
       if (auto section = known_section(line)) {
         enter(*section, number, text::collapse_whitespace(line));
         return;
@@ -256,7 +223,8 @@ class BkParser {
   bool read_footnote_line(std::string_view line, int number) {
     const std::string content = text::collapse_whitespace(line);
     if (in_footnote_) {
-      const bool continues = !bullet_text(line) && !(bulletless_ && starts_with_space(line)) &&
+      const bool continues = !akov::bullet_text(line) &&
+                             !(bulletless_ && akov::starts_with_space(line)) &&
                              !known_section(line) && !akov::footnote_line(content) &&
                              !text::starts_with(text::to_lower(content), "competentie");
       if (continues) {
@@ -324,7 +292,7 @@ class BkParser {
   /// current section holds lists, or when free text already has its content and a blank line
   /// separates the two.
   bool starts_unknown_section(std::string_view line) const {
-    if (!looks_like_heading(line))
+    if (!akov::looks_like_heading(line))
       return false;
     switch (section_) {
       case Section::title:

@@ -32,4 +32,34 @@ bool says_withdrawn(std::string_view line) {
   return std::regex_search(std::string(line), word);
 }
 
+bool is_skip_link(std::string_view line) {
+  return text::to_lower(text::collapse_whitespace(line)) == "skip to main content";
+}
+
+std::optional<std::string_view> bullet_text(std::string_view line) {
+  line = text::trim(line);
+  for (std::string_view bullet : {"\xE2\x80\xA2", "\xC2\xB7", "-", "*"}) {
+    if (text::starts_with(line, bullet) && line.size() > bullet.size() &&
+        (line[bullet.size()] == ' ' || line[bullet.size()] == '\t')) {
+      return text::trim(line.substr(bullet.size()));
+    }
+  }
+  if (line == "\xE2\x80\xA2")
+    return std::string_view{};
+  return std::nullopt;
+}
+
+bool starts_with_space(std::string_view line) {
+  return !line.empty() &&
+         (line[0] == ' ' || line[0] == '\t' || text::starts_with(line, "\xC2\xA0"));
+}
+
+bool looks_like_heading(std::string_view line) {
+  const std::string text = text::collapse_whitespace(line);
+  if (text.empty() || text.size() > 60)
+    return false;
+  const char last = text.back();
+  return last != '.' && last != ':' && last != ',' && last != ';';
+}
+
 }  // namespace vakkaart::sources::akov
