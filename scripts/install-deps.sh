@@ -19,6 +19,9 @@ packages=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
+  # The sanitized build and the fuzz targets (CMakePresets "asan"): clang, and the runtime of
+  # libFuzzer and the sanitizers, which clang only recommends (and recommends are not installed).
+  clang libclang-rt-14-dev
   python3 python3-jsonschema python3-yaml curl
   libmstch-dev
   chromium fonts-dejavu-core
