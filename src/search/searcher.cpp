@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "search/document_data.h"
 #include "search/index_writer.h"
+#include "search/length_norm.h"
 #include "search/query_parser.h"
 #include "text/fold.h"
 #include "text/foreign_words.h"
@@ -472,6 +473,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       query_terms.insert(*t);
   }
   Xapian::Enquire enquire(impl_->db);
+  enquire.set_weighting_scheme(length_normalised_bm25());
   enquire.set_query(query);
   const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
