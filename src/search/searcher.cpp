@@ -33,6 +33,7 @@ constexpr double kLightWeight = 0.5;  // light words (generic verbs) weigh half
 // lists to merge.
 constexpr Xapian::doccount kWellAttested = 20;
 constexpr Xapian::termcount kWildcardLimit = 200;
+constexpr Xapian::doccount kExactCountUpTo = 200;  // see Searcher::search
 
 /// True if a place satisfies one of the profile / bk / cluster filters (others do not concern
 /// places).
@@ -476,12 +477,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   enquire.set_weighting_scheme(length_normalised_bm25());
   enquire.set_query(query);
   const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(limit));
+  // With tight weight bounds (length_norm.h) the matcher stops as soon as its page cannot
+  // change, and the total becomes an estimate; counting the first kExactCountUpTo matches keeps
+  // "7 resultaten" exact where a user would notice, at the cost of reading that many postings.
+  const auto first = static_cast<Xapian::doccount>(request.offset);
+  const auto size = static_cast<Xapian::doccount>(limit);
+  const auto check = std::max<Xapian::doccount>(kExactCountUpTo, first + size);
+  Xapian::MSet mset = enquire.get_mset(first, size, check);
   if (mset.size() < limit && items.full_matches_more()) {
     enquire.set_query(assemble(items, parsed.filters, true));
-    mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                            static_cast<Xapian::doccount>(limit));
+    mset = enquire.get_mset(first, size, check);
   }
   response.total = mset.get_matches_estimated();
   response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

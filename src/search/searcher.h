@@ -41,7 +41,7 @@ struct ForeignWord {
 
 struct SearchResponse {
   std::string query;
-  std::size_t total = 0;  // Xapian's estimate; exact for small collections
+  std::size_t total = 0;  // Xapian's estimate; exact up to 200 matches (total_exact says)
   /// Whether `total` is the exact count (Xapian's bounds agree), so a page need not say "about".
   bool total_exact = true;
   std::vector<SearchHit> results;
