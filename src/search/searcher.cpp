@@ -12,6 +12,7 @@
 #include "search/index_writer.h"
 #include "search/length_norm.h"
 #include "search/query_parser.h"
+#include "text/cognates.h"
 #include "text/fold.h"
 #include "text/foreign_words.h"
 #include "text/text_utils.h"
@@ -306,8 +307,21 @@ struct Searcher::Impl {
     for (auto& word : analyzer->analyze(text, text::SeparatedVerbs::join)) {
       if (word.stopword)
         continue;
-      const bool is_known = known(word);
+      bool is_known = known(word);
       const std::string typed = text.substr(word.begin, word.end - word.begin);
+      if (!is_known) {
+        // "communication", "coordinate", "creatif": the Dutch word of the same root, when the
+        // statements use it, answers for it (and the page says which word it searched).
+        for (const auto& cognate : text::dutch_cognates(word.forms[0])) {
+          auto dutch = analyzer->analyze(cognate, text::SeparatedVerbs::join);
+          if (dutch.size() == 1 && !dutch[0].stopword && known(dutch[0])) {
+            corrections[typed] = cognate;
+            word = std::move(dutch[0]);
+            is_known = true;
+            break;
+          }
+        }
+      }
       std::optional<std::string> language;
       if (!is_known)
         language = text::ForeignWords::shared().language_of(typed);

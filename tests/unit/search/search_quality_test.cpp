@@ -69,5 +69,24 @@ TEST_F(BundledIndex, RegressionGuardOnTheTuningJudgements) {
   EXPECT_GE(ndcg, 0.75);
 }
 
+// An English word the statements say in Dutch finds them through its Dutch cognate, and the
+// response says which word it searched for ("communication" -> "communicatie").
+TEST_F(BundledIndex, EnglishCognatesFindTheirDutchWords) {
+  SearchRequest request;
+  request.query = "communication";
+  const auto response = searcher_->search(request);
+  ASSERT_FALSE(response.results.empty());
+  ASSERT_TRUE(response.suggestion.has_value());
+  EXPECT_EQ(*response.suggestion, "communicatie");
+  EXPECT_TRUE(response.unmatched.empty());
+  EXPECT_TRUE(response.foreign_words.empty());
+  // The first hits say it in Dutch.
+  const auto first = response.results.front().text;
+  EXPECT_TRUE(first.find("ommunic") != std::string::npos) << first;
+  // A word with no Dutch cognate in the statements is still reported as foreign.
+  request.query = "with";
+  EXPECT_FALSE(searcher_->search(request).foreign_words.empty());
+}
+
 }  // namespace
 }  // namespace vakkaart::search
