@@ -57,66 +57,61 @@ const std::vector<std::string>& context_terms_of(const text::Analyzer& analyzer,
   return cache.emplace(title, std::move(terms)).first->second;
 }
 
+/// A term of a statement before BM25's length normalisation: its raw wdf, and its position
+/// when it has one (0: none).
+struct RawTerm {
+  std::string term;
+  Xapian::termcount wdf;
+  Xapian::termpos position;
+};
+
 Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStatement& statement,
                                std::unordered_set<std::string>& spelling,
                                ContextTermCache& context_cache) {
+  const auto fits = [](const std::string& term) { return term.size() <= kMaxTermBytes; };
+  std::vector<RawTerm> terms;
+  Xapian::termpos position = 0;
   // The statement, then each translation after a gap (a phrase never spans two of them).
   std::vector<const std::string*> texts = {&statement.text};
   for (const auto& label : statement.labels)
     texts.push_back(&label);
-  std::vector<std::vector<text::AnalyzedWord>> analysed;
-  analysed.reserve(texts.size());
-  for (const std::string* text : texts)
-    analysed.push_back(analyzer.analyze(*text, text::SeparatedVerbs::join));
-  const auto fits = [](const std::string& term) { return term.size() <= kMaxTermBytes; };
-
-  // The raw length BM25 normalises by: the sum of the wdfs below before scaling, as Xapian
-  // would count it (see length_norm.h).
-  double raw_length = 0;
-  for (const auto& words : analysed) {
-    for (const auto& word : words) {
-      raw_length += fits(word.forms[0]) ? 1 : 0;
-      if (word.stopword)
-        continue;
-      raw_length +=
-          kStemWdf * static_cast<double>(std::count_if(word.stems.begin(), word.stems.end(), fits));
-      raw_length += kPartWdf * static_cast<double>(std::count_if(word.part_stems.begin(),
-                                                                 word.part_stems.end(), fits));
-    }
-  }
-  for (const auto& title : statement.context)
-    raw_length += static_cast<double>(context_terms_of(analyzer, title, context_cache).size());
-  const double factor = wdf_factor(raw_length);
-  const Xapian::termcount stem_wdf = scaled_wdf(kStemWdf, factor);
-  const Xapian::termcount part_wdf = scaled_wdf(kPartWdf, factor);
-  const Xapian::termcount one_wdf = scaled_wdf(1, factor);
-
-  Xapian::Document doc;
-  Xapian::termpos position = 0;
-  for (std::size_t t = 0; t < analysed.size(); ++t) {
-    if (t > 0)
+  for (const std::string* text : texts) {
+    if (text != texts.front())
       position += 100;
-    for (const auto& word : analysed[t]) {
+    for (const auto& word : analyzer.analyze(*text, text::SeparatedVerbs::join)) {
       ++position;
       if (fits(word.forms[0]))
-        doc.add_term(kWordPrefix + word.forms[0], one_wdf);  // as written: prefix* queries
+        terms.push_back({kWordPrefix + word.forms[0], 1, 0});  // as written: prefix* queries
       if (word.stopword)
         continue;
       if (word.forms[0].size() >= 3 && fits(word.forms[0]))
         spelling.insert(word.forms[0]);
       for (const auto& stem : word.stems) {
         if (fits(stem))
-          doc.add_posting(stem, position, stem_wdf);
+          terms.push_back({stem, kStemWdf, position});
       }
       for (const auto& part : word.part_stems) {
         if (fits(part))
-          doc.add_term(part, part_wdf);
+          terms.push_back({part, kPartWdf, 0});
       }
     }
   }
   for (const auto& title : statement.context) {
     for (const auto& term : context_terms_of(analyzer, title, context_cache))
-      doc.add_term(term, one_wdf);
+      terms.push_back({term, 1, 0});
+  }
+  // Every wdf divided by the statement's normalised length, its raw wdfs' sum as Xapian would
+  // count it (see length_norm.h).
+  double raw_length = 0;
+  for (const auto& t : terms)
+    raw_length += t.wdf;
+  const double factor = wdf_factor(raw_length);
+  Xapian::Document doc;
+  for (const auto& t : terms) {
+    if (t.position != 0)
+      doc.add_posting(t.term, t.position, scaled_wdf(t.wdf, factor));
+    else
+      doc.add_term(t.term, scaled_wdf(t.wdf, factor));
   }
   for (const auto& term : statement.filter_terms)
     doc.add_boolean_term(term);

@@ -6,48 +6,44 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vakkaart::text {
 namespace {
 
-bool proposes(const std::string& word, const std::string& dutch) {
-  const auto out = dutch_cognates(word);
-  return std::find(out.begin(), out.end(), dutch) != out.end();
+// (word, a Dutch spelling its candidates must include)
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+void expect_proposed(const Pairs& pairs) {
+  for (const auto& [word, dutch] : pairs) {
+    const auto out = dutch_cognates(word);
+    EXPECT_NE(std::find(out.begin(), out.end(), dutch), out.end()) << word << " -> " << dutch;
+  }
 }
 
 TEST(Cognates, EnglishLearnedWordsMeetTheirDutchSpelling) {
-  EXPECT_TRUE(proposes("communication", "communicatie"));
-  EXPECT_TRUE(proposes("evaluations", "evaluaties"));
-  EXPECT_TRUE(proposes("organization", "organisatie"));
-  EXPECT_TRUE(proposes("organisation", "organisatie"));
-  EXPECT_TRUE(proposes("discussion", "discussie"));
-  EXPECT_TRUE(proposes("activity", "activiteit"));
-  EXPECT_TRUE(proposes("activities", "activiteiten"));
-  EXPECT_TRUE(proposes("organize", "organiseren"));
-  EXPECT_TRUE(proposes("mobilising", "mobiliseren"));
-  EXPECT_TRUE(proposes("coordinate", "coordineren"));
-  EXPECT_TRUE(proposes("evaluating", "evalueren"));
-  EXPECT_TRUE(proposes("strategic", "strategisch"));
-  EXPECT_TRUE(proposes("political", "politiek"));
-  EXPECT_TRUE(proposes("creative", "creatief"));
-  EXPECT_TRUE(proposes("professional", "professioneel"));
-  EXPECT_TRUE(proposes("social", "sociaal"));
-  EXPECT_TRUE(proposes("competence", "competentie"));
-  EXPECT_TRUE(proposes("tolerance", "tolerantie"));
-  EXPECT_TRUE(proposes("strategy", "strategie"));
-  EXPECT_TRUE(proposes("strategies", "strategieen"));
-  EXPECT_TRUE(proposes("activism", "activisme"));
-  EXPECT_TRUE(proposes("coaching", "coachen"));
+  expect_proposed({{"communication", "communicatie"}, {"evaluations", "evaluaties"},
+                   {"organization", "organisatie"},   {"organisation", "organisatie"},
+                   {"discussion", "discussie"},       {"activity", "activiteit"},
+                   {"activities", "activiteiten"},    {"organize", "organiseren"},
+                   {"mobilising", "mobiliseren"},     {"coordinate", "coordineren"},
+                   {"evaluating", "evalueren"},       {"strategic", "strategisch"},
+                   {"political", "politiek"},         {"creative", "creatief"},
+                   {"professional", "professioneel"}, {"social", "sociaal"},
+                   {"competence", "competentie"},     {"tolerance", "tolerantie"},
+                   {"strategy", "strategie"},         {"strategies", "strategieen"},
+                   {"activism", "activisme"},         {"coaching", "coachen"}});
 }
 
 TEST(Cognates, FrenchLearnedWordsMeetTheirDutchSpelling) {
   // Folded: "activité" is "activite", "évaluer" is "evaluer".
-  EXPECT_TRUE(proposes("activite", "activiteit"));
-  EXPECT_TRUE(proposes("organiser", "organiseren"));
-  EXPECT_TRUE(proposes("evaluer", "evalueren"));
-  EXPECT_TRUE(proposes("politique", "politiek"));
-  EXPECT_TRUE(proposes("creatif", "creatief"));
-  EXPECT_TRUE(proposes("participation", "participatie"));
+  expect_proposed({{"activite", "activiteit"},
+                   {"organiser", "organiseren"},
+                   {"evaluer", "evalueren"},
+                   {"politique", "politiek"},
+                   {"creatif", "creatief"},
+                   {"participation", "participatie"}});
 }
 
 TEST(Cognates, OnlyTheLongestEndingCountsAndShortWordsHaveNone) {
