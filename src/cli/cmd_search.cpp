@@ -65,7 +65,11 @@ void add_search_command(CLI::App& app, Context& ctx) {
     }
     for (const auto& word : response.unmatched)
       std::cout << style.warn("no statement contains: " + word) << "\n";
-    std::cout << style.dim(std::to_string(response.total) + " statements match") << "\n";
+    // "1 statement matches", "about 120 statements match" (only an estimate says "about").
+    const std::string count = (response.total_exact ? "" : "about ") +
+                              std::to_string(response.total) +
+                              (response.total == 1 ? " statement matches" : " statements match");
+    std::cout << style.dim(count) << "\n";
     int n = 0;
     for (const auto& hit : response.results) {
       std::cout << "\n" << ++n << ". " << highlighted(hit, style) << "\n";

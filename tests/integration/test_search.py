@@ -113,6 +113,14 @@ class SearchTest(TempDirMixin, unittest.TestCase):
         result = run("search", "sociale", "verkiezingen", db=self.db)
         self.assertIn("*verkiezingen*", result.stdout)
         self.assertIn("BK-0338-3", result.stdout)
+        # The count reads right: singular for one, "about" only where Xapian estimates.
+        one = run("search", '"erkenningsdossiers"', db=self.db).stdout
+        self.assertIn("1 statement matches", one)
+        many = run("search", "organiseert begeleidt werkt ondersteunt kennis activiteiten",
+                   db=self.db).stdout
+        self.assertRegex(many, r"\babout \d+ statements match")
+        exact = run("search", "kennis", db=self.db).stdout
+        self.assertRegex(exact, r"(?m)^\d+ statements match")
 
     def test_index_follows_the_store(self):
         index = self.index_dir()
