@@ -177,6 +177,13 @@ describe('function composer', () => {
         ticked, 'only the ticked statements were taken');
       assert.ok(await take.evaluate((b) => document.activeElement === b), 'focus stays on the Take button');
 
+      // The structure search's count reads right: one statement is "1 resultaat".
+      await page.fill('#structure-q', '"erkenningsdossiers"');
+      await page.press('#structure-q', 'Enter');
+      const meta = page.locator('#search-results p.meta');
+      await waitFor(async () => (await meta.count()) === 1 && (await meta.textContent()) === '1 resultaat',
+        'the count of a single hit in the singular');
+
       // 3. BK-0338-3 competence 1, found with the structure search and taken with its button.
       await page.fill('#structure-q', norm(competence.activities[0].text));
       await page.press('#structure-q', 'Enter');

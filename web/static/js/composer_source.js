@@ -234,6 +234,12 @@ export function setupStructure(pane, ctx) {
 
 function setupSearch(pane, ctx, reveal) {
   const { t } = ctx;
+  // "1 resultaat", "12 resultaten", "ongeveer 300 resultaten" (only where the count is estimated).
+  const resultCount = (res) => {
+    if (!res.results.length) return t.search_none;
+    if (res.total_exact === false) return fmt(t.search_results_about, { n: res.total });
+    return res.total === 1 ? t.search_result_one : fmt(t.search_results, { n: res.total });
+  };
   const form = pane.querySelector('#structure-search');
   const box = pane.querySelector('#search-results');
   const lang = ctx.lang === 'en' ? '&lang=en' : '';
@@ -262,7 +268,7 @@ function setupSearch(pane, ctx, reveal) {
         }))));
     }
     box.replaceChildren(
-      el('p', { class: 'meta' }, res.results.length ? fmt(t.search_results, { n: res.total }) : t.search_none),
+      el('p', { class: 'meta' }, resultCount(res)),
       list);
   });
 }
