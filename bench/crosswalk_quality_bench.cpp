@@ -8,9 +8,11 @@
 //   cluster-first        rank_competence_clusters (ClusterVocabulary)
 // A competence judged "none" counts as right when the method suggests no cluster at all.
 //
-// Usage: crosswalk_quality_bench [--misses] [--floor X]
+// Usage: crosswalk_quality_bench [--misses] [--floor X] [--judgements FILE]
 //   --misses prints the tuning part's competences with what cluster-first ranked; never the
 //   held-out part's, so nobody tunes on them by accident.
+//   --judgements scores against another judgement of the same competences (the second judge's
+//   tests/data/crosswalk-judgements-second-judge.tsv), reported beside the frozen one.
 #include <unistd.h>
 
 #include <cstdio>
@@ -90,6 +92,7 @@ struct Tally {
 int main(int argc, char** argv) {
   using namespace vakkaart;
   bool show_misses = false;
+  std::string judgements_path;
   analysis::ClusterRankSettings settings;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -97,10 +100,14 @@ int main(int argc, char** argv) {
       show_misses = true;
     else if (arg == "--floor" && i + 1 < argc)
       settings.floor = std::stod(argv[++i]);
+    else if (arg == "--judgements" && i + 1 < argc)
+      judgements_path = argv[++i];
   }
   try {
     const std::string tests = VAKKAART_TESTS_DIR;
-    const auto judgements = read_judgements(tests + "/data/crosswalk-judgements.tsv");
+    if (judgements_path.empty())
+      judgements_path = tests + "/data/crosswalk-judgements.tsv";
+    const auto judgements = read_judgements(judgements_path);
     const auto db = std::filesystem::temp_directory_path() /
                     ("vakkaart-crosswalk-quality-" + std::to_string(::getpid()) + ".db");
     auto store = store::open_sqlite_store(db.string());
@@ -158,8 +165,9 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::printf("crosswalk competence -> cluster, judged set (%zu competences), floor %.3f\n",
-                judgements.size(), settings.floor);
+    std::printf("crosswalk competence -> cluster, judged set %s (%zu competences), floor %.3f\n",
+                std::filesystem::path(judgements_path).filename().c_str(), judgements.size(),
+                settings.floor);
     std::printf("  %-9s %-20s %4s %7s %7s\n", "part", "method", "n", "top-1", "top-3");
     for (const char* part : {"tuning", "held-out", "all"})
       for (const char* method : {"main-activity-first", "cluster-first"}) {

@@ -18,4 +18,9 @@ python3 "$root/tests/data/check_search_judgements.py" "$work/sociare-2016.json" 
   --judgements "$root/tests/search/judgements-hr.tsv" --min-queries 80 \
   --tuning "$root/tests/search/judgements.tsv" --tuning "$root/tests/data/search-judgements-heldout.tsv"
 python3 "$root/tests/data/check_crosswalk_judgements.py" "$work"/*.json
+python3 "$root/tests/data/check_crosswalk_judgements.py" \
+  --judgements "$root/tests/data/crosswalk-judgements-second-judge.tsv" "$work"/*.json
+# The two judges agree on the same competences (prints their agreement).
+python3 "$root/tests/data/crosswalk_agreement.py" "$root/tests/data/crosswalk-judgements.tsv" \
+  "$root/tests/data/crosswalk-judgements-second-judge.tsv"
 python3 "$root/tests/data/check_vacancy_sets.py"
