@@ -42,6 +42,11 @@ int hex_digit_value(char c);
 std::string_view trim(std::string_view s);
 
 bool starts_with(std::string_view s, std::string_view prefix);
+/// Lower case for ASCII letters only; every other byte stays, so positions and UTF-8 survive
+/// (for tags, attribute values, media types, e-mail addresses, a line's keywords).
+std::string ascii_lower(std::string_view s);
+/// Equal when ASCII letters are compared without case ("PDF" = "pdf"; "É" ≠ "é").
+bool ascii_iequals(std::string_view a, std::string_view b);
 
 /// True for a, e, i, o, u: the vowel letters of a folded Dutch word, on which the spelling rules
 /// of stems and infinitives (open syllables, doubled letters) turn.

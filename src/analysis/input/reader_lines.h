@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/text_utils.h"
+
 // What the job-text readers (analysis/input/*.cpp) share: character classes, the cleaning of
 // one output line, bullet markers, and the LineWriter that assembles the extracted text. Not
 // part of the public API (analysis/input/input.h).
@@ -24,8 +26,8 @@ char32_t last_code_point(std::string_view s, std::size_t* start = nullptr);
 /// True when the first letter of s (after opening quotes and brackets) is lower case.
 bool starts_lower(std::string_view s);
 
-bool ascii_iequals(std::string_view a, std::string_view b);
-std::string ascii_lower(std::string_view s);
+using text::ascii_iequals;
+using text::ascii_lower;
 
 /// True when `name` is one of `names`.
 bool in_list(std::string_view name, std::initializer_list<std::string_view> names);

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "text/text_utils.h"
+
 namespace vakkaart::server::transport {
 
 namespace {
@@ -14,21 +16,6 @@ std::string_view rdf_accept_trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
     s.remove_suffix(1);
   return s;
-}
-
-bool rdf_accept_iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z')
-      x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z')
-      y = static_cast<char>(y - 'A' + 'a');
-    if (x != y)
-      return false;
-  }
-  return true;
 }
 
 /// The q parameter of one media range (1 when absent; 0 when malformed, which RFC 9110 says
@@ -67,9 +54,9 @@ RdfForm rdf_form_for(std::string_view accept) {
     auto semi = range.find(';');
     std::string_view type = rdf_accept_trim(range.substr(0, semi));
     double q = semi == std::string_view::npos ? 1.0 : rdf_accept_q(range.substr(semi + 1));
-    RdfForm here = rdf_accept_iequal(type, "application/ld+json") ? RdfForm::jsonld
-                   : rdf_accept_iequal(type, "text/turtle")       ? RdfForm::turtle
-                                                                  : RdfForm::none;
+    RdfForm here = text::ascii_iequals(type, "application/ld+json") ? RdfForm::jsonld
+                   : text::ascii_iequals(type, "text/turtle")       ? RdfForm::turtle
+                                                                    : RdfForm::none;
     if (here == RdfForm::none) {
       best_other = std::max(best_other, q);
     } else if (q > best_rdf) {

@@ -30,15 +30,6 @@ bool denies_use(const std::string& lower) {
   return std::regex_search(lower, negation);
 }
 
-/// Lower case for ASCII letters only, so positions in it are positions in the line.
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 }  // namespace
 
 bool is_title_note(std::string_view line) {
@@ -47,7 +38,7 @@ bool is_title_note(std::string_view line) {
 
 std::optional<model::TitleReference> read_title_reference(std::string_view note) {
   const std::string line = text::collapse_whitespace(note);
-  const std::string lower = ascii_lower(line);
+  const std::string lower = text::ascii_lower(line);
   model::TitleReference reference;
   reference.note = line;
   reference.title_used = !denies_use(lower);

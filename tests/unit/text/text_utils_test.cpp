@@ -48,5 +48,14 @@ TEST(TextUtils, NfcComposes) {
             "Creëert");
 }
 
+TEST(TextUtils, AsciiCaseLeavesEveryOtherByte) {
+  // Positions in the lowered text are positions in the original, and UTF-8 stays valid.
+  EXPECT_EQ(ascii_lower("Niet Gebruiken: ÉÉN Titel"), "niet gebruiken: ÉÉn titel");
+  EXPECT_TRUE(ascii_iequals("Application/LD+JSON", "application/ld+json"));
+  EXPECT_TRUE(ascii_iequals("", ""));
+  EXPECT_FALSE(ascii_iequals("pdf", "pdfx"));
+  EXPECT_FALSE(ascii_iequals("É", "é"));  // only ASCII letters fold
+}
+
 }  // namespace
 }  // namespace vakkaart::text
