@@ -25,4 +25,9 @@ DocumentData decode_document_data(std::string_view data);
 /// chunks of the posting list table.
 inline constexpr unsigned kDocumentDataSlot = 0;
 
+/// The value slot that orders statements as the store does (its statement id, sortable): a
+/// query of filters alone ("cluster:communiceren") lists its statements in that order, as
+/// every match weighs the same.
+inline constexpr unsigned kStoreOrderSlot = 1;
+
 }  // namespace vakkaart::search

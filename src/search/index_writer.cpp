@@ -116,6 +116,7 @@ Xapian::Document make_document(const text::Analyzer& analyzer, const IndexedStat
   for (const auto& term : statement.filter_terms)
     doc.add_boolean_term(term);
   doc.add_value(kDocumentDataSlot, encode_document_data(statement));
+  doc.add_value(kStoreOrderSlot, Xapian::sortable_serialise(static_cast<double>(statement.id)));
   return doc;
 }
 

@@ -13,7 +13,7 @@ namespace vakkaart::search {
 
 /// Bumped whenever the terms an index holds change meaning: an index of another format is
 /// stale and gets rebuilt.
-inline constexpr const char* kIndexFormat = "vakkaart-search-10";
+inline constexpr const char* kIndexFormat = "vakkaart-search-11";
 
 /// Longer terms are not indexed (Xapian's limit is 245 bytes).
 inline constexpr std::size_t kMaxIndexedTermBytes = 200;

@@ -98,11 +98,12 @@ Xapian::Query assemble(const ItemQueries& items,
   const auto required = pick(items.required), optional = pick(items.optional);
   Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
   Xapian::Query query =
-      required.empty()
-          ? any
-          : Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+      !required.empty()
+          ? Xapian::Query(Xapian::Query::OP_AND_MAYBE,
                           Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()),
-                          any);
+                          any)
+      : !optional.empty() ? any
+                          : Xapian::Query::MatchAll;  // filters alone: every statement they keep
   if (!items.excluded.empty()) {
     // An excluded word excludes the statements under a title with it too, in both passes.
     std::vector<Xapian::Query> excluded;
@@ -450,7 +451,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                                                             : items.optional;
     target.insert(target.end(), parts.begin(), parts.end());
   }
-  if (items.required.empty() && items.optional.empty()) {
+  // Filters alone ("cluster:communiceren", "profiel:campagnewerker -media") list what they keep.
+  const bool browse = items.required.empty() && items.optional.empty();
+  if (browse && parsed.filters.empty()) {
     if (!parsed.items.empty()) {
       response.notes.emplace_back(
           "the query has only stop words or exclusions; nothing to look for");
@@ -490,6 +493,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::Enquire enquire(impl_->db);
   enquire.set_weighting_scheme(length_normalised_bm25());
   enquire.set_query(query);
+  if (browse)
+    enquire.set_sort_by_value(kStoreOrderSlot, false);
   const std::size_t limit = std::min<std::size_t>(request.limit, 1000);
   // With tight weight bounds (length_norm.h) the matcher stops as soon as its page cannot
   // change, and the total becomes an estimate; counting the first kExactCountUpTo matches keeps

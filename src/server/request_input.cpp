@@ -91,8 +91,6 @@ std::size_t size_param(const httplib::Request& req, const std::string& name, std
 search::SearchRequest search_request_from(const httplib::Request& req) {
   search::SearchRequest request;
   request.query = req.get_param_value("q");
-  if (request.query.empty())
-    throw Error(ErrorCode::invalid_argument, "q is required: the words to look for", {"", 0, "q"});
   request.limit = size_param(req, "limit", 10, 100);
   request.offset = size_param(req, "offset", 0, 10000);
   request.facets = req.get_param_value("facets") == "1";
@@ -101,6 +99,11 @@ search::SearchRequest search_request_from(const httplib::Request& req) {
     for (std::size_t i = 0; i < req.get_param_value_count(key); ++i)
       request.filters.emplace_back(key, req.get_param_value(key, i));
   }
+  // Filters alone list what they keep (cluster=communiceren); with neither there is nothing.
+  if (request.query.empty() && request.filters.empty())
+    throw Error(ErrorCode::invalid_argument,
+                "q is required: the words to look for (or a filter such as cluster=communiceren)",
+                {"", 0, "q"});
   return request;
 }
 

@@ -38,7 +38,8 @@ std::size_t size_param(const httplib::Request& req, const std::string& name, std
 long long whole_number(const std::string& text, const std::string& field, long long min,
                        long long max);
 
-/// The search the query string asks for (q, limit, offset, facets=1, filters); q is required.
+/// The search the query string asks for (q, limit, offset, facets=1, filters); q is required
+/// unless a filter is given.
 search::SearchRequest search_request_from(const httplib::Request& req);
 
 /// The request body as JSON; Error(invalid_argument, field "body") when it is not JSON, or

@@ -160,6 +160,18 @@ class SearchTest(TempDirMixin, unittest.TestCase):
             status, content_type, body = server.get("/api/search?q=" + "vorming%20" * 1000)
             self.assertIn(status, (200, 414))
             self.assertIn("json", content_type)
+            # Filters alone (in q or as parameters) list what they keep, in the store's order.
+            status, _, body = server.get("/api/search?cluster=communiceren&limit=100")
+            self.assertEqual(status, 200)
+            browsed = json.loads(body)
+            self.assertGreater(browsed["total"], 10)
+            self.assertTrue(browsed["total_exact"])
+            ids = [r["statement_id"] for r in browsed["results"]]
+            self.assertEqual(ids, sorted(ids))
+            status, _, body = server.get("/api/search?q=cluster%3Acommuniceren&limit=100")
+            self.assertEqual([r["statement_id"] for r in json.loads(body)["results"]], ids)
+            self.assertIn(f"{browsed['total']} statements match",
+                          run("search", "cluster:communiceren", db=self.db).stdout)
             status, _, body = server.get("/api/search?q=" + "vorming%20" * 400)
             self.assertEqual(status, 200)
             self.assertTrue(json.loads(body)["notes"])

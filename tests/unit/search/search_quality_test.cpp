@@ -88,5 +88,43 @@ TEST_F(BundledIndex, EnglishCognatesFindTheirDutchWords) {
   EXPECT_FALSE(searcher_->search(request).foreign_words.empty());
 }
 
+// Filters alone list every statement they keep, in the store's order, with an exact count:
+// "cluster:communiceren" is a way to browse a cluster, not an empty query.
+TEST_F(BundledIndex, FiltersAloneListWhatTheyKeepInStoreOrder) {
+  SearchRequest request;
+  request.query = "cluster:communiceren";
+  request.limit = 1000;
+  const auto all = searcher_->search(request);
+  ASSERT_GT(all.results.size(), 10u);
+  EXPECT_EQ(all.total, all.results.size());
+  EXPECT_TRUE(all.total_exact);
+  EXPECT_TRUE(all.notes.empty());
+  for (std::size_t i = 0; i < all.results.size(); ++i) {
+    const auto& hit = all.results[i];
+    ASSERT_FALSE(hit.places.empty());
+    EXPECT_EQ(hit.places.front().cluster_id, "communiceren") << hit.text;
+    if (i > 0) {
+      EXPECT_LT(all.results[i - 1].statement_id, hit.statement_id);
+    }
+  }
+  // An exclusion narrows the list; a page of it starts where asked.
+  request.query = "cluster:communiceren -media";
+  const auto narrowed = searcher_->search(request);
+  EXPECT_LT(narrowed.total, all.total);
+  EXPECT_GT(narrowed.total, 0u);
+  for (const auto& hit : narrowed.results)
+    EXPECT_EQ(hit.text.find("media"), std::string::npos) << hit.text;
+  request.query = "cluster:communiceren";
+  request.offset = 5;
+  request.limit = 3;
+  const auto page = searcher_->search(request);
+  ASSERT_EQ(page.results.size(), 3u);
+  EXPECT_EQ(page.results[0].statement_id, all.results[5].statement_id);
+  // Exclusions alone are still nothing to look for.
+  request = {};
+  request.query = "-media";
+  EXPECT_TRUE(searcher_->search(request).results.empty());
+}
+
 }  // namespace
 }  // namespace vakkaart::search
