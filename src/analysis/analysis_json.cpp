@@ -128,6 +128,7 @@ vakkaart::Json analysis_to_json(const AnalysisResult& result, const StructureInd
                          {"kind", unit.kind},
                          {"score", round_to(m.score, 1000)},
                          {"words", m.words},
+                         {"counts", m.counts},
                          {"places", unit_places_json(unit, index)}});
     }
     segments.push_back({{"text", s.text},

@@ -13,6 +13,9 @@ struct SegmentMatch {
   /// The segment's words that the unit also has (by stem, compound part or synonym), in the
   /// segment's order: the explanation a reader checks.
   std::vector<std::string> words;
+  /// Whether the match is strong enough (MatchSettings::covered) to count in the coverage: a
+  /// weaker one is shown as an explanation, not counted, and the page says so.
+  bool counts = false;
 };
 
 struct SegmentResult {

@@ -268,7 +268,7 @@ class MatchRun {
                       });
     for (std::size_t k = 0; k < keep; ++k) {
       auto [unit, score] = s.seg_matches[k];
-      SegmentMatch m{unit, score, {}};
+      SegmentMatch m{unit, score, {}, score >= settings_.covered};
       const auto& unit_terms = units[unit].terms;
       for (const auto& word : s.seg_words) {
         bool shared =
@@ -425,10 +425,11 @@ class MatchRun {
     result_.best = candidates[top.candidate].id;
     if (candidates[top.candidate].kind != Candidate::Kind::profile)
       return;
+    // Exactly the core main activities the coverage does not count, so the list and the
+    // ring's 0% agree (a weak match below `covered` is no mention).
     for (const auto& gr : top.groups) {
       auto cl = groups[gr.index].cluster;
-      if (cl >= 0 && index_.clusters()[static_cast<std::size_t>(cl)].core && gr.matched == 0 &&
-          gr.evidence == 0)
+      if (cl >= 0 && index_.clusters()[static_cast<std::size_t>(cl)].core && gr.matched == 0)
         result_.missing_core.push_back(gr.index);
     }
   }

@@ -576,6 +576,47 @@ class AnalysePageAndFunction(unittest.TestCase):
         for dutch_words in ["passing", "zinnen herkend", "verklaart", "Gelezen", "Maak hier"]:
             self.assertNotRegex(english, rf"\b{dutch_words}\b")
 
+    # A vacancy whose sentence about needs matches an Oriënteren statement weakly (39.9%): the
+    # ring said 0% for that cluster while the list of missing core activities left it out.
+    NEIGHBOURHOOD = (
+        "Medewerker vrijwilligerswerking en buurtprojecten (m/v/x)\n"
+        "Voor ons buurthuis in Gent zoeken we een enthousiaste collega die samen met bewoners "
+        "activiteiten opzet.\n"
+        "Je werft, begeleidt en coacht vrijwilligers en zorgt voor een goede onthaal van "
+        "nieuwkomers.\n"
+        "Je detecteert de noden en behoeften van de buurtbewoners en vertaalt die naar concrete "
+        "projecten.\n"
+        "Je organiseert en begeleidt socioculturele activiteiten en volgt de planning en het "
+        "budget op.\n"
+        "Je bouwt een netwerk uit met lokale partners, scholen en het OCMW.\n"
+        "Je communiceert over onze werking via sociale media en de nieuwsbrief.\n"
+        "Je rapporteert over de resultaten en schrijft mee aan subsidiedossiers.\n"
+        "Je reflecteert over je eigen handelen en volgt bijscholing.\n")
+
+    def test_the_missing_core_list_is_what_the_ring_leaves_uncounted(self):
+        result = self.api_json("POST", "/api/analyse", [self.text_field(self.NEIGHBOURHOOD)])
+        best = result["profiles"][0]
+        self.assertEqual(best["id"], result["best"])
+        core = [c for c in best["clusters"] if c["ring"] == "kernactiviteiten"]
+        missing = {m["cluster"] for m in result["missing_core"]}
+        for cluster in core:
+            if cluster["matched"] < cluster["total"]:
+                self.assertIn(cluster["id"], missing, cluster)
+            else:
+                self.assertNotIn(cluster["id"], missing, cluster)
+        self.assertEqual(len(result["missing_core"]),
+                         sum(c["total"] - c["matched"] for c in core))
+        # A match counts exactly from the coverage threshold on, and the page says which do not.
+        weak = [m for s in result["segments"] for m in s["matches"] if not m["counts"]]
+        self.assertTrue(weak)
+        for s in result["segments"]:
+            for m in s["matches"]:
+                self.assertEqual(m["counts"], m["score"] >= 0.4, m)
+        status, _, page = self.analyse_page([self.text_field(self.NEIGHBOURHOOD)])
+        self.assertEqual(status, 200)
+        self.assertIn("zwak: telt niet mee voor de dekking", page)
+        self.assertNotRegex(page, r'class="weak"><span class="score">4\d%')
+
     def test_an_editor_turns_the_analysis_into_a_function(self):
         # Anonymous: a way to sign in that comes back here, and no form.
         status, _, page = self.analyse_page([self.text_field(self.text)])

@@ -225,8 +225,10 @@ Json segment_rows(const analysis::AnalysisResult& result, const analysis::Struct
       std::string words;
       for (const auto& w : m.words)
         words += (words.empty() ? "" : ", ") + w;
+      // Rounded down: a 39.9% match that does not count must not read as the 40% that does.
       matches.push_back({{"statement", unit.text},
-                         {"score", percent_text(m.score * 100)},
+                         {"score", std::to_string(static_cast<int>(m.score * 100)) + "%"},
+                         {"weak", !m.counts},
                          {"words", words},
                          {"places", std::move(places)}});
     }

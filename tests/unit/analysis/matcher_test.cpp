@@ -71,7 +71,8 @@ TEST(Matcher, AggregatesToClustersRingsAndProfiles) {
     ring_sum += l.matched;
   EXPECT_GT(cluster_sum, 0);
   EXPECT_EQ(cluster_sum, ring_sum);
-  // Core activities the text leaves out are named, and none of them was matched.
+  // Core activities the text leaves out are named: exactly the core groups the coverage does
+  // not count, so the list and the ring agree.
   ASSERT_FALSE(result.missing_core.empty());
   for (auto g : result.missing_core) {
     auto it = std::find_if(best.groups.begin(), best.groups.end(),
@@ -79,6 +80,18 @@ TEST(Matcher, AggregatesToClustersRingsAndProfiles) {
     ASSERT_NE(it, best.groups.end());
     EXPECT_EQ(it->matched, 0);
   }
+  std::size_t uncounted_core = 0;
+  for (const auto& gr : best.groups) {
+    const auto cluster = m.index().groups()[gr.index].cluster;
+    if (cluster >= 0 && m.index().clusters()[static_cast<std::size_t>(cluster)].core &&
+        gr.matched == 0)
+      ++uncounted_core;
+  }
+  EXPECT_EQ(result.missing_core.size(), uncounted_core);
+  // A match shown under a sentence counts in the coverage exactly from `covered` on.
+  for (const auto& segment : result.segments)
+    for (const auto& match : segment.matches)
+      EXPECT_EQ(match.counts, match.score >= m.settings().covered);
   // Candidates are ordered by score.
   ASSERT_GE(result.candidates.size(), 2u);
   for (std::size_t k = 1; k < result.candidates.size(); ++k)
