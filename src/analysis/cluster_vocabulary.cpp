@@ -137,16 +137,31 @@ std::vector<double> ClusterVocabulary::affinities(const std::vector<std::uint32_
 std::vector<std::string> ClusterVocabulary::carrying_words(const std::vector<std::uint32_t>& units,
                                                            std::uint32_t cluster,
                                                            std::size_t keep) const {
-  // Each shared term's part of the dot product.
-  std::map<std::uint32_t, double> shares;
+  // Each shared term's part of the cosine with this cluster, less its mean part over all
+  // clusters: what made this cluster rank above the others. A word every cluster's statements
+  // say ("Werkt", "eigen") adds to each cosine alike and explains nothing; it drops out.
   const auto bag = bag_of(units);
-  const auto& c = clusters_[cluster];
-  std::size_t j = 0;
-  for (const auto& [t, v] : bag) {
-    while (j < c.size() && c[j].first < t)
-      ++j;
-    if (j < c.size() && c[j].first == t)
-      shares[t] = v * c[j].second;
+  std::map<std::uint32_t, double> shares;
+  for (std::size_t k = 0; k < clusters_.size(); ++k) {
+    if (norms_[k] <= 0)
+      continue;
+    const double scale = (k == cluster ? 1.0 : 0.0) - 1.0 / static_cast<double>(clusters_.size());
+    const auto& c = clusters_[k];
+    std::size_t j = 0;
+    for (const auto& [t, v] : bag) {
+      while (j < c.size() && c[j].first < t)
+        ++j;
+      if (j < c.size() && c[j].first == t)
+        shares[t] += scale * v * c[j].second / norms_[k];
+    }
+  }
+  // Only terms the competence shares with this cluster, and that favour it.
+  for (auto it = shares.begin(); it != shares.end();) {
+    const auto& c = clusters_[cluster];
+    const bool in_cluster =
+        std::binary_search(c.begin(), c.end(), std::pair<std::uint32_t, double>{it->first, 0.0},
+                           [](const auto& a, const auto& b) { return a.first < b.first; });
+    it = in_cluster && it->second > 0 ? std::next(it) : shares.erase(it);
   }
   // Each shared term is shown as the first word of the statements that says it (so
   // "Communiceert" and "communiceert" are one word); a word stands for its heaviest term.
@@ -155,7 +170,12 @@ std::vector<std::string> ClusterVocabulary::carrying_words(const std::vector<std
   for (auto u : units)
     split_words(index_.units()[u].text, [&](std::string_view word, std::size_t) {
       std::int64_t best = -1;
-      for (const auto& [t, factor] : words.lookup(word, index_).terms) {
+      const auto& looked_up = words.lookup(word, index_);
+      // A light verb ("Werkt", "Houdt", "Geeft") or a particle ("af" of "stemt af") says
+      // nothing about a cluster, however often the statements use it.
+      if (looked_up.light || word.size() < 3)
+        return;
+      for (const auto& [t, factor] : looked_up.terms) {
         const auto it = shares.find(t);
         if (it != shares.end() &&
             (best < 0 || it->second > shares.at(static_cast<std::uint32_t>(best))))

@@ -40,7 +40,8 @@ WordTerms WordTermCache::analyse(std::string_view word, const StructureIndex& in
     if (std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
     content = true;
-    float direct = analyzer.is_light(folded) ? StructureIndex::kPartFactor : 1.0F;
+    out.light = out.light || analyzer.is_light(folded);
+    float direct = out.light ? StructureIndex::kPartFactor : 1.0F;
     for (const auto& s : w.stems)
       add(s, direct);
     for (const auto& s : w.part_stems)

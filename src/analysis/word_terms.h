@@ -21,6 +21,8 @@ struct WordTerms {
   bool unknown = false;
   /// A stop word, a number or punctuation: ignored.
   bool ignored = false;
+  /// A light word (data/light-words-nl.txt: "werken", "houden", "geven"), weighed less.
+  bool light = false;
 };
 
 /// Per-thread memo of word → index terms. The full Dutch analysis (folding, stemming,

@@ -186,6 +186,17 @@ class CrosswalkApi(ServedDatabaseMixin, unittest.TestCase):
         seven = listing["competences"][6]
         self.assertEqual(seven["clusters"][0]["id"], CORE, seven)
         self.assertTrue(seven["clusters"][0]["words"])
+        # The words shown as the reason are what favours that cluster: never a light verb or a
+        # particle ("Werkt", "Houdt", "af" of "stemt af"), which every cluster's statements use.
+        light = {w.strip() for w in open(os.path.join(ROOT, "data", "light-words-nl.txt"),
+                                         encoding="utf-8") if w.strip() and w[0] != "#"}
+        for c in listing["competences"]:
+            for k in c["clusters"]:
+                for word in k["words"]:
+                    self.assertGreaterEqual(len(word), 3, (c["ref"], k["id"], word))
+                    self.assertNotIn(word.lower(), {"werkt", "houdt", "geeft", "neemt", "stelt",
+                                                    "zorgt", "maakt"} | light,
+                                     (c["ref"], k["id"], word))
         status, _, body = self.server.get("/api/crosswalks/clusters?qualification=BK-9999")
         self.assertEqual(status, 404, body)
         self.assertEqual(json.loads(body)["field"], "qualification")
