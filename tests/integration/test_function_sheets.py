@@ -176,12 +176,20 @@ class FunctionSheetApi(TempDirMixin, unittest.TestCase):
         self.assertEqual(snapshot(self.db), state)
 
     def test_the_function_page_offers_the_sheets(self):
-        for lang, label in (("nl", "Rekenblad (CSV)"), ("en", "Spreadsheet (XLSX, Excel)")):
+        # Named as what they are, the exchange format to edit and import again: an HR user
+        # expecting a readable table picks Word or PDF instead.
+        for lang, label, note in (
+                ("nl", "Uitwisselbestand (CSV)", "om de functie in bulk te bewerken en terug in te laden"),
+                ("en", "Exchange file (XLSX, Excel)", "for editing the function in bulk and importing it again")):
             status, _, page = self.server.get(f"/functions/{self.fid}?lang={lang}")
             self.assertEqual(status, 200)
             page = page.decode("utf-8")
             self.assertIn(label, page)
+            self.assertIn(note, page)
+            self.assertNotIn("Rekenblad", page)
+            self.assertNotIn("Spreadsheet (", page)
             self.assertIn("format=xlsx", page)
+            self.assertIn('aria-describedby="export-exchange-note"', page)
 
 
 if __name__ == "__main__":

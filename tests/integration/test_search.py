@@ -180,6 +180,15 @@ class SearchTest(TempDirMixin, unittest.TestCase):
             self.assertIn("Geen enkele uitspraak bevat:", body.decode())
             self.assertIn("<em lang=\"nl\">jeugd</em>", body.decode())
             self.assertIn(">0 resultaten</h2>", body.decode())
+            # A Dutch word found nowhere: no "search in Dutch" hint, no filters to take off, no
+            # empty "Verfijnen" panel.
+            self.assertNotIn("in het Nederlands geschreven", body.decode())
+            self.assertIn("Niets gevonden. Probeer een ander woord.</p>", body.decode())
+            self.assertNotIn('id="facets"', body.decode())
+            status, _, body = server.get("/search?q=jeugdwerk&profile=campagnewerker")
+            self.assertIn("Probeer een ander woord of minder filters.", body.decode())
+            status, _, body = server.get("/search?q=vorming")
+            self.assertIn('id="facets"', body.decode())
             # An English query: the words not found are named, and the data's language too.
             status, _, body = server.get("/search?q=volunteer+management&lang=en")
             self.assertEqual(status, 200)

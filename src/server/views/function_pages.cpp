@@ -169,10 +169,13 @@ Page composer_page(Context& r, const std::string& id) {
   view["api_url"] = api;
   view["coverage_svg_url"] = api + "/coverage.svg?lang=" + r.lang;
   Json exports = Json::array();
-  for (const char* format : {"docx", "pdf", "html", "md", "json", "csv", "xlsx"}) {
+  for (const std::string format : {"docx", "pdf", "html", "md", "json", "csv", "xlsx"}) {
+    // CSV and XLSX are the exchange format (path, kind, …, one row per field), not a readable
+    // table: their links say so, so an HR user picks Word or PDF to read.
     exports.push_back(
         {{"format", format},
-         {"label", t["functions"]["export_" + std::string(format)]},
+         {"label", t["functions"]["export_" + format]},
+         {"exchange", format == "csv" || format == "xlsx"},
          {"url", api + "/export?format=" + format + (r.lang == "en" ? "&lang=en" : "")}});
   }
   view["exports"] = exports;

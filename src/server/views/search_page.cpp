@@ -220,17 +220,16 @@ Page search_page(Context& r) {
     Json words = Json::array();
     for (const auto& w : res["unmatched"])
       words.push_back({{"word", w}});
-    // Nothing at all found, with words that occur nowhere: often an English or French query on
-    // Dutch data, so the hint says which language the data is in.
-    // Or words hunspell knows as English or French: then say so even when the Dutch words of
-    // the query found something.
+    // Words hunspell knows as English or French: the hint says which language the data is in.
+    // Only then: a Dutch word that occurs nowhere ("jeugd") is no reason to say "search in
+    // Dutch".
     Json foreign = Json::array();
     for (const auto& f : res.value("foreign_words", Json::array()))
       foreign.push_back({{"word", f.value("word", "")}, {"language", f.value("language", "")}});
     view["unmatched"] = {{"words", words},
                          {"foreign", foreign},
                          {"has_foreign", !foreign.empty()},
-                         {"language_hint", res.value("total", 0) == 0 || !foreign.empty()}};
+                         {"language_hint", !foreign.empty()}};
   }
 
   // Facet links add a filter; active filters can be taken off again.
@@ -257,6 +256,11 @@ Page search_page(Context& r) {
     }
   }
   view["facets"] = facets;
+  // No "Verfijnen" heading over nothing (0 results have no facet values).
+  bool has_facets = false;
+  for (const auto& f : facets)
+    has_facets = has_facets || !f["values"].empty();
+  view["has_facets"] = has_facets;
 
   Json active = Json::array();
   for (const auto& [facet, param] : kFacetParam) {

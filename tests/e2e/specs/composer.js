@@ -302,6 +302,33 @@ describe('function composer', () => {
     });
   });
 
+  test('the history counts the changes it leaves out: "nog 1 andere wijziging", "nog 2 andere wijzigingen"', async (t) => {
+    const view = await createFunction('Meervoud e2e');
+    const api = `/api/functions/${enc(view.function.id)}`;
+    const save = async (version, suffix, fields) => {
+      const res = await fetch(`${env.url}${api}/edits`, {
+        method: 'POST', headers: env.server.auth({ 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ version, edits: fields.map((field) => ({ op: 'set', field, value: field === 'status' ? 'final' : `${field} ${suffix}` })) }),
+      });
+      assert.equal(res.status, 200, `POST ${api}/edits`);
+      return (await res.json()).function.version;
+    };
+    // One save of four changes (three said, one more) and then one of five (two more).
+    const v = await save(view.function.version, 'een', ['title', 'organisation', 'purpose', 'context']);
+    await save(v, 'twee', ['title', 'organisation', 'purpose', 'context', 'status']);
+    for (const [lang, one, two] of [['nl', 'nog 1 andere wijziging ', 'nog 2 andere wijzigingen '],
+      ['en', 'and 1 other change ', 'and 2 other changes ']]) {
+      await withPage(t, { signedIn: true }, async (page) => {
+        await open(page, `/functions/${enc(view.function.id)}?lang=${lang}`);
+        const sentences = page.locator('#history-list .history-sentence');
+        await waitFor(async () => (await sentences.count()) >= 3, `the history (${lang})`, 15000);
+        const [second, first] = (await sentences.allTextContents()).map(norm);
+        assert.ok(first.includes(one), `${lang}, one more change: ${first}`);
+        assert.ok(second.includes(two), `${lang}, two more changes: ${second}`);
+      });
+    }
+  });
+
   test('without JavaScript the function reads, with export links; the list links to it', async (t) => {
     const view = await createFunction('Alleen lezen e2e');
     const id = view.function.id;

@@ -29,6 +29,17 @@ async function noSidewaysScroll(page, label) {
   assert.ok(m.sw <= m.vw + 1, `${label}: scrollWidth ${m.sw} > ${m.vw}`);
 }
 
+/** The "Best passend" table shows every column whole: it does not scroll sideways in its box. */
+async function tableFits(page, label) {
+  const m = await page.locator('.analyse-side .table-scroll').evaluate((box) => ({
+    sw: box.scrollWidth, cw: box.clientWidth,
+    right: Math.max(...[...box.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect().right)),
+    vw: window.innerWidth,
+  }));
+  assert.ok(m.sw <= m.cw, `${label}: the table is ${m.sw} px wide in a box of ${m.cw} px`);
+  assert.ok(m.right <= m.vw, `${label}: a column ends at ${m.right} px, past the window's ${m.vw} px`);
+}
+
 /** Submits the analyse form as it is; returns the status of the page it answers with. */
 async function submit(page) {
   const [res] = await Promise.all([
@@ -128,6 +139,7 @@ describe('journey: analyse', () => {
           return copy.textContent;
         })), 'no "passing" fragment');
         await noSidewaysScroll(page, 'the result');
+        await tableFits(page, `the best fitting table (${size.name})`);
         await screenshot(page, `journey-analyse-result-${size.name}`);
         await assertAccessible(page, `analyse result (${size.name})`);
 
@@ -180,6 +192,7 @@ describe('journey: analyse', () => {
       assert.equal(next.searchParams.get('next'), '/analyse?lang=en');
       assert.equal(await page.locator('form.make-function').count(), 0, 'no form for anonymous visitors');
       await noSidewaysScroll(page, 'the English result');
+      await tableFits(page, 'the best fitting table (phone, English)');
       await assertAccessible(page, 'analyse result (phone, English, anonymous)');
     });
   });

@@ -26,3 +26,22 @@ describe('responsive (375×800)', () => {
     });
   }
 });
+
+// A phone (390×844) and one long word: a Dutch compound in a heading ("Gemeenschapswerker" at
+// h1 size is wider than the phone) and a 200-letter word named under "Geen enkele uitspraak
+// bevat:" must wrap, not push the page sideways.
+describe('long words at 390×844', () => {
+  const long = 'x'.repeat(200);
+  for (const [name, urlPath] of [['profile gemeenschapswerker', '/profiles/gemeenschapswerker'],
+    ['profile gemeenschapswerker (en)', '/profiles/gemeenschapswerker?lang=en'],
+    ['search for a 200-letter word', `/search?q=${long}`]]) {
+    test(`${name}: no horizontal scrolling`, async (t) => {
+      await withPage(t, { viewport: { width: 390, height: 844 } }, async (page) => {
+        await open(page, urlPath);
+        const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, vw: window.innerWidth }));
+        if (m.sw > m.vw) await screenshot(page, `long-word-${name.replace(/\W+/g, '-')}`);
+        assert.ok(m.sw <= m.vw, `${name}: scrollWidth ${m.sw} > innerWidth ${m.vw}`);
+      });
+    });
+  }
+});

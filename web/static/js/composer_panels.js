@@ -77,7 +77,9 @@ export function historySentence(h, t, opts) {
     if (e.op === 'set_cluster') params.cluster = opts.framework?.clusters.find((c) => c.id === params.cluster)?.title || params.cluster;
     return fmt(t.history_events[e.op], params);
   });
-  if (events.length > 3) said.push(fmt(t.history_more, { n: events.length - 3 }));
+  // "nog 1 andere wijziging", not "nog 1 andere wijzigingen": one more change is singular.
+  const more = events.length - 3;
+  if (more > 0) said.push(more === 1 ? t.history_more_one : fmt(t.history_more, { n: more }));
   return `${h.author || t.history_someone} ${joinWords(said, t.history_and)} ${at}.`;
 }
 
