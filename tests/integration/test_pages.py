@@ -274,6 +274,13 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
                      "/compare?item=nobody&item=campagnewerker", "/no/such/page"]:
             with self.subTest(path=path):
                 self.page(path, status=404)
+                # Said in the reader's language; the English library message only below it,
+                # marked as English and as the technical message.
+                body = self.server.get(path)[2].decode()
+                self.assertIn("Deze pagina bestaat niet", body)
+                self.assertRegex(body, r'Technische melding:</span> <span lang="en">')
+                english = self.server.get(path + ("&" if "?" in path else "?") + "lang=en")[2]
+                self.assertIn("This page does not exist", english.decode())
 
     def test_assets_are_embedded_and_cached_by_content_hash(self):
         _, _, body = self.server.get("/")

@@ -95,6 +95,12 @@ void send_error_page(const httplib::Request& req, httplib::Response& res, int st
       (status == 404 ? t["not_found_title"] : t["error_title"]).get<std::string>();
   Json view = common_view(req, lang, reader, title);
   view["status"] = status;
+  // A sentence in the reader's language first; the library's message (English, naming the
+  // id or field) stays below it for whoever reports the problem.
+  view["explained"] = (status == 404                   ? t["error_explained_404"]
+                       : status >= 400 && status < 500 ? t["error_explained_4xx"]
+                                                       : t["error_explained_other"])
+                          .get<std::string>();
   view["detail"] = detail;
   send_html(res, status, web::render_template("error", view));
   vary_on_lang(req, res);
