@@ -170,6 +170,23 @@ Json result_rows(const Json& res, Context& r, const Json& t) {
   return results;
 }
 
+/// Words that occur nowhere ("jeugd" of "jeugdwerk") are named, so a user knows why the list is
+/// empty or shorter rather than guessing.
+Json unmatched_view(const Json& res) {
+  Json words = Json::array();
+  for (const auto& w : res["unmatched"])
+    words.push_back({{"word", w}});
+  // Words hunspell knows as English or French: the hint says which language the data is in.
+  // Only then: a Dutch word that occurs nowhere ("jeugd") is no reason to say "search in Dutch".
+  Json foreign = Json::array();
+  for (const auto& f : res.value("foreign_words", Json::array()))
+    foreign.push_back({{"word", f.value("word", "")}, {"language", f.value("language", "")}});
+  return {{"words", words},
+          {"foreign", foreign},
+          {"has_foreign", !foreign.empty()},
+          {"language_hint", !foreign.empty()}};
+}
+
 }  // namespace
 
 Page search_page(Context& r) {
@@ -214,23 +231,8 @@ Page search_page(Context& r) {
     view["suggestion"] = {{"text", res["suggestion"]}, {"url", page_url("/search", p, r.lang)}};
   }
 
-  // Words that occur nowhere ("jeugd" of "jeugdwerk") are named, so a user knows why the list
-  // is empty or shorter rather than guessing.
-  if (res.contains("unmatched") && !res["unmatched"].empty()) {
-    Json words = Json::array();
-    for (const auto& w : res["unmatched"])
-      words.push_back({{"word", w}});
-    // Words hunspell knows as English or French: the hint says which language the data is in.
-    // Only then: a Dutch word that occurs nowhere ("jeugd") is no reason to say "search in
-    // Dutch".
-    Json foreign = Json::array();
-    for (const auto& f : res.value("foreign_words", Json::array()))
-      foreign.push_back({{"word", f.value("word", "")}, {"language", f.value("language", "")}});
-    view["unmatched"] = {{"words", words},
-                         {"foreign", foreign},
-                         {"has_foreign", !foreign.empty()},
-                         {"language_hint", !foreign.empty()}};
-  }
+  if (res.contains("unmatched") && !res["unmatched"].empty())
+    view["unmatched"] = unmatched_view(res);
 
   // Facet links add a filter; active filters can be taken off again.
   Json facets = Json::array();
