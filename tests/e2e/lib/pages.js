@@ -67,11 +67,21 @@ async function withPage(t, options, fn) {
   // clicks on while a panel is still loading is no fault of the page. So each request remembers
   // how many main-frame navigations had started before it (counted at their request, which comes
   // before the old page's requests are cancelled).
+  // The order of those events is not guaranteed, though: a reload right after an autosave can
+  // report the cancelled fetch before the reload's own request. So an abort is held back, and
+  // forgotten when a main-frame navigation starts within kAbortWindowMs after it.
   let navigations = 0;
   const startedAt = new WeakMap();
+  const heldAborts = []; // {problem, at}
+  const kAbortWindowMs = 2000;
   const onRequest = (req) => {
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
-    else startedAt.set(req, navigations);
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      navigations += 1;
+      const now = Date.now();
+      for (let i = heldAborts.length - 1; i >= 0; i -= 1) {
+        if (now - heldAborts[i].at <= kAbortWindowMs) heldAborts.splice(i, 1);
+      }
+    } else startedAt.set(req, navigations);
   };
   const onRequestFailed = (req) => {
     const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
@@ -80,7 +90,10 @@ async function withPage(t, options, fn) {
     const abortedIcon = aborted && new URL(req.url()).pathname === '/static/favicon.svg';
     const leftBehind = aborted && !req.isNavigationRequest() && startedAt.has(req)
       && startedAt.get(req) < navigations;
-    if (req.url().startsWith(env.url) && !abortedIcon && !leftBehind) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    if (!req.url().startsWith(env.url) || abortedIcon || leftBehind) return;
+    const problem = `request failed: ${req.url()} (${req.failure()?.errorText})`;
+    if (aborted && !req.isNavigationRequest()) heldAborts.push({ problem, at: Date.now() });
+    else problems.push(problem);
   };
   page.on('pageerror', onPageError);
   page.on('response', onResponse);
@@ -89,6 +102,7 @@ async function withPage(t, options, fn) {
   let ok = false;
   try {
     await fn(page, context);
+    problems.push(...heldAborts.map((h) => h.problem));
     assert.deepEqual(problems, [], 'the page had errors');
     ok = true;
   } catch (err) {
