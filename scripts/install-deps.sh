@@ -11,6 +11,8 @@ packages=(
   # The PostgreSQL backend (libpqxx) and the server the tests start in a temp folder.
   libpqxx-dev postgresql-15 postgresql-client-15
   libxapian-dev hunspell-nl
+  # The Dutch lexicon's word sets (abseil's flat hash set).
+  libabsl-dev
   # Search says when query words are English or French (hunspell dictionaries beside Dutch).
   libhunspell-dev hunspell-en-us hunspell-fr
   libicu-dev

@@ -7,8 +7,8 @@
 
 namespace vakkaart::text {
 
-std::vector<std::string> HunspellPrefixes::flags(std::string_view field) const {
-  std::vector<std::string> out;
+std::vector<std::string_view> HunspellPrefixes::flags(std::string_view field) const {
+  std::vector<std::string_view> out;
   if (flag_width == 0)
     return out;
   for (std::size_t i = 0; i + flag_width <= field.size(); i += flag_width)
