@@ -19,6 +19,7 @@ constexpr double kBandHeight = 22;
 constexpr double kHeaderHeight = 110;  // rotated cluster titles
 constexpr std::size_t kLabelChars = 28;
 constexpr std::size_t kColumnChars = 22;
+constexpr double kBandCharWidth = 6.2;  // an average letter of the bands' 11 px sans-serif
 
 }  // namespace
 
@@ -51,14 +52,26 @@ std::string coverage_svg(const std::vector<CoverageColumn>& columns,
     std::size_t end = c;
     while (end < columns.size() && columns[end].layer_title == columns[c].layer_title)
       ++end;
-    const double x = grid_x + kCell * static_cast<double>(c);
-    const double w = kCell * static_cast<double>(end - c);
+    double x = grid_x + kCell * static_cast<double>(c);
+    double w = kCell * static_cast<double>(end - c);
+    // The first band may reach left over the empty corner above the profile names: a layer of
+    // one cluster ("De lerende professional") was cut to "De ler…" in its 44 px.
+    if (c == 0) {
+      const double needed =
+          kBandCharWidth * static_cast<double>(code_points(columns[c].layer_title)) + 12;
+      if (needed > w) {
+        const double reach = std::min(needed - w, x);
+        x -= reach;
+        w += reach;
+      }
+    }
     svg << "<g class=\"layer\"><rect x=\"" << svg_number(x + 1) << "\" y=\"0\" width=\""
         << svg_number(w - 2) << "\" height=\"" << svg_number(kBandHeight - 4)
         << "\" fill=\"#e8eef5\"/><text x=\"" << svg_number(x + w / 2) << "\" y=\"13\" "
         << "text-anchor=\"middle\" font-size=\"11\"><title>"
         << escape_markup(columns[c].layer_title) << "</title>"
-        << escape_markup(short_label(columns[c].layer_title, static_cast<std::size_t>(w / 6.2)))
+        << escape_markup(
+               short_label(columns[c].layer_title, static_cast<std::size_t>(w / kBandCharWidth)))
         << "</text></g>\n";
     c = end;
   }

@@ -97,6 +97,13 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
                             continue  # the switch back to Dutch
                         self.assertIn("lang=en", link, f"{link} on {path}")
 
+    def test_source_dates_and_versions_on_english_pages_are_marked_dutch(self):
+        # Source text is kept as written, so a screen reader must read it as Dutch.
+        start = self.server.get("/?lang=en")[2].decode("utf-8")
+        self.assertIn('<span class="source-date" lang="nl">6 juli 2016</span>', start)
+        bk = self.server.get("/qualifications/BK-0338-3?lang=en")[2].decode("utf-8")
+        self.assertIn('<span class="recognition" lang="nl">versie 3, 2020</span>', bk)
+
     def anonymous_get(self, path, cookie=None, accept_language=None):
         """(status, headers, text) without the tester's token, so the response cache takes part."""
         headers = {"Cookie": cookie} if cookie else {}
