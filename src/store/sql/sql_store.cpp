@@ -10,10 +10,12 @@
 #include "store/migrations.h"
 #include "store/sql/case_origin_json.h"
 #include "store/sql/db.h"
+#include "store/sql/row_batch.h"
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_function_history.h"
 #include "store/sql/sql_labels.h"
 #include "store/sql/sql_qualification_parts.h"
+#include "store/sql/statement_interner.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace vakkaart::store::sql {
@@ -43,30 +45,15 @@ const char* const kEffectiveCurrent =
 class SqlStore::Writer {
  public:
   explicit Writer(Db& db) : db_(db) {
-    next_statement_ = max_id("statements") + 1;
     next_main_ = max_id("main_activities") + 1;
     next_activity_ = max_id("profile_activities") + 1;
     next_competence_ = max_id("competences") + 1;
   }
 
-  int64_t statement(const std::string& text) {
-    if (auto it = cache_.find(text); it != cache_.end())
-      return it->second;
-    find_statement_.bind(1, text);
-    int64_t id;
-    if (find_statement_.step()) {
-      id = find_statement_.int64(0);
-      find_statement_.reset();
-    } else {
-      find_statement_.reset();
-      id = next_statement_++;
-      insert_statement_.bind(1, id).bind(2, text).run();
-    }
-    cache_.emplace(text, id);
-    return id;
-  }
+  int64_t statement(const std::string& text) { return statements_.id_of(text); }
 
   void insert_framework(const model::Framework& f) {
+    statements_.intern_all(statement_texts(f));
     db_.prepare("INSERT INTO frameworks(id, title, date, case_origin) VALUES (?, ?, ?, ?)")
         .bind(1, f.id)
         .bind(2, f.title)
@@ -96,12 +83,10 @@ class SqlStore::Writer {
     Stmt profile = db_.prepare(
         "INSERT INTO profiles(id, framework_id, position, title, definition_id) VALUES "
         "(?,?,?,?,?)");
-    Stmt main = db_.prepare(
-        "INSERT INTO main_activities(id, profile_id, framework_id, cluster_id, position, title_id) "
-        "VALUES (?,?,?,?,?,?)");
-    Stmt activity = db_.prepare(
-        "INSERT INTO profile_activities(id, main_activity_id, parent_id, position, statement_id) "
-        "VALUES (?,?,?,?,?)");
+    RowBatch main(
+        db_, "main_activities(id, profile_id, framework_id, cluster_id, position, title_id)", 6);
+    RowBatch activity(
+        db_, "profile_activities(id, main_activity_id, parent_id, position, statement_id)", 5);
     for (size_t p = 0; p < f.profiles.size(); ++p) {
       const auto& pr = f.profiles[p];
       owner.bind(1, pr.id);
@@ -123,23 +108,19 @@ class SqlStore::Writer {
                       {"", 0, "clusters"});
         for (const auto& ma : pc.main_activities) {
           int64_t ma_id = next_main_++;
-          main.bind(1, ma_id)
-              .bind(2, pr.id)
-              .bind(3, f.id)
-              .bind(4, pc.cluster_id)
-              .bind(5, position++);
-          if (ma.title) {
-            main.bind(6, statement(*ma.title));
-          } else {
-            main.bind_null(6);
-          }
-          main.run();
+          main.add(ma_id).add(pr.id).add(f.id).add(pc.cluster_id).add(position++);
+          if (ma.title)
+            main.add(statement(*ma.title));
+          else
+            main.add_null();
           int act_position = 0;
+          // A parent is added before its children, so it is inserted first (RowBatch keeps
+          // the order).
           std::function<void(const model::Activity&, std::optional<int64_t>)> put =
               [&](const model::Activity& a, std::optional<int64_t> parent) {
                 int64_t id = next_activity_++;
-                activity.bind(1, id).bind(2, ma_id).bind(3, parent).bind(4, act_position++);
-                activity.bind(5, statement(a.text)).run();
+                activity.add(id).add(ma_id).add(parent).add(act_position++);
+                activity.add(statement(a.text));
                 for (const auto& c : a.children)
                   put(c, id);
               };
@@ -148,9 +129,12 @@ class SqlStore::Writer {
         }
       }
     }
+    main.flush();  // before the activities that refer to them
+    activity.flush();
   }
 
   void insert_qualification(const model::Qualification& q) {
+    statements_.intern_all(statement_texts(q));
     Stmt& ins = insert_qualification_row_;
     ins.bind(1, q.id)
         .bind(2, q.code)
@@ -160,48 +144,42 @@ class SqlStore::Writer {
     ins.bind(6, statement(q.definition)).bind(7, q.level.vks).bind(8, q.level.eqf);
     ins.bind(9, q.recognition).bind(10, q.year).bind(11, q.certificates);
     ins.bind(12, q.withdrawn ? 1 : 0).run();
-    Stmt& comp = insert_competence_;
-    Stmt& act = insert_competence_activity_;
-    Stmt& know = insert_competence_knowledge_;
+    RowBatch comp(db_,
+                  "competences(id, qualification_id, number, position, title_id, code, "
+                  "competence_group)",
+                  7);
+    RowBatch act(db_, "competence_activities(competence_id, position, statement_id, descriptor)",
+                 4);
+    RowBatch know(db_, "competence_knowledge(competence_id, position, statement_id, kind)", 4);
     for (size_t i = 0; i < q.competences.size(); ++i) {
       const auto& c = q.competences[i];
       int64_t cid = next_competence_++;
-      comp.bind(1, cid).bind(2, q.id).bind(3, c.number).bind(4, static_cast<int>(i));
-      comp.bind(5, statement(c.title));
-      if (c.code)
-        comp.bind(6, *c.code);
-      else
-        comp.bind_null(6);
-      comp.bind(7, c.group).run();
+      comp.add(cid).add(q.id).add(c.number).add(static_cast<int>(i)).add(statement(c.title));
+      comp.add(c.code).add(c.group);
       for (size_t a = 0; a < c.activities.size(); ++a) {
         const auto& x = c.activities[a];
-        act.bind(1, cid).bind(2, static_cast<int>(a)).bind(3, statement(x.text));
-        if (x.descriptor) {
-          act.bind(4, model::to_string(*x.descriptor));
-        } else {
-          act.bind_null(4);
-        }
-        act.run();
+        act.add(cid).add(static_cast<int>(a)).add(statement(x.text));
+        if (x.descriptor)
+          act.add(model::to_string(*x.descriptor));
+        else
+          act.add_null();
       }
       for (size_t k = 0; k < c.knowledge.size(); ++k) {
         const auto& x = c.knowledge[k];
-        know.bind(1, cid).bind(2, static_cast<int>(k)).bind(3, statement(x.text));
-        if (x.kind) {
-          know.bind(4, model::to_string(*x.kind));
-        } else {
-          know.bind_null(4);
-        }
-        know.run();
+        know.add(cid).add(static_cast<int>(k)).add(statement(x.text));
+        if (x.kind)
+          know.add(model::to_string(*x.kind));
+        else
+          know.add_null();
       }
     }
-    Stmt& line = insert_qualification_line_;
+    comp.flush();  // before the rows that refer to the competences
+    act.flush();
+    know.flush();
+    RowBatch line(db_, "qualification_lines(qualification_id, section, position, statement_id)", 4);
     auto lines = [&](const char* section, const std::vector<std::string>& items) {
       for (size_t i = 0; i < items.size(); ++i)
-        line.bind(1, q.id)
-            .bind(2, section)
-            .bind(3, static_cast<int>(i))
-            .bind(4, statement(items[i]))
-            .run();
+        line.add(q.id).add(section).add(static_cast<int>(i)).add(statement(items[i]));
     };
     lines(kEnvironment, q.environment_context);
     lines(kAction, q.action_context);
@@ -209,6 +187,7 @@ class SqlStore::Writer {
     lines(kBound, q.autonomy.bound_to);
     lines(kRelies, q.autonomy.relies_on);
     lines(kResponsibility, q.responsibility);
+    line.flush();
     Stmt& raw = insert_raw_section_;
     for (size_t i = 0; i < q.raw_sections.size(); ++i) {
       std::string body;
@@ -235,7 +214,7 @@ class SqlStore::Writer {
         "UNION SELECT statement_id FROM competence_activities "
         "UNION SELECT statement_id FROM competence_knowledge "
         "UNION SELECT statement_id FROM qualification_lines)");
-    cache_.clear();
+    statements_.clear();
   }
 
  private:
@@ -246,28 +225,14 @@ class SqlStore::Writer {
   }
 
   Db& db_;
-  Stmt find_statement_{db_.prepare("SELECT id FROM statements WHERE text = ?")};
-  Stmt insert_statement_{db_.prepare("INSERT INTO statements(id, text) VALUES (?, ?)")};
+  StatementInterner statements_{db_};
   // Prepared once per transaction: a bulk import stores thousands of qualifications.
   Stmt insert_qualification_row_{db_.prepare(
       "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
       "level_eqf, recognition, year, certificates, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")};
-  Stmt insert_competence_{
-      db_.prepare("INSERT INTO competences(id, qualification_id, number, position, title_id, code, "
-                  "competence_group) VALUES (?,?,?,?,?,?,?)")};
-  Stmt insert_competence_activity_{db_.prepare(
-      "INSERT INTO competence_activities(competence_id, position, statement_id, descriptor) "
-      "VALUES (?,?,?,?)")};
-  Stmt insert_competence_knowledge_{db_.prepare(
-      "INSERT INTO competence_knowledge(competence_id, position, statement_id, kind) VALUES "
-      "(?,?,?,?)")};
-  Stmt insert_qualification_line_{db_.prepare(
-      "INSERT INTO qualification_lines(qualification_id, section, position, statement_id) "
-      "VALUES (?,?,?,?)")};
   Stmt insert_raw_section_{db_.prepare(
       "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)")};
-  std::unordered_map<std::string, int64_t> cache_;
-  int64_t next_statement_ = 1, next_main_ = 1, next_activity_ = 1, next_competence_ = 1;
+  int64_t next_main_ = 1, next_activity_ = 1, next_competence_ = 1;
 };
 
 SqlStore::SqlStore(std::unique_ptr<Db> db, const std::vector<Migration>& migrations)

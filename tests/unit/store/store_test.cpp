@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -96,6 +97,55 @@ TEST(Store, StoresEachDistinctStatementOnce) {
   // Qualification: definition, 2 competence titles (also the 2 responsibility lines), 3 activity
   // texts, 2 knowledge texts, 4 lines = 1 + 2 + 3 + 2 + 4 = 12.
   EXPECT_EQ(store->stats().statements, 7 + 12);
+}
+
+// The statements are looked up and stored 200 texts at a time, and rows inserted 100 at a time
+// (StatementInterner, RowBatch): a qualification of 450 knowledge items (some repeated, some
+// already stored by another document), 230 activities and 150 lines crosses every chunk edge.
+TEST(Store, ALargeQualificationRoundTripsAcrossBatchEdges) {
+  TempDir dir;
+  auto store = testing::open_test_store(dir.file("a.db"));
+  store->put_documents({sample_framework()});
+  const long long framework_statements = store->stats().statements;
+  auto q = sample_qualification();
+  auto& c = q.competences[0];
+  c.knowledge.clear();
+  c.activities.clear();
+  const std::string shared = sample_framework().profiles[0].definition;  // already stored
+  for (int i = 0; i < 450; ++i)
+    c.knowledge.push_back(
+        {i % 3 == 0 ? "kennis " + std::to_string(i % 90) : "begrip " + std::to_string(i),
+         std::nullopt});
+  c.knowledge[7].text = shared;
+  for (int i = 0; i < 230; ++i)
+    c.activities.push_back({"activiteit " + std::to_string(i), std::nullopt});
+  for (int i = 0; i < 150; ++i)
+    q.environment_context.push_back("omgeving " + std::to_string(i));
+  store->put_documents({q});
+  EXPECT_EQ(*store->find_qualification(q.id), q);
+  // Every distinct text once: nothing stored twice, the framework's text reused.
+  std::set<std::string> texts = {q.definition};
+  for (const auto& comp : q.competences) {
+    texts.insert(comp.title);
+    for (const auto& a : comp.activities)
+      texts.insert(a.text);
+    for (const auto& k : comp.knowledge)
+      texts.insert(k.text);
+  }
+  for (const auto* lines : {&q.environment_context, &q.action_context, &q.autonomy.independent_in,
+                            &q.autonomy.bound_to, &q.autonomy.relies_on, &q.responsibility})
+    texts.insert(lines->begin(), lines->end());
+  texts.erase(shared);
+  EXPECT_EQ(store->stats().statements - framework_statements, static_cast<long long>(texts.size()));
+  // The same document again changes nothing; a second copy under another id adds no statement.
+  EXPECT_EQ(store->put_documents({q})[0].outcome, PutOutcome::unchanged);
+  const long long before = store->stats().statements;
+  auto copy = q;
+  copy.id = "BK-9999-2";
+  copy.version = 2;
+  store->put_documents({copy});
+  EXPECT_EQ(store->stats().statements, before);
+  EXPECT_EQ(*store->find_qualification("BK-9999-2"), copy);
 }
 
 TEST(Store, SameDocumentTwiceChangesNothing) {
