@@ -23,7 +23,8 @@ std::string placeholders(std::size_t rows, std::size_t columns) {
 RowBatch::RowBatch(Db& db, std::string table_and_columns, std::size_t columns)
     : db_(db),
       head_("INSERT INTO " + std::move(table_and_columns) + " VALUES "),
-      columns_(columns) {}
+      columns_(columns),
+      rows_per_insert_(db.dialect() == Dialect::postgresql ? kRowsOverNetwork : 1) {}
 
 RowBatch& RowBatch::add(int64_t v) {
   values_.emplace_back(v);
@@ -44,9 +45,14 @@ void RowBatch::flush() {
   if (columns_ == 0 || values_.size() % columns_ != 0)
     throw Error(ErrorCode::internal, "a row of '" + head_ + "' lacks values");
   const std::size_t rows = values_.size() / columns_;
-  for (std::size_t start = 0; start < rows; start += kRows) {
-    const std::size_t n = std::min(kRows, rows - start);
-    Stmt insert = db_.prepare(head_ + placeholders(n, columns_));
+  for (std::size_t start = 0; start < rows; start += rows_per_insert_) {
+    const std::size_t n = std::min(rows_per_insert_, rows - start);
+    std::optional<Stmt> tail;
+    if (n == rows_per_insert_ && !full_)
+      full_.emplace(db_.prepare(head_ + placeholders(n, columns_)));
+    if (n != rows_per_insert_)
+      tail.emplace(db_.prepare(head_ + placeholders(n, columns_)));
+    Stmt& insert = n == rows_per_insert_ ? *full_ : *tail;
     for (std::size_t i = 0; i < n * columns_; ++i) {
       const int param = static_cast<int>(i + 1);
       const Value& v = values_[start * columns_ + i];

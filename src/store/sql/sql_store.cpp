@@ -83,10 +83,8 @@ class SqlStore::Writer {
     Stmt profile = db_.prepare(
         "INSERT INTO profiles(id, framework_id, position, title, definition_id) VALUES "
         "(?,?,?,?,?)");
-    RowBatch main(
-        db_, "main_activities(id, profile_id, framework_id, cluster_id, position, title_id)", 6);
-    RowBatch activity(
-        db_, "profile_activities(id, main_activity_id, parent_id, position, statement_id)", 5);
+    RowBatch& main = main_activity_rows_;
+    RowBatch& activity = profile_activity_rows_;
     for (size_t p = 0; p < f.profiles.size(); ++p) {
       const auto& pr = f.profiles[p];
       owner.bind(1, pr.id);
@@ -144,13 +142,9 @@ class SqlStore::Writer {
     ins.bind(6, statement(q.definition)).bind(7, q.level.vks).bind(8, q.level.eqf);
     ins.bind(9, q.recognition).bind(10, q.year).bind(11, q.certificates);
     ins.bind(12, q.withdrawn ? 1 : 0).run();
-    RowBatch comp(db_,
-                  "competences(id, qualification_id, number, position, title_id, code, "
-                  "competence_group)",
-                  7);
-    RowBatch act(db_, "competence_activities(competence_id, position, statement_id, descriptor)",
-                 4);
-    RowBatch know(db_, "competence_knowledge(competence_id, position, statement_id, kind)", 4);
+    RowBatch& comp = competence_rows_;
+    RowBatch& act = competence_activity_rows_;
+    RowBatch& know = competence_knowledge_rows_;
     for (size_t i = 0; i < q.competences.size(); ++i) {
       const auto& c = q.competences[i];
       int64_t cid = next_competence_++;
@@ -176,7 +170,7 @@ class SqlStore::Writer {
     comp.flush();  // before the rows that refer to the competences
     act.flush();
     know.flush();
-    RowBatch line(db_, "qualification_lines(qualification_id, section, position, statement_id)", 4);
+    RowBatch& line = qualification_line_rows_;
     auto lines = [&](const char* section, const std::vector<std::string>& items) {
       for (size_t i = 0; i < items.size(); ++i)
         line.add(q.id).add(section).add(static_cast<int>(i)).add(statement(items[i]));
@@ -230,6 +224,20 @@ class SqlStore::Writer {
   Stmt insert_qualification_row_{db_.prepare(
       "INSERT INTO qualifications(id, code, version, current, title, definition_id, level_vks, "
       "level_eqf, recognition, year, certificates, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")};
+  // Kept for the transaction, so each prepares its full-size INSERT once.
+  RowBatch main_activity_rows_{
+      db_, "main_activities(id, profile_id, framework_id, cluster_id, position, title_id)", 6};
+  RowBatch profile_activity_rows_{
+      db_, "profile_activities(id, main_activity_id, parent_id, position, statement_id)", 5};
+  RowBatch competence_rows_{
+      db_, "competences(id, qualification_id, number, position, title_id, code, competence_group)",
+      7};
+  RowBatch competence_activity_rows_{
+      db_, "competence_activities(competence_id, position, statement_id, descriptor)", 4};
+  RowBatch competence_knowledge_rows_{
+      db_, "competence_knowledge(competence_id, position, statement_id, kind)", 4};
+  RowBatch qualification_line_rows_{
+      db_, "qualification_lines(qualification_id, section, position, statement_id)", 4};
   Stmt insert_raw_section_{db_.prepare(
       "INSERT INTO raw_sections(qualification_id, position, title, body) VALUES (?,?,?,?)")};
   int64_t next_main_ = 1, next_activity_ = 1, next_competence_ = 1;
