@@ -139,8 +139,8 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     file.notes.insert(file.notes.end(), parsed.notes.begin(), parsed.notes.end());
     std::vector<std::string> texts;
     for (const auto& doc : parsed.documents) {
-      auto t = sources::statement_texts(doc);
-      texts.insert(texts.end(), t.begin(), t.end());
+      for (const auto t : model::statement_texts(doc))
+        texts.emplace_back(t);
     }
     auto lint = sources::lint_typos(texts, path);
     file.notes.insert(file.notes.end(), lint.begin(), lint.end());

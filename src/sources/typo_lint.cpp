@@ -43,43 +43,7 @@ bool one_edit_apart(const std::string& a, const std::string& b) {
   return s.compare(i, std::string::npos, l, i + 1, std::string::npos) == 0;
 }
 
-void collect(const std::vector<model::Activity>& acts, std::vector<std::string>& out) {
-  for (const auto& a : acts) {
-    out.push_back(a.text);
-    collect(a.children, out);
-  }
-}
-
 }  // namespace
-
-std::vector<std::string> statement_texts(const model::Document& doc) {
-  std::vector<std::string> out;
-  if (const auto* f = std::get_if<model::Framework>(&doc)) {
-    for (const auto& p : f->profiles) {
-      out.push_back(p.definition);
-      for (const auto& pc : p.clusters)
-        for (const auto& ma : pc.main_activities) {
-          if (ma.title)
-            out.push_back(*ma.title);
-          collect(ma.activities, out);
-        }
-    }
-    return out;
-  }
-  const auto& q = std::get<model::Qualification>(doc);
-  out.push_back(q.definition);
-  for (const auto& c : q.competences) {
-    out.push_back(c.title);
-    for (const auto& a : c.activities)
-      out.push_back(a.text);
-    for (const auto& k : c.knowledge)
-      out.push_back(k.text);
-  }
-  for (const auto* list : {&q.environment_context, &q.action_context, &q.autonomy.independent_in,
-                           &q.autonomy.bound_to, &q.autonomy.relies_on, &q.responsibility})
-    out.insert(out.end(), list->begin(), list->end());
-  return out;
-}
 
 std::vector<ReportNote> lint_typos(const std::vector<std::string>& statements,
                                    const std::string& file_name) {

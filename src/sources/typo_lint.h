@@ -8,9 +8,6 @@
 
 namespace vakkaart::sources {
 
-/// Every statement text of a document (definitions, titles, activities, knowledge, lines).
-std::vector<std::string> statement_texts(const model::Document& doc);
-
 /// Suspected typos: two statements that are the same sentence but for one word, where the two
 /// words are one edit apart ("Betreft alle actoren …" beside "Betrekt alle actoren …"). The rarer
 /// spelling is reported as a warning; the text itself is never changed.

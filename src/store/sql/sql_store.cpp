@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "model/document.h"
 #include "store/migrations.h"
 #include "store/sql/case_origin_json.h"
 #include "store/sql/db.h"
@@ -53,7 +54,7 @@ class SqlStore::Writer {
   int64_t statement(const std::string& text) { return statements_.id_of(text); }
 
   void insert_framework(const model::Framework& f) {
-    statements_.intern_all(statement_texts(f));
+    statements_.intern_all(model::statement_texts(f));
     db_.prepare("INSERT INTO frameworks(id, title, date, case_origin) VALUES (?, ?, ?, ?)")
         .bind(1, f.id)
         .bind(2, f.title)
@@ -132,7 +133,7 @@ class SqlStore::Writer {
   }
 
   void insert_qualification(const model::Qualification& q) {
-    statements_.intern_all(statement_texts(q));
+    statements_.intern_all(model::statement_texts(q));
     Stmt& ins = insert_qualification_row_;
     ins.bind(1, q.id)
         .bind(2, q.code)

@@ -6,8 +6,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "model/framework.h"
-#include "model/qualification.h"
 #include "store/sql/db.h"
 
 namespace vakkaart::store::sql {
@@ -41,12 +39,5 @@ class StatementInterner {
   std::unordered_map<std::string, int64_t> cache_;
   int64_t next_id_ = 1;
 };
-
-/// Every statement text of a framework (profile definitions, main-activity titles, activities
-/// at every depth), in the order they are stored.
-std::vector<std::string_view> statement_texts(const model::Framework& f);
-/// Every statement text of a qualification (definition, competence titles, activities,
-/// knowledge, contexts, autonomy and responsibility lines).
-std::vector<std::string_view> statement_texts(const model::Qualification& q);
 
 }  // namespace vakkaart::store::sql
