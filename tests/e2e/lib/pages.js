@@ -70,26 +70,39 @@ async function withPage(t, options, fn) {
   // The order of those events is not guaranteed, though: a reload right after an autosave can
   // report the cancelled fetch before the reload's own request. So an abort is held back, and
   // forgotten when a main-frame navigation starts within kAbortWindowMs after it.
+  // A page may also start a request after a navigation's request but before that navigation
+  // commits (a timer firing during a reload); the commit cancels it. So commits are counted too
+  // (framenavigated), and a commit forgives an abort just before it, as a navigation's start does.
   let navigations = 0;
-  const startedAt = new WeakMap();
+  let commits = 0;
+  const startedAt = new WeakMap(); // request -> {navigations, commits} when it started
   const heldAborts = []; // {problem, at}
   const kAbortWindowMs = 2000;
+  const forgiveHeldAborts = () => {
+    const now = Date.now();
+    for (let i = heldAborts.length - 1; i >= 0; i -= 1) {
+      if (now - heldAborts[i].at <= kAbortWindowMs) heldAborts.splice(i, 1);
+    }
+  };
   const onRequest = (req) => {
     if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
       navigations += 1;
-      const now = Date.now();
-      for (let i = heldAborts.length - 1; i >= 0; i -= 1) {
-        if (now - heldAborts[i].at <= kAbortWindowMs) heldAborts.splice(i, 1);
-      }
-    } else startedAt.set(req, navigations);
+      forgiveHeldAborts();
+    } else startedAt.set(req, { navigations, commits });
+  };
+  const onFrameNavigated = (frame) => {
+    if (frame !== page.mainFrame()) return;
+    commits += 1;
+    forgiveHeldAborts();
   };
   const onRequestFailed = (req) => {
     const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
     // The browser fetches the favicon after the page has loaded; a test that moves on at once
     // aborts that fetch, which is no fault of the page either.
     const abortedIcon = aborted && new URL(req.url()).pathname === '/static/favicon.svg';
-    const leftBehind = aborted && !req.isNavigationRequest() && startedAt.has(req)
-      && startedAt.get(req) < navigations;
+    const started = startedAt.get(req);
+    const leftBehind = aborted && !req.isNavigationRequest() && started !== undefined
+      && (started.navigations < navigations || started.commits < commits);
     if (!req.url().startsWith(env.url) || abortedIcon || leftBehind) return;
     const problem = `request failed: ${req.url()} (${req.failure()?.errorText})`;
     if (aborted && !req.isNavigationRequest()) heldAborts.push({ problem, at: Date.now() });
@@ -99,6 +112,7 @@ async function withPage(t, options, fn) {
   page.on('response', onResponse);
   page.on('request', onRequest);
   page.on('requestfailed', onRequestFailed);
+  page.on('framenavigated', onFrameNavigated);
   let ok = false;
   try {
     await fn(page, context);
@@ -118,6 +132,7 @@ async function withPage(t, options, fn) {
     page.off('request', onRequest);
     page.off('response', onResponse);
     page.off('requestfailed', onRequestFailed);
+    page.off('framenavigated', onFrameNavigated);
     if (ok) {
       await resetPage(entry);
     } else {
