@@ -11,8 +11,10 @@ FUZZ_SECONDS ?= 300
 deps:
 	@scripts/install-deps.sh
 
-# The app and the unit tests; `make bench` builds the benchmarks too (they take a third of a
-# full build and no test needs them).
+# The app, which the integration and browser tests drive; the unit tests are built and run in
+# the sanitized build (`make test`, `make test-asan`), or locally with
+# `cmake --build --preset default --target vakkaart_unit_tests`. `make bench` builds the
+# benchmarks too (they take a third of a full build and no test needs them).
 build: deps
 	@cmake --preset default >/dev/null
 	@cmake --build --preset default -j $(JOBS) --target vakkaart_test_binaries
@@ -22,8 +24,9 @@ run: build
 	./build/vakkaart --db $(DB) import data/sources/*.txt
 	./build/vakkaart --db $(DB) serve --host $(HOST) --port $(PORT)
 
-# The default suite, with the sanitized build compiling beside it, then the sanitized unit
-# tests and the fuzz smoke together (scripts/test_all.sh says why).
+# The default suite (integration, browser, lint), with the sanitized build compiling beside it,
+# then the sanitized unit tests (on SQLite and PostgreSQL) and the fuzz smoke together
+# (scripts/test_all.sh says why).
 test: build
 	@cmake --preset asan >/dev/null
 	@scripts/test_all.sh $(JOBS)
