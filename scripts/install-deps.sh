@@ -24,6 +24,8 @@ packages=(
   # The sanitized build and the fuzz targets (CMakePresets "asan"): clang, and the runtime of
   # libFuzzer and the sanitizers, which clang only recommends (and recommends are not installed).
   clang libclang-rt-14-dev
+  # LLVM's linker for every build (CMakeLists.txt): the sanitized build links 17 binaries.
+  lld
   python3 python3-jsonschema python3-yaml curl
   libmstch-dev
   chromium fonts-dejavu-core
