@@ -21,6 +21,13 @@ constexpr std::size_t kLabelChars = 28;
 constexpr std::size_t kColumnChars = 22;
 constexpr double kBandCharWidth = 6.2;  // an average letter of the bands' 11 px sans-serif
 
+// ` lang="xx"` for a text in another language than the chart's; nothing otherwise.
+std::string lang_attribute(const std::string& text_lang, const std::string& chart_lang) {
+  return text_lang.empty() || text_lang == chart_lang
+             ? std::string()
+             : " lang=\"" + text::escape_markup(text_lang) + "\"";
+}
+
 }  // namespace
 
 std::string coverage_svg(const std::vector<CoverageColumn>& columns,
@@ -68,7 +75,8 @@ std::string coverage_svg(const std::vector<CoverageColumn>& columns,
     svg << "<g class=\"layer\"><rect x=\"" << svg_number(x + 1) << "\" y=\"0\" width=\""
         << svg_number(w - 2) << "\" height=\"" << svg_number(kBandHeight - 4)
         << "\" fill=\"#e8eef5\"/><text x=\"" << svg_number(x + w / 2) << "\" y=\"13\" "
-        << "text-anchor=\"middle\" font-size=\"11\"><title>"
+        << "text-anchor=\"middle\" font-size=\"11\""
+        << lang_attribute(columns[c].layer_lang, options.lang) << "><title>"
         << escape_markup(columns[c].layer_title) << "</title>"
         << escape_markup(
                short_label(columns[c].layer_title, static_cast<std::size_t>(w / kBandCharWidth)))
@@ -78,8 +86,10 @@ std::string coverage_svg(const std::vector<CoverageColumn>& columns,
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const double x = grid_x + kCell * (static_cast<double>(c) + 0.5);
     svg << "<text class=\"column\" transform=\"translate(" << svg_number(x + 4) << " "
-        << svg_number(top - 6) << ") rotate(-45)\"><title>" << escape_markup(columns[c].title)
-        << "</title>" << escape_markup(short_label(columns[c].title, kColumnChars)) << "</text>\n";
+        << svg_number(top - 6) << ") rotate(-45)\""
+        << lang_attribute(columns[c].title_lang, options.lang) << "><title>"
+        << escape_markup(columns[c].title) << "</title>"
+        << escape_markup(short_label(columns[c].title, kColumnChars)) << "</text>\n";
   }
   svg << "<text x=\"" << svg_number(kLabelWidth) << "\" y=\"" << svg_number(top - 6)
       << "\" font-weight=\"bold\">" << (english ? "Resemblance" : "Gelijkenis") << "</text>\n";
@@ -91,7 +101,8 @@ std::string coverage_svg(const std::vector<CoverageColumn>& columns,
     if (!row.link.empty())
       svg << "<a href=\"" << escape_markup(row.link) << "\">";
     svg << "<text x=\"" << svg_number(kLabelWidth - 8) << "\" y=\"" << svg_number(y + 19)
-        << "\" text-anchor=\"end\"><title>" << escape_markup(row.label) << "</title>"
+        << "\" text-anchor=\"end\"" << lang_attribute(row.label_lang, options.lang) << "><title>"
+        << escape_markup(row.label) << "</title>"
         << escape_markup(short_label(row.label, kLabelChars)) << "</text>";
     if (!row.link.empty())
       svg << "</a>";

@@ -10,6 +10,10 @@ struct CoverageColumn {
   std::string id;
   std::string title;
   std::string layer_title;  // columns of one layer sit under one band
+  // The language of each text when it is not the chart's (a Dutch source title on an English
+  // chart): its <text> carries lang, so a screen reader reads it as written. Empty: the chart's.
+  std::string title_lang;
+  std::string layer_lang;
 };
 
 /// One row: a profile, how much of the function it explains, and how much of each of its
@@ -20,6 +24,7 @@ struct CoverageRow {
   std::string link;           // may be empty
   double resemblance = 0;     // % of the function's statements the profile holds
   std::vector<double> cells;  // % per column
+  std::string label_lang;     // as CoverageColumn::title_lang
 };
 
 struct CoverageChartOptions {

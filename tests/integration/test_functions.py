@@ -254,6 +254,13 @@ class FunctionApi(ServedDatabaseMixin, unittest.TestCase):
         self.assertEqual(code, 200)
         self.assertIn("image/svg+xml", ctype)
         self.assertIn(b"Gemeenschapswerker", svg)
+        # The rings in English, the source's Dutch cluster titles and profile names marked so.
+        self.assertIn(b"<title>Core activities</title>", svg)
+        self.assertIn(b'lang="nl"><title>Gemeenschapswerker</title>', svg)
+        self.assertNotIn(b"<title>Kernactiviteiten</title>", svg)
+        _, _, dutch = self.server.get(f"/api/functions/{f['id']}/coverage.svg")
+        self.assertIn(b"<title>Kernactiviteiten</title>", dutch)
+        self.assertNotIn(b"lang=", dutch)
         for fmt, media in [("pdf", "application/pdf"), ("docx", "wordprocessingml"),
                            ("md", "text/markdown"), ("html", "text/html"), ("json", "json")]:
             code, ctype, body = self.server.get(f"/api/functions/{f['id']}/export?format={fmt}")

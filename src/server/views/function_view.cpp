@@ -7,6 +7,7 @@
 #include "compose/validation.h"
 #include "exports/function_json.h"
 #include "render/coverage_svg.h"
+#include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
 
@@ -35,15 +36,21 @@ std::string function_coverage_svg(const compose::CoverageIndex& index,
       continue;
     if (columns.empty())
       for (const auto& c : p.clusters) {
-        std::string layer_title;
+        // The ring's name in the chart's language where the interface has one ("Core
+        // activities"), as the profile page shows it; cluster titles are the source's Dutch.
+        std::string layer_title, layer_lang = "nl";
         for (const auto& l : p.layers)
-          if (l.id == c.layer_id)
-            layer_title = l.title;
-        columns.push_back({c.id, c.title, layer_title});
+          if (l.id == c.layer_id) {
+            layer_title = web::layer_title(l.id, l.title, lang);
+            if (layer_title != l.title)
+              layer_lang = lang;
+          }
+        columns.push_back({c.id, c.title, layer_title, "nl", layer_lang});
       }
     render::CoverageRow row;
     row.id = p.profile_id;
     row.label = p.title;
+    row.label_lang = "nl";
     row.link = "/profiles/" + p.profile_id + (english ? "?lang=en" : "");
     row.resemblance = p.resemblance;
     for (const auto& c : p.clusters)
