@@ -45,12 +45,12 @@ void StatementInterner::intern_all(const std::vector<std::string_view>& texts) {
   std::vector<std::string_view> unknown;
   std::unordered_set<std::string_view> seen;
   for (const auto t : texts)
-    if (!cache_.contains(std::string(t)) && seen.insert(t).second)
+    if (!cache_.contains(t) && seen.insert(t).second)
       unknown.push_back(t);
   find_known(unknown);
   std::vector<std::string_view> still_unknown;
   for (const auto t : unknown)
-    if (!cache_.contains(std::string(t)))
+    if (!cache_.contains(t))
       still_unknown.push_back(t);
   store_new(still_unknown);
 }

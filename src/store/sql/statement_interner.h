@@ -36,7 +36,14 @@ class StatementInterner {
   Db& db_;
   Stmt find_{db_.prepare("SELECT id FROM statements WHERE text = ?")};
   Stmt insert_{db_.prepare("INSERT INTO statements(id, text) VALUES (?, ?)")};
-  std::unordered_map<std::string, int64_t> cache_;
+  // Looked up by std::string_view too (a transparent hash): no copy of the text per check.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>> cache_;
   int64_t next_id_ = 1;
 };
 
