@@ -21,7 +21,12 @@
 # The unit tests keep batches of 12 (tests/CMakeLists.txt): in a batch of 40 their first one was
 # the last and longest step, one core idle beside it; with 12, 239 s and 178 s.
 # Tried and dropped: -O0 for the sanitized build (150 s to build, but its unit tests ran twice
-# as long, 100 s -> 203 s) and -O0 for the test sources only (tests 66 s -> 117 s).
+# as long, 100 s -> 203 s) and -O0 for the test sources only (tests 66 s -> 117 s). Tried again
+# on 2026-12-07 with the PostgreSQL shards: the build alone 259 s at -O0 (one unity file 92 s
+# -> 50 s), but a PostgreSQL shard took 143 s instead of 52 s (nlohmann::json at -O0).
+# Where the time goes (clean clone, 2 cores, 2026-12-07: 1,488 s): the app's build about
+# 250 s; the default suite 548 s, both cores busy, so the sanitized build gets little beside
+# it and needs 484 s more alone; then this stage 206 s.
 #
 #   scripts/test_all.sh [JOBS]
 set -uo pipefail
