@@ -7,7 +7,7 @@
 #include "compose/validation.h"
 #include "exports/function_json.h"
 #include "render/coverage_svg.h"
-#include "server/web/ui_texts.h"
+#include "server/views/label_view.h"
 
 namespace vakkaart::server {
 
@@ -36,16 +36,13 @@ std::string function_coverage_svg(const compose::CoverageIndex& index,
       continue;
     if (columns.empty())
       for (const auto& c : p.clusters) {
-        // The ring's name in the chart's language where the interface has one ("Core
-        // activities"), as the profile page shows it; cluster titles are the source's Dutch.
-        std::string layer_title, layer_lang = "nl";
+        // The ring's name as the profile page shows it ("Core activities" on an English
+        // page); cluster titles are the source's Dutch.
+        model::ShownText layer{"", "nl"};
         for (const auto& l : p.layers)
-          if (l.id == c.layer_id) {
-            layer_title = web::layer_title(l.id, l.title, lang);
-            if (layer_title != l.title)
-              layer_lang = lang;
-          }
-        columns.push_back({c.id, c.title, layer_title, "nl", layer_lang});
+          if (l.id == c.layer_id)
+            layer = shown_layer_title(model::Layer{l.id, l.title}, {lang, lang});
+        columns.push_back({c.id, c.title, layer.text, "nl", layer.lang});
       }
     render::CoverageRow row;
     row.id = p.profile_id;
