@@ -37,6 +37,8 @@ void apply_setting(vakkaart::analysis::MatchSettings& s, const std::string& arg)
     s.min_evidence = value;
   else if (key == "keyword_weight")
     s.keyword_weight = value;
+  else if (key == "clauses")
+    s.clauses = value != 0;
   else
     throw std::runtime_error("unknown setting " + key);
 }

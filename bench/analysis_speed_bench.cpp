@@ -8,7 +8,9 @@
 // the measurements as one JSON object to --result; bench/run_analysis_bench.sh ties it up.
 //
 // Usage: analysis_speed_bench [--n N] [--xapian N] [--runs R] [--jsonl PATH] [--result PATH]
-//                             [--set DIR]
+//                             [--set DIR] [--clauses yes|no]
+// (--clauses no: a long sentence is read whole only, as before 2026-12-07, for a side-by-side
+// figure.)
 #include <sys/resource.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -166,6 +168,7 @@ int main(int argc, char** argv) {
   std::string jsonl =
       (std::filesystem::temp_directory_path() / "vakkaart-analysis-texts.jsonl").string();
   std::string result_path;
+  bool clauses = true;
   try {
     for (int i = 1; i < argc; ++i) {
       const std::string arg = argv[i];
@@ -186,6 +189,8 @@ int main(int argc, char** argv) {
         result_path = value();
       else if (arg == "--set")
         set_dir = value();
+      else if (arg == "--clauses")
+        clauses = value() != "no";
       else
         throw std::runtime_error("unknown argument " + arg);
     }
@@ -202,7 +207,9 @@ int main(int argc, char** argv) {
     std::filesystem::remove(db);
     std::filesystem::remove(db.string() + "-wal");
     std::filesystem::remove(db.string() + "-shm");
-    Matcher matcher(index);
+    analysis::MatchSettings settings;
+    settings.clauses = clauses;
+    Matcher matcher(index, settings);
 
     const auto set = analysis::read_labelled_set(set_dir);
     double mean_words = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/clauses.h"
 #include "analysis/word_terms.h"
 
 namespace vakkaart::analysis {
@@ -33,8 +34,10 @@ struct MatchScratch {
   struct Word {
     std::string_view text;
     const WordTerms* terms;
+    std::size_t at;  // byte offset in the segment's text
   };
   std::vector<Word> seg_words;
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;  // of the current segment
 
   void prepare(const StructureIndex& index) {
     if (serial == index.serial())
@@ -136,41 +139,70 @@ class MatchRun {
     }
     if (s.seg_terms.empty())
       return;
-    const float seg_norm = accumulate_postings(unknown_sq);
-    const float seg_best = pick_matches(seg_norm, out != nullptr);
+    s.seg_matches.clear();
+    float seg_best = pick_matches(accumulate_postings(unknown_sq), out != nullptr);
+    // Then each of its clauses on its own (clauses.h): a unit's best over the whole and its
+    // clauses counts, once for the segment, so a sentence listing three duties is no more
+    // evidence than one sentence naming the best of them.
+    if (settings_.clauses) {
+      clause_spans(segment.text, s.clauses);
+      for (auto [begin, end] : s.clauses) {
+        const double clause_unknown_sq = clause_terms(begin, end);
+        if (!s.seg_terms.empty())
+          seg_best = std::max(seg_best,
+                              pick_matches(accumulate_postings(clause_unknown_sq), out != nullptr));
+      }
+    }
     close_segment(seg_best);
     if (out)
       explain_matches(*out);
   }
 
-  /// The segment's terms (each once, at its highest factor) into s.seg_terms, and in a full
-  /// result its words into s.seg_words; returns the squared weight of its unknown words.
+  /// The segment's terms (each once, at its highest factor) into s.seg_terms, and its words
+  /// into s.seg_words; returns the squared weight of its unknown words.
   double segment_terms(std::string_view text) {
     s.seg_terms.clear();
     s.seg_words.clear();
+    // No eviction until the next segment: s.seg_words holds references into the cache.
+    s.words.trim(index_);
     double unknown_sq = 0;
-    split_words(text, [&](std::string_view word, std::size_t) {
-      const auto& wt = s.words.lookup(word, index_);
+    split_words(text, [&](std::string_view word, std::size_t at) {
+      const auto& wt = s.words.find_or_add(word, index_);
       if (wt.ignored)
         return;
-      if (detail_ == Detail::full)
-        s.seg_words.push_back({word, &wt});
-      if (wt.unknown) {
-        unknown_sq += static_cast<double>(unknown_) * unknown_;
-        return;
-      }
-      for (auto [term, factor] : wt.terms) {
-        auto& slot = s.term_slot[term];
-        if (slot == 0) {
-          s.seg_terms.emplace_back(term, factor);
-          slot = static_cast<std::int32_t>(s.seg_terms.size());
-        } else {
-          auto& f = s.seg_terms[static_cast<std::size_t>(slot - 1)].second;
-          f = std::max(f, factor);
-        }
-      }
+      s.seg_words.push_back({word, &wt, at});
+      unknown_sq += add_word_terms(wt);
     });
     return unknown_sq;
+  }
+
+  /// The terms of the segment's words in the byte range [begin, end) (a clause) into
+  /// s.seg_terms, from s.seg_words (no second lookup); returns their unknown words' weight.
+  double clause_terms(std::size_t begin, std::size_t end) {
+    s.seg_terms.clear();
+    double unknown_sq = 0;
+    for (const auto& word : s.seg_words)
+      if (word.at >= begin && word.at < end)
+        unknown_sq += add_word_terms(*word.terms);
+    return unknown_sq;
+  }
+
+  /// Adds a word's terms to s.seg_terms (each once, at its highest factor); returns the
+  /// squared weight it adds as an unknown word (0 for a known one).
+  double add_word_terms(const WordTerms& wt) {
+    if (wt.unknown)
+      return static_cast<double>(unknown_) * unknown_;
+    for (auto [term, factor] : wt.terms) {
+      auto& slot = s.term_slot[term];
+      if (slot == 0) {
+        s.seg_terms.emplace_back(term, factor);
+        slot = static_cast<std::int32_t>(s.seg_terms.size());
+      } else {
+        auto& f = s.seg_terms[static_cast<std::size_t>(slot - 1)].second;
+        f = std::max(f, factor);
+      }
+    }
+    return 0;
   }
 
   /// The dot product of the segment with every unit its terms reach, through the postings;
@@ -201,7 +233,6 @@ class MatchRun {
     const auto& units = index_.units();
     const auto& groups = index_.groups();
     float seg_best = 0;
-    s.seg_matches.clear();
     for (auto unit : s.touched) {
       const auto& u = units[unit];
       float score = s.acc[unit] / (unit_scale_[unit] * seg_norm);
@@ -260,6 +291,14 @@ class MatchRun {
   /// segment it shares terms with.
   void explain_matches(SegmentResult& out) {
     const auto& units = index_.units();
+    // A unit the whole segment and one of its clauses both matched is listed once, at its best.
+    std::sort(s.seg_matches.begin(), s.seg_matches.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    s.seg_matches.erase(
+        std::unique(s.seg_matches.begin(), s.seg_matches.end(),
+                    [](const auto& a, const auto& b) { return a.first == b.first; }),
+        s.seg_matches.end());
     auto keep = std::min<std::size_t>(s.seg_matches.size(),
                                       static_cast<std::size_t>(settings_.matches_per_segment));
     std::partial_sort(s.seg_matches.begin(), s.seg_matches.begin() + static_cast<long>(keep),

@@ -27,6 +27,8 @@ struct MatchSettings {
   double min_evidence = 3.5;
   /// Evidence per keyword (data/profile-keywords-nl.txt) a text uses, times its weight.
   double keyword_weight = 0.5;
+  /// Whether a long segment's clauses (clauses.h) are also matched one by one.
+  bool clauses = true;
   /// Matches kept per segment in a full result.
   int matches_per_segment = 3;
 };

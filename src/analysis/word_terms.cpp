@@ -4,16 +4,19 @@
 
 namespace vakkaart::analysis {
 
-const WordTerms& WordTermCache::lookup(std::string_view word, const StructureIndex& index) {
+void WordTermCache::trim(const StructureIndex& index) {
   if (serial_ != index.serial()) {
     words_.clear();
     serial_ = index.serial();
   }
+  if (words_.size() >= max_words_)
+    words_.clear();
+}
+
+const WordTerms& WordTermCache::find_or_add(std::string_view word, const StructureIndex& index) {
   auto it = words_.find(word);
   if (it != words_.end())
     return it->second;
-  if (words_.size() >= max_words_)
-    words_.clear();
   return words_.emplace(std::string(word), analyse(word, index)).first->second;
 }
 

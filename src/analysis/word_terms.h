@@ -33,8 +33,17 @@ class WordTermCache {
  public:
   explicit WordTermCache(std::size_t max_words = 1 << 17) : max_words_(max_words) {}
 
-  /// The terms of `word` (a run of word characters as split by split_words) in `index`.
-  const WordTerms& lookup(std::string_view word, const StructureIndex& index);
+  /// The terms of `word` (a run of word characters as split by split_words) in `index`. The
+  /// reference is valid until the next lookup, which may empty the cache.
+  const WordTerms& lookup(std::string_view word, const StructureIndex& index) {
+    trim(index);
+    return find_or_add(word, index);
+  }
+  /// Empties the cache when it is past its bound or holds another index's words.
+  void trim(const StructureIndex& index);
+  /// lookup without the trim: every reference it returns stays valid until the next trim (an
+  /// unordered_map keeps its elements in place), so the matcher can hold a segment's words.
+  const WordTerms& find_or_add(std::string_view word, const StructureIndex& index);
 
  private:
   WordTerms analyse(std::string_view word, const StructureIndex& index) const;

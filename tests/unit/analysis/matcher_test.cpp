@@ -98,6 +98,69 @@ TEST(Matcher, AggregatesToClustersRingsAndProfiles) {
     EXPECT_GE(result.candidates[k - 1].score, result.candidates[k].score);
 }
 
+TEST(Matcher, EachClauseOfALongSentenceCountsAsItWouldAlone) {
+  // Read whole, a sentence listing several duties dilutes its match with the one statement a
+  // duty matches; read clause by clause (analysis/clauses.h) that duty scores as it would on
+  // its own line.
+  const auto& m = bundled_matcher();
+  const std::string clause = "gaat netwerken uitbouwen met lokale partners,";
+  const std::string text =
+      "Je brengt de bewoners van de buurt samen rond hun gedeelde interesses en dromen, " + clause +
+      " en zorgt voor een warme sfeer, een propere ontmoetingsruimte en een open deur in het "
+      "buurthuis van de stad";
+  auto whole_only = m.settings();
+  whole_only.clauses = false;
+  const Matcher without(std::shared_ptr<const StructureIndex>(&m.index(), [](auto*) {}),
+                        whole_only);
+  auto score_of_statement = [&](const AnalysisResult& result) {
+    double best = 0;
+    for (const auto& s : result.segments)
+      for (const auto& match : s.matches)
+        if (m.index().units()[match.unit].text.starts_with("Een netwerk uitbouwen en onderhouden"))
+          best = std::max(best, match.score);
+    return best;
+  };
+  const double alone = score_of_statement(m.analyse(clause, Detail::full));
+  const double whole = score_of_statement(without.analyse(text, Detail::full));
+  const auto result = m.analyse(text, Detail::full);
+  ASSERT_EQ(result.segments.size(), 1u);
+  EXPECT_GT(alone, 0.6);
+  EXPECT_LT(whole, alone - 0.1);
+  EXPECT_DOUBLE_EQ(score_of_statement(result), alone);
+  // A unit the whole and a clause both reach is listed once.
+  std::vector<std::uint32_t> units;
+  for (const auto& match : result.segments[0].matches)
+    units.push_back(match.unit);
+  std::sort(units.begin(), units.end());
+  EXPECT_EQ(std::adjacent_find(units.begin(), units.end()), units.end());
+}
+
+TEST(Matcher, ExplanationsStayValidWhenTheWordCacheFillsUpMidText) {
+  // The per-thread word cache empties itself at its bound (2^17 words). It used to do so on any
+  // lookup, which left the words of the segment being read pointing into freed memory; the
+  // explanation then read them (ASan: heap-use-after-free). Now it empties between segments.
+  // Each line: a statement's clause (so there is a match to explain) and 40 new words.
+  const auto& m = bundled_matcher();
+  std::string text;
+  int n = 0;
+  for (int line = 0; line < 3600; ++line) {
+    text += "Brengt de noden en verwachtingen van de doelgroep in kaart,";
+    for (int w = 0; w < 40; ++w, ++n) {
+      text += " zq";
+      for (int v = n; v > 0; v /= 26)
+        text += static_cast<char>('a' + v % 26);
+    }
+    text += ".\n";
+  }
+  const auto result = m.analyse(text, Detail::full);
+  ASSERT_EQ(result.segments.size(), 3600u);
+  for (const auto& segment : result.segments) {
+    ASSERT_FALSE(segment.matches.empty());
+    for (const auto& word : segment.matches.front().words)
+      ASSERT_NE(segment.text.find(word), std::string::npos) << word;
+  }
+}
+
 TEST(Matcher, TradeUnionWorkIsTheQualification) {
   const auto& m = bundled_matcher();
   const auto result = m.analyse(
