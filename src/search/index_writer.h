@@ -12,8 +12,9 @@
 namespace vakkaart::search {
 
 /// Bumped whenever the terms an index holds change meaning: an index of another format is
-/// stale and gets rebuilt.
-inline constexpr const char* kIndexFormat = "vakkaart-search-11";
+/// stale and gets rebuilt. (12: a third-person verb made with a separable prefix stems as its
+/// infinitive, "uitbouwt" as "uitbouwen".)
+inline constexpr const char* kIndexFormat = "vakkaart-search-12";
 
 /// Longer terms are not indexed (Xapian's limit is 245 bytes).
 inline constexpr std::size_t kMaxIndexedTermBytes = 200;

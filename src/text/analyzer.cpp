@@ -137,17 +137,20 @@ std::vector<std::string> Analyzer::parts_of(const std::string& folded) const {
 
 std::string Analyzer::infinitive_of(const std::string& verb_stem) const {
   // "begeleid" -> "begeleiden", "stuur" -> "sturen", "verwijs" -> "verwijzen",
-  // "geef" -> "geven": the spelling changes between the stem and the infinitive.
+  // "geef" -> "geven": the spelling changes between the stem and the infinitive. A verb the
+  // dictionary makes with a separable prefix counts too ("uitbouwt" -> "uitbouwen": hunspell-nl
+  // lists "bouwen" with the flag of "uit"), as a subordinate clause writes it in one word
+  // ("die netwerken uitbouwt").
   std::vector<std::string> bases = {verb_stem};
   const char last = verb_stem.back();
   if (last == 's' || last == 'f') {
     bases.push_back(verb_stem.substr(0, verb_stem.size() - 1) + (last == 's' ? "z" : "v"));
   }
   for (const auto& base : bases) {
-    if (lexicon_->contains(base + "en"))
+    if (lexicon_->has_prefixed(base + "en"))
       return base + "en";
     const auto open = undouble_vowel(base);
-    if (open != base && lexicon_->contains(open + "en"))
+    if (open != base && lexicon_->has_prefixed(open + "en"))
       return open + "en";
   }
   return verb_stem + "t";

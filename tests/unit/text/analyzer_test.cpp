@@ -91,6 +91,12 @@ TEST(Analyzer, StemsAndParts) {
   EXPECT_EQ(nouns[4].stems, nouns[5].stems);
   const auto derived = analyzer().analyze("evaluatie evalueren");
   EXPECT_TRUE(has(derived[0].stems, derived[1].stems[0]));
+  // A subordinate clause keeps a separable verb whole: "die netwerken uitbouwt". hunspell-nl
+  // makes "uitbouwen" from "bouwen" with the flag of "uit", so the two meet.
+  EXPECT_EQ(analyzer().stem("uitbouwt"), analyzer().stem("uitbouwen"));
+  // "talent" and "gast" are no verb forms, though "talen" and "gas" are words.
+  EXPECT_NE(analyzer().stem("talent"), analyzer().stem("talen"));
+  EXPECT_NE(analyzer().stem("gast"), analyzer().stem("gas"));
   // "kracht" is no verb form: its t stays.
   EXPECT_EQ(analyzer().stem("kracht"), analyzer().stem("krachten"));
 }
