@@ -49,9 +49,16 @@ void words_of(std::string_view text, std::vector<ClauseWord>& words) {
   }
 }
 
-/// Whether `text` holds a byte that can end a clause: most segments hold none, and are done.
+/// Whether `text` holds a byte that can end a clause: many segments hold none, and are done.
+/// A plain loop: string_view::find_first_of searches the set with memchr for every byte (perf
+/// of bulk analysis, 2026-12-07: memchr 5.0% -> 0.3% of the time, clause_spans 5.9% -> 7.0%).
 bool may_have_clauses(std::string_view text) {
-  return text.find_first_of(",;:-\xE2") != std::string_view::npos;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == ',' || c == ';' || c == ':' || c == '-' || c == 0xE2)
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
