@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "compose/cluster_suggestion.h"
@@ -18,16 +19,6 @@ namespace {
 
 [[noreturn]] void invalid(const std::string& field, const std::string& message) {
   throw Error(ErrorCode::invalid_argument, message, {"", 0, field});
-}
-
-/// Rejects texts no job profile needs (a pasted document, a runaway script) before they
-/// reach the store.
-void check_length(const std::string& text, std::size_t max, const std::string& field) {
-  if (text.size() > max)
-    throw Error(ErrorCode::too_large,
-                "text of " + std::to_string(text.size()) + " bytes is longer than the " +
-                    std::to_string(max) + " this field takes",
-                {"", 0, field});
 }
 
 std::string new_id(model::FunctionProfile& f, char prefix) {
@@ -144,12 +135,12 @@ std::string apply_op(store::Store&, model::FunctionProfile& f, const SetField& e
   switch (edit.field) {
     case FunctionField::title:
     case FunctionField::organisation:
-      check_length(value, kMaxItemChars, "value");
+      check_function_text(value, kMaxItemChars, "value");
       (edit.field == FunctionField::title ? f.title : f.organisation) = value;
       break;
     case FunctionField::purpose:
     case FunctionField::context:
-      check_length(value, kMaxFieldChars, "value");
+      check_function_text(value, kMaxFieldChars, "value");
       (edit.field == FunctionField::purpose ? f.purpose : f.context) = value;
       break;
     case FunctionField::status: {
@@ -176,10 +167,10 @@ std::string apply_op(store::Store& store, model::FunctionProfile& f, const AddOw
   model::FunctionBlock block;
   block.id = new_id(f, 'b');
   block.title = edit.title;
-  check_length(block.title, kMaxItemChars, "title");
+  check_function_text(block.title, kMaxItemChars, "title");
   place_block(block, framework_of(store, f), edit.cluster);
   for (const auto& text : edit.items) {
-    check_length(text, kMaxItemChars, "items");
+    check_function_text(text, kMaxItemChars, "items");
     block.items.push_back({new_id(f, 'i'), "own", "", 0, text});
   }
   std::string summary = "wrote block " + block.id + " " + shown(block.title);
@@ -205,7 +196,7 @@ std::string apply_op(store::Store& store, model::FunctionProfile& f, const SetBl
   auto& block = find_block(f, edit.block.value);
   std::vector<std::string> what;
   if (edit.title) {
-    check_length(*edit.title, kMaxItemChars, "title");
+    check_function_text(*edit.title, kMaxItemChars, "title");
     block.title = *edit.title;
     what.push_back("title " + shown(*edit.title));
   }
@@ -260,7 +251,7 @@ std::string apply_op(store::Store&, model::FunctionProfile& f, const SelectItems
 
 std::string apply_op(store::Store&, model::FunctionProfile& f, const AddItem& edit) {
   auto& block = find_block(f, edit.block.value);
-  check_length(edit.text, kMaxItemChars, "text");
+  check_function_text(edit.text, kMaxItemChars, "text");
   model::FunctionItem item{new_id(f, 'i'), "own", "", 0, edit.text};
   std::string summary = "wrote item " + item.id + " " + shown(edit.text) + " in block " + block.id;
   insert_at(block.items, std::move(item), edit.at);
@@ -288,7 +279,7 @@ std::string apply_op(store::Store&, model::FunctionProfile& f, const Reword& edi
   auto& item = place.block->items[place.index];
   const auto& text = edit.text;
   if (text)
-    check_length(*text, kMaxItemChars, "text");
+    check_function_text(*text, kMaxItemChars, "text");
   if (item.is_own()) {
     if (!text || text->empty())
       invalid("text", "an own item needs a text");
@@ -396,6 +387,47 @@ model::FunctionBlock take_block(store::Store& store, model::FunctionProfile& f,
     block.items.push_back(taken_item(f, source, p));
   block.source = std::move(source);
   return block;
+}
+
+void check_function_text(std::string_view text, std::size_t max_chars, const std::string& field) {
+  const std::size_t bad = text::first_forbidden_character(text);
+  if (bad != std::string_view::npos) {
+    const char32_t cp = text::decode_utf8(text, bad).value;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    throw Error(ErrorCode::invalid_argument,
+                std::string("the text holds ") + code + " at character " +
+                    std::to_string(text::count_code_points(text.substr(0, bad)) + 1) +
+                    ": a control character or noncharacter no document can carry; remove it",
+                {"", 0, field});
+  }
+  const std::size_t chars = text::count_code_points(text);
+  if (chars > max_chars)
+    throw Error(ErrorCode::too_large,
+                "text of " + std::to_string(chars) + " characters is longer than the " +
+                    std::to_string(max_chars) + " this field takes",
+                {"", 0, field});
+}
+
+void check_function_texts(const model::FunctionProfile& f) {
+  // Taken texts are as long as their source made them; only their characters are checked.
+  constexpr std::size_t kAnyLength = std::string_view().max_size();
+  check_function_text(f.title, kMaxItemChars, "$.title");
+  check_function_text(f.organisation, kMaxItemChars, "$.organisation");
+  check_function_text(f.purpose, kMaxFieldChars, "$.purpose");
+  check_function_text(f.context, kMaxFieldChars, "$.context");
+  for (std::size_t b = 0; b < f.blocks.size(); ++b) {
+    const auto& block = f.blocks[b];
+    const std::string path = "$.blocks[" + std::to_string(b) + "]";
+    check_function_text(block.title, block.source ? kAnyLength : kMaxItemChars, path + ".title");
+    for (std::size_t i = 0; i < block.items.size(); ++i) {
+      const auto& item = block.items[i];
+      const std::string item_path = path + ".items[" + std::to_string(i) + "]";
+      check_function_text(item.original, kAnyLength, item_path + ".original");
+      if (item.wording)
+        check_function_text(*item.wording, kMaxItemChars, item_path + ".wording");
+    }
+  }
 }
 
 std::string apply_edit(store::Store& store, model::FunctionProfile& f, const Edit& edit) {

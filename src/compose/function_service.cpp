@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "exports/function_json.h"
 #include "text/text_utils.h"
+#include "text/utf8.h"
 
 namespace vakkaart::compose {
 
@@ -47,8 +48,25 @@ std::string free_id(store::Store& store, const std::string& title) {
   return id;
 }
 
+/// A function's id is what its address holds (/functies/<id>, /api/functions/<id>), so one read
+/// from a file must be one the routes can reach: letters, digits, '-' and '_', at most 100.
+void check_function_id(const std::string& id) {
+  const bool fits =
+      !id.empty() && id.size() <= 100 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+      });
+  if (!fits)
+    throw Error(ErrorCode::parse_error,
+                "the id '" + std::string(text::truncate_utf8(id, 120)) +
+                    "' is not 1 to 100 letters, digits, '-' or '_' (it becomes the function's "
+                    "web address)",
+                {"", 0, "$.id"});
+}
+
 /// Ids must stay unique and never be handed out again, also in a function read from a file.
 void check_ids(const model::FunctionProfile& f) {
+  check_function_id(f.id);
   std::set<std::string> seen;
   auto check = [&](const std::string& id, const std::string& field) {
     auto n = part_id_number(id);
@@ -134,8 +152,8 @@ std::string utc_now() {
 model::FunctionProfile FunctionService::create(const NewFunction& spec, const std::string& author) {
   if (spec.title.empty())
     throw Error(ErrorCode::invalid_argument, "a function needs a title", {"", 0, "title"});
-  if (spec.title.size() > kMaxItemChars || spec.organisation.size() > kMaxItemChars)
-    throw Error(ErrorCode::too_large, "title or organisation is too long", {"", 0, "title"});
+  check_function_text(spec.title, kMaxItemChars, "title");
+  check_function_text(spec.organisation, kMaxItemChars, "organisation");
 
   model::FunctionProfile f;
   f.title = spec.title;
@@ -316,6 +334,7 @@ std::vector<store::FunctionHistoryEntry> FunctionService::history(const std::str
 model::FunctionProfile FunctionService::import(const model::FunctionProfile& function,
                                                const std::string& author, bool replace) {
   check_ids(function);
+  check_function_texts(function);
   auto existing = store_.find_function(function.id);
   if (existing && owner_ && existing->owner != *owner_)
     throw Error(ErrorCode::conflict,
@@ -342,8 +361,7 @@ model::FunctionProfile FunctionService::import(const model::FunctionProfile& fun
 
 model::FunctionProfile FunctionService::duplicate(const std::string& id, const std::string& title,
                                                   const std::string& author) {
-  if (title.size() > kMaxItemChars)
-    throw Error(ErrorCode::too_large, "title is too long", {"", 0, "title"});
+  check_function_text(title, kMaxItemChars, "title");
   const std::string owner = owner_of(id);
   model::FunctionProfile original = get(id);
   model::FunctionProfile f = original;

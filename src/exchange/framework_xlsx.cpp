@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "exchange/framework_sheet.h"
+#include "text/utf8.h"
 
 namespace vakkaart::exchange {
 
@@ -66,8 +67,11 @@ std::string rows_to_xlsx(const std::vector<sources::SheetRow>& rows) {
     for (std::size_t c = 0; c < cells.size() && !failed; ++c) {
       if (cells[c].empty())
         continue;
+      // XML cannot carry some characters a source may hold (text/utf8.h); Excel would refuse
+      // the whole file for one of them.
+      const std::string cell = text::without_forbidden_characters(cells[c]);
       failed = worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1),
-                                      static_cast<lxw_col_t>(c), cells[c].c_str(), text);
+                                      static_cast<lxw_col_t>(c), cell.c_str(), text);
       failed_row = r + 1;
     }
   }

@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include "core/error.h"
+#include "text/utf8.h"
 
 namespace vakkaart::exports {
 
@@ -103,16 +104,13 @@ std::string styles_xml(const std::string& lang) {
   return s;
 }
 
-/// XML 1.0 cannot carry C0 control characters other than tab and line breaks; a stray one would
-/// make Word refuse the whole file.
+/// XML 1.0 cannot carry C0 control characters other than tab and line breaks, nor U+FFFE and
+/// U+FFFF; a stray one would make Word refuse the whole file. A function stored before its texts
+/// were checked (compose/function_edits.h) may still hold one. Carriage returns go too: a line
+/// break is w:br.
 std::string xml_safe(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 || c == '\t' || c == '\n')
-      out += c;
-  }
+  std::string out = text::without_forbidden_characters(s);
+  std::erase(out, '\r');
   return out;
 }
 

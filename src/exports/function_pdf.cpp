@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "core/error.h"
+#include "text/utf8.h"
 
 namespace vakkaart::exports {
 
@@ -108,10 +109,9 @@ class Typesetter {
     // Words break at spaces; only a word longer than the line is cut inside.
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout.get(), align);
-    // Pango draws garbage for invalid UTF-8; replacement characters at least show where.
-    gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
-    pango_layout_set_text(layout.get(), valid, -1);
-    g_free(valid);
+    // Pango draws garbage for invalid UTF-8 (replacement characters at least show where) and a
+    // box for a control character or noncharacter (text/utf8.h), which carry nothing.
+    pango_layout_set_text(layout.get(), text::without_forbidden_characters(text).c_str(), -1);
     return layout;
   }
 
@@ -369,10 +369,15 @@ void set_metadata(cairo_surface_t* surface, const DocumentMeta& m) {
   std::string keywords;
   for (const auto& k : m.keywords)
     keywords += (keywords.empty() ? "" : ", ") + k;
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m.author.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
+  // cairo refuses the whole document for one noncharacter in its metadata ("input string not
+  // valid UTF-8"); a function stored before its texts were checked may hold one.
+  const auto set = [surface](cairo_pdf_metadata_t key, const std::string& value) {
+    cairo_pdf_surface_set_metadata(surface, key, text::without_forbidden_characters(value).c_str());
+  };
+  set(CAIRO_PDF_METADATA_TITLE, m.title);
+  set(CAIRO_PDF_METADATA_AUTHOR, m.author);
+  set(CAIRO_PDF_METADATA_SUBJECT, m.subject);
+  set(CAIRO_PDF_METADATA_KEYWORDS, keywords);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vakkaart");
   // Fixed dates from the function (not "now") make the same function give the same bytes.
   const std::string created = utc_timestamp(m.created);

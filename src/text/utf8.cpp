@@ -40,6 +40,48 @@ std::size_t first_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+bool is_forbidden_in_text(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r')
+    return false;
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+    return true;
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+std::size_t first_forbidden_character(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII fast path
+      ++i;
+      continue;
+    }
+    const CodePoint cp = decode_utf8(s, i);
+    if (cp.valid && is_forbidden_in_text(cp.value))
+      return i;
+    i += cp.length;
+  }
+  return std::string_view::npos;
+}
+
+std::string without_forbidden_characters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      out += s[i++];
+      continue;
+    }
+    const CodePoint cp = decode_utf8(s, i);
+    if (!cp.valid)
+      append_utf8(out, 0xFFFD);
+    else if (!is_forbidden_in_text(cp.value))
+      out.append(s.substr(i, cp.length));
+    i += cp.length;
+  }
+  return out;
+}
+
 bool is_valid_utf8(std::string_view s) {
   return first_invalid_utf8(s) == std::string_view::npos;
 }

@@ -367,6 +367,61 @@ TEST_F(FunctionServiceTest, CanonicalJsonRestoresAFunctionExactly) {
   auto broken = back;
   broken.blocks[0].items[0].id = broken.blocks[0].id;  // an id used twice
   EXPECT_THROW(FunctionService(*store2).import(broken, "", true), Error);
+
+  // What a file may not bring in: an id no address reaches (it would be listed, and then
+  // neither opened nor deleted), a character no export can carry.
+  auto refused = [&](const model::FunctionProfile& g, const std::string& field) {
+    try {
+      FunctionService(*store2).import(g, "", true);
+      ADD_FAILURE() << field;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where().field, field) << e.what();
+    }
+  };
+  auto unreachable = back;
+  unreachable.id =
+      "\xC3\x9C"
+      "n\xC3\xAF c\xC3\xB8"
+      "d\xC3\xA9/..";
+  refused(unreachable, "$.id");
+  auto noncharacter = back;
+  noncharacter.title = "T\xEF\xBF\xBEx";
+  refused(noncharacter, "$.title");
+  auto control = back;
+  control.blocks.back().items[0].wording = std::string("met\0nul", 7);  // the own block's item
+  refused(control, "$.blocks[" + std::to_string(control.blocks.size() - 1) + "].items[0].wording");
+  EXPECT_EQ(FunctionService(*store2).get(f.id), f) << "a refused import changes nothing";
+}
+
+TEST_F(FunctionServiceTest, TextsAreCheckedInCharactersAndForWhatNoDocumentCarries) {
+  auto f = create();
+  // 1,500 × "é" is 3,000 bytes but 1,500 characters: within a title's 2,000.
+  std::string accented;
+  for (int i = 0; i < 1500; ++i)
+    accented += "\xC3\xA9";
+  f = edit(f, Json::array({{{"op", "set"}, {"field", "title"}, {"value", accented}}}));
+  EXPECT_EQ(f.title, accented);
+  auto refused = [&](const std::string& value, ErrorCode code) {
+    try {
+      service().edit(
+          f.id, f.version,
+          typed(Json::array({{{"op", "set"}, {"field", "organisation"}, {"value", value}}})), "");
+      ADD_FAILURE() << value;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), code) << e.what();
+      EXPECT_EQ(e.where().field, "edits[0].value") << e.what();
+    }
+  };
+  refused(accented + "\xC3\xA9" + std::string(500, 'x'), ErrorCode::too_large);
+  refused("Vzw\xEF\xBF\xBF", ErrorCode::invalid_argument);  // U+FFFF
+  refused("Vzw\xEF\xB7\x90", ErrorCode::invalid_argument);  // U+FDD0
+  refused(std::string("Vzw\0", 4), ErrorCode::invalid_argument);
+  refused("Vzw\x1B[31m", ErrorCode::invalid_argument);
+  EXPECT_EQ(service().get(f.id).organisation, f.organisation);
+  EXPECT_THROW(create("Co\xEF\xBF\xBE"), Error) << "a new function's title is checked too";
+  // Tabs and line breaks are text.
+  f = edit(f, Json::array({{{"op", "set"}, {"field", "context"}, {"value", "a\tb\r\nc"}}}));
+  EXPECT_EQ(f.context, "a\tb\r\nc");
 }
 
 TEST_F(FunctionServiceTest, ANewQualificationVersionIsOfferedChangeByChange) {

@@ -77,6 +77,18 @@ TEST(FrameworkXlsx, RoundTripGivesTheSameCellsAndFramework) {
   }
 }
 
+TEST(FrameworkXlsx, ACharacterXmlCannotCarryIsLeftOutNotAnUnreadableWorkbook) {
+  // A source is stored as written, U+FFFE included; written raw into sharedStrings.xml it made
+  // a workbook Excel refuses (and this reader too).
+  auto rows = framework_to_rows(xlsx_bundled_framework());
+  const std::string wording = rows[3].wording;
+  rows[3].wording = wording.substr(0, 4) + "\xEF\xBF\xBE" + wording.substr(4) + "\x01";
+  const auto cells = sources::read_xlsx_first_sheet(rows_to_xlsx(rows), "f.xlsx");
+  ASSERT_GT(cells.size(), 4u);
+  ASSERT_GT(cells[4].cells.size(), 4u);
+  EXPECT_EQ(cells[4].cells[4], wording);
+}
+
 TEST(FrameworkXlsx, ReadsSharedRichAndInlineStringsAndSkipsEmptyRows) {
   std::string sheet = kXlsxHeader +
                       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v>"

@@ -575,6 +575,32 @@ TEST(FunctionExport, SixtyStatementsFitInThreePages) {
             std::string::npos);
 }
 
+TEST(FunctionExport, CharactersNoDocumentCarriesAreLeftOutNotFatal) {
+  // A function stored before edits checked their characters (or a source, kept as written) may
+  // hold U+FFFE, a noncharacter or a control character: the PDF's metadata made cairo refuse the
+  // document (a 500), and Word refused the DOCX as not well-formed XML.
+  auto f = sample_function();
+  f.title = "Co\xEF\xBF\xBE\xC3\xB6rdinator\x01";  // U+FFFE, U+0001
+  f.organisation =
+      "Vzw \xEF\xB7\x90"
+      "Buurt\xEF\xBF\xBF";                                    // U+FDD0, U+FFFF
+  f.blocks[0].items[0].original = "Werkt\xEF\xBF\xBE samen";  // U+FFFE
+  const std::string pdf = export_function(f, &bundled_framework(), ExportFormat::pdf, "nl");
+  ASSERT_EQ(pdf.rfind("%PDF-", 0), 0u);
+  const auto text = pdf_text(pdf);
+  if (!text)
+    FAIL() << "pdftotext is missing: scripts/install-deps.sh installs poppler-utils";
+  EXPECT_NE(text->find("Coördinator"), std::string::npos);
+  const std::string docx = export_function(f, &bundled_framework(), ExportFormat::docx, "nl");
+  for (const char* part :
+       {"word/document.xml", "word/header1.xml", "docProps/core.xml", "docProps/app.xml"}) {
+    pugi::xml_document xml;
+    EXPECT_TRUE(xml.load_string(unzip(docx, part).c_str())) << part;
+  }
+  EXPECT_NE(unzip(docx, "docProps/core.xml").find("Coördinator"), std::string::npos);
+  EXPECT_NE(unzip(docx, "word/document.xml").find("Werkt samen"), std::string::npos);
+}
+
 TEST(FunctionExport, EmptyFunctionAndOverlongStatementStillExport) {
   model::FunctionProfile empty;
   empty.title = "Lege functie";

@@ -36,6 +36,31 @@ TEST(Utf8, EncodesAndReplacesWhatIsNoCodePoint) {
   EXPECT_EQ(out, "\xC3\xAB\xF0\x9F\x98\x80\xEF\xBF\xBD");
 }
 
+TEST(Utf8, FindsAndDropsCharactersNoDocumentCanCarry) {
+  EXPECT_FALSE(is_forbidden_in_text(U'\t'));
+  EXPECT_FALSE(is_forbidden_in_text(U'\n'));
+  EXPECT_FALSE(is_forbidden_in_text(U'\u00EB'));
+  EXPECT_FALSE(is_forbidden_in_text(U'\uFFFD'));
+  EXPECT_FALSE(is_forbidden_in_text(U'\U0001F600'));
+  EXPECT_TRUE(is_forbidden_in_text(0));
+  EXPECT_TRUE(is_forbidden_in_text(0x1B));
+  EXPECT_TRUE(is_forbidden_in_text(0x7F));
+  EXPECT_TRUE(is_forbidden_in_text(0x85));
+  EXPECT_TRUE(is_forbidden_in_text(0xFDD0));
+  EXPECT_TRUE(is_forbidden_in_text(0xFFFE));
+  EXPECT_TRUE(is_forbidden_in_text(0xFFFF));
+  EXPECT_TRUE(is_forbidden_in_text(0x10FFFF));
+  // "T", U+FFFE, "x"; then a NUL after "ë".
+  EXPECT_EQ(first_forbidden_character("T\xEF\xBF\xBEx"), 1u);
+  EXPECT_EQ(first_forbidden_character(std::string("\xC3\xAB\0z", 4)), 2u);
+  EXPECT_EQ(first_forbidden_character("co\xC3\xB6rdineren\tmet\r\n"), std::string_view::npos);
+  EXPECT_EQ(without_forbidden_characters("T\xEF\xBF\xBEx\x01y\xEF\xB7\x90z"), "Txyz");
+  EXPECT_EQ(without_forbidden_characters("a\xFF"
+                                         "b\tc"),
+            "a\xEF\xBF\xBD"
+            "b\tc");
+}
+
 TEST(Utf8, CountsAndCutsOnCodePointBoundaries) {
   const std::string s = "\xC3\xAB\xC3\xAB\xC3\xAB";  // ëëë
   EXPECT_EQ(count_code_points(s), 3u);
