@@ -115,6 +115,8 @@ void AccountService::set_role(const std::string& email, const std::string& org_s
   const auto user = user_by_email(email);
   organisation(org_slug);
   store_.in_transaction([&] {
+    if (role != Role::admin)
+      keep_an_admin(org_slug, user.id);
     accounts_.set_membership(user.id, org_slug, std::string(role_name(role)));
     audit(actor, org_slug, "member.role", user.email, std::string(role_name(role)));
   });
@@ -124,6 +126,8 @@ void AccountService::set_member_disabled(const std::string& email, const std::st
                                          bool disabled, const Actor& actor) {
   const auto user = user_by_email(email);
   store_.in_transaction([&] {
+    if (disabled)
+      keep_an_admin(org_slug, user.id);
     accounts_.set_membership_disabled(user.id, org_slug, disabled);
     audit(actor, org_slug, disabled ? "member.disable" : "member.enable", user.email, "");
   });
@@ -142,6 +146,23 @@ void AccountService::set_user_disabled(const std::string& email, bool disabled,
     }
     audit(actor, "", disabled ? "user.disable" : "user.enable", user.email, "");
   });
+}
+
+void AccountService::keep_an_admin(const std::string& org_slug, int64_t user_id) {
+  const auto active_admin = [](const store::Member& m) {
+    return m.role == role_name(Role::admin) && !m.disabled && !m.user.disabled;
+  };
+  bool was_admin = false, another = false;
+  for (const auto& m : accounts_.members_of(org_slug)) {
+    if (!active_admin(m))
+      continue;
+    (m.user.id == user_id ? was_admin : another) = true;
+  }
+  if (was_admin && !another)
+    throw Error(ErrorCode::conflict,
+                "this is the last active admin of '" + org_slug +
+                    "': make another member admin first, so someone can still manage its members",
+                {"", 0, "role"});
 }
 
 store::User AccountService::check_password(const std::string& email, const std::string& password) {

@@ -44,10 +44,12 @@ class AccountService {
   /// A new user; `password` may be empty (the user then signs in by link until one is set).
   store::User add_user(const std::string& email, const std::string& display_name,
                        const std::string& password, bool site_admin, const Actor& actor);
-  /// Gives `email` the role in `org_slug` (adding the membership when needed).
+  /// Gives `email` the role in `org_slug` (adding the membership when needed). Error(conflict)
+  /// when it would take the organisation's last active admin away (see keep_an_admin).
   void set_role(const std::string& email, const std::string& org_slug, Role role,
                 const Actor& actor);
-  /// Disables (or enables) a member in one organisation.
+  /// Disables (or enables) a member in one organisation; disabling the last active admin is
+  /// refused like a demotion.
   void set_member_disabled(const std::string& email, const std::string& org_slug, bool disabled,
                            const Actor& actor);
   /// Disables (or enables) a user everywhere; disabling ends their sessions.
@@ -96,6 +98,13 @@ class AccountService {
   Identity identity_of(const store::User& user, const std::string& org_slug);
 
  private:
+  /// Refuses (Error conflict) to take `user_id`'s admin role in `org_slug` away when no other
+  /// active admin is left: nobody in the organisation could then manage its members, and an
+  /// admin demoting themselves by mistake locks their organisation out until a site admin
+  /// steps in. Disabling a user everywhere (`user disable`, the operator cutting off an account)
+  /// is not refused: that must always work.
+  void keep_an_admin(const std::string& org_slug, int64_t user_id);
+
   store::Store& store_;
   store::AccountStore& accounts_;
   SessionPolicy policy_;

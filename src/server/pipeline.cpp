@@ -93,8 +93,13 @@ std::optional<std::string> Context::creation_scope() const {
 
 void Context::audit(const std::string& action, const std::string& object,
                     const std::string& detail) const {
+  audit_in(caller.org_slug, action, object, detail);
+}
+
+void Context::audit_in(const std::string& org, const std::string& action, const std::string& object,
+                       const std::string& detail) const {
   store().accounts().append_audit(
-      {0, auth::iso_now(), actor().email, caller.org_slug, action, object, detail, actor().client});
+      {0, auth::iso_now(), actor().email, org, action, object, detail, actor().client});
 }
 
 namespace {

@@ -64,6 +64,10 @@ struct Context {
   /// Appends an audit entry for a change this request made, in the caller's organisation.
   void audit(const std::string& action, const std::string& object,
              const std::string& detail = "") const;
+  /// The same in the log of `org`, the organisation whose data changed: a site admin's change
+  /// to another organisation's function belongs in that organisation's log, not the admin's.
+  void audit_in(const std::string& org, const std::string& action, const std::string& object,
+                const std::string& detail = "") const;
 };
 
 /// A route's handler. It writes the response into ctx.res and throws on any failure.

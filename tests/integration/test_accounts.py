@@ -333,6 +333,30 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
                 connection.close()
 
 
+    def test_a_site_admins_change_is_logged_with_the_organisation_it_changed(self):
+        status, view = self.api("POST", "/api/functions", {"title": "Functie van A"},
+                                token=self.token_a)
+        self.assertEqual(status, 201)
+        fid, version = view["function"]["id"], view["function"]["version"]
+        self.cli("user", "add", "site@b.example", "--org", "org-b", "--role", "admin",
+                 "--site-admin", "--password-stdin", stdin=PASSWORD_B)
+        token = run("token", "create", "site@b.example", "--name", "s", db=self.db).stdout.strip()
+        status, _ = self.api("POST", f"/api/functions/{fid}/edits",
+                             {"version": version, "edits": [
+                                 {"op": "set", "field": "purpose", "value": "Nagekeken"}]},
+                             token=token)
+        self.assertEqual(status, 200)
+        status, copy = self.api("POST", f"/api/functions/{fid}/duplicate", {}, token=token)
+        self.assertEqual(status, 201)
+
+        def logged(org):
+            entries = json.loads(self.cli("audit", "--org", org, "--json").stdout)["entries"]
+            return {(e["action"], e["object"]) for e in entries if e["actor"] == "site@b.example"}
+        self.assertEqual(logged("org-a"), {("function.edit", fid),
+                                           ("function.duplicate", copy["function"]["id"])})
+        self.assertEqual(logged("org-b"), set(), "org B's log names nothing of A's")
+
+
 class RateLimitTest(TempDirMixin, unittest.TestCase):
     def test_analyse_and_search_are_limited_per_address(self):
         run("import", NOTE, db=self.db)

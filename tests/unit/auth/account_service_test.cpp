@@ -158,5 +158,37 @@ TEST_F(AccountServiceTest, AUserInTwoOrganisationsPicksOne) {
   EXPECT_THROW(accounts().switch_organisation(who, "demo"), Error) << "not a member of demo";
 }
 
+TEST_F(AccountServiceTest, AnOrganisationKeepsAnActiveAdmin) {
+  accounts().set_role("an@example.org", "vg-gent", Role::admin, kOp);
+  auto code_of = [](auto&& change) {
+    try {
+      change();
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ErrorCode::internal;  // no error: the test below says which was expected
+  };
+  EXPECT_EQ(code_of([&] { accounts().set_role("an@example.org", "vg-gent", Role::reader, kOp); }),
+            ErrorCode::conflict)
+      << "the only admin may not demote themselves";
+  EXPECT_EQ(
+      code_of([&] { accounts().set_member_disabled("an@example.org", "vg-gent", true, kOp); }),
+      ErrorCode::conflict)
+      << "nor be disabled in the organisation";
+  EXPECT_EQ(accounts().identity_of(user_, "vg-gent").role, Role::admin) << "nothing changed";
+
+  // A second admin, disabled, does not count; enabled, it does.
+  accounts().add_user("bo@example.org", "Bo", "wachtwoord-456", false, kOp);
+  accounts().set_role("bo@example.org", "vg-gent", Role::admin, kOp);
+  accounts().set_member_disabled("bo@example.org", "vg-gent", true, kOp);
+  EXPECT_EQ(code_of([&] { accounts().set_role("an@example.org", "vg-gent", Role::editor, kOp); }),
+            ErrorCode::conflict);
+  accounts().set_member_disabled("bo@example.org", "vg-gent", false, kOp);
+  accounts().set_role("an@example.org", "vg-gent", Role::editor, kOp);
+  EXPECT_EQ(accounts().identity_of(user_, "vg-gent").role, Role::editor);
+  // The operator can still cut off a user everywhere.
+  accounts().set_user_disabled("bo@example.org", true, kOp);
+}
+
 }  // namespace
 }  // namespace vakkaart::auth

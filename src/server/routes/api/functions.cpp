@@ -93,14 +93,14 @@ void import_function(Context& c) {
 
 void duplicate_function(Context& c) {
   // Another organisation's function is not found, whatever the body holds.
-  functions_of(c).owner_of(c.capture(1));
+  const std::string owner = functions_of(c).owner_of(c.capture(1));
   std::string title;
   if (!c.req.body.empty())
     title = json_string_member(json_body(c.req), "title", false);
   model::FunctionProfile copy;
   c.store().in_transaction([&] {
     copy = functions_of(c).duplicate(c.capture(1), title, c.caller.actor());
-    c.audit("function.duplicate", copy.id, "from " + c.capture(1));
+    c.audit_in(owner, "function.duplicate", copy.id, "from " + c.capture(1));
   });
   send_json(c.res, compose::function_view_json(c.store(), copy));
   c.res.status = 201;
@@ -110,7 +110,7 @@ void duplicate_function(Context& c) {
 void edit_function(Context& c) {
   store::Store& s = c.store();
   // Another organisation's function is not found, whatever the body holds.
-  compose::FunctionService(s, c.function_scope()).owner_of(c.capture(1));
+  const std::string owner = compose::FunctionService(s, c.function_scope()).owner_of(c.capture(1));
   Json body = json_body(c.req);
   auto edits = body.find("edits");
   if (edits == body.end())
@@ -123,9 +123,9 @@ void edit_function(Context& c) {
     outcome = compose::FunctionService(s, c.function_scope())
                   .edit(c.capture(1), version, typed, c.caller.actor());
     if (outcome.saved)
-      c.audit("function.edit", c.capture(1),
-              "version " + std::to_string(outcome.current.version) + ": " +
-                  std::to_string(typed.size()) + " edit(s)");
+      c.audit_in(owner, "function.edit", c.capture(1),
+                 "version " + std::to_string(outcome.current.version) + ": " +
+                     std::to_string(typed.size()) + " edit(s)");
   });
   if (!outcome.saved) {
     // Last writer must not silently win: both versions go back to the client.
@@ -231,13 +231,13 @@ void add_function_api(RouteTable& table) {
                .access = Access::org_write,
                .kind = Kind::api},
               [](Context& c) {
-                functions_of(c).owner_of(c.capture(1));
+                const std::string owner = functions_of(c).owner_of(c.capture(1));
                 if (!c.req.has_param("version"))
                   throw Error(ErrorCode::invalid_argument,
                               "name the version you delete (?version=N)", {"", 0, "version"});
                 c.store().in_transaction([&] {
                   functions_of(c).remove(c.capture(1), version_param(c.req));
-                  c.audit("function.delete", c.capture(1));
+                  c.audit_in(owner, "function.delete", c.capture(1));
                 });
                 c.res.status = 204;
               });
