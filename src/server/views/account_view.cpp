@@ -1,6 +1,7 @@
 #include "server/views/account_view.h"
 
 #include "auth/audit_json.h"
+#include "server/views/audit_text.h"
 #include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
@@ -101,6 +102,11 @@ Page audit_page(Context& c, const std::string& org_slug) {
   filter.org_slug = org_slug;
   filter.limit = 500;
   Json entries = audit_json(c.store(), filter)["entries"];
+  for (auto& e : entries) {
+    const std::string action = e.value("action", "");
+    e["detail"] = audit_detail_text(t, action, e.value("detail", ""));
+    e["action"] = audit_action_text(t, action);
+  }
   const auto org = c.store().accounts().find_organisation(org_slug);
   Json view = {{"entries", entries},
                {"has_entries", !entries.empty()},
