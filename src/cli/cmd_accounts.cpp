@@ -5,6 +5,7 @@
 
 #include "auth/account_service.h"
 #include "auth/audit_json.h"
+#include "auth/clock.h"
 #include "auth/roles.h"
 #include "cli/commands.h"
 #include "core/error.h"
@@ -160,11 +161,11 @@ void add_audit(CLI::App& app, Context& ctx) {
   audit->add_option("--since", o.since, "From this date or time on (ISO 8601, e.g. 2026-12-01)");
   audit->add_flag("--json", o.json, "JSON output");
   audit->callback([&ctx, &o] {
-    auto store = ctx.open_store(store::OpenMode::read_only);
     store::AuditFilter filter;
+    filter.since = auth::since_bound(o.since, "--since");
+    auto store = ctx.open_store(store::OpenMode::read_only);
     if (!o.org.empty())
       filter.org_slug = o.org;
-    filter.since = o.since;
     filter.limit = 100000;
     const auto entries = store->accounts().list_audit(filter);
     if (o.json) {

@@ -332,6 +332,22 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
             finally:
                 connection.close()
 
+    def test_audit_since_must_be_a_date_or_time(self):
+        # Compared as text, a word matched nothing: an empty log, exit 0, status 200.
+        result = self.cli("audit", "--since", "garbage", check=False)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("--since", result.stderr)
+        self.assertIn("2026-12-01", result.stderr, "the message shows the expected format")
+        self.assertEqual(result.stdout, "")
+        entries = json.loads(self.cli("audit", "--since", "2000-01-01T00:00Z", "--json").stdout)
+        self.assertTrue(entries["entries"], "a date and time in UTC is a bound")
+        status, problem = self.api("GET", "/api/audit?since=garbage", token=self.token_b)
+        self.assertEqual(status, 400, problem)
+        self.assertEqual((problem["code"], problem["field"]), ("invalid_argument", "since"))
+        status, listing = self.api("GET", "/api/audit?since=2000-01-01", token=self.token_b)
+        self.assertEqual(status, 200, listing)
+        self.assertTrue(listing["entries"])
+
 
 class RateLimitTest(TempDirMixin, unittest.TestCase):
     def test_analyse_and_search_are_limited_per_address(self):
