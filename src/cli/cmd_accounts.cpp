@@ -122,8 +122,10 @@ void add_user(CLI::App& app, Context& ctx) {
   link->callback([&ctx, &o] {
     auto store = ctx.open_store(store::OpenMode::read_write);
     auth::AccountService accounts(*store);
-    std::cout << "/sign-in/link/" << accounts.create_sign_in_link(accounts.user_by_email(o.email))
-              << "\n";
+    // Made before anything is printed: on an unknown user stdout stays empty, so that
+    // `link=$(vakkaart user link …)` captures nothing rather than half a path.
+    const std::string secret = accounts.create_sign_in_link(accounts.user_by_email(o.email));
+    std::cout << "/sign-in/link/" << secret << "\n";
   });
   auto* role = user->add_subcommand("role", "Give a user a role in an organisation");
   role->add_option("email", o.email)->required();

@@ -348,6 +348,15 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
         self.assertEqual(status, 200, listing)
         self.assertTrue(listing["entries"])
 
+    def test_user_link_prints_the_path_alone_or_nothing(self):
+        # For `link=$(vakkaart user link EMAIL)`: a failure leaves stdout empty.
+        result = self.cli("user", "link", "nope@x.example", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("nope@x.example", result.stderr)
+        self.assertEqual(result.stdout, "")
+        link = self.cli("user", "link", "editor@a.example").stdout
+        self.assertRegex(link, r"^/sign-in/link/[A-Za-z0-9_-]{43}\n$")
+
 
 class RateLimitTest(TempDirMixin, unittest.TestCase):
     def test_analyse_and_search_are_limited_per_address(self):
