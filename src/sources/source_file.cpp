@@ -61,7 +61,8 @@ SourceText read_source_file(const std::string& path, std::size_t max_bytes) {
   if (static_cast<std::uintmax_t>(in.gcount()) != size)
     throw Error(ErrorCode::io_error, "could not read the whole file", {path, 0, ""});
   // A workbook (XLSX) is a zip: it is kept as its bytes, and its reader decodes cell by cell.
-  if (looks_like_xlsx(bytes))
+  // So is a file that claims to be one, so that a damaged workbook is called that.
+  if (!bytes.empty() && claims_xlsx(bytes, path))
     return {std::move(bytes), {}};
   return decode_source_bytes(std::move(bytes), path);
 }

@@ -1,9 +1,11 @@
 """Bad input: a clear message naming the file (and line), a non-zero exit, the database as it
 was."""
+import io
 import os
 import subprocess
 import sys
 import unittest
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from support import BK, NOTE, TempDirMixin, run, snapshot  # noqa: E402
@@ -33,6 +35,18 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
 
     def test_binary_file(self):
         self.assert_rejected(self.write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50))
+
+    def test_truncated_workbook_is_called_a_workbook(self):
+        # Cut short, a workbook is no zip: it is still read as one (by its signature or its
+        # name), never as text ("a NUL byte … binary data").
+        book = io.BytesIO()
+        with zipfile.ZipFile(book, "w") as z:
+            z.writestr("xl/workbook.xml", "<workbook/>" * 50)
+        for name in ["cut.xlsx", "cut-workbook.bin"]:
+            with self.subTest(name=name):
+                message = self.assert_rejected(self.write(name, book.getvalue()[:60]))
+                self.assertIn("not an XLSX workbook", message)
+                self.assertNotIn("NUL", message)
 
     def test_truncated_qualification(self):
         with open(BK, encoding="utf-8") as f:
