@@ -95,6 +95,15 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
         message = self.assert_rejected(path)
         self.assertIn("100.0 MB", message)
 
+    def test_a_file_that_reports_no_size_is_read_to_its_end(self):
+        # procfs reports 0 bytes for files that hold text: "the file is empty" was wrong.
+        message = self.assert_rejected("/proc/self/status", mention="/proc/self/status")
+        self.assertNotIn("empty", message)
+        self.assertIn("not a document vakkaart can read", message)
+        # Without a size to check first, the read itself stops at the limit.
+        message = self.assert_rejected("/dev/zero", mention="/dev/zero")
+        self.assertIn("larger than 16.0 MB", message)
+
     def test_missing_path(self):
         self.assert_rejected(self.path("nope.txt"))
 
