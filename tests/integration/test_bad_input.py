@@ -133,6 +133,14 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("notes.db", result.stderr)
 
+    def test_empty_file_as_database(self):
+        empty = self.write("empty.db", b"")
+        result = run("list", "profiles", db=empty, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("empty.db", result.stderr)
+        self.assertIn("not a vakkaart database", result.stderr)
+        self.assertNotIn("out of date", result.stderr)
+
     def test_database_path_is_a_directory(self):
         os.mkdir(self.path("db-dir"))
         result = run("import", NOTE, db=self.path("db-dir"), check=False)
