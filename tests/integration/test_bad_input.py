@@ -141,6 +141,15 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
         self.assertIn("not a vakkaart database", result.stderr)
         self.assertNotIn("out of date", result.stderr)
 
+    def test_database_url_of_another_kind(self):
+        result = run("list", "profiles", db="mysql://user:geheim@x/db", check=False)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("--db", result.stderr)
+        self.assertIn("mysql://", result.stderr)
+        self.assertIn("postgresql://", result.stderr, "it says what is supported")
+        self.assertNotIn("geheim", result.stderr, "never the password")
+        self.assertNotIn("import sources first", result.stderr)
+
     def test_database_path_is_a_directory(self):
         os.mkdir(self.path("db-dir"))
         result = run("import", NOTE, db=self.path("db-dir"), check=False)
