@@ -5,6 +5,7 @@
 
 #include "auth/account_service.h"
 #include "auth/audit_json.h"
+#include "auth/clock.h"
 #include "auth/roles.h"
 #include "cli/commands.h"
 #include "core/error.h"
@@ -121,8 +122,10 @@ void add_user(CLI::App& app, Context& ctx) {
   link->callback([&ctx, &o] {
     auto store = ctx.open_store(store::OpenMode::read_write);
     auth::AccountService accounts(*store);
-    std::cout << "/sign-in/link/" << accounts.create_sign_in_link(accounts.user_by_email(o.email))
-              << "\n";
+    // Made before anything is printed: on an unknown user stdout stays empty, so that
+    // `link=$(vakkaart user link …)` captures nothing rather than half a path.
+    const std::string secret = accounts.create_sign_in_link(accounts.user_by_email(o.email));
+    std::cout << "/sign-in/link/" << secret << "\n";
   });
   auto* role = user->add_subcommand("role", "Give a user a role in an organisation");
   role->add_option("email", o.email)->required();
@@ -160,11 +163,11 @@ void add_audit(CLI::App& app, Context& ctx) {
   audit->add_option("--since", o.since, "From this date or time on (ISO 8601, e.g. 2026-12-01)");
   audit->add_flag("--json", o.json, "JSON output");
   audit->callback([&ctx, &o] {
-    auto store = ctx.open_store(store::OpenMode::read_only);
     store::AuditFilter filter;
+    filter.since = auth::since_bound(o.since, "--since");
+    auto store = ctx.open_store(store::OpenMode::read_only);
     if (!o.org.empty())
       filter.org_slug = o.org;
-    filter.since = o.since;
     filter.limit = 100000;
     const auto entries = store->accounts().list_audit(filter);
     if (o.json) {

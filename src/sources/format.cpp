@@ -47,8 +47,10 @@ std::optional<Format> format_from_name(std::string_view name) {
 }
 
 Format detect_format(std::string_view text, const std::string& file_name) {
-  // A workbook is a zip: the only binary input read here.
-  if (looks_like_xlsx(text))
+  // A workbook is a zip: the only binary input read here. One that only claims to be a
+  // workbook (a zip without its parts, a cut-off file named .xlsx) goes to the workbook
+  // reader too, which says what is wrong with it.
+  if (claims_xlsx(text, file_name))
     return Format::sheet_xlsx;
   // A CFPackage is JSON too, but never names a "kind"; its "CFDocument" comes first.
   if (looks_like_case_package(text))

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "text/decode.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::sources {
 
@@ -199,6 +200,13 @@ bool looks_like_xlsx(std::string_view bytes) {
   } catch (const Error&) {
     return false;
   }
+}
+
+bool claims_xlsx(std::string_view bytes, std::string_view file_name) {
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+    return true;
+  return file_name.size() >= 5 &&
+         text::ascii_iequals(file_name.substr(file_name.size() - 5), ".xlsx");
 }
 
 std::vector<XlsxRow> read_xlsx_first_sheet(std::string_view bytes, const std::string& file_name,

@@ -26,6 +26,12 @@ struct XlsxRow {
 /// True when the bytes are a zip with an xl/workbook.xml (an OOXML workbook).
 bool looks_like_xlsx(std::string_view bytes);
 
+/// True when the bytes are meant as a workbook, whole or not: they start as a zip does, or
+/// the file is named *.xlsx. Such a file is read as a workbook (its reader then says what is
+/// wrong with it: "not an XLSX workbook: …"), never as text, where a damaged one would only
+/// be "binary data".
+bool claims_xlsx(std::string_view bytes, std::string_view file_name);
+
 /// Reads the first worksheet of an XLSX workbook (libzip + pugixml): shared strings, inline
 /// strings, formula results and numbers as their text; Excel's _xHHHH_ escapes decoded. Rows
 /// without any text are left out. Errors (Error(parse_error) or too_large) name the file, the

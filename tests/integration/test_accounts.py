@@ -332,6 +332,31 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
             finally:
                 connection.close()
 
+    def test_audit_since_must_be_a_date_or_time(self):
+        # Compared as text, a word matched nothing: an empty log, exit 0, status 200.
+        result = self.cli("audit", "--since", "garbage", check=False)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("--since", result.stderr)
+        self.assertIn("2026-12-01", result.stderr, "the message shows the expected format")
+        self.assertEqual(result.stdout, "")
+        entries = json.loads(self.cli("audit", "--since", "2000-01-01T00:00Z", "--json").stdout)
+        self.assertTrue(entries["entries"], "a date and time in UTC is a bound")
+        status, problem = self.api("GET", "/api/audit?since=garbage", token=self.token_b)
+        self.assertEqual(status, 400, problem)
+        self.assertEqual((problem["code"], problem["field"]), ("invalid_argument", "since"))
+        status, listing = self.api("GET", "/api/audit?since=2000-01-01", token=self.token_b)
+        self.assertEqual(status, 200, listing)
+        self.assertTrue(listing["entries"])
+
+    def test_user_link_prints_the_path_alone_or_nothing(self):
+        # For `link=$(vakkaart user link EMAIL)`: a failure leaves stdout empty.
+        result = self.cli("user", "link", "nope@x.example", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("nope@x.example", result.stderr)
+        self.assertEqual(result.stdout, "")
+        link = self.cli("user", "link", "editor@a.example").stdout
+        self.assertRegex(link, r"^/sign-in/link/[A-Za-z0-9_-]{43}\n$")
+
 
     def test_a_site_admins_change_is_logged_with_the_organisation_it_changed(self):
         status, view = self.api("POST", "/api/functions", {"title": "Functie van A"},

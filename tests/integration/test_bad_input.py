@@ -1,9 +1,11 @@
 """Bad input: a clear message naming the file (and line), a non-zero exit, the database as it
 was."""
+import io
 import os
 import subprocess
 import sys
 import unittest
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from support import BK, NOTE, TempDirMixin, run, snapshot  # noqa: E402
@@ -33,6 +35,18 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
 
     def test_binary_file(self):
         self.assert_rejected(self.write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50))
+
+    def test_truncated_workbook_is_called_a_workbook(self):
+        # Cut short, a workbook is no zip: it is still read as one (by its signature or its
+        # name), never as text ("a NUL byte … binary data").
+        book = io.BytesIO()
+        with zipfile.ZipFile(book, "w") as z:
+            z.writestr("xl/workbook.xml", "<workbook/>" * 50)
+        for name in ["cut.xlsx", "cut-workbook.bin"]:
+            with self.subTest(name=name):
+                message = self.assert_rejected(self.write(name, book.getvalue()[:60]))
+                self.assertIn("not an XLSX workbook", message)
+                self.assertNotIn("NUL", message)
 
     def test_truncated_qualification(self):
         with open(BK, encoding="utf-8") as f:
@@ -81,6 +95,15 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
         message = self.assert_rejected(path)
         self.assertIn("100.0 MB", message)
 
+    def test_a_file_that_reports_no_size_is_read_to_its_end(self):
+        # procfs reports 0 bytes for files that hold text: "the file is empty" was wrong.
+        message = self.assert_rejected("/proc/self/status", mention="/proc/self/status")
+        self.assertNotIn("empty", message)
+        self.assertIn("not a document vakkaart can read", message)
+        # Without a size to check first, the read itself stops at the limit.
+        message = self.assert_rejected("/dev/zero", mention="/dev/zero")
+        self.assertIn("larger than 16.0 MB", message)
+
     def test_missing_path(self):
         self.assert_rejected(self.path("nope.txt"))
 
@@ -109,6 +132,23 @@ class BadInputTest(TempDirMixin, unittest.TestCase):
         result = run("list", "profiles", db=text_file, check=False)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("notes.db", result.stderr)
+
+    def test_empty_file_as_database(self):
+        empty = self.write("empty.db", b"")
+        result = run("list", "profiles", db=empty, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("empty.db", result.stderr)
+        self.assertIn("not a vakkaart database", result.stderr)
+        self.assertNotIn("out of date", result.stderr)
+
+    def test_database_url_of_another_kind(self):
+        result = run("list", "profiles", db="mysql://user:geheim@x/db", check=False)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("--db", result.stderr)
+        self.assertIn("mysql://", result.stderr)
+        self.assertIn("postgresql://", result.stderr, "it says what is supported")
+        self.assertNotIn("geheim", result.stderr, "never the password")
+        self.assertNotIn("import sources first", result.stderr)
 
     def test_database_path_is_a_directory(self):
         os.mkdir(self.path("db-dir"))

@@ -278,7 +278,8 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
     def test_unknown_things_are_html_404_pages(self):
         for path in ["/profiles/nobody", "/profiles/campagnewerker?cluster=nothing",
                      "/qualifications/BK-0000-1", "/qualifications/BK-0338-3?tab=nope",
-                     "/compare?item=nobody&item=campagnewerker", "/no/such/page"]:
+                     "/compare?item=nobody&item=campagnewerker", "/no/such/page",
+                     "/static/none.css"]:
             with self.subTest(path=path):
                 self.page(path, status=404)
                 # Said in the reader's language; the English library message only below it,
@@ -297,6 +298,16 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
         self.assertEqual((code, ctype), (200, "text/css; charset=utf-8"))
         self.assertIn(b".cluster-panel", content)
         self.assertEqual(self.server.get("/static/none.css")[0], 404)
+        # A missing asset is the site's 404 page, which never repeats the raw bytes of a path:
+        # the message leaves it out, the link to the other language percent-encodes it.
+        code, ctype, body = self.server.get("/static/nergens%00%01.js")
+        self.assertEqual((code, ctype), (404, "text/html; charset=utf-8"))
+        self.assertIn("Deze pagina bestaat niet".encode(), body)
+        self.assertNotIn(b"\x00", body)
+        self.assertNotIn(b"\x01", body)
+        self.assertIn(b"nergens%00%01.js?lang=en", body)
+        detail = re.search(rb'class="error-detail">(.*?)</p>', body, re.S).group(1)
+        self.assertNotIn(b"nergens", detail)
 
     def test_a_compressed_answer_is_never_served_to_a_client_that_did_not_ask(self):
         import gzip

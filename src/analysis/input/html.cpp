@@ -180,6 +180,60 @@ class HtmlWalker {
 /// before they start.
 constexpr int kMaxHtmlDepth = 1000;
 
+/// RECOVER reads broken markup as browsers do. HUGE lifts libxml2's own limits, which it
+/// enforces by stopping and leaving the rest of the page out without a word (RECOVER keeps
+/// what it read): elements nested deeper than 256 (with HUGE: none before libxml2 2.13, 2048
+/// from then on) and a text node above 10 MB. Ours bound the work instead: a job text has at
+/// most kMaxInputBytes (20 MB), and html_guarded_start stops at kMaxHtmlDepth, so a deep page
+/// costs no more than its first kMaxHtmlDepth levels. (libxml2 names the option
+/// HTML_PARSE_HUGE only from 2.14 on; it has always taken XML_PARSE_HUGE.)
+constexpr int kHtmlParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                  HTML_PARSE_NONET | static_cast<int>(XML_PARSE_HUGE);
+
+/// Beside a parse: libxml2's own start of an element, and whether the page went too deep.
+struct HtmlDepthGuard {
+  startElementSAXFunc start = nullptr;
+  bool too_deep = false;
+};
+
+/// Starts an element as libxml2 would, unless it lies deeper than kMaxHtmlDepth: then the
+/// parse stops (as libxml2 stops at its own limit) and read_html refuses the page.
+void html_guarded_start(void* context, const xmlChar* name, const xmlChar** attributes) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(context);
+  auto* guard = static_cast<HtmlDepthGuard*>(ctxt->_private);
+  if (ctxt->nodeNr > kMaxHtmlDepth) {
+    guard->too_deep = true;
+    xmlStopParser(ctxt);
+    return;
+  }
+  guard->start(context, name, attributes);
+}
+
+struct HtmlContextFree {
+  void operator()(htmlParserCtxtPtr c) const { htmlFreeParserCtxt(c); }
+};
+
+/// The page's tree, or null when libxml2 reads none; `guard` says whether it went too deep.
+std::unique_ptr<xmlDoc, HtmlDocFree> html_parse(std::string_view bytes, const char* encoding,
+                                                HtmlDepthGuard& guard) {
+  std::unique_ptr<htmlParserCtxt, HtmlContextFree> ctxt(htmlNewParserCtxt());
+  if (!ctxt || !ctxt->sax)
+    return nullptr;
+  guard.start = ctxt->sax->startElement;
+  ctxt->sax->startElement = html_guarded_start;
+  ctxt->_private = &guard;  // the parser leaves _private to its user
+  return std::unique_ptr<xmlDoc, HtmlDocFree>(
+      htmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                         encoding, kHtmlParseOptions));
+}
+
+Error html_too_deep(const std::string& file_name) {
+  return Error(
+      ErrorCode::parse_error,
+      "the page nests elements more than " + std::to_string(kMaxHtmlDepth) + " levels deep",
+      {file_name, 0, ""});
+}
+
 /// The depth of the deepest node under `root`, walked without recursion.
 int html_tree_depth(const xmlNode* root) {
   int depth = 0, deepest = 0;
@@ -294,19 +348,17 @@ std::string read_html(std::string_view raw, const std::string& file_name) {
     encoding = nullptr;
   }
   const HtmlQuiet quiet;
-  std::unique_ptr<xmlDoc, HtmlDocFree> doc(htmlReadMemory(
-      bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding,
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+  HtmlDepthGuard guard;
+  const std::unique_ptr<xmlDoc, HtmlDocFree> doc = html_parse(bytes, encoding, guard);
+  if (guard.too_deep)
+    throw html_too_deep(file_name);
   if (!doc)
     throw Error(ErrorCode::parse_error, "cannot read this HTML document", {file_name, 0, ""});
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root)
     return {};
   if (html_tree_depth(root) > kMaxHtmlDepth)
-    throw Error(
-        ErrorCode::parse_error,
-        "the page nests elements more than " + std::to_string(kMaxHtmlDepth) + " levels deep",
-        {file_name, 0, ""});
+    throw html_too_deep(file_name);
   // A page with <main> or <article> keeps its content there: take only that (the <article>
   // with the most text, when a page has several side by side).
   std::vector<const xmlNode*> found;

@@ -285,6 +285,13 @@ void SqlStore::migrate(const std::vector<Migration>& all) {
                 {db_->name(), 0, ""});
   if (applied == latest)
     return;
+  // No schema at all is no vakkaart database yet (an empty file, or another program's
+  // database), not an old one: opened for writing it becomes one, for reading there is nothing.
+  if (db_->read_only() && applied == 0)
+    throw Error(ErrorCode::database_error,
+                "not a vakkaart database (it has no vakkaart tables; an empty file?): import "
+                "sources into it first",
+                {db_->name(), 0, ""});
   if (db_->read_only())
     throw Error(ErrorCode::database_error,
                 "the database schema is out of date and the database is read-only",

@@ -1,10 +1,12 @@
-// Passwords, secrets and the rate limiter: the parts of auth/ that need no store.
+// Passwords, secrets, the rate limiter and audit time bounds: the parts of auth/ that need no
+// store.
 #include <chrono>
 #include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "auth/clock.h"
 #include "auth/passwords.h"
 #include "auth/rate_limiter.h"
 #include "auth/secrets.h"
@@ -62,6 +64,34 @@ TEST(Secrets, ConstantTimeComparisonComparesWholeStrings) {
   EXPECT_FALSE(equal_in_constant_time("abcdef", "abcdeg"));
   EXPECT_FALSE(equal_in_constant_time("abcdef", "abcde"));
   EXPECT_FALSE(equal_in_constant_time("", ""));  // an empty token never matches
+}
+
+TEST(SinceBound, ADateOrTimeIsThePrefixOfStoredTimesItMeans) {
+  EXPECT_EQ(since_bound("", "since"), "");
+  EXPECT_EQ(since_bound("2026-12-01", "since"), "2026-12-01");
+  EXPECT_EQ(since_bound("2026-12-01T07:30", "since"), "2026-12-01T07:30");
+  EXPECT_EQ(since_bound("2026-12-01 07:30:15", "since"), "2026-12-01T07:30:15");
+  // Without the Z: compared as text, "07:30Z" would leave out what happened at 07:30:00Z.
+  EXPECT_EQ(since_bound("2026-12-01T07:30Z", "since"), "2026-12-01T07:30");
+  EXPECT_EQ(since_bound("2026-12-01T07:30:00Z", "since"), "2026-12-01T07:30:00");
+  EXPECT_LE(since_bound("2026-12-01T07:30Z", "since"), std::string("2026-12-01T07:30:00Z"));
+  EXPECT_EQ(since_bound("2024-02-29", "since"), "2024-02-29");
+}
+
+TEST(SinceBound, AnythingElseIsRefusedNamingTheParameter) {
+  for (const char* bad :
+       {"garbage", "2026", "2026-12", "2026-13-01", "2026-02-30", "2025-02-29", "2026-12-01T",
+        "2026-12-01T24:00", "2026-12-01T07:60", "2026-12-01T7:30", "2026-12-01T07:30:00+02:00",
+        "2026-12-01X07:30", "26-12-01", "2026-12-01T07:30:00.5Z", "Z"}) {
+    try {
+      since_bound(bad, "--since");
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::invalid_argument) << bad;
+      EXPECT_EQ(e.where().field, "--since") << bad;
+      EXPECT_NE(e.message().find("2026-12-01"), std::string::npos) << e.message();
+    }
+  }
 }
 
 TEST(RateLimiter, AllowsTheLimitPerWindowThenSaysHowLongToWait) {

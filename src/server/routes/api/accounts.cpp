@@ -1,4 +1,5 @@
 // The account API for scripts: who am I, my API tokens, an organisation's members and audit log.
+#include "auth/clock.h"
 #include "core/error.h"
 #include "server/request_input.h"
 #include "server/responses.h"
@@ -98,7 +99,7 @@ void add_account_api(RouteTable& table) {
                  [](Context& c) {
                    store::AuditFilter filter;
                    filter.org_slug = api_org(c);
-                   filter.since = c.req.get_param_value("since");
+                   filter.since = auth::since_bound(c.req.get_param_value("since"), "since");
                    filter.limit = static_cast<int>(size_param(c.req, "limit", 1000, 10000));
                    send_json(c.res, audit_json(c.store(), filter));
                  });

@@ -1,5 +1,6 @@
 // The embedded CSS and JavaScript under /static/. No store; the handler sets its own caching
 // headers (immutable for a URL with the current hash, revalidated otherwise).
+#include "core/error.h"
 #include "server/routes/routes.h"
 #include "server/web/web_files.h"
 
@@ -10,11 +11,10 @@ namespace {
 void send_static_file(Context& c) {
   const std::string path = "static/" + c.capture(1);
   const web::EmbeddedFile* f = web::find_web_file(path);
-  if (!f) {
-    c.res.status = 404;
-    c.res.set_content("not found: /" + path + "\n", "text/plain; charset=utf-8");
-    return;
-  }
+  // The site's own 404 (a page in the reader's language), as for any other missing URL. The
+  // path is not repeated: it is whatever the client sent, control characters included.
+  if (!f)
+    throw Error(ErrorCode::not_found, "no such file under /static/");
   // A URL carrying the current hash never changes content: cache it for good. Others (an old
   // hash or none) must be checked again, or a browser would keep an outdated script.
   const bool hashed = c.req.get_param_value("v") == f->hash;
