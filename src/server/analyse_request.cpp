@@ -4,6 +4,8 @@
 #include "analysis/input/job_text.h"
 #include "core/error.h"
 #include "core/json.h"
+#include "text/decode.h"
+#include "text/utf8.h"
 
 namespace vakkaart::server {
 
@@ -22,6 +24,37 @@ std::optional<analysis::InputFormat> format_of_content_type(const std::string& c
   if (type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     return analysis::InputFormat::docx;
   return std::nullopt;
+}
+
+/// The charset a Content-Type names ("text/plain; charset=ISO-8859-1" -> "iso-8859-1"), or "".
+std::string charset_of(const std::string& content_type) {
+  std::string lower;
+  for (char ch : content_type)
+    lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  const auto at = lower.find("charset=");
+  if (at == std::string::npos)
+    return "";
+  std::string value = lower.substr(at + 8);
+  value = value.substr(0, value.find(';'));
+  std::erase_if(value, [](char ch) { return ch == '"' || ch == ' ' || ch == '\t'; });
+  return value;
+}
+
+/// A plain-text or Markdown body in UTF-8, as its Content-Type's charset says: UTF-8 (or ASCII,
+/// or none named) as it is; Latin-1 and Windows-1252 converted (text::decode_text reads them as
+/// Windows-1252, a superset of Latin-1's printable range), where reading them as UTF-8 refused
+/// the first accented letter; any other charset refused by name (415).
+std::string body_in_utf8(const std::string& body, const std::string& content_type) {
+  const std::string charset = charset_of(content_type);
+  if (charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "us-ascii")
+    return body;
+  if (charset == "iso-8859-1" || charset == "latin1" || charset == "iso-8859-15" ||
+      charset == "windows-1252" || charset == "cp1252")
+    return text::decode_text(body, "body", {.allow_windows_1252 = true}).text;
+  throw Error(ErrorCode::unsupported_media,
+              "charset '" + std::string(text::truncate_utf8(charset, 40)) +
+                  "' is not supported: send UTF-8 (or Latin-1 / Windows-1252)",
+              {"", 0, "Content-Type"});
 }
 
 AnalyseInput extracted(const std::string& bytes, analysis::InputFormat format,
@@ -92,6 +125,8 @@ AnalyseInput analyse_input_from(const httplib::Request& req) {
   auto format = format_of_content_type(content_type);
   if (!format)
     format = analysis::detect_input_format(req.body, "");
+  if (*format == analysis::InputFormat::text || *format == analysis::InputFormat::markdown)
+    return extracted(body_in_utf8(req.body, content_type), *format, "body", "body");
   return extracted(req.body, *format, "body", "body");
 }
 

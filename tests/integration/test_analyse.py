@@ -253,7 +253,9 @@ class AnalyseApi(AnalyseBase):
         super().setUpClass()
         # Analysing is for anyone and stores nothing: an anonymous client, and the snapshot after
         # the server's start (which makes the first site admin of a database without users).
-        cls.server = Server(cls.db, anonymous=True)
+        # Without the per-address limit: these tests send more analyses a minute than it allows
+        # (RateLimitTest in test_accounts.py tests the limit).
+        cls.server = Server(cls.db, anonymous=True, args=("--analyse-per-minute", "0"))
         cls.before = snapshot(cls.db)
 
     @classmethod
@@ -336,6 +338,23 @@ class AnalyseApi(AnalyseBase):
         with open(self.files["html"], "rb") as f:
             result = self.ok_json(self.post("/api/analyse", f.read(), "text/html"))
         self.assertEqual(result["best"], "gemeenschapswerker")
+
+    def test_a_plain_text_body_in_the_charset_it_names(self):
+        utf8 = self.ok_json(self.post("/api/analyse", self.text.encode("utf-8"),
+                                      "text/plain; charset=utf-8"))
+        latin = self.text.encode("cp1252", errors="strict")
+        self.assertNotEqual(latin, self.text.encode("utf-8"), "the text has accented letters")
+        for charset in ["iso-8859-1", "ISO-8859-1", "windows-1252", '"latin1"']:
+            with self.subTest(charset=charset):
+                result = self.ok_json(self.post("/api/analyse", latin,
+                                                f"text/plain; charset={charset}"))
+                self.assertEqual(result["best"], utf8["best"])
+                self.assertEqual(result["segments"], utf8["segments"], "the same text")
+        problem = self.problem(self.post("/api/analyse", latin, "text/plain"))
+        self.assertEqual(problem["code"], "encoding_error", "no charset named: UTF-8 it must be")
+        problem = self.problem(self.post("/api/analyse", latin, "text/plain; charset=koi8-r"),
+                               415)
+        self.assertIn("koi8-r", problem["detail"])
 
     def test_summary_has_no_segments(self):
         result = self.ok_json(self.server.request("POST", "/api/analyse?detail=summary",
