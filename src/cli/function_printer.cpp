@@ -46,7 +46,7 @@ void print_function(std::ostream& out, const model::FunctionProfile& f,
                     const std::vector<compose::SourceChange>& changes, const Style& s) {
   out << s.bold(f.title) << "  "
       << s.dim("(" + f.id + ", versie " + std::to_string(f.version) + ", " +
-               model::to_string(f.status) + ")")
+               (f.status == model::FunctionStatus::draft ? "ontwerp" : "definitief") + ")")
       << "\n";
   if (!f.organisation.empty())
     out << "Organisatie: " << f.organisation << "\n";

@@ -92,6 +92,12 @@ AnalyseInput analyse_input_from(const httplib::Request& req) {
     if (req.has_file("text"))
       return extracted(req.get_file_value("text").content, analysis::InputFormat::text, "text",
                        "text");
+    if (req.has_file("file") && !req.get_file_value("file").filename.empty())
+      throw Error(ErrorCode::invalid_argument,
+                  "the file '" +
+                      std::string(text::truncate_utf8(req.get_file_value("file").filename, 200)) +
+                      "' is empty",
+                  {"", 0, "file"});
     throw Error(ErrorCode::invalid_argument, "send a `file` or a `text` field", {"", 0, "text"});
   }
   if (content_type.rfind("application/x-www-form-urlencoded", 0) == 0) {

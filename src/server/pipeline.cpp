@@ -8,6 +8,7 @@
 #include "server/responses.h"
 #include "server/views/page.h"
 #include "server/web/ui_texts.h"
+#include "server/web/url_path.h"
 
 namespace vakkaart::server {
 
@@ -267,8 +268,10 @@ void RouteTable::install(httplib::Server& http, StorePool& pool, Site& site) con
     if (!res.body.empty())
       return;
     const bool missing = res.status == 404;
-    const std::string detail = missing ? "no route for " + req.method + " " + req.path
-                                       : std::string(status_title(res.status));
+    // The path as the client sent it may hold any byte: the problem names it encoded.
+    const std::string detail =
+        missing ? "no route for " + req.method + " " + web::path_in_link(req.path)
+                : std::string(status_title(res.status));
     send_error_response(req, res, kind_of_unrouted(req), res.status,
                         missing ? "not_found" : "http_error", detail, "");
   });

@@ -358,6 +358,24 @@ class AccountsTest(TempDirMixin, unittest.TestCase):
         self.assertRegex(link, r"^/sign-in/link/[A-Za-z0-9_-]{43}\n$")
 
 
+    def test_the_last_admin_of_an_organisation_stays_one(self):
+        status, problem = self.api("POST", "/api/organisation/members",
+                                   {"email": "admin@b.example", "role": "reader"},
+                                   token=self.token_b)
+        self.assertEqual((status, problem["code"]), (409, "conflict"))
+        session, _ = self.sign_in("admin@b.example", PASSWORD_B)
+        own = {"Cookie": f"vakkaart_session={session}", "Origin": self.origin,
+               "Content-Type": "application/x-www-form-urlencoded"}
+        for path, fields in [("/organisation/members/role", {"role": "reader"}),
+                             ("/organisation/members/state", {"disabled": "1"})]:
+            form = urllib.parse.urlencode({"email": "admin@b.example", **fields,
+                                           "csrf_token": self.csrf_of(session)})
+            status, _, page = self.http.send("POST", path, form, own)
+            self.assertEqual(status, 409, path)
+            self.assertIn("laatste actieve beheerder".encode(), page, "the members page says why")
+        status, _ = self.api("GET", "/api/organisation/members", token=self.token_b)
+        self.assertEqual(status, 200, "still the admin")
+
     def test_a_site_admins_change_is_logged_with_the_organisation_it_changed(self):
         status, view = self.api("POST", "/api/functions", {"title": "Functie van A"},
                                 token=self.token_a)

@@ -421,6 +421,11 @@ class AnalyseApi(AnalyseBase):
         for raw, content_type, field in self.PROBLEM_CASES:
             problem = self.problem(self.post("/api/analyse", raw, content_type))
             self.assertEqual(problem.get("field"), field, problem)
+        # An empty file chosen is named as such (a form with no file chosen sends no name).
+        body, ct = self.multipart([("file", "leeg.txt", "text/plain", b"")])
+        problem = self.problem(self.post("/api/analyse", body, ct))
+        self.assertEqual(problem.get("field"), "file", problem)
+        self.assertIn("leeg.txt", problem["detail"])
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -308,6 +308,11 @@ class PagesTest(ServedDatabaseMixin, unittest.TestCase):
         self.assertIn(b"nergens%00%01.js?lang=en", body)
         detail = re.search(rb'class="error-detail">(.*?)</p>', body, re.S).group(1)
         self.assertNotIn(b"nergens", detail)
+        # A path no route answers is named in the problem, encoded as it came.
+        code, ctype, body = self.server.get("/api/nergens%00%01%C3")
+        self.assertEqual(code, 404)
+        self.assertIn("problem+json", ctype)
+        self.assertIn("/api/nergens%00%01%C3", json.loads(body)["detail"])
 
     def test_a_compressed_answer_is_never_served_to_a_client_that_did_not_ask(self):
         import gzip

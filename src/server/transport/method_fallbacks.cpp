@@ -3,6 +3,7 @@
 #include <array>
 
 #include "server/transport/transport_errors.h"
+#include "server/web/url_path.h"
 
 namespace vakkaart::server::transport {
 
@@ -50,7 +51,8 @@ void answer_other_method(const MethodTable& table, const httplib::Request& req,
     res.status = 404;
     return;
   }
-  send_transport_error(req, res, 405, req.method + " is not a method of " + req.path);
+  send_transport_error(req, res, 405,
+                       req.method + " is not a method of " + web::path_in_link(req.path));
   res.set_header("Allow", allow);
 }
 
@@ -85,10 +87,12 @@ bool answer_unrouted_method(const MethodTable& table, const httplib::Request& re
       return false;
   const std::string allow = table.allow(req.path);
   if (allow.empty()) {
-    send_transport_error(req, res, 404, "no route for " + req.method + " " + req.path);
+    send_transport_error(req, res, 404,
+                         "no route for " + req.method + " " + web::path_in_link(req.path));
     return true;
   }
-  send_transport_error(req, res, 405, req.method + " is not a method of " + req.path);
+  send_transport_error(req, res, 405,
+                       req.method + " is not a method of " + web::path_in_link(req.path));
   res.set_header("Allow", allow);
   return true;
 }

@@ -3,6 +3,7 @@
 #include "server/request_lang.h"
 #include "server/web/templates.h"
 #include "server/web/ui_texts.h"
+#include "server/web/url_path.h"
 #include "server/web/web_files.h"
 
 namespace vakkaart::server {
@@ -10,27 +11,6 @@ namespace vakkaart::server {
 namespace {
 
 using vakkaart::Json;
-
-/// A decoded request path as it may stand in a link: bytes outside a path's own characters
-/// (controls, spaces, '%', '"', non-ASCII) percent-encoded. The path is whatever the client
-/// sent, so an error page for /static/%00 must not carry the NUL itself.
-std::string path_in_link(std::string_view path) {
-  static constexpr std::string_view kKept = "-._~!$&'()*+,;=:@/";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : path) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-        kKept.find(ch) != std::string_view::npos) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 // The parts every page shares: language, texts, navigation, the link to the other language.
 // `lang` is the interface's language (the page's lang attribute), `label_lang` the reader's
@@ -57,7 +37,7 @@ Json common_view(const httplib::Request& req, const std::string& lang,
           {"compare_url", page_url("/compare", {}, lang)},
           // Named even for Dutch, the default: the link must override a remembered English.
           {"lang_switch_url",
-           httplib::append_query_params(path_in_link(req.path), with_lang(params, other))},
+           httplib::append_query_params(web::path_in_link(req.path), with_lang(params, other))},
           {"lang_switch_hreflang", other}};
 }
 

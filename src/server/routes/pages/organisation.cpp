@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "server/routes/routes.h"
 #include "server/views/account_view.h"
+#include "server/web/ui_texts.h"
 
 namespace vakkaart::server {
 
@@ -49,18 +50,37 @@ void add_member(Context& c) {
   send_page(c, organisation_page(c, org, "", link.empty() ? "" : base + "/sign-in/link/" + link));
 }
 
-void change_role(Context& c) {
+/// Applies a change to a member and goes back to the members; a change the organisation's last
+/// active admin may not undergo (AccountService::set_role) is the members page again, saying
+/// why in the reader's language (409), rather than an error page.
+template <typename Change>
+void change_member(Context& c, Change change) {
   const std::string org = managed_org(c);
-  c.accounts().set_role(c.req.get_param_value("email"), org,
-                        auth::parse_role(c.req.get_param_value("role")), c.actor());
+  try {
+    change(org);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::conflict)
+      throw;
+    Page page = organisation_page(c, org, web::ui_texts(c.lang)["account"]["last_admin"], "");
+    page.status = 409;
+    send_page(c, std::move(page));
+    return;
+  }
   c.res.set_redirect(back_to(c, org), 303);
 }
 
+void change_role(Context& c) {
+  change_member(c, [&](const std::string& org) {
+    c.accounts().set_role(c.req.get_param_value("email"), org,
+                          auth::parse_role(c.req.get_param_value("role")), c.actor());
+  });
+}
+
 void change_state(Context& c) {
-  const std::string org = managed_org(c);
-  c.accounts().set_member_disabled(c.req.get_param_value("email"), org,
-                                   c.req.get_param_value("disabled") == "1", c.actor());
-  c.res.set_redirect(back_to(c, org), 303);
+  change_member(c, [&](const std::string& org) {
+    c.accounts().set_member_disabled(c.req.get_param_value("email"), org,
+                                     c.req.get_param_value("disabled") == "1", c.actor());
+  });
 }
 
 void add_organisation(Context& c) {
