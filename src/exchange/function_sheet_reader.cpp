@@ -347,7 +347,13 @@ model::FunctionProfile parse_function_xlsx(std::string_view bytes, const std::st
 
 std::optional<model::FunctionProfile> read_function_sheet(std::string_view bytes,
                                                           const std::string& file_name) {
-  if (sources::looks_like_xlsx(bytes))
+  // A workbook by its content, or by its zip signature or name when the content is damaged: a
+  // truncated .xlsx is then refused as a workbook, not read as JSON ("not valid JSON").
+  std::string lower_name;
+  for (char ch : file_name)
+    lower_name += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  if (sources::looks_like_xlsx(bytes) || bytes.starts_with("PK\x03\x04") ||
+      lower_name.ends_with(".xlsx"))
     return parse_function_xlsx(bytes, file_name);
   if (sources::sheet_header_languages(sources::csv_header(bytes)))
     return parse_function_csv(bytes, file_name);

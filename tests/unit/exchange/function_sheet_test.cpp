@@ -111,6 +111,18 @@ TEST(FunctionSheet, ReadFunctionSheetTellsFormatsApart) {
   EXPECT_EQ(read_function_sheet(function_to_sheet(f, SheetFormat::csv), "f.csv"), f);
   EXPECT_EQ(read_function_sheet(function_to_sheet(f, SheetFormat::xlsx), "f.xlsx"), f);
   EXPECT_FALSE(read_function_sheet(canonical(f), "f.json").has_value());
+  // A damaged workbook is refused as a workbook, by its signature or its name, not read as JSON.
+  const std::string xlsx = function_to_sheet(f, SheetFormat::xlsx);
+  for (const auto& [bytes, name] :
+       {std::pair{xlsx.substr(0, xlsx.size() / 2), std::string("f.bin")},
+        std::pair{std::string("not a zip at all"), std::string("F.XLSX")}}) {
+    try {
+      read_function_sheet(bytes, name);
+      ADD_FAILURE() << name;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("XLSX"), std::string::npos) << e.what();
+    }
+  }
 }
 
 TEST(FunctionSheet, RowsCarryPathProvenanceWeightAndWording) {
