@@ -8,6 +8,7 @@
 #include "exchange/function_sheet_kinds.h"
 #include "sources/csv_table.h"
 #include "sources/xlsx_sheet.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::exchange {
 
@@ -349,11 +350,8 @@ std::optional<model::FunctionProfile> read_function_sheet(std::string_view bytes
                                                           const std::string& file_name) {
   // A workbook by its content, or by its zip signature or name when the content is damaged: a
   // truncated .xlsx is then refused as a workbook, not read as JSON ("not valid JSON").
-  std::string lower_name;
-  for (char ch : file_name)
-    lower_name += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
   if (sources::looks_like_xlsx(bytes) || bytes.starts_with("PK\x03\x04") ||
-      lower_name.ends_with(".xlsx"))
+      text::ascii_lower(file_name).ends_with(".xlsx"))
     return parse_function_xlsx(bytes, file_name);
   if (sources::sheet_header_languages(sources::csv_header(bytes)))
     return parse_function_csv(bytes, file_name);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "exchange/qualification_notes.h"
+#include "text/text_utils.h"
 
 namespace vakkaart::exchange {
 
@@ -20,21 +21,7 @@ std::string skos(const char* local) {
 // Our ids are slugs, but nothing stops an imported one from holding a space or '#': every
 // byte outside RFC 3986's unreserved set is percent-encoded, so each id is one path segment.
 std::string skos_segment(const std::string& id) {
-  static const char* digits = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : id) {
-    auto c = static_cast<unsigned char>(ch);
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out += ch;
-    } else {
-      out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 15];
-    }
-  }
-  return out;
+  return text::percent_encode(id, "-._~");  // RFC 3986 unreserved, the rest encoded
 }
 
 std::vector<std::string> skos_split_ref(const std::string& ref) {

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/json.h"
 #include "text/decode.h"
+#include "text/text_utils.h"
 #include "text/utf8.h"
 
 namespace vakkaart::server {
@@ -28,9 +29,7 @@ std::optional<analysis::InputFormat> format_of_content_type(const std::string& c
 
 /// The charset a Content-Type names ("text/plain; charset=ISO-8859-1" -> "iso-8859-1"), or "".
 std::string charset_of(const std::string& content_type) {
-  std::string lower;
-  for (char ch : content_type)
-    lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  const std::string lower = text::ascii_lower(content_type);
   const auto at = lower.find("charset=");
   if (at == std::string::npos)
     return "";

@@ -57,4 +57,8 @@ constexpr bool is_vowel(char c) {
 /// Escapes &, <, > and " for HTML and XML text and attribute values.
 std::string escape_markup(std::string_view s);
 
+/// `s` with every byte percent-encoded ("%C3%AB") except ASCII letters, digits and the bytes in
+/// `kept`: a URI segment keeps "-._~", a path in a link also its sub-delimiters and '/'.
+std::string percent_encode(std::string_view s, std::string_view kept);
+
 }  // namespace vakkaart::text
